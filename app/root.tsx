@@ -1,0 +1,89 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { I18nextProvider } from "react-i18next";
+import { DEFAULT_LANG, getI18n, isLang, LANGUAGES, langFromPath, switchLangPath, type Lang } from "./i18n";
+import { AppShell } from "./components/app-shell";
+import { ErrorView } from "./components/error-view";
+import { getUser } from "./utils/session.server";
+import { demoDataPresent } from "./utils/demo.server";
+import { useNonce } from "./utils/nonce";
+import tokensHref from "./styles/tokens.css?url";
+import appHref from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: tokensHref },
+  { rel: "stylesheet", href: appHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang: Lang = isLang(params.lang) ? params.lang : DEFAULT_LANG;
+  const [user, demo] = await Promise.all([getUser(request), demoDataPresent()]);
+  return {
+    lang,
+    origin: new URL(request.url).origin,
+    user: user ? { name: user.name, email: user.email, role: user.role } : null,
+    demo,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const nonce = useNonce();
+  const lang = langFromPath(location.pathname) ?? data?.lang ?? DEFAULT_LANG;
+  return (
+    <html lang={lang} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+        {data && langFromPath(location.pathname)
+          ? LANGUAGES.map((l) => (
+              <link key={l} rel="alternate" hrefLang={l} href={data.origin + switchLangPath(location.pathname, location.search, l)} />
+            ))
+          : null}
+      </head>
+      <body>
+        <I18nextProvider i18n={getI18n(lang)}>{children}</I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const location = useLocation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  // An unknown language prefix has no language: say it in both.
+  const lang = langFromPath(location.pathname);
+  return (
+    <AppShell bare={!lang}>
+      <ErrorView status={status} bilingual={!lang} />
+    </AppShell>
+  );
+}

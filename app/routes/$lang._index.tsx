@@ -1,0 +1,103 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { sql } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~db/client.server";
+import { queryRows } from "~db/connect";
+import { continuationCounts, summarize } from "~db/queries/continuation.server";
+import { requireLang } from "~/utils/lang.server";
+import { getUser } from "~/utils/session.server";
+import { isCouncil } from "~/utils/permissions.server";
+import { formatNumber, formatPercent } from "~/utils/format";
+import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "~/utils/stats";
+import { getI18n, isLang } from "~/i18n";
+import { todayIso } from "~/utils/dates";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireLang(params);
+  const user = await getUser(request);
+  const db = await getDb();
+  // Anonymous visitors see figures computed from published pilots only.
+  const published = isCouncil(user) ? sql`true` : sql`p.state = 'published'`;
+  const [counts, [figures]] = await Promise.all([
+    continuationCounts(db, { reportDate: todayIso(), where: published }),
+    queryRows<{ pilots: number; municipalities: number; artists: number }>(
+      db,
+      sql`select
+        (select count(*)::int from pilots p where ${published}) as pilots,
+        (select count(distinct pm.municipality_code)::int from pilot_municipalities pm join pilots p on p.id = pm.pilot_id where ${published}) as municipalities,
+        (select count(*)::int from artists where state = 'approved') as artists`,
+    ),
+  ]);
+  return { continuation: summarize(counts), figures };
+}
+
+export const meta: MetaFunction = ({ params }) => {
+  const lang = isLang(params.lang) ? params.lang : "fi";
+  return [{ title: getI18n(lang).t("serviceName") }];
+};
+
+export default function Home() {
+  const { continuation: c, figures } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as "fi" | "sv";
+  const meaningful = c.eligible >= MIN_ELIGIBLE_FOR_RATE && c.rate != null;
+  return (
+    <div className="home">
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.lead")}</p>
+      <section aria-labelledby="headline-figures">
+        <h2 id="headline-figures">{t("home.figuresTitle")}</h2>
+        <dl className="figures">
+          <div className="figure figure-primary">
+            <dt>{t("home.continuationRate")}</dt>
+            <dd>
+              {meaningful ? (
+                <>
+                  <span className="figure-value">{formatPercent(lang, c.rate)}</span>
+                  <span className="figure-note">
+                    {t("home.rateNote", {
+                      n: c.followedUp,
+                      coverage: formatPercent(lang, c.coverage, 0),
+                      reference: formatPercent(lang, REFERENCE_RATE, 0),
+                    })}
+                  </span>
+                </>
+              ) : (
+                <span className="figure-note">{t("home.rateNotMeaningful", { n: c.eligible })}</span>
+              )}
+            </dd>
+          </div>
+          <div className="figure">
+            <dt>{t("home.pilots")}</dt>
+            <dd className="figure-value">{formatNumber(lang, figures.pilots)}</dd>
+          </div>
+          <div className="figure">
+            <dt>{t("home.municipalities")}</dt>
+            <dd className="figure-value">{formatNumber(lang, figures.municipalities)}</dd>
+          </div>
+          <div className="figure">
+            <dt>{t("home.artists")}</dt>
+            <dd className="figure-value">{formatNumber(lang, figures.artists)}</dd>
+          </div>
+        </dl>
+        <p>
+          <Link to={`/${lang}/dashboard`}>{t("home.toDashboard")}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="what-is">
+        <h2 id="what-is">{t("home.whatTitle")}</h2>
+        <p>{t("home.what1")}</p>
+        <p>{t("home.what2")}</p>
+        <ul className="link-list">
+          <li>
+            <Link to={`/${lang}/pilots`}>{t("home.browsePilots")}</Link>
+          </li>
+          <li>
+            <Link to={`/${lang}/artists`}>{t("home.browseArtists")}</Link>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

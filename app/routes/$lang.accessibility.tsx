@@ -1,0 +1,75 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "~db/client.server";
+import { feedback } from "~db/schema";
+import { ErrorSummary, Field } from "~/components/field";
+import { getI18n, isLang } from "~/i18n";
+import { formToObject, parseForm } from "~/utils/forms";
+import { requireLang } from "~/utils/lang.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  requireLang(params);
+  return null;
+}
+
+const FeedbackSchema = z.object({
+  message: z.string().trim().min(1, "validation.required").max(5000, "validation.tooLong"),
+  email: z
+    .string()
+    .trim()
+    .max(200, "validation.tooLong")
+    .refine((v) => v === "" || z.string().email().safeParse(v).success, "validation.email"),
+  page: z.string().trim().max(500, "validation.tooLong").optional(),
+});
+
+/** The feedback channel of the accessibility statement: anyone may send, stored for the council. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const form = formToObject(await request.formData());
+  const parsed = parseForm(FeedbackSchema, form);
+  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: form }, { status: 400 });
+  const db = await getDb();
+  await db.insert(feedback).values({ language: lang, message: parsed.data.message, email: parsed.data.email || null, page: parsed.data.page || null });
+  return { ok: true as const, errors: undefined, values: undefined };
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("a11y.title") }];
+
+export default function Accessibility() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const values = (result?.values ?? {}) as Record<string, string>;
+  return (
+    <div className="prose">
+      <h1>{t("a11y.title")}</h1>
+      <p>{t("a11y.intro")}</p>
+      <h2>{t("a11y.statusTitle")}</h2>
+      <p>{t("a11y.status")}</p>
+      <h2>{t("a11y.knownTitle")}</h2>
+      <ul>
+        <li>{t("a11y.known1")}</li>
+        <li>{t("a11y.known2")}</li>
+      </ul>
+      <h2>{t("a11y.enforcementTitle")}</h2>
+      <p>{t("a11y.enforcement")}</p>
+      <h2 id="feedback">{t("a11y.feedbackTitle")}</h2>
+      {result?.ok ? (
+        <p className="notice notice-success" role="status">
+          {t("a11y.thanks")}
+        </p>
+      ) : (
+        <Form method="post" noValidate>
+          <ErrorSummary errors={result?.errors} labels={{ message: t("a11y.message"), email: t("a11y.email"), page: t("a11y.page") }} />
+          <Field name="message" label={t("a11y.message")} multiline required defaultValue={values.message} error={result?.errors?.message} />
+          <Field name="page" label={t("a11y.page")} defaultValue={values.page} error={result?.errors?.page} />
+          <Field name="email" type="email" label={t("a11y.email")} hint={t("a11y.emailHint")} autoComplete="email" defaultValue={values.email} error={result?.errors?.email} />
+          <button type="submit" className="button">
+            {t("a11y.send")}
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}

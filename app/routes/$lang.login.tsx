@@ -1,0 +1,76 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "~db/client.server";
+import { users } from "~db/schema";
+import { ErrorSummary, Field } from "~/components/field";
+import { getI18n, isLang } from "~/i18n";
+import { formToObject, parseForm } from "~/utils/forms";
+import { requireLang } from "~/utils/lang.server";
+import { dummyHash, verifyPassword } from "~/utils/password.server";
+import { createSession, getUser } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const user = await getUser(request);
+  if (user) throw redirect(`/${lang}`);
+  return null;
+}
+
+const LoginSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, "validation.required").email("validation.email"),
+  password: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+/** Only paths inside this site, never another origin. */
+function safeRedirect(to: string | undefined, lang: string) {
+  if (to && /^\/(fi|sv)(\/|$)/.test(to) && !to.startsWith("//")) return to;
+  return `/${lang}`;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  const form = formToObject(await request.formData());
+  const parsed = parseForm(LoginSchema, form);
+  const email = typeof form.email === "string" ? form.email : "";
+  if (!parsed.ok) return data({ errors: parsed.errors, email }, { status: 400 });
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, parsed.data.email));
+  // Verify against a dummy hash for unknown emails so the answer and its timing reveal nothing.
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), parsed.data.password);
+  if (!user || !ok || user.disabledAt) {
+    return data({ errors: { _form: "login.failed" } as Record<string, string>, email }, { status: 401 });
+  }
+  const cookie = await createSession(user.id, request);
+  return redirect(safeRedirect(parsed.data.redirectTo, lang), { headers: { "Set-Cookie": cookie } });
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("login.title") }];
+
+export default function Login() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const errors = actionData?.errors;
+  return (
+    <div className="narrow">
+      <h1>{t("login.title")}</h1>
+      <Form method="post" noValidate>
+        <ErrorSummary errors={errors} labels={{ email: t("login.email"), password: t("login.password") }} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field name="email" type="email" label={t("login.email")} autoComplete="username" required defaultValue={actionData?.email} error={errors?.email} />
+        <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required error={errors?.password} />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {t("login.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { requireLang } from "~/utils/lang.server";
+import { destroySession } from "~/utils/session.server";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lang = requireLang(params);
+  return redirect(`/${lang}`, { headers: { "Set-Cookie": await destroySession(request) } });
+}
+
+export async function loader({ params }: { params: { lang?: string } }) {
+  const lang = requireLang(params);
+  return redirect(`/${lang}`);
+}

@@ -1,0 +1,16 @@
+import { data } from "@remix-run/node";
+import { sql } from "drizzle-orm";
+import { getDb, getDriver } from "~db/client.server";
+
+/** 200 with JSON when the database answers, 503 otherwise. */
+export async function loader() {
+  const started = Date.now();
+  try {
+    const db = await getDb();
+    await db.execute(sql`select 1`);
+    return data({ status: "ok", database: await getDriver(), ms: Date.now() - started }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    console.error("healthz: database did not answer", error);
+    return data({ status: "error", database: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  }
+}

@@ -1,0 +1,84 @@
+/** Dates, numbers and money for fi-FI / sv-FI (Intl), and parsing of what people type. */
+import type { Lang } from "~/i18n";
+
+export const locale = (lang: Lang) => (lang === "sv" ? "sv-FI" : "fi-FI");
+
+/** 31.12.2017 (fi) or 31.12.2017 (sv-FI uses the same numeric form). ISO date strings in, no time zone shifts. */
+export function formatDate(lang: Lang, iso: string | Date | null | undefined) {
+  if (!iso) return "";
+  const d = typeof iso === "string" ? new Date(`${iso.slice(0, 10)}T12:00:00Z`) : iso;
+  return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "numeric", year: "numeric", timeZone: "Europe/Helsinki" }).format(d);
+}
+
+export function formatDateTime(lang: Lang, value: string | Date | null | undefined) {
+  if (!value) return "";
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Helsinki" }).format(new Date(value));
+}
+
+export function formatNumber(lang: Lang, n: number | null | undefined, digits = 0) {
+  if (n == null || Number.isNaN(n)) return "";
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** Euro amounts stored as integer cents. */
+export function formatMoney(lang: Lang, cents: number | null | undefined, { whole = false } = {}) {
+  if (cents == null) return "";
+  return new Intl.NumberFormat(locale(lang), {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  }).format(cents / 100);
+}
+
+/** A share 0..1 as a percentage. */
+export function formatPercent(lang: Lang, share: number | null | undefined, digits = 1) {
+  if (share == null || Number.isNaN(share)) return "";
+  return new Intl.NumberFormat(locale(lang), { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+}
+
+/** Parses "1 234,50", "1234.5", "1 234 €" into cents; null when it is not an amount. */
+export function parseMoneyToCents(input: string): number | null {
+  const s = input.replace(/[\s\u00a0\u202f]/g, "").replace(/€$/, "").replace(/^€/, "");
+  if (!/^\d+([.,]\d{1,2})?$/.test(s)) return null;
+  const [whole, frac = ""] = s.split(/[.,]/);
+  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+}
+
+/** Parses a decimal typed as "12,5" or "12.5". */
+export function parseDecimal(input: string): number | null {
+  const s = input.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  if (!/^\d+(\.\d+)?$/.test(s)) return null;
+  return Number(s);
+}
+
+/** Parses "31.12.2017" (or ISO "2017-12-31") into "2017-12-31"; null when it is not a real date. */
+export function parseDate(input: string): string | null {
+  const s = input.trim();
+  let y: number, m: number, d: number;
+  let match = s.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
+  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = s.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** "2017-12-31" shown as a user would type it: "31.12.2017". */
+export function isoToInput(iso: string | null | undefined) {
+  if (!iso) return "";
+  const [y, m, d] = iso.slice(0, 10).split("-");
+  return `${Number(d)}.${Number(m)}.${y}`;
+}
+
+/** Cents shown as a user would type them: "1 234,50". */
+export function centsToInput(cents: number | null | undefined, lang: Lang = "fi") {
+  if (cents == null) return "";
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true }).format(cents / 100);
+}
+
+/** Sorts by the language's collation. */
+export function collator(lang: Lang) {
+  return new Intl.Collator(locale(lang));
+}

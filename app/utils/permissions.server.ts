@@ -1,0 +1,96 @@
+/**
+ * Who may see and change what. Every loader and action calls these; UI helpers only hide
+ * what the server would refuse anyway. (Extended by the accounts issue.)
+ */
+import { data } from "@remix-run/node";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "~db/client.server";
+import { pilotMunicipalities, pilots, userMunicipalities, userOrganisations, type Role } from "~db/schema";
+import { getUser, loginRedirect, type SessionUser } from "./session.server";
+
+export type Viewer = SessionUser | null;
+
+export function forbidden(): never {
+  throw data({ status: 403 }, { status: 403 });
+}
+
+export function notFound(): never {
+  throw data({ status: 404 }, { status: 404 });
+}
+
+/** The signed-in user; anonymous visitors are sent to the sign-in page. */
+export async function requireUser(request: Request, lang: string): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) throw loginRedirect(request, lang);
+  return user;
+}
+
+export async function requireRole(request: Request, lang: string, roles: readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(request, lang);
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
+export const isCouncil = (user: Viewer) => user?.role === "council" || user?.role === "admin";
+export const isAdmin = (user: Viewer) => user?.role === "admin";
+
+/** Municipality codes and organisation ids a staff member works for. */
+export async function staffScope(userId: number) {
+  const db = await getDb();
+  const [munis, orgs] = await Promise.all([
+    db.select({ code: userMunicipalities.municipalityCode }).from(userMunicipalities).where(eq(userMunicipalities.userId, userId)),
+    db.select({ id: userOrganisations.organisationId }).from(userOrganisations).where(eq(userOrganisations.userId, userId)),
+  ]);
+  return { municipalities: munis.map((m) => m.code), organisations: orgs.map((o) => o.id) };
+}
+
+/** SQL condition: the pilot belongs to the staff member's municipalities or organisations. */
+export function pilotInScope(scope: { municipalities: string[]; organisations: number[] }): SQL {
+  const parts: SQL[] = [];
+  if (scope.municipalities.length) {
+    parts.push(
+      sql`exists (select 1 from ${pilotMunicipalities} pm where pm.pilot_id = ${pilots.id} and pm.municipality_code in ${scope.municipalities})`,
+    );
+  }
+  if (scope.organisations.length) parts.push(inArray(pilots.implementerId, scope.organisations));
+  return parts.length ? (or(...parts) as SQL) : sql`false`;
+}
+
+/** SQL condition: which pilots the viewer may see. Anonymous and artists: published only. */
+export async function pilotVisibility(user: Viewer): Promise<SQL> {
+  if (isCouncil(user)) return sql`true`;
+  const published = eq(pilots.state, "published");
+  if (user?.role === "staff") {
+    return or(published, pilotInScope(await staffScope(user.id))) as SQL;
+  }
+  if (user?.role === "artist") {
+    return or(
+      published,
+      sql`exists (select 1 from employments e join artists a on a.id = e.artist_id where e.pilot_id = ${pilots.id} and a.user_id = ${user.id})`,
+    ) as SQL;
+  }
+  return published;
+}
+
+/** May the user edit this pilot (and add continuation checks to it)? */
+export async function canEditPilot(user: Viewer, pilotId: number): Promise<boolean> {
+  if (!user) return false;
+  if (isCouncil(user)) return true;
+  if (user.role !== "staff") return false;
+  const db = await getDb();
+  const rows = await db
+    .select({ id: pilots.id })
+    .from(pilots)
+    .where(and(eq(pilots.id, pilotId), pilotInScope(await staffScope(user.id))));
+  return rows.length > 0;
+}
+
+/** Throws 404 when the viewer may not see the pilot at all, 403 when they may see it but not edit. */
+export async function requirePilotEditor(request: Request, lang: string, pilotId: number) {
+  const user = await requireUser(request, lang);
+  const db = await getDb();
+  const visible = await db.select({ id: pilots.id }).from(pilots).where(and(eq(pilots.id, pilotId), await pilotVisibility(user)));
+  if (!visible.length) notFound();
+  if (!(await canEditPilot(user, pilotId))) forbidden();
+  return user;
+}

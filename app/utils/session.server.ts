@@ -1,0 +1,76 @@
+import crypto from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { getDb } from "~db/client.server";
+import { sessions, users, type Role } from "~db/schema";
+
+export const SESSION_DAYS = 14;
+
+/** Holds only the random session id; the session itself is a database row. */
+export const sessionCookie = createCookie("__session", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  maxAge: 60 * 60 * 24 * SESSION_DAYS,
+});
+
+export type SessionUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  language: string;
+  sessionId: string;
+};
+
+export async function getSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length >= 32 ? value : null;
+}
+
+/** The signed-in user, or null. Disabled users and expired sessions count as signed out. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await getSessionId(request);
+  if (!sessionId) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, language: users.language })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
+  return row ? { ...row, sessionId } : null;
+}
+
+/** Creates a new session (a fresh id at every sign-in) and returns its Set-Cookie header. */
+export async function createSession(userId: number, request: Request) {
+  const db = await getDb();
+  const id = crypto.randomBytes(32).toString("base64url");
+  await db.insert(sessions).values({
+    id,
+    userId,
+    expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),
+    userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
+    ip: clientAddress(request),
+  });
+  return sessionCookie.serialize(id);
+}
+
+export async function destroySession(request: Request) {
+  const id = await getSessionId(request);
+  if (id) {
+    const db = await getDb();
+    await db.delete(sessions).where(eq(sessions.id, id));
+  }
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+export function clientAddress(request: Request) {
+  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "local";
+}
+
+/** Redirects to the sign-in page of the URL's language, coming back afterwards. */
+export function loginRedirect(request: Request, lang: string) {
+  const url = new URL(request.url);
+  return redirect(`/${lang}/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}

@@ -1,0 +1,67 @@
+/**
+ * Opens the database: postgres.js when a URL is given, else embedded PGlite (docs/decisions/002).
+ * Used by the app (db/client.server.ts), the scripts and the tests, so all share one code path.
+ */
+import path from "node:path";
+import fs from "node:fs";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+
+export type DbHandle = {
+  db: Db;
+  driver: "postgres" | "pglite";
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** The migrations folder, resolved from the working directory (the server runs from build/). */
+export const migrationsFolder = path.resolve("db/migrations");
+
+export async function openDb(options: { url?: string; dataDir?: string; max?: number }): Promise<DbHandle> {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "rajaton" },
+    });
+    const db = drizzlePostgres({ client, schema, casing: "snake_case" });
+    return {
+      db,
+      driver: "postgres",
+      migrate: () => migratePostgres(db, { migrationsFolder }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    dataDir = path.resolve(options.dataDir);
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  }
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+/** Where the embedded database lives under DATA_DIR. */
+export function pgliteDir(dataDir: string) {
+  return path.join(dataDir, "pglite");
+}
+
+/** Rows of a raw `db.execute()`: postgres.js returns an array, PGlite an object with `rows`. */
+export async function queryRows<T>(db: Db, query: Parameters<Db["execute"]>[0]): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,0 +1,3 @@
+import { runScript } from "./script-db";
+
+await runScript("migrations", (handle) => handle.migrate());

@@ -1,0 +1,182 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { createdAt, isExample, localized, updatedAt } from "./common";
+import { artForms, municipalities, regions, targetGroups } from "./reference";
+import { users } from "./users";
+
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return "tsvector";
+  },
+});
+
+export const ARTIST_KINDS = ["person", "group", "association", "company"] as const;
+/** Moderation state shared by profiles and services. */
+export const MODERATION_STATES = ["draft", "submitted", "approved", "returned"] as const;
+export type ModerationState = (typeof MODERATION_STATES)[number];
+export const SERVICE_FORMATS = ["workshop_series", "single_workshop", "performance", "course", "outreach", "other"] as const;
+export const WORKING_LANGUAGES = ["fi", "sv", "en"] as const;
+
+const artistSearch = sql`
+  setweight(to_tsvector('simple', coalesce(name, '')), 'A') ||
+  to_tsvector('finnish', coalesce(bio->>'fi', '')) ||
+  to_tsvector('swedish', coalesce(bio->>'sv', ''))`;
+
+/** Artist: a person, group, association or company. */
+export const artists = pgTable(
+  "artists",
+  {
+    id: serial().primaryKey(),
+    userId: integer().references(() => users.id, { onDelete: "set null" }),
+    kind: text().notNull().default("person"),
+    name: text().notNull(),
+    bio: localized(),
+    website: text(),
+    businessId: text(),
+    contactEmail: text(),
+    contactPhone: text(),
+    /** Contact details are public only while this is true; withdrawable at any time. */
+    contactConsent: boolean().notNull().default(false),
+    /** Whether the days worked in pilots may be shown on the public profile. */
+    showDaysConsent: boolean().notNull().default(false),
+    state: text().$type<ModerationState>().notNull().default("draft"),
+    returnReason: text(),
+    approvedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    isExample: isExample(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector().generatedAlwaysAs(artistSearch),
+  },
+  (t) => [
+    index("artists_state").on(t.state),
+    index("artists_user").on(t.userId),
+    index("artists_search").using("gin", t.search),
+    check("artists_kind", sql`${t.kind} in ('person', 'group', 'association', 'company')`),
+    check("artists_state", sql`${t.state} in ('draft', 'submitted', 'approved', 'returned')`),
+  ],
+);
+
+export const artistArtForms = pgTable(
+  "artist_art_forms",
+  {
+    artistId: integer().notNull().references(() => artists.id, { onDelete: "cascade" }),
+    artFormCode: text().notNull().references(() => artForms.code),
+  },
+  (t) => [primaryKey({ columns: [t.artistId, t.artFormCode] }), index("artist_art_forms_form").on(t.artFormCode, t.artistId)],
+);
+
+export const artistLanguages = pgTable(
+  "artist_languages",
+  {
+    artistId: integer().notNull().references(() => artists.id, { onDelete: "cascade" }),
+    language: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.artistId, t.language] }),
+    index("artist_languages_language").on(t.language, t.artistId),
+    check("artist_languages_language", sql`${t.language} in ('fi', 'sv', 'en')`),
+  ],
+);
+
+export const artistRegions = pgTable(
+  "artist_regions",
+  {
+    artistId: integer().notNull().references(() => artists.id, { onDelete: "cascade" }),
+    regionCode: text().notNull().references(() => regions.code),
+  },
+  (t) => [primaryKey({ columns: [t.artistId, t.regionCode] }), index("artist_regions_region").on(t.regionCode, t.artistId)],
+);
+
+export const artistMunicipalities = pgTable(
+  "artist_municipalities",
+  {
+    artistId: integer().notNull().references(() => artists.id, { onDelete: "cascade" }),
+    municipalityCode: text().notNull().references(() => municipalities.code),
+  },
+  (t) => [
+    primaryKey({ columns: [t.artistId, t.municipalityCode] }),
+    index("artist_municipalities_municipality").on(t.municipalityCode, t.artistId),
+  ],
+);
+
+const serviceSearch = sql`
+  to_tsvector('finnish', coalesce(title->>'fi', '') || ' ' || coalesce(description->>'fi', '')) ||
+  to_tsvector('swedish', coalesce(title->>'sv', '') || ' ' || coalesce(description->>'sv', ''))`;
+
+/** A service an artist offers: workshops, performances, courses. */
+export const services = pgTable(
+  "services",
+  {
+    id: serial().primaryKey(),
+    artistId: integer().notNull().references(() => artists.id, { onDelete: "cascade" }),
+    title: localized(),
+    description: localized(),
+    artFormCode: text().references(() => artForms.code),
+    format: text().notNull(),
+    durationMinutes: integer(),
+    groupSizeMin: integer(),
+    groupSizeMax: integer(),
+    priceFromCents: bigint({ mode: "number" }),
+    priceToCents: bigint({ mode: "number" }),
+    priceOnRequest: boolean().notNull().default(false),
+    accessibility: localized(),
+    season: localized(),
+    hidden: boolean().notNull().default(false),
+    state: text().$type<ModerationState>().notNull().default("draft"),
+    returnReason: text(),
+    version: integer().notNull().default(1),
+    isExample: isExample(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector().generatedAlwaysAs(serviceSearch),
+  },
+  (t) => [
+    index("services_artist").on(t.artistId),
+    index("services_state").on(t.state, t.hidden),
+    index("services_format").on(t.format, t.artistId),
+    index("services_price").on(t.priceFromCents),
+    index("services_search").using("gin", t.search),
+    check("services_format", sql`${t.format} in ('workshop_series', 'single_workshop', 'performance', 'course', 'outreach', 'other')`),
+    check("services_state", sql`${t.state} in ('draft', 'submitted', 'approved', 'returned')`),
+    check("services_price", sql`${t.priceToCents} is null or ${t.priceFromCents} is null or ${t.priceToCents} >= ${t.priceFromCents}`),
+    check("services_group", sql`${t.groupSizeMax} is null or ${t.groupSizeMin} is null or ${t.groupSizeMax} >= ${t.groupSizeMin}`),
+  ],
+);
+
+export const serviceTargetGroups = pgTable(
+  "service_target_groups",
+  {
+    serviceId: integer().notNull().references(() => services.id, { onDelete: "cascade" }),
+    targetGroupCode: text().notNull().references(() => targetGroups.code),
+  },
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.targetGroupCode] }),
+    index("service_target_groups_group").on(t.targetGroupCode, t.serviceId),
+  ],
+);
+
+export const serviceLanguages = pgTable(
+  "service_languages",
+  {
+    serviceId: integer().notNull().references(() => services.id, { onDelete: "cascade" }),
+    language: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.language] }),
+    index("service_languages_language").on(t.language, t.serviceId),
+    check("service_languages_language", sql`${t.language} in ('fi', 'sv', 'en')`),
+  ],
+);

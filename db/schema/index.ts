@@ -1,0 +1,6 @@
+export * from "./common";
+export * from "./reference";
+export * from "./organisations";
+export * from "./users";
+export * from "./artists";
+export * from "./pilots";

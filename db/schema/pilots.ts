@@ -1,0 +1,255 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { createdAt, isExample, localized, updatedAt } from "./common";
+import { organisations, programmes, programmePhases } from "./organisations";
+import { artForms, continuationStatuses, municipalities, sectors, targetGroups } from "./reference";
+import { users } from "./users";
+import { artists } from "./artists";
+
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return "tsvector";
+  },
+});
+
+export const PILOT_STATES = ["draft", "submitted", "published"] as const;
+export type PilotState = (typeof PILOT_STATES)[number];
+
+/** Full-text search over titles, summaries and descriptions in Finnish and Swedish, both stemmers. */
+const pilotSearch = sql`
+  setweight(to_tsvector('finnish', coalesce(title->>'fi', '') || ' ' || coalesce(title->>'sv', '')), 'A') ||
+  setweight(to_tsvector('swedish', coalesce(title->>'sv', '') || ' ' || coalesce(title->>'fi', '')), 'A') ||
+  to_tsvector('finnish', coalesce(summary->>'fi', '') || ' ' || coalesce(description->>'fi', '')) ||
+  to_tsvector('swedish', coalesce(summary->>'sv', '') || ' ' || coalesce(description->>'sv', ''))`;
+
+/** Kuntapilotti / kommunalt pilotprojekt. */
+export const pilots = pgTable(
+  "pilots",
+  {
+    id: serial().primaryKey(),
+    title: localized(),
+    summary: localized(),
+    description: localized(),
+    /** The funded period. */
+    startDate: date(),
+    endDate: date(),
+    implementerId: integer().references(() => organisations.id),
+    state: text().$type<PilotState>().notNull().default("draft"),
+    returnComment: text(),
+    contactName: text(),
+    contactEmail: text(),
+    sessionsHeld: integer(),
+    // The good-practice card (seed 004): problem, solution, results seen from the client, the service, society.
+    gpProblem: localized(),
+    gpSolution: localized(),
+    gpResultsClient: localized(),
+    gpResultsService: localized(),
+    gpResultsSociety: localized(),
+    costPerSessionCents: bigint({ mode: "number" }),
+    maxGroupSize: integer(),
+    sessionHours: numeric({ precision: 5, scale: 2 }),
+    version: integer().notNull().default(1),
+    isExample: isExample(),
+    createdBy: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    publishedAt: timestamp({ withTimezone: true }),
+    search: tsvector().generatedAlwaysAs(pilotSearch),
+  },
+  (t) => [
+    index("pilots_state").on(t.state),
+    index("pilots_end_date").on(t.endDate),
+    index("pilots_start_date").on(t.startDate),
+    index("pilots_implementer").on(t.implementerId),
+    index("pilots_search").using("gin", t.search),
+    check("pilots_state", sql`${t.state} in ('draft', 'submitted', 'published')`),
+    check("pilots_period", sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check("pilots_counts", sql`coalesce(${t.sessionsHeld}, 0) >= 0 and coalesce(${t.maxGroupSize}, 1) > 0`),
+    check("pilots_money", sql`coalesce(${t.costPerSessionCents}, 0) >= 0`),
+  ],
+);
+
+/** A pilot may belong to more than one programme (and a phase of it). */
+export const pilotProgrammes = pgTable(
+  "pilot_programmes",
+  {
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    programmeId: integer().notNull().references(() => programmes.id),
+    phaseId: integer().references(() => programmePhases.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pilotId, t.programmeId] }),
+    index("pilot_programmes_programme").on(t.programmeId, t.pilotId),
+    index("pilot_programmes_phase").on(t.phaseId, t.pilotId),
+  ],
+);
+
+/** One or more municipalities; exactly one lead (enforced by a partial unique index and the form). */
+export const pilotMunicipalities = pgTable(
+  "pilot_municipalities",
+  {
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    municipalityCode: text().notNull().references(() => municipalities.code),
+    isLead: boolean().notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pilotId, t.municipalityCode] }),
+    index("pilot_municipalities_municipality").on(t.municipalityCode, t.pilotId),
+    uniqueIndex("pilot_municipalities_one_lead").on(t.pilotId).where(sql`${t.isLead}`),
+  ],
+);
+
+export const PARTNER_ROLES = ["co_implementer", "partner", "service_producer", "funder", "other"] as const;
+
+/** Implementer's partners and their roles. */
+export const pilotPartners = pgTable(
+  "pilot_partners",
+  {
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    organisationId: integer().notNull().references(() => organisations.id),
+    role: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pilotId, t.organisationId, t.role] }),
+    index("pilot_partners_organisation").on(t.organisationId),
+    check("pilot_partners_role", sql`${t.role} in ('co_implementer', 'partner', 'service_producer', 'funder', 'other')`),
+  ],
+);
+
+export const pilotSectors = pgTable(
+  "pilot_sectors",
+  {
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    sectorCode: text().notNull().references(() => sectors.code),
+  },
+  (t) => [primaryKey({ columns: [t.pilotId, t.sectorCode] }), index("pilot_sectors_sector").on(t.sectorCode, t.pilotId)],
+);
+
+export const pilotTargetGroups = pgTable(
+  "pilot_target_groups",
+  {
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    targetGroupCode: text().notNull().references(() => targetGroups.code),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pilotId, t.targetGroupCode] }),
+    index("pilot_target_groups_group").on(t.targetGroupCode, t.pilotId),
+  ],
+);
+
+export const pilotArtForms = pgTable(
+  "pilot_art_forms",
+  {
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    artFormCode: text().notNull().references(() => artForms.code),
+  },
+  (t) => [primaryKey({ columns: [t.pilotId, t.artFormCode] }), index("pilot_art_forms_form").on(t.artFormCode, t.pilotId)],
+);
+
+export const FUNDING_KINDS = ["grant", "own_share", "in_kind"] as const;
+
+/** Funding lines: funder, amount in euro cents, kind. */
+export const fundingLines = pgTable(
+  "funding_lines",
+  {
+    id: serial().primaryKey(),
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    funderId: integer().notNull().references(() => organisations.id),
+    amountCents: bigint({ mode: "number" }).notNull(),
+    kind: text().notNull(),
+  },
+  (t) => [
+    index("funding_lines_pilot").on(t.pilotId),
+    index("funding_lines_funder").on(t.funderId, t.pilotId),
+    check("funding_lines_kind", sql`${t.kind} in ('grant', 'own_share', 'in_kind')`),
+    check("funding_lines_amount", sql`${t.amountCents} >= 0`),
+  ],
+);
+
+/** Participants reached per target group: counts only, never names. */
+export const activityFigures = pgTable(
+  "activity_figures",
+  {
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    targetGroupCode: text().notNull().references(() => targetGroups.code),
+    participants: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pilotId, t.targetGroupCode] }),
+    check("activity_figures_participants", sql`${t.participants} >= 0`),
+  ],
+);
+
+/** Sources for a pilot's facts: a URL or a document reference. */
+export const pilotSources = pgTable(
+  "pilot_sources",
+  {
+    id: serial().primaryKey(),
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    url: text(),
+    document: text(),
+  },
+  (t) => [
+    index("pilot_sources_pilot").on(t.pilotId),
+    check("pilot_sources_something", sql`${t.url} is not null or ${t.document} is not null`),
+  ],
+);
+
+/** An artist's work in a pilot. artist_id is null for an artist not (or no longer) in the directory. */
+export const employments = pgTable(
+  "employments",
+  {
+    id: serial().primaryKey(),
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    artistId: integer().references(() => artists.id, { onDelete: "set null" }),
+    /** Name of an artist not listed in the directory; cleared when a listed artist deletes their account. */
+    artistName: text(),
+    artFormCode: text().references(() => artForms.code),
+    role: text(),
+    days: numeric({ precision: 7, scale: 1 }),
+    feeCents: bigint({ mode: "number" }),
+    professional: boolean().notNull().default(true),
+  },
+  (t) => [
+    index("employments_pilot").on(t.pilotId),
+    index("employments_artist").on(t.artistId),
+    check("employments_days", sql`coalesce(${t.days}, 0) >= 0`),
+    check("employments_fee", sql`coalesce(${t.feeCents}, 0) >= 0`),
+  ],
+);
+
+/** A dated record of what became of a pilot's service after funding ended. */
+export const continuationChecks = pgTable(
+  "continuation_checks",
+  {
+    id: serial().primaryKey(),
+    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    checkedOn: date().notNull(),
+    statusCode: text().notNull().references(() => continuationStatuses.code),
+    fundingAfter: text(),
+    evidenceRef: text(),
+    evidenceUrl: text(),
+    notes: text(),
+    checkedBy: integer().references(() => users.id, { onDelete: "set null" }),
+    checkedByName: text(),
+    isExample: isExample(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc(), t.id.desc())],
+);
