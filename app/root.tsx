@@ -44,11 +44,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const location = useLocation();
   const nonce = useNonce();
   const lang = langFromPath(location.pathname) ?? data?.lang ?? DEFAULT_LANG;
+  const error = useRouteError();
+  const errorStatus = error ? (isRouteErrorResponse(error) ? error.status : 500) : null;
   return (
     <html lang={lang} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {errorStatus ? <title>{errorTitle(errorStatus, langFromPath(location.pathname))}</title> : null}
         <Meta />
         <Links />
         {data && langFromPath(location.pathname)
@@ -64,6 +67,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** The error page's title, in both languages when the URL has none. */
+function errorTitle(status: number, lang: Lang | null) {
+  const key = `errors.${[401, 403, 404, 429].includes(status) ? status : 500}.title`;
+  return lang ? getI18n(lang).t(key) : LANGUAGES.map((l) => getI18n(l).t(key)).join(" / ");
 }
 
 export default function App() {

@@ -8,6 +8,9 @@ import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
+import { audit } from "~/utils/audit.server";
+import { getUser } from "~/utils/session.server";
+import { assertSameOrigin } from "~/utils/security.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
@@ -26,12 +29,20 @@ const FeedbackSchema = z.object({
 
 /** The feedback channel of the accessibility statement: anyone may send, stored for the council. */
 export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const lang = requireLang(params);
   const form = formToObject(await request.formData());
   const parsed = parseForm(FeedbackSchema, form);
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: form }, { status: 400 });
   const db = await getDb();
-  await db.insert(feedback).values({ language: lang, message: parsed.data.message, email: parsed.data.email || null, page: parsed.data.page || null });
+  const user = await getUser(request);
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(feedback)
+      .values({ language: lang, message: parsed.data.message, email: parsed.data.email || null, page: parsed.data.page || null })
+      .returning({ id: feedback.id });
+    await audit(tx, { userId: user?.id ?? null, action: "create", entityType: "feedback", entityId: row.id, after: { page: parsed.data.page ?? null } });
+  });
   return { ok: true as const, errors: undefined, values: undefined };
 }
 

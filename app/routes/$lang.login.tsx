@@ -9,6 +9,7 @@ import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
+import { assertSameOrigin } from "~/utils/security.server";
 import { dummyHash, verifyPassword } from "~/utils/password.server";
 import { createSession, getUser } from "~/utils/session.server";
 
@@ -32,6 +33,7 @@ function safeRedirect(to: string | undefined, lang: string) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const lang = requireLang(params);
   const form = formToObject(await request.formData());
   const parsed = parseForm(LoginSchema, form);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { centsToInput, formatDate, formatMoney, formatPercent, isoToInput, parseDate, parseDecimal, parseMoneyToCents } from "./format";
+
+const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+
+describe("Finnish and Swedish formats", () => {
+  it("parses amounts as people type them", () => {
+    expect(parseMoneyToCents("1 234,50")).toBe(123450);
+    expect(parseMoneyToCents("1\u00a0234,5 €")).toBe(123450);
+    expect(parseMoneyToCents("330")).toBe(33000);
+    expect(parseMoneyToCents("12.75")).toBe(1275);
+    expect(parseMoneyToCents("12,345")).toBeNull();
+    expect(parseMoneyToCents("-5")).toBeNull();
+    expect(parseMoneyToCents("abc")).toBeNull();
+  });
+
+  it("parses dates as people type them and rejects impossible ones", () => {
+    expect(parseDate("31.12.2017")).toBe("2017-12-31");
+    expect(parseDate("1.2.2015")).toBe("2015-02-01");
+    expect(parseDate("2015-02-01")).toBe("2015-02-01");
+    expect(parseDate("31.2.2017")).toBeNull();
+    expect(parseDate("12/31/2017")).toBeNull();
+    expect(isoToInput("2017-12-31")).toBe("31.12.2017");
+  });
+
+  it("parses decimals with a comma", () => {
+    expect(parseDecimal("12,5")).toBe(12.5);
+    expect(parseDecimal("x")).toBeNull();
+  });
+
+  it("formats for fi-FI and sv-FI", () => {
+    expect(formatDate("fi", "2017-12-31")).toBe("31.12.2017");
+    expect(formatDate("sv", "2017-12-31")).toBe("31.12.2017");
+    expect(nbsp(formatMoney("fi", 123450))).toBe("1 234,50 €");
+    expect(nbsp(formatMoney("sv", 123450))).toBe("1 234,50 €");
+    expect(nbsp(formatPercent("fi", 0.789))).toBe("78,9 %");
+    expect(nbsp(centsToInput(123450))).toBe("1 234,50");
+  });
+});

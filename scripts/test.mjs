@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test, on the database the environment names.
+ *   1. unit and integration tests (vitest); with DATABASE_URL each file creates and drops its own database;
+ *   2. the app is built and started on a fresh database with the demo data
+ *      (a uniquely named PostgreSQL database, dropped afterwards, or a temporary PGlite directory);
+ *   3. end-to-end tests (Playwright on Chromium) against it.
+ * Ends with the line "N passed, N failed".
+ * Options: --unit (only 1), --e2e (only 2–3), anything after -- goes to Playwright.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { findChromium, CHROMIUM_HELP } from "./find-chromium.mjs";
+
+const args = process.argv.slice(2);
+const dashdash = args.indexOf("--");
+const extra = dashdash >= 0 ? args.slice(dashdash + 1) : [];
+const flags = dashdash >= 0 ? args.slice(0, dashdash) : args;
+const runUnit = !flags.includes("--e2e");
+const runE2e = !flags.includes("--unit");
+const bin = (name) => path.resolve("node_modules/.bin", name);
+const tmp = path.resolve(".tmp");
+fs.mkdirSync(tmp, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const log = (msg) => console.log(`\n[test] ${msg}`);
+const driver = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+
+function run(cmd, cmdArgs, env = process.env) {
+  return spawnSync(cmd, cmdArgs, { stdio: "inherit", env }).status ?? 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+if (runE2e && !(await findChromium())) {
+  console.error(CHROMIUM_HELP);
+  console.log("\n0 passed, 1 failed");
+  process.exit(1);
+}
+
+if (runUnit) {
+  log("typecheck (tsc)");
+  if (run(bin("tsc"), []) === 0) passed += 1;
+  else failed += 1;
+
+  log(`unit and integration tests (vitest, ${driver})`);
+  const out = path.join(tmp, "vitest.json");
+  fs.rmSync(out, { force: true });
+  const status = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  const report = readJson(out);
+  if (report) {
+    passed += report.numPassedTests;
+    failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  } else failed += 1;
+  if (status !== 0 && report && report.numFailedTests === 0 && !report.numFailedTestSuites) failed += 1;
+}
+
+if (runE2e) {
+  log("building the app");
+  if (run("npm", ["run", "build", "--silent"]) !== 0) {
+    console.log("\n" + `${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  }
+  const id = crypto.randomBytes(4).toString("hex");
+  const env = { ...process.env, NODE_ENV: "production", INSECURE_COOKIES: "1" };
+  let cleanup = async () => {};
+  if (process.env.DATABASE_URL) {
+    const { default: postgres } = await import("postgres");
+    const name = `rajaton_e2e_${id}`;
+    const adminUrl = new URL(process.env.DATABASE_URL);
+    adminUrl.pathname = "/postgres";
+    const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup = async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    };
+    log(`end-to-end database: ${name} (PostgreSQL)`);
+  } else {
+    env.DATA_DIR = path.join(tmp, `e2e-${id}`);
+    delete env.DATABASE_URL;
+    cleanup = async () => fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
+    log(`end-to-end database: ${env.DATA_DIR} (PGlite)`);
+  }
+  let server;
+  try {
+    if (run(bin("tsx"), ["db/setup.ts"], env) !== 0) throw new Error("database setup failed");
+    const port = await freePort();
+    env.PORT = String(port);
+    server = spawn(bin("remix-serve"), ["./build/server/index.js"], { stdio: ["ignore", "inherit", "inherit"], env });
+    if (!(await waitFor(`http://127.0.0.1:${port}/healthz`, 60_000))) throw new Error("the server did not start");
+    log(`end-to-end tests (Playwright, ${driver}) against http://127.0.0.1:${port}`);
+    const out = path.join(tmp, "playwright.json");
+    fs.rmSync(out, { force: true });
+    const status = run(bin("playwright"), ["test", ...extra], { ...env, E2E_BASE_URL: `http://127.0.0.1:${port}` });
+    const report = readJson(out);
+    if (report?.stats) {
+      passed += report.stats.expected + report.stats.flaky;
+      failed += report.stats.unexpected;
+    }
+    if (status !== 0 && !(report?.stats?.unexpected > 0)) failed += 1;
+  } catch (error) {
+    console.error(`[test] ${error.message}`);
+    failed += 1;
+  } finally {
+    if (server) {
+      server.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await cleanup().catch((e) => console.error(`[test] cleanup: ${e.message}`));
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
