@@ -324,7 +324,7 @@ export async function seedDemo(db: Db) {
     // Demo accounts, one per role.
     const staffScopes: Record<string, string[]> = {
       "staff.kauhava@rajaton.example": ["233", "052", "403", "934"],
-      "staff.vasa@rajaton.example": ["905", "499"],
+      "staff.vasa@rajaton.example": ["905", "499", "287"],
     };
     const kaks = funders.find((f) => f.name.fi === "Kuntayhtymä Kaksineuvoinen")!.id;
     for (const account of DEMO_ACCOUNTS) {

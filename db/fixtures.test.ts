@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { createTestDb, type TestDb } from "../tests/helpers/db";
+import { FIXTURES } from "../tests/e2e/authz/types";
+import { artists, pilotMunicipalities, pilots, services, users } from "./schema";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb({ seed: "demo" });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("the ids end-to-end tests rely on match the demo data", () => {
+  it("users", async () => {
+    const rows = await t.db.select({ id: users.id, email: users.email }).from(users).orderBy(users.id);
+    expect(rows.map((r) => [r.id, r.email])).toEqual([
+      [FIXTURES.users.admin, "admin@rajaton.example"],
+      [FIXTURES.users.council, "council@rajaton.example"],
+      [FIXTURES.users.staff, "staff.kauhava@rajaton.example"],
+      [FIXTURES.users.staffVasa, "staff.vasa@rajaton.example"],
+      [FIXTURES.users.artist, "artist@rajaton.example"],
+    ]);
+  });
+
+  it("pilots", async () => {
+    const get = async (id: number) => {
+      const [p] = await t.db.select({ title: pilots.title, state: pilots.state }).from(pilots).where(eq(pilots.id, id));
+      const [lead] = await t.db.select({ code: pilotMunicipalities.municipalityCode }).from(pilotMunicipalities).where(eq(pilotMunicipalities.pilotId, id)).orderBy(pilotMunicipalities.isLead);
+      return { ...p, lead: lead?.code };
+    };
+    expect(await get(FIXTURES.pilots.taikuSotessa)).toMatchObject({ title: { fi: "TaiKu sotessa" }, state: "published" });
+    expect(await get(FIXTURES.pilots.kulttuurikaveri)).toMatchObject({ title: { fi: "Kulttuurikaveri 2015" }, state: "published" });
+    expect(await get(FIXTURES.pilots.publishedVasa)).toMatchObject({ title: { fi: "Teatteria toimintakeskukseen" }, state: "published", lead: "905" });
+    expect(await get(FIXTURES.pilots.draftVasa)).toMatchObject({ title: { sv: "Sång och lek i familjecentret" }, state: "draft", lead: "287" });
+    expect(await get(FIXTURES.pilots.submittedAlavus)).toMatchObject({ title: { fi: "Muistojen kuvat" }, state: "submitted", lead: "010" });
+  });
+
+  it("artists and services", async () => {
+    const [own] = await t.db.select({ userId: artists.userId, state: artists.state }).from(artists).where(eq(artists.id, FIXTURES.artists.own));
+    expect(own).toEqual({ userId: FIXTURES.users.artist, state: "approved" });
+    const [other] = await t.db.select({ userId: artists.userId, state: artists.state }).from(artists).where(eq(artists.id, FIXTURES.artists.other));
+    expect(other).toEqual({ userId: null, state: "approved" });
+    const [draft] = await t.db.select({ state: artists.state }).from(artists).where(eq(artists.id, FIXTURES.artists.draft));
+    expect(draft.state).toBe("draft");
+    const [submitted] = await t.db.select({ state: artists.state }).from(artists).where(eq(artists.id, FIXTURES.artists.submitted));
+    expect(submitted.state).toBe("submitted");
+    const [svc] = await t.db.select({ artistId: services.artistId }).from(services).where(eq(services.id, FIXTURES.services.other));
+    expect(svc.artistId).toBe(FIXTURES.artists.other);
+  });
+});

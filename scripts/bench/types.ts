@@ -1,0 +1,20 @@
+/**
+ * A benchmark scenario for `npm run bench` (scripts/bench.ts). Each area keeps its scenarios in
+ * scripts/bench/<area>.ts exporting `scenarios: BenchScenario[]`. The harness seeds the bulk data
+ * set on PostgreSQL, starts the built app, and for each scenario prints: median latency with one
+ * connection, requests/s at 10 concurrent connections, and the median of the raw SQL the page runs
+ * (the floor the page cannot beat).
+ */
+import type postgres from "postgres";
+
+export type BenchScenario = {
+  name: string;
+  /** The URL path to GET, e.g. "/fi/pilots?q=musiikki&region=14". */
+  path: string;
+  /** Sign in as this demo account first (default: anonymous). */
+  as?: "admin" | "council" | "staff" | "artist";
+  /** Runs the same SQL the loader runs, with postgres.js directly; timed as the floor. */
+  sql: (sql: postgres.Sql) => Promise<unknown>;
+  /** The issue's figures, printed beside the measurement. */
+  targets: { medianMs?: number; rps10?: number; maxOverSql?: number };
+};
