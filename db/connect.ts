@@ -28,7 +28,8 @@ export async function openDb(options: { url?: string; dataDir?: string; max?: nu
     const client = postgres(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
-      connection: { application_name: "rajaton" },
+      // JIT compilation costs more than it saves on these short analytical queries.
+      connection: { application_name: "rajaton", jit: "off" },
     });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" });
     return {

@@ -1,4 +1,3 @@
-import { data } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { getDb, getDriver } from "~db/client.server";
 
@@ -8,9 +7,9 @@ export async function loader() {
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);
-    return data({ status: "ok", database: await getDriver(), ms: Date.now() - started }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "ok", database: await getDriver(), ms: Date.now() - started }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     console.error("healthz: database did not answer", error);
-    return data({ status: "error", database: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "error", database: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

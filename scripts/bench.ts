@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: the figures the issues name, measured on PostgreSQL.
+ *   1. creates a database on the PostgreSQL server (DATABASE_URL's server, default
+ *      postgres://postgres@127.0.0.1:5432), loads the reference data, the real facts, the demo
+ *      accounts and the bulk data set (10,000 pilots, 2,000 artists, 8,000 services, 40,000 checks);
+ *   2. builds nothing: run `npm run build` first (the script says so if build/ is missing);
+ *   3. starts the built app on it and, for each scenario in scripts/bench/*.ts, prints the median
+ *      latency with one connection, requests/s with 10 concurrent connections, and the median time
+ *      of the same raw SQL through postgres.js — the floor the page cannot beat;
+ *   4. drops the database. Options: --keep (keep the database), --requests N (default 200).
+ */
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import postgres from "postgres";
+import { openDb } from "../db/connect";
+import { seedReference } from "../db/seed/reference";
+import { seedFacts } from "../db/seed/facts";
+import { seedDemo } from "../db/seed/demo";
+import { seedBulk } from "../db/seed-bulk";
+import type { BenchScenario } from "./bench/types";
+
+const requests = Number(process.argv[process.argv.indexOf("--requests") + 1]) || 200;
+const keep = process.argv.includes("--keep");
+const server = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+if (!fs.existsSync("build/server/index.js")) {
+  console.error("Run `npm run build` first: the benchmark measures the production build.");
+  process.exit(1);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function signIn(base: string, email: string) {
+  const body = new URLSearchParams({ email, password: "Rajaton-demo-2026" });
+  const res = await fetch(`${base}/fi/login`, { method: "POST", body, redirect: "manual", headers: { Origin: base } });
+  const cookie = res.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error(`could not sign in as ${email} (${res.status})`);
+  return cookie;
+}
+
+async function time<T>(fn: () => Promise<T>) {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+const name = `rajaton_bench_${crypto.randomBytes(3).toString("hex")}`;
+const adminUrl = new URL(server);
+adminUrl.pathname = "/postgres";
+const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database "${name}"`);
+const dbUrl = new URL(server);
+dbUrl.pathname = `/${name}`;
+let child: ReturnType<typeof spawn> | undefined;
+try {
+  console.log(`[bench] database ${name}: loading data…`);
+  const handle = await openDb({ url: dbUrl.toString() });
+  await handle.migrate();
+  await seedReference(handle.db);
+  await seedFacts(handle.db);
+  await seedDemo(handle.db);
+  const seeded = await time(() => seedBulk(handle.db, { pilots: 10000, artists: 2000, services: 8000, checks: 40000 }));
+  await handle.close();
+  console.log(`[bench] bulk data loaded in ${(seeded / 1000).toFixed(1)} s`);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  child = spawn(path.resolve("node_modules/.bin/remix-serve"), ["./build/server/index.js"], {
+    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  const scenarios: BenchScenario[] = [];
+  for (const f of fs.readdirSync("scripts/bench").filter((f) => f.endsWith(".ts") && f !== "types.ts").sort()) {
+    const mod = await import(path.resolve("scripts/bench", f));
+    scenarios.push(...(mod.scenarios as BenchScenario[]));
+  }
+  const accounts = { admin: "admin@rajaton.example", council: "council@rajaton.example", staff: "staff.kauhava@rajaton.example", artist: "artist@rajaton.example" };
+  const sqlClient = postgres(dbUrl.toString(), { max: 10, onnotice: () => {} });
+
+  const rows: string[][] = [["scenario", "median 1 conn", "target", "req/s @10", "target", "raw SQL median", "page ÷ SQL"]];
+  for (const s of scenarios) {
+    const headers: Record<string, string> = s.as ? { Cookie: await signIn(base, accounts[s.as]) } : {};
+    const get = async () => {
+      const res = await fetch(base + s.path, { headers });
+      if (!res.ok) throw new Error(`${s.path} answered ${res.status}`);
+      await res.arrayBuffer();
+    };
+    for (let i = 0; i < 20; i++) await get(); // warm up
+    const single: number[] = [];
+    for (let i = 0; i < requests; i++) single.push(await time(get));
+    let done = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (done < requests * 2) {
+          done++;
+          await get();
+        }
+      }),
+    );
+    const rps = (done / (performance.now() - started)) * 1000;
+    for (let i = 0; i < 10; i++) await s.sql(sqlClient);
+    const sqlTimes: number[] = [];
+    for (let i = 0; i < Math.min(requests, 100); i++) sqlTimes.push(await time(() => s.sql(sqlClient)));
+    const m = median(single);
+    const sqlM = median(sqlTimes);
+    rows.push([
+      s.name,
+      `${m.toFixed(1)} ms`,
+      s.targets.medianMs ? `< ${s.targets.medianMs} ms ${m < s.targets.medianMs ? "ok" : "MISSED"}` : "",
+      rps.toFixed(0),
+      s.targets.rps10 ? `≥ ${s.targets.rps10} ${rps >= s.targets.rps10 ? "ok" : "MISSED"}` : "",
+      `${sqlM.toFixed(1)} ms`,
+      `${(m / sqlM).toFixed(1)}×${s.targets.maxOverSql ? (m / sqlM <= s.targets.maxOverSql ? " ok" : " MISSED") : ""}`,
+    ]);
+  }
+  await sqlClient.end();
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  console.log("");
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
+  console.log(`\n(${requests} sequential requests per scenario, ${requests * 2} at 10 concurrent connections; PostgreSQL, this machine)`);
+} finally {
+  child?.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 500));
+  if (!keep) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  else console.log(`[bench] kept database ${name}`);
+  await admin.end();
+}
