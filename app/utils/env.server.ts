@@ -21,8 +21,9 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-function parseEnv(): Env {
-  const result = EnvSchema.safeParse(process.env);
+/** Parses an environment; throws with one line per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     // Start-up message for the operator, not the end user.
@@ -32,4 +33,4 @@ function parseEnv(): Env {
   return result.data;
 }
 
-export const env = parseEnv();
+export const env = parseEnv(process.env);
