@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { IconLogin, IconLogout } from "~/components/icons";
 import { otherLang, switchLangPath } from "~/i18n";
 import type { RootData } from "~/root";
 import { useLang } from "~/utils/use-lang";
@@ -49,12 +50,16 @@ export function AppShell({ children, bare = false }: { children: React.ReactNode
             {bare ? null : user ? (
               <Form method="post" action={`/${lang}/logout`} className="inline-form">
                 <span className="user-name">{user.name || user.email}</span>{" "}
-                <button type="submit" className="button-link">
+                <button type="submit" className="button-link with-icon">
+                  <IconLogout aria-hidden="true" focusable="false" className="icon" />
                   {t("signOut")}
                 </button>
               </Form>
             ) : (
-              <Link to={`/${lang}/login`}>{t("signIn")}</Link>
+              <Link to={`/${lang}/login`} className="with-icon">
+                <IconLogin aria-hidden="true" focusable="false" className="icon" />
+                {t("signIn")}
+              </Link>
             )}
           </div>
         </div>
