@@ -3,9 +3,10 @@
  * what the server would refuse anyway. (Extended by the accounts issue.)
  */
 import { data } from "@remix-run/node";
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "~db/client.server";
-import { pilotMunicipalities, pilots, userMunicipalities, userOrganisations, type Role } from "~db/schema";
+import { queryRows } from "~db/connect";
+import { userMunicipalities, userOrganisations, type Role } from "~db/schema";
 import { getUser, loginRedirect, type SessionUser } from "./session.server";
 
 export type Viewer = SessionUser | null;
@@ -44,30 +45,25 @@ export async function staffScope(userId: number) {
   return { municipalities: munis.map((m) => m.code), organisations: orgs.map((o) => o.id) };
 }
 
-/** SQL condition: the pilot belongs to the staff member's municipalities or organisations. */
+/** SQL condition on pilots `p`: the pilot belongs to the staff member's municipalities or organisations. */
 export function pilotInScope(scope: { municipalities: string[]; organisations: number[] }): SQL {
   const parts: SQL[] = [];
   if (scope.municipalities.length) {
-    parts.push(
-      sql`exists (select 1 from ${pilotMunicipalities} pm where pm.pilot_id = ${pilots.id} and pm.municipality_code in ${scope.municipalities})`,
-    );
+    parts.push(sql`exists (select 1 from pilot_municipalities pm where pm.pilot_id = p.id and pm.municipality_code in ${scope.municipalities})`);
   }
-  if (scope.organisations.length) parts.push(inArray(pilots.implementerId, scope.organisations));
-  return parts.length ? (or(...parts) as SQL) : sql`false`;
+  if (scope.organisations.length) parts.push(sql`p.implementer_id in ${scope.organisations}`);
+  return parts.length ? sql.join(parts.map((x) => sql`(${x})`), sql` or `) : sql`false`;
 }
 
-/** SQL condition: which pilots the viewer may see. Anonymous and artists: published only. */
+/** SQL condition on pilots `p`: which pilots the viewer may see. Anonymous and artists: published only. */
 export async function pilotVisibility(user: Viewer): Promise<SQL> {
   if (isCouncil(user)) return sql`true`;
-  const published = eq(pilots.state, "published");
+  const published = sql`p.state = 'published'`;
   if (user?.role === "staff") {
-    return or(published, pilotInScope(await staffScope(user.id))) as SQL;
+    return sql`(${published} or ${pilotInScope(await staffScope(user.id))})`;
   }
   if (user?.role === "artist") {
-    return or(
-      published,
-      sql`exists (select 1 from employments e join artists a on a.id = e.artist_id where e.pilot_id = ${pilots.id} and a.user_id = ${user.id})`,
-    ) as SQL;
+    return sql`(${published} or exists (select 1 from employments e join artists a on a.id = e.artist_id where e.pilot_id = p.id and a.user_id = ${user.id}))`;
   }
   return published;
 }
@@ -78,10 +74,7 @@ export async function canEditPilot(user: Viewer, pilotId: number): Promise<boole
   if (isCouncil(user)) return true;
   if (user.role !== "staff") return false;
   const db = await getDb();
-  const rows = await db
-    .select({ id: pilots.id })
-    .from(pilots)
-    .where(and(eq(pilots.id, pilotId), pilotInScope(await staffScope(user.id))));
+  const rows = await queryRows<{ id: number }>(db, sql`select p.id from pilots p where p.id = ${pilotId} and ${pilotInScope(await staffScope(user.id))}`);
   return rows.length > 0;
 }
 
@@ -89,7 +82,7 @@ export async function canEditPilot(user: Viewer, pilotId: number): Promise<boole
 export async function requirePilotEditor(request: Request, lang: string, pilotId: number) {
   const user = await requireUser(request, lang);
   const db = await getDb();
-  const visible = await db.select({ id: pilots.id }).from(pilots).where(and(eq(pilots.id, pilotId), await pilotVisibility(user)));
+  const visible = await queryRows<{ id: number }>(db, sql`select p.id from pilots p where p.id = ${pilotId} and ${await pilotVisibility(user)}`);
   if (!visible.length) notFound();
   if (!(await canEditPilot(user, pilotId))) forbidden();
   return user;

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../connect";
 import {
   activityFigures,
@@ -26,6 +27,9 @@ import {
 
 export const PAGE_SIZE = 25;
 
+/** The pilots table as alias `p`, so shared SQL conditions (visibility, filters) apply. */
+const p = alias(pilots, "p");
+
 /** One page of pilots the viewer may see, newest funded period first. */
 export async function listPilots(db: Db, opts: { visibility: SQL; page: number; pageSize?: number; where?: SQL[] }) {
   const pageSize = opts.pageSize ?? PAGE_SIZE;
@@ -33,25 +37,25 @@ export async function listPilots(db: Db, opts: { visibility: SQL; page: number; 
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
-        id: pilots.id,
-        title: pilots.title,
-        summary: pilots.summary,
-        state: pilots.state,
-        startDate: pilots.startDate,
-        endDate: pilots.endDate,
+        id: p.id,
+        title: p.title,
+        summary: p.summary,
+        state: p.state,
+        startDate: p.startDate,
+        endDate: p.endDate,
         leadMunicipality: sql<{ fi?: string; sv?: string } | null>`(
-          select m.name from ${pilotMunicipalities} pm join ${municipalities} m on m.code = pm.municipality_code
-          where pm.pilot_id = ${pilots.id} and pm.is_lead limit 1)`,
+          select m.name from pilot_municipalities pm join municipalities m on m.code = pm.municipality_code
+          where pm.pilot_id = p.id and pm.is_lead limit 1)`,
         latestStatus: sql<string | null>`(
-          select c.status_code from ${continuationChecks} c where c.pilot_id = ${pilots.id}
+          select c.status_code from continuation_checks c where c.pilot_id = p.id
           order by c.checked_on desc, c.id desc limit 1)`,
       })
-      .from(pilots)
+      .from(p)
       .where(where)
-      .orderBy(desc(pilots.endDate), desc(pilots.id))
+      .orderBy(sql`p.end_date desc nulls last`, desc(p.id))
       .limit(pageSize)
       .offset((opts.page - 1) * pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(pilots).where(where),
+    db.select({ total: sql<number>`count(*)::int` }).from(p).where(where),
   ]);
   return { rows, total, page: opts.page, pageSize };
 }
@@ -60,34 +64,34 @@ export async function listPilots(db: Db, opts: { visibility: SQL; page: number; 
 export async function getPilot(db: Db, id: number, visibility: SQL) {
   const [pilot] = await db
     .select({
-      id: pilots.id,
-      title: pilots.title,
-      summary: pilots.summary,
-      description: pilots.description,
-      startDate: pilots.startDate,
-      endDate: pilots.endDate,
-      state: pilots.state,
-      returnComment: pilots.returnComment,
-      contactName: pilots.contactName,
-      contactEmail: pilots.contactEmail,
-      sessionsHeld: pilots.sessionsHeld,
-      gpProblem: pilots.gpProblem,
-      gpSolution: pilots.gpSolution,
-      gpResultsClient: pilots.gpResultsClient,
-      gpResultsService: pilots.gpResultsService,
-      gpResultsSociety: pilots.gpResultsSociety,
-      costPerSessionCents: pilots.costPerSessionCents,
-      maxGroupSize: pilots.maxGroupSize,
-      sessionHours: pilots.sessionHours,
-      version: pilots.version,
-      isExample: pilots.isExample,
-      updatedAt: pilots.updatedAt,
+      id: p.id,
+      title: p.title,
+      summary: p.summary,
+      description: p.description,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      state: p.state,
+      returnComment: p.returnComment,
+      contactName: p.contactName,
+      contactEmail: p.contactEmail,
+      sessionsHeld: p.sessionsHeld,
+      gpProblem: p.gpProblem,
+      gpSolution: p.gpSolution,
+      gpResultsClient: p.gpResultsClient,
+      gpResultsService: p.gpResultsService,
+      gpResultsSociety: p.gpResultsSociety,
+      costPerSessionCents: p.costPerSessionCents,
+      maxGroupSize: p.maxGroupSize,
+      sessionHours: p.sessionHours,
+      version: p.version,
+      isExample: p.isExample,
+      updatedAt: p.updatedAt,
       implementer: organisations.name,
-      implementerId: pilots.implementerId,
+      implementerId: p.implementerId,
     })
-    .from(pilots)
-    .leftJoin(organisations, eq(organisations.id, pilots.implementerId))
-    .where(and(eq(pilots.id, id), visibility));
+    .from(p)
+    .leftJoin(organisations, eq(organisations.id, p.implementerId))
+    .where(and(eq(p.id, id), visibility));
   if (!pilot) return null;
   const [progs, munis, partners, sects, groups, forms, funding, figures, emps, sources, checks] = await Promise.all([
     db

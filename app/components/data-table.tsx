@@ -1,0 +1,73 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Cell, ColumnKind, DashTable } from "~/utils/dashboard-types";
+import { formatMoney, formatNumber, formatPercent } from "~/utils/format";
+import { useLang } from "~/utils/use-lang";
+
+export function formatCell(lang: "fi" | "sv", kind: ColumnKind, value: Cell) {
+  if (value == null || value === "") return "";
+  if (typeof value === "string") return value;
+  switch (kind) {
+    case "int":
+      return formatNumber(lang, value);
+    case "dec":
+      return formatNumber(lang, value, 1);
+    case "pct":
+      return formatPercent(lang, value);
+    case "eur":
+      return formatMoney(lang, value, { whole: true });
+    default:
+      return String(value);
+  }
+}
+
+/** A dashboard table rendered on the server: the accessible, printable form of every figure. */
+export function DataTable({ table, caption = true }: { table: DashTable; caption?: boolean }) {
+  const lang = useLang();
+  const { t } = useTranslation("dashboard");
+  if (table.rows.length === 0) return <p className="empty">{t("noData")}</p>;
+  const links = table.links;
+  return (
+    <div className="table-wrap">
+      <table id={`table-${table.id}`}>
+        {caption ? <caption>{table.title}</caption> : null}
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c.key} scope="col" className={c.kind === "text" ? undefined : "num"}>
+                {c.label}
+              </th>
+            ))}
+            {links ? <th scope="col">{t("col.pilotList")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              {table.columns.map((c, j) =>
+                j === 0 && c.kind === "text" ? (
+                  <th key={c.key} scope="row">
+                    {formatCell(lang, c.kind, row[c.key])}
+                  </th>
+                ) : (
+                  <td key={c.key} className={c.kind === "text" ? undefined : "num"}>
+                    {formatCell(lang, c.kind, row[c.key])}
+                  </td>
+                ),
+              )}
+              {links ? (
+                <td>
+                  {links[i] ? (
+                    <Link to={links[i]!} aria-label={t("showPilotsFor", { what: String(row[table.columns[0].key] ?? table.title) })}>
+                      {t("showPilots")}
+                    </Link>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,299 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { sql } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { queryRows } from "~db/connect";
+import type { Localized } from "~db/schema/common";
+import { DataTable } from "~/components/data-table";
+import { getI18n, isLang } from "~/i18n";
+import { dashboardFromRequest } from "~/utils/dashboard-model.server";
+import type { DashTable } from "~/utils/dashboard-types";
+import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { localizedString } from "~/utils/localized";
+import { REFERENCE_RATE } from "~/utils/stats";
+import { useLang } from "~/utils/use-lang";
+import { HorizontalBars } from "./charts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, filters, model } = await dashboardFromRequest(request, params);
+  const options = await queryRows<{ kind: string; key: string; name: Localized; parent: string | null }>(
+    db,
+    sql`select 'programme' as kind, code as key, name, null as parent from programmes
+      union all select 'phase', ph.id::text, ph.name, pr.code from programme_phases ph join programmes pr on pr.id = ph.programme_id
+      union all select 'region', r.code, r.name, null from regions r where r.code in ('14', '15')
+        or exists (select 1 from municipality_regions mr join pilot_municipalities pm on pm.municipality_code = mr.municipality_code where mr.region_code = r.code)
+      union all select distinct 'year', extract(year from coalesce(p.start_date, p.end_date))::int::text, '{}'::jsonb, null from pilots p where coalesce(p.start_date, p.end_date) is not null`,
+  );
+  return { model, filters, options };
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("dashboard:title") }];
+
+function Definition({ text }: { text: string }) {
+  const { t } = useTranslation("dashboard");
+  return (
+    <details className="definition">
+      <summary>{t("whatIsThis")}</summary>
+      <p>{text}</p>
+    </details>
+  );
+}
+
+function TableSection({ table, level = 2, chart }: { table: DashTable; level?: 2 | 3; chart?: React.ReactNode }) {
+  const Heading = level === 2 ? "h2" : "h3";
+  return (
+    <section aria-labelledby={`h-${table.id}`} className="dash-section">
+      <Heading id={`h-${table.id}`}>{table.title}</Heading>
+      <Definition text={table.definition} />
+      {chart}
+      <DataTable table={table} caption={false} />
+      <ExportLink id={table.id} />
+    </section>
+  );
+}
+
+function ExportLink({ id }: { id: string }) {
+  const { t } = useTranslation("dashboard");
+  const location = useLocation();
+  const lang = useLang();
+  const params = new URLSearchParams(location.search);
+  params.set("table", id);
+  return (
+    <p className="no-print export-link">
+      <a href={`/${lang}/dashboard/export.csv?${params}`} download>
+        {t("downloadCsv")}
+      </a>
+    </p>
+  );
+}
+
+export default function Dashboard() {
+  const { model, filters, options } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("dashboard");
+  const lang = useLang();
+  const location = useLocation();
+  const h = model.headline;
+  const table = (id: string) => model.tables.find((x) => x.id === id)!;
+  const opt = (kind: string) =>
+    options
+      .filter((o) => o.kind === kind)
+      .map((o) => ({ key: o.key, name: kind === "year" ? o.key : localizedString(o.name, lang), parent: o.parent }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang));
+  const years = opt("year").sort((a, b) => Number(a.key) - Number(b.key));
+  const pct = (v: number) => formatPercent(lang, v, 0);
+  const rateChart = (id: string) => {
+    const rows = table(id).rows.filter((r) => typeof r.rate === "number");
+    return rows.length ? (
+      <HorizontalBars
+        data={rows.map((r) => ({ label: String(r[table(id).columns[0].key]), value: r.rate as number }))}
+        format={pct}
+        max={1}
+        reference={REFERENCE_RATE}
+        referenceLabel={t("referenceShort", { value: pct(REFERENCE_RATE) })}
+      />
+    ) : null;
+  };
+  const xlsxParams = new URLSearchParams(location.search);
+  return (
+    <div className="dashboard">
+      <h1>{t("title")}</h1>
+      <p className="lead">
+        {t("intro", { date: formatDate(lang, model.reportDate) })} {model.internal ? t("scopeInternal") : t("scopePublic")}
+      </p>
+
+      <Form method="get" className="filters no-print" aria-labelledby="filters-title">
+        <h2 id="filters-title" className="visually-hidden">
+          {t("filters.title")}
+        </h2>
+        <div className="filter-grid">
+          <div className="field">
+            <label htmlFor="f-programme">{t("filters.programme")}</label>
+            <select id="f-programme" name="programme" defaultValue={filters.programme ?? ""}>
+              <option value="">{t("filters.all")}</option>
+              {opt("programme").map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-phase">{t("filters.phase")}</label>
+            <select id="f-phase" name="phase" defaultValue={filters.phase ? String(filters.phase) : ""}>
+              <option value="">{t("filters.all")}</option>
+              {opt("phase").map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-region">{t("filters.region")}</label>
+            <select id="f-region" name="region" defaultValue={filters.region ?? ""}>
+              <option value="">{t("filters.all")}</option>
+              {opt("region").map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-yearFrom">{t("filters.yearFrom")}</label>
+            <select id="f-yearFrom" name="yearFrom" defaultValue={filters.yearFrom ? String(filters.yearFrom) : ""}>
+              <option value="">{t("filters.any")}</option>
+              {years.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-yearTo">{t("filters.yearTo")}</label>
+            <select id="f-yearTo" name="yearTo" defaultValue={filters.yearTo ? String(filters.yearTo) : ""}>
+              <option value="">{t("filters.any")}</option>
+              {years.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-reportDate">{t("filters.reportDate")}</label>
+            <input id="f-reportDate" type="date" name="reportDate" defaultValue={model.reportDate} />
+          </div>
+        </div>
+        <button type="submit" className="button">
+          {t("filters.apply")}
+        </button>{" "}
+        <Link to={`/${lang}/dashboard`}>{t("filters.reset")}</Link>
+      </Form>
+
+      <section aria-labelledby="h-headline" className="dash-section">
+        <h2 id="h-headline">{t("continuation.title")}</h2>
+        {h.meaningful ? (
+          <dl className="figures">
+            <div className="figure figure-primary">
+              <dt>{t("continuation.rate")}</dt>
+              <dd>
+                <span className="figure-value" data-testid="headline-rate">
+                  {formatPercent(lang, h.rate)}
+                </span>
+                <span className="figure-note">
+                  {t("continuation.rateNote", {
+                    n: formatNumber(lang, h.followedUp),
+                    low: formatPercent(lang, h.interval?.low),
+                    high: formatPercent(lang, h.interval?.high),
+                    coverage: formatPercent(lang, h.coverage),
+                    reference: pct(REFERENCE_RATE),
+                  })}
+                </span>
+                <Definition text={t("def.rate")} />
+              </dd>
+            </div>
+            <div className="figure">
+              <dt>{t("continuation.n")}</dt>
+              <dd data-testid="headline-n">{formatNumber(lang, h.followedUp)}</dd>
+              <Definition text={t("def.n")} />
+            </div>
+            <div className="figure">
+              <dt>{t("continuation.interval")}</dt>
+              <dd>
+                {formatPercent(lang, h.interval?.low)}–{formatPercent(lang, h.interval?.high)}
+              </dd>
+              <Definition text={t("def.interval")} />
+            </div>
+            <div className="figure">
+              <dt>{t("continuation.fully")}</dt>
+              <dd>{formatPercent(lang, h.fullRate)}</dd>
+              <Definition text={t("def.fully")} />
+            </div>
+            <div className="figure">
+              <dt>{t("continuation.coverage")}</dt>
+              <dd data-testid="headline-coverage">
+                {formatPercent(lang, h.coverage)} ({formatNumber(lang, h.followedUp)} / {formatNumber(lang, h.eligible)})
+              </dd>
+              <Definition text={t("def.coverage")} />
+            </div>
+            <div className="figure">
+              <dt>{t("continuation.reference")}</dt>
+              <dd>{pct(REFERENCE_RATE)}</dd>
+              <Definition text={t("def.reference")} />
+            </div>
+          </dl>
+        ) : (
+          <p className="notice" data-testid="headline-not-meaningful">
+            {t("continuation.notMeaningful", { n: formatNumber(lang, h.eligible) })}
+          </p>
+        )}
+        <DataTable table={table("continuation")} />
+        <ExportLink id="continuation" />
+      </section>
+
+      <TableSection table={table("horizons")} chart={rateChart("horizons")} />
+
+      <section aria-labelledby="h-cuts" className="dash-section">
+        <h2 id="h-cuts">{t("cutsTitle")}</h2>
+        <p>{t("cutsIntro")}</p>
+        <TableSection table={table("by-year")} level={3} chart={rateChart("by-year")} />
+        <TableSection table={table("by-region")} level={3} chart={rateChart("by-region")} />
+        <TableSection table={table("by-programme")} level={3} />
+        <TableSection table={table("by-phase")} level={3} />
+        <TableSection table={table("by-targetGroup")} level={3} />
+        <TableSection table={table("by-artForm")} level={3} />
+        <TableSection table={table("by-municipality")} level={3} />
+      </section>
+
+      <section aria-labelledby="h-network" className="dash-section">
+        <h2 id="h-network">{t("networkTitle")}</h2>
+        <TableSection
+          table={table("pilots-per-year")}
+          level={3}
+          chart={
+            <HorizontalBars
+              data={Object.entries(
+                table("pilots-per-year").rows.reduce<Record<string, number>>((acc, r) => {
+                  acc[String(r.year)] = (acc[String(r.year)] ?? 0) + Number(r.pilots);
+                  return acc;
+                }, {}),
+              ).map(([label, value]) => ({ label, value }))}
+              format={(v) => formatNumber(lang, v)}
+            />
+          }
+        />
+        <TableSection table={table("municipalities-per-region")} level={3} />
+        <TableSection table={table("municipalities")} level={3} />
+        <TableSection table={table("employment-totals")} level={3} />
+        <TableSection table={table("employment")} level={3} />
+        <TableSection table={table("funding-totals")} level={3} />
+        <TableSection table={table("funding")} level={3} />
+        <TableSection table={table("cooperation")} level={3} />
+        <TableSection table={table("partners")} level={3} />
+        <TableSection
+          table={table("reach")}
+          level={3}
+          chart={<HorizontalBars data={table("reach").rows.map((r) => ({ label: String(r.targetGroup), value: Number(r.participants) }))} format={(v) => formatNumber(lang, v)} />}
+        />
+        <TableSection table={table("parity")} level={3} />
+        {model.internal ? (
+          <p>
+            <Link to={`/${lang}/dashboard/parity`}>{t("parity.listLink")}</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="h-exports" className="dash-section no-print">
+        <h2 id="h-exports">{t("exportsTitle")}</h2>
+        <p>
+          <a href={`/${lang}/dashboard/export.xlsx?${xlsxParams}`} download>
+            {t("downloadXlsx")}
+          </a>
+        </p>
+        <p>{t("exportsNote")}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getI18n } from "~/i18n";
+import { dashboardFromRequest } from "~/utils/dashboard-model.server";
+import { attachment, tableToCsv } from "~/utils/export.server";
+import { notFound } from "~/utils/permissions.server";
+
+/** One dashboard table as CSV, with the same filters and the same public/internal scope as the page. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lang, model } = await dashboardFromRequest(request, params);
+  const id = new URL(request.url).searchParams.get("table");
+  const table = model.tables.find((x) => x.id === id);
+  if (!table) notFound();
+  const t = getI18n(lang).getFixedT(lang, "dashboard");
+  const csv = tableToCsv(table, { reportDateLabel: t("filters.reportDate"), reportDate: model.reportDate, definitionLabel: t("definition") });
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": attachment(`rajaton-${table.id}-${model.reportDate}.csv`),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

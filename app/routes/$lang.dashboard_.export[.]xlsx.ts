@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getI18n } from "~/i18n";
+import { dashboardFromRequest } from "~/utils/dashboard-model.server";
+import { attachment, tablesToXlsx } from "~/utils/export.server";
+import { formatDate } from "~/utils/format";
+
+/** The whole dashboard as one XLSX workbook, with the same filters and scope as the page. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lang, model, filters } = await dashboardFromRequest(request, params);
+  const t = getI18n(lang).getFixedT(lang, "dashboard");
+  const filterText = Object.entries(filters)
+    .filter(([, v]) => v != null)
+    .map(([k, v]) => `${t(`filters.${k}`)}: ${v}`)
+    .join(", ");
+  const buffer = await tablesToXlsx(model.tables, {
+    title: t("title"),
+    rows: [
+      [t("filters.reportDate"), formatDate(lang, model.reportDate)],
+      [t("filters.title"), filterText || t("filters.none")],
+      [t("scopeLabel"), model.internal ? t("scopeInternal") : t("scopePublic")],
+    ],
+    definitionsTitle: t("definitions"),
+  });
+  return new Response(buffer, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": attachment(`rajaton-${model.reportDate}.xlsx`),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,352 @@
+/**
+ * The dashboard as a list of tables, each with its title, definition, columns and rows, in the
+ * chosen language. The page, the CSV and the XLSX exports all render this one model, so a figure is
+ * computed in one place and reads the same everywhere.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "~db/connect";
+import { queryRows } from "~db/connect";
+import { summarize, type ContinuationCounts, type Counts } from "~db/queries/continuation.server";
+import {
+  continuationCuts,
+  cooperationFigures,
+  employmentFigures,
+  fundingFigures,
+  horizonCounts,
+  municipalitiesPerRegion,
+  municipalityTable,
+  parityFigures,
+  pilotsPerYear,
+  reachFigures,
+  type Cut,
+} from "~db/queries/dashboard.server";
+import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
+import type { Localized } from "~db/schema/common";
+import { getI18n, type Lang } from "~/i18n";
+import { localizedString } from "./localized";
+import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "./stats";
+
+import type { Column, ContinuationSummary, DashTable, Row } from "./dashboard-types";
+export type { Cell, Column, ColumnKind, DashTable, Row } from "./dashboard-types";
+
+/** The dashboard's own filters (a subset of the registry's). */
+export type DashboardFilters = Pick<PilotFilters, "programme" | "phase" | "region" | "yearFrom" | "yearTo">;
+
+export type DashboardModel = {
+  reportDate: string;
+  internal: boolean;
+  headline: ContinuationSummary & { meaningful: boolean };
+  tables: DashTable[];
+};
+
+type Labels = Record<string, Record<string, Localized>>;
+
+async function loadLabels(db: Db): Promise<Labels> {
+  const rows = await queryRows<{ kind: string; key: string; name: Localized }>(
+    db,
+    sql`select 'programme' as kind, code as key, name from programmes
+      union all select 'phase', id::text, name from programme_phases
+      union all select 'region', code, name from regions
+      union all select 'municipality', code, name from municipalities
+      union all select 'targetGroup', code, name from target_groups
+      union all select 'artForm', code, name from art_forms
+      union all select 'organisation', id::text, name from organisations`,
+  );
+  const out: Labels = {};
+  for (const r of rows) (out[r.kind] ??= {})[r.key] = r.name;
+  return out;
+}
+
+const share = (a: number, b: number) => (b ? a / b : null);
+
+export async function buildDashboard(
+  db: Db,
+  opts: { lang: Lang; reportDate: string; filters: DashboardFilters; visibility: SQL; internal: boolean },
+): Promise<DashboardModel> {
+  const t = getI18n(opts.lang).getFixedT(opts.lang, "dashboard");
+  const today = opts.reportDate;
+  const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, today)]);
+  const [labels, cuts, horizons, perYear, perRegion, municipalities, employment, funding, cooperation, reach, parity] = await Promise.all([
+    loadLabels(db),
+    continuationCuts(db, { reportDate: opts.reportDate, scope }),
+    horizonCounts(db, { reportDate: opts.reportDate, scope }),
+    pilotsPerYear(db, scope),
+    municipalitiesPerRegion(db, scope),
+    municipalityTable(db, { reportDate: opts.reportDate, scope }),
+    employmentFigures(db, scope),
+    fundingFigures(db, scope),
+    cooperationFigures(db, scope),
+    reachFigures(db, scope),
+    parityFigures(db),
+  ]);
+  const label = (kind: string, key: string | number | null) =>
+    key == null ? t("none") : localizedString(labels[kind]?.[String(key)], opts.lang) || String(key);
+  const baseParams = filtersToParams(opts.filters);
+  const listLink = (counts: Counts, extra: Record<string, string | number> = {}) => {
+    const params = new URLSearchParams(baseParams);
+    params.set("counts", counts);
+    params.set("reportDate", opts.reportDate);
+    for (const [k, v] of Object.entries(extra)) params.set(k, String(v));
+    return `/${opts.lang}/pilots?${params}`;
+  };
+
+  const rateColumns: Column[] = [
+    { key: "eligible", label: t("col.eligible"), kind: "int" },
+    { key: "n", label: t("col.n"), kind: "int" },
+    { key: "continuing", label: t("col.continuing"), kind: "int" },
+    { key: "ended", label: t("col.ended"), kind: "int" },
+    { key: "rate", label: t("col.rate"), kind: "pct" },
+    { key: "low", label: t("col.low"), kind: "pct" },
+    { key: "high", label: t("col.high"), kind: "pct" },
+    { key: "coverage", label: t("col.coverage"), kind: "pct" },
+    { key: "note", label: t("col.note"), kind: "text" },
+  ];
+  const rateRow = (c: ContinuationCounts): Row => {
+    const s = summarize(c);
+    const meaningful = c.eligible >= MIN_ELIGIBLE_FOR_RATE && s.rate != null;
+    return {
+      eligible: c.eligible,
+      n: s.followedUp,
+      continuing: c.continuing,
+      ended: c.ended,
+      rate: meaningful ? s.rate : null,
+      low: meaningful ? (s.interval?.low ?? null) : null,
+      high: meaningful ? (s.interval?.high ?? null) : null,
+      coverage: s.coverage,
+      note: c.eligible < MIN_ELIGIBLE_FOR_RATE ? t("notMeaningful") : s.rate == null ? t("noFollowUps") : "",
+    };
+  };
+
+  const headlineSummary = summarize(cuts.headline);
+  const tables: DashTable[] = [];
+
+  tables.push({
+    id: "continuation",
+    title: t("table.continuation"),
+    definition: t("def.continuation"),
+    columns: [
+      ...rateColumns.slice(0, 4),
+      { key: "partly", label: t("col.partly"), kind: "int" },
+      { key: "notFollowedUp", label: t("col.notFollowedUp"), kind: "int" },
+      ...rateColumns.slice(4, 7),
+      { key: "fullRate", label: t("col.fullRate"), kind: "pct" },
+      { key: "coverage", label: t("col.coverage"), kind: "pct" },
+      { key: "reference", label: t("col.reference"), kind: "pct" },
+      { key: "note", label: t("col.note"), kind: "text" },
+    ],
+    rows: [{ ...rateRow(cuts.headline), partly: cuts.headline.partly, notFollowedUp: cuts.headline.notFollowedUp, fullRate: cuts.headline.eligible >= MIN_ELIGIBLE_FOR_RATE ? headlineSummary.fullRate : null, reference: REFERENCE_RATE }],
+    links: [listLink("eligible")],
+  });
+
+  tables.push({
+    id: "horizons",
+    title: t("table.horizons"),
+    definition: t("def.horizons"),
+    columns: [{ key: "horizon", label: t("col.horizon"), kind: "text" }, ...rateColumns],
+    rows: horizons.map((h) => ({ horizon: t("months", { count: h.horizon }), ...rateRow(h.counts) })),
+    links: horizons.map((h) => listLink("eligible", { horizon: h.horizon })),
+  });
+
+  const cutParam: Record<Cut, string> = {
+    programme: "programme",
+    phase: "phase",
+    region: "region",
+    municipality: "municipality",
+    targetGroup: "targetGroup",
+    artForm: "artForm",
+    year: "year",
+  };
+  for (const cut of ["programme", "phase", "region", "municipality", "targetGroup", "artForm", "year"] as Cut[]) {
+    const rows = cuts.cuts[cut]
+      .map((r) => ({ key: r.key, name: cut === "year" ? r.key : label(cut, r.key), counts: r.counts }))
+      .sort((a, b) => (cut === "year" ? a.name.localeCompare(b.name) : b.counts.eligible - a.counts.eligible || a.name.localeCompare(b.name, opts.lang)));
+    tables.push({
+      id: `by-${cut}`,
+      title: t(`table.by.${cut}`),
+      definition: t("def.cut"),
+      columns: [{ key: "name", label: t(`col.${cut}`), kind: "text" }, ...rateColumns],
+      rows: rows.map((r) => ({ name: r.name, ...rateRow(r.counts) })),
+      links: rows.map((r) => listLink("eligible", { [cutParam[cut]]: r.key })),
+    });
+  }
+
+  tables.push({
+    id: "pilots-per-year",
+    title: t("table.pilotsPerYear"),
+    definition: t("def.pilotsPerYear"),
+    columns: [
+      { key: "year", label: t("col.year"), kind: "text" },
+      { key: "phase", label: t("col.phase"), kind: "text" },
+      { key: "pilots", label: t("col.pilots"), kind: "int" },
+    ],
+    rows: perYear.map((r) => ({ year: r.year == null ? t("none") : String(r.year), phase: label("phase", r.phase), pilots: r.pilots })),
+  });
+
+  tables.push({
+    id: "municipalities-per-region",
+    title: t("table.municipalitiesPerRegion"),
+    definition: t("def.municipalitiesPerRegion"),
+    columns: [
+      { key: "region", label: t("col.region"), kind: "text" },
+      { key: "involved", label: t("col.involved"), kind: "int" },
+      { key: "total", label: t("col.total"), kind: "int" },
+      { key: "share", label: t("col.share"), kind: "pct" },
+    ],
+    rows: perRegion.map((r) => ({ region: label("region", r.region), involved: r.involved, total: r.total, share: share(r.involved, r.total) })),
+  });
+
+  tables.push({
+    id: "municipalities",
+    title: t("table.municipalities"),
+    definition: t("def.municipalities"),
+    columns: [
+      { key: "municipality", label: t("col.municipality"), kind: "text" },
+      { key: "pilots", label: t("col.pilots"), kind: "int" },
+      { key: "eligible", label: t("col.eligible"), kind: "int" },
+      { key: "continuing", label: t("col.continuing"), kind: "int" },
+      { key: "artists", label: t("col.artists"), kind: "int" },
+    ],
+    rows: municipalities.map((r) => ({ municipality: label("municipality", r.municipality), pilots: r.pilots, eligible: r.eligible, continuing: r.continuing, artists: r.artists })),
+  });
+
+  const et = employment.totals;
+  tables.push({
+    id: "employment-totals",
+    title: t("table.employmentTotals"),
+    definition: t("def.employmentTotals"),
+    columns: [
+      { key: "artists", label: t("col.artists"), kind: "int" },
+      { key: "days", label: t("col.days"), kind: "dec" },
+      { key: "fees", label: t("col.fees"), kind: "eur" },
+      { key: "professionalShare", label: t("col.professionalShare"), kind: "pct" },
+    ],
+    rows: [{ artists: et.artists, days: Number(et.days ?? 0), fees: Number(et.fees ?? 0), professionalShare: share(et.with_professional, et.pilots) }],
+  });
+  tables.push({
+    id: "employment",
+    title: t("table.employment"),
+    definition: t("def.employment"),
+    columns: [
+      { key: "artForm", label: t("col.artForm"), kind: "text" },
+      { key: "year", label: t("col.year"), kind: "text" },
+      { key: "artists", label: t("col.artists"), kind: "int" },
+      { key: "days", label: t("col.days"), kind: "dec" },
+      { key: "fees", label: t("col.fees"), kind: "eur" },
+    ],
+    rows: employment.byForm.map((r) => ({ artForm: label("artForm", r.art_form), year: r.year == null ? t("none") : String(r.year), artists: r.artists, days: Number(r.days ?? 0), fees: Number(r.fees ?? 0) })),
+  });
+
+  const ft = funding.totals;
+  const total = Number(ft.total ?? 0);
+  tables.push({
+    id: "funding-totals",
+    title: t("table.fundingTotals"),
+    definition: t("def.fundingTotals"),
+    columns: [
+      { key: "total", label: t("col.amount"), kind: "eur" },
+      { key: "perPilot", label: t("col.perPilot"), kind: "eur" },
+      { key: "ownShare", label: t("col.ownShare"), kind: "pct" },
+    ],
+    rows: [{ total, perPilot: ft.pilots ? Math.round(total / ft.pilots) : null, ownShare: share(Number(ft.own ?? 0), total) }],
+  });
+  tables.push({
+    id: "funding",
+    title: t("table.funding"),
+    definition: t("def.funding"),
+    columns: [
+      { key: "funder", label: t("col.funder"), kind: "text" },
+      { key: "year", label: t("col.year"), kind: "text" },
+      { key: "amount", label: t("col.amount"), kind: "eur" },
+    ],
+    rows: funding.byFunder.map((r) => ({ funder: label("organisation", r.funder), year: r.year == null ? t("none") : String(r.year), amount: Number(r.amount) })),
+  });
+
+  const s = cooperation.sectors;
+  tables.push({
+    id: "cooperation",
+    title: t("table.cooperation"),
+    definition: t("def.cooperation"),
+    columns: [
+      { key: "combination", label: t("col.combination"), kind: "text" },
+      { key: "pilots", label: t("col.pilots"), kind: "int" },
+      { key: "share", label: t("col.share"), kind: "pct" },
+    ],
+    rows: (["culture_social", "culture_health", "culture_education", "culture_any"] as const).map((k) => ({
+      combination: t(`combination.${k}`),
+      pilots: s[k],
+      share: share(s[k], s.pilots),
+    })),
+  });
+  tables.push({
+    id: "partners",
+    title: t("table.partners"),
+    definition: t("def.partners"),
+    columns: [
+      { key: "organisation", label: t("col.organisation"), kind: "text" },
+      { key: "pilots", label: t("col.pilots"), kind: "int" },
+    ],
+    rows: cooperation.partners.map((r) => ({ organisation: label("organisation", r.organisation), pilots: r.pilots })),
+  });
+
+  tables.push({
+    id: "reach",
+    title: t("table.reach"),
+    definition: t("def.reach"),
+    columns: [
+      { key: "targetGroup", label: t("col.targetGroup"), kind: "text" },
+      { key: "participants", label: t("col.participants"), kind: "int" },
+      { key: "pilots", label: t("col.pilots"), kind: "int" },
+    ],
+    rows: reach.map((r) => ({ targetGroup: label("targetGroup", r.target_group), participants: r.participants, pilots: r.pilots })),
+  });
+
+  tables.push({
+    id: "parity",
+    title: t("table.parity"),
+    definition: t("def.parity"),
+    columns: [
+      { key: "what", label: t("col.what"), kind: "text" },
+      { key: "total", label: t("col.total"), kind: "int" },
+      { key: "both", label: t("col.both"), kind: "int" },
+      { key: "share", label: t("col.share"), kind: "pct" },
+    ],
+    rows: [
+      { what: t("parity.pilots"), total: parity.pilots, both: parity.pilots_both, share: share(parity.pilots_both, parity.pilots) },
+      { what: t("parity.artists"), total: parity.artists, both: parity.artists_both, share: share(parity.artists_both, parity.artists) },
+    ],
+  });
+
+  return {
+    reportDate: opts.reportDate,
+    internal: opts.internal,
+    headline: { ...headlineSummary, meaningful: cuts.headline.eligible >= MIN_ELIGIBLE_FOR_RATE && headlineSummary.rate != null },
+    tables,
+  };
+}
+
+/** Everything the dashboard page and its exports need from a request: language, viewer, filters, model. */
+export async function dashboardFromRequest(request: Request, params: { lang?: string }) {
+  const { requireLang } = await import("./lang.server");
+  const { getUser } = await import("./session.server");
+  const { isCouncil } = await import("./permissions.server");
+  const { getDb } = await import("~db/client.server");
+  const { parsePilotFilters } = await import("~db/queries/pilot-filters.server");
+  const { todayIso } = await import("./dates");
+  const lang = requireLang(params);
+  const user = await getUser(request);
+  const parsed = parsePilotFilters(new URL(request.url).searchParams);
+  const filters: DashboardFilters = {
+    programme: parsed.programme,
+    phase: parsed.phase,
+    region: parsed.region,
+    yearFrom: parsed.yearFrom,
+    yearTo: parsed.yearTo,
+  };
+  const reportDate = parsed.reportDate ?? todayIso();
+  const internal = isCouncil(user);
+  const db = await getDb();
+  // The public sees figures from published pilots only; the council and admins see all.
+  const visibility = internal ? sql`true` : sql`p.state = 'published'`;
+  const model = await buildDashboard(db, { lang, reportDate, filters, visibility, internal });
+  return { lang, db, filters, model };
+}

@@ -1,0 +1,19 @@
+/** The dashboard's table model (built in dashboard-model.server.ts, rendered by the page and the exports). */
+export type ColumnKind = "text" | "int" | "dec" | "pct" | "eur";
+export type Column = { key: string; label: string; kind: ColumnKind };
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+export type DashTable = { id: string; title: string; definition: string; columns: Column[]; rows: Row[]; links?: (string | null)[] };
+export type ContinuationSummary = {
+  eligible: number;
+  continuing: number;
+  fully: number;
+  partly: number;
+  ended: number;
+  notFollowedUp: number;
+  followedUp: number;
+  rate: number | null;
+  fullRate: number | null;
+  coverage: number | null;
+  interval: { low: number; high: number } | null;
+};

@@ -1,0 +1,91 @@
+/**
+ * CSV and XLSX exports of the dashboard's tables (docs/decisions/042). CSV is what Finnish Excel
+ * opens correctly: UTF-8 with BOM, ";" between fields, decimal comma, CRLF line ends.
+ */
+import ExcelJS from "exceljs";
+import type { Cell, Column, DashTable } from "./dashboard-types";
+
+function csvNumber(kind: Column["kind"], value: number) {
+  const fixed = kind === "int" ? String(Math.round(value)) : kind === "dec" ? value.toFixed(1) : kind === "pct" ? (value * 100).toFixed(1) : (value / 100).toFixed(2);
+  return fixed.replace(".", ",");
+}
+
+function csvField(value: string) {
+  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function headerLabel(c: Column) {
+  return c.kind === "pct" ? `${c.label} (%)` : c.kind === "eur" ? `${c.label} (€)` : c.label;
+}
+
+export function csvCell(c: Column, value: Cell) {
+  if (value == null || value === "") return "";
+  return typeof value === "number" ? csvNumber(c.kind, value) : csvField(value);
+}
+
+/** One table as CSV text with a BOM; leading rows name the table, the reporting date and the definition. */
+export function tableToCsv(table: DashTable, meta: { reportDateLabel: string; reportDate: string; definitionLabel: string }) {
+  const lines = [
+    csvField(table.title),
+    `${csvField(meta.reportDateLabel)};${meta.reportDate}`,
+    `${csvField(meta.definitionLabel)};${csvField(table.definition)}`,
+    "",
+    table.columns.map((c) => csvField(headerLabel(c))).join(";"),
+    ...table.rows.map((row) => table.columns.map((c) => csvCell(c, row[c.key])).join(";")),
+  ];
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+const FORMATS: Record<Column["kind"], string | undefined> = {
+  text: undefined,
+  int: "#,##0",
+  dec: "#,##0.0",
+  pct: "0.0 %",
+  eur: '#,##0.00 "€"',
+};
+
+/** The whole dashboard as one workbook: an information sheet, then one sheet per table. */
+export async function tablesToXlsx(
+  tables: DashTable[],
+  info: { title: string; rows: [string, string][]; definitionsTitle: string },
+) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Rajaton";
+  const infoSheet = wb.addWorksheet(info.title.slice(0, 31));
+  infoSheet.addRow([info.title]).font = { bold: true, size: 14 };
+  for (const [k, v] of info.rows) infoSheet.addRow([k, v]);
+  infoSheet.addRow([]);
+  infoSheet.addRow([info.definitionsTitle]).font = { bold: true };
+  for (const t of tables) infoSheet.addRow([t.title, t.definition]);
+  infoSheet.getColumn(1).width = 40;
+  infoSheet.getColumn(2).width = 100;
+  const used = new Set<string>([infoSheet.name]);
+  tables.forEach((t, i) => {
+    let name = t.title.replace(/[[\]:*?/\\]/g, " ").slice(0, 28).trim();
+    if (used.has(name)) name = `${name.slice(0, 25)} ${i + 1}`;
+    used.add(name);
+    const sheet = wb.addWorksheet(name);
+    sheet.addRow([t.title]).font = { bold: true };
+    sheet.addRow([]);
+    sheet.addRow(t.columns.map(headerLabel)).font = { bold: true };
+    for (const row of t.rows) {
+      sheet.addRow(
+        t.columns.map((c) => {
+          const v = row[c.key];
+          if (typeof v === "number" && c.kind === "eur") return v / 100;
+          return v ?? "";
+        }),
+      );
+    }
+    t.columns.forEach((c, j) => {
+      const col = sheet.getColumn(j + 1);
+      col.width = c.kind === "text" ? 36 : 16;
+      if (FORMATS[c.kind]) col.numFmt = FORMATS[c.kind]!;
+    });
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function attachment(filename: string) {
+  return `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

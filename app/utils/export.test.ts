@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { tablesToXlsx, tableToCsv } from "./export.server";
+import type { DashTable } from "./dashboard-types";
+
+const table: DashTable = {
+  id: "t",
+  title: "Jatkuvuus; maakunnittain",
+  definition: 'Määritelmä "lainausmerkeillä"',
+  columns: [
+    { key: "name", label: "Maakunta", kind: "text" },
+    { key: "n", label: "Pilotteja", kind: "int" },
+    { key: "rate", label: "Osuus", kind: "pct" },
+    { key: "fees", label: "Palkkiot", kind: "eur" },
+    { key: "days", label: "Päiviä", kind: "dec" },
+  ],
+  rows: [
+    { name: "Etelä-Pohjanmaa", n: 12, rate: 0.7273, fees: 123450, days: 12.5 },
+    { name: "Pohjanmaa", n: 3, rate: null, fees: null, days: 0 },
+  ],
+};
+
+describe("CSV for Finnish Excel", () => {
+  const csv = tableToCsv(table, { reportDateLabel: "Raportointipäivä", reportDate: "2026-11-23", definitionLabel: "Määritelmä" });
+  it("starts with a BOM and uses CRLF line ends", () => {
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv.split("\r\n").length).toBeGreaterThan(5);
+    expect(csv.replace(/\r\n/g, "")).not.toContain("\n");
+  });
+  it("uses ; separators, decimal commas and quotes fields that need it", () => {
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe('"Jatkuvuus; maakunnittain"');
+    expect(lines[1]).toBe("Raportointipäivä;2026-11-23");
+    expect(lines[2]).toBe('Määritelmä;"Määritelmä ""lainausmerkeillä"""');
+    expect(lines[4]).toBe("Maakunta;Pilotteja;Osuus (%);Palkkiot (€);Päiviä");
+    expect(lines[5]).toBe("Etelä-Pohjanmaa;12;72,7;1234,50;12,5");
+    expect(lines[6]).toBe("Pohjanmaa;3;;;0,0");
+  });
+});
+
+describe("XLSX workbook", () => {
+  it("has an information sheet and one sheet per table with headers and numbers", async () => {
+    const buffer = await tablesToXlsx([table], { title: "Tilannekuva", rows: [["Raportointipäivä", "23.11.2026"]], definitionsTitle: "Määritelmät" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tilannekuva", "Jatkuvuus; maakunnittain"]);
+    const sheet = wb.worksheets[1];
+    expect(sheet.getRow(3).values).toEqual([undefined, "Maakunta", "Pilotteja", "Osuus (%)", "Palkkiot (€)", "Päiviä"]);
+    expect(sheet.getRow(4).getCell(3).value).toBeCloseTo(0.7273, 4);
+    expect(sheet.getRow(4).getCell(4).value).toBe(1234.5);
+    expect(wb.worksheets[0].getRow(2).values).toEqual([undefined, "Raportointipäivä", "23.11.2026"]);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The registry's filters as SQL conditions on the pilots table `p`, shared by the pilot list and the
+ * dashboard (a dashboard figure links to the list of exactly the pilots it counts). Parameter names:
+ * PILOT_FILTER_PARAMS in tests/e2e/authz/types.ts.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { COUNTS, countsSql, HORIZONS, type Counts, type Horizon } from "./continuation.server";
+
+const code = z.string().regex(/^[\w-]{1,40}$/);
+const id = z.coerce.number().int().min(1).max(2_000_000_000);
+const year = z.coerce.number().int().min(1990).max(2100);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
+
+const FilterSchema = z.object({
+  q: z.string().trim().min(1).max(200),
+  programme: code,
+  phase: id,
+  region: code,
+  municipality: code,
+  targetGroup: code,
+  artForm: code,
+  sector: code,
+  funder: id,
+  year,
+  yearFrom: year,
+  yearTo: year,
+  state: z.enum(["draft", "submitted", "published"]),
+  status: code,
+  counts: z.enum(COUNTS),
+  reportDate: isoDate,
+  horizon: z.coerce.number().refine((n): n is Horizon => (HORIZONS as readonly number[]).includes(n)),
+});
+
+export type PilotFilters = Partial<{
+  q: string;
+  programme: string;
+  phase: number;
+  region: string;
+  municipality: string;
+  targetGroup: string;
+  artForm: string;
+  sector: string;
+  funder: number;
+  year: number;
+  yearFrom: number;
+  yearTo: number;
+  state: "draft" | "submitted" | "published";
+  status: string;
+  counts: Counts;
+  reportDate: string;
+  horizon: Horizon;
+}>;
+
+/** Reads the filters from a query string; a value that does not parse is ignored, never an error. */
+export function parsePilotFilters(params: URLSearchParams): PilotFilters {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(FilterSchema.shape)) {
+    const raw = params.get(key);
+    if (raw == null || raw === "") continue;
+    const parsed = (schema as z.ZodTypeAny).safeParse(raw);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out as PilotFilters;
+}
+
+/** The filters back as query parameters (for links). */
+export function filtersToParams(f: PilotFilters) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v != null && v !== "") params.set(k, String(v));
+  return params;
+}
+
+/** The year a pilot is counted in: the start of its funded period, else its end. */
+export const pilotYearSql = sql`extract(year from coalesce(p.start_date, p.end_date))::int`;
+
+/** Region membership is taken at the start of the funded period (docs/decisions/041). */
+export const membershipDateSql = sql`coalesce(p.start_date, p.end_date, current_date)`;
+
+export function pilotFilterSql(f: PilotFilters, today: string): SQL[] {
+  const c: SQL[] = [];
+  if (f.q) {
+    c.push(sql`p.search @@ (websearch_to_tsquery('finnish', ${f.q}) || websearch_to_tsquery('swedish', ${f.q}))`);
+  }
+  if (f.programme) c.push(sql`exists (select 1 from pilot_programmes pp join programmes pr on pr.id = pp.programme_id where pp.pilot_id = p.id and pr.code = ${f.programme})`);
+  if (f.phase) c.push(sql`exists (select 1 from pilot_programmes pp where pp.pilot_id = p.id and pp.phase_id = ${f.phase})`);
+  if (f.region) {
+    c.push(sql`exists (select 1 from pilot_municipalities pm join municipality_regions mr on mr.municipality_code = pm.municipality_code
+      where pm.pilot_id = p.id and mr.region_code = ${f.region} and mr.valid_from <= ${membershipDateSql} and (mr.valid_to is null or mr.valid_to > ${membershipDateSql}))`);
+  }
+  if (f.municipality) c.push(sql`exists (select 1 from pilot_municipalities pm where pm.pilot_id = p.id and pm.municipality_code = ${f.municipality})`);
+  if (f.targetGroup) c.push(sql`exists (select 1 from pilot_target_groups x where x.pilot_id = p.id and x.target_group_code = ${f.targetGroup})`);
+  if (f.artForm) c.push(sql`exists (select 1 from pilot_art_forms x where x.pilot_id = p.id and x.art_form_code = ${f.artForm})`);
+  if (f.sector) c.push(sql`exists (select 1 from pilot_sectors x where x.pilot_id = p.id and x.sector_code = ${f.sector})`);
+  if (f.funder) c.push(sql`exists (select 1 from funding_lines x where x.pilot_id = p.id and x.funder_id = ${f.funder})`);
+  if (f.year) c.push(sql`${pilotYearSql} = ${f.year}`);
+  if (f.yearFrom) c.push(sql`${pilotYearSql} >= ${f.yearFrom}`);
+  if (f.yearTo) c.push(sql`${pilotYearSql} <= ${f.yearTo}`);
+  if (f.state) c.push(sql`p.state = ${f.state}`);
+  if (f.status) {
+    const latest = sql`(select c.status_code from continuation_checks c where c.pilot_id = p.id and c.checked_on <= ${today}::date order by c.checked_on desc, c.id desc limit 1)`;
+    c.push(f.status === "none" ? sql`${latest} is null` : sql`${latest} = ${f.status}`);
+  }
+  if (f.counts) c.push(countsSql({ reportDate: f.reportDate ?? today, horizon: f.horizon ?? null }, f.counts));
+  return c;
+}
+
+export function and_(conditions: SQL[]): SQL {
+  return conditions.length ? sql.join(conditions.map((x) => sql`(${x})`), sql` and `) : sql`true`;
+}
