@@ -42,7 +42,7 @@ describe("XLSX workbook", () => {
   it("has an information sheet and one sheet per table with headers and numbers", async () => {
     const buffer = await tablesToXlsx([table], { title: "Tilannekuva", rows: [["Raportointipäivä", "23.11.2026"]], definitionsTitle: "Määritelmät" });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buffer);
+    await wb.xlsx.load(buffer as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Tilannekuva", "Jatkuvuus; maakunnittain"]);
     const sheet = wb.worksheets[1];
     expect(sheet.getRow(3).values).toEqual([undefined, "Maakunta", "Pilotteja", "Osuus (%)", "Palkkiot (€)", "Päiviä"]);

@@ -196,32 +196,36 @@ export default function Dashboard() {
             </div>
             <div className="figure">
               <dt>{t("continuation.n")}</dt>
-              <dd data-testid="headline-n">{formatNumber(lang, h.followedUp)}</dd>
-              <Definition text={t("def.n")} />
+              <dd>
+                <span data-testid="headline-n">{formatNumber(lang, h.followedUp)}</span>
+                <Definition text={t("def.n")} />
+              </dd>
             </div>
             <div className="figure">
               <dt>{t("continuation.interval")}</dt>
               <dd>
                 {formatPercent(lang, h.interval?.low)}–{formatPercent(lang, h.interval?.high)}
-              </dd>
               <Definition text={t("def.interval")} />
+              </dd>
             </div>
             <div className="figure">
               <dt>{t("continuation.fully")}</dt>
-              <dd>{formatPercent(lang, h.fullRate)}</dd>
-              <Definition text={t("def.fully")} />
+              <dd>{formatPercent(lang, h.fullRate)}<Definition text={t("def.fully")} />
+              </dd>
             </div>
             <div className="figure">
               <dt>{t("continuation.coverage")}</dt>
-              <dd data-testid="headline-coverage">
-                {formatPercent(lang, h.coverage)} ({formatNumber(lang, h.followedUp)} / {formatNumber(lang, h.eligible)})
-              </dd>
+              <dd>
+                <span data-testid="headline-coverage">
+                  {formatPercent(lang, h.coverage)} ({formatNumber(lang, h.followedUp)} / {formatNumber(lang, h.eligible)})
+                </span>
               <Definition text={t("def.coverage")} />
+              </dd>
             </div>
             <div className="figure">
               <dt>{t("continuation.reference")}</dt>
-              <dd>{pct(REFERENCE_RATE)}</dd>
-              <Definition text={t("def.reference")} />
+              <dd>{pct(REFERENCE_RATE)}<Definition text={t("def.reference")} />
+              </dd>
             </div>
           </dl>
         ) : (

@@ -1,0 +1,75 @@
+import { ACCOUNTS, expect, expectNoAxeViolations, login, test } from "./fixtures";
+
+test.describe("network dashboard", () => {
+  test("a filter changes the figures and the URL; the definition opens", async ({ page, lang, t }) => {
+    await page.goto(`/${lang}/dashboard`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("dashboard:title"));
+    const before = await page.getByTestId("headline-coverage").textContent();
+    await page.getByLabel(t("dashboard:filters.region"), { exact: true }).selectOption("15");
+    await page.getByRole("button", { name: t("dashboard:filters.apply") }).click();
+    await expect(page).toHaveURL(/region=15/);
+    await expect(page.getByLabel(t("dashboard:filters.region"), { exact: true })).toHaveValue("15");
+    await expect(page.getByTestId("headline-coverage")).not.toHaveText(before!);
+
+    const definition = page.getByText(t("dashboard:def.rate"));
+    await expect(definition).toBeHidden();
+    await page.getByText(t("dashboard:whatIsThis")).first().click();
+    await expect(definition).toBeVisible();
+  });
+
+  test("a figure links to the registry list of the pilots it counts", async ({ page, lang, t }) => {
+    await page.goto(`/${lang}/dashboard`);
+    const eligible = await page.locator("#table-continuation tbody td").first().textContent();
+    await page.locator("#table-continuation").getByRole("link", { name: new RegExp(t("dashboard:showPilots")) }).click();
+    await expect(page).toHaveURL(/\/pilots\?counts=eligible&reportDate=\d{4}-\d{2}-\d{2}/);
+    await expect(page.getByRole("status")).toContainText(eligible!.trim());
+  });
+
+  test("CSV opens as UTF-8 with BOM, ; separators and headers in the page's language; XLSX downloads", async ({ request, lang, t }) => {
+    const res = await request.get(`/${lang}/dashboard/export.csv?table=by-region`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("text/csv");
+    const bytes = await res.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).split("\r\n");
+    expect(lines[0]).toBe(t("dashboard:table.by.region"));
+    expect(lines[4].split(";").slice(0, 3)).toEqual([t("dashboard:col.region"), t("dashboard:col.eligible"), t("dashboard:col.n")]);
+    expect(lines.some((l) => /;\d+,\d;/.test(l))).toBe(true);
+
+    const xlsx = await request.get(`/${lang}/dashboard/export.xlsx?region=14`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()["content-disposition"]).toContain(".xlsx");
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  test("the public sees published pilots only; the council sees all", async ({ page, lang, t }) => {
+    await page.goto(`/${lang}/dashboard`);
+    await expect(page.getByText(t("dashboard:scopePublic"))).toBeVisible();
+    const publicN = Number(await page.getByTestId("headline-n").textContent());
+    await login(page, lang, ACCOUNTS.council);
+    await page.goto(`/${lang}/dashboard`);
+    await expect(page.getByText(t("dashboard:scopeInternal"))).toBeVisible();
+    const councilN = Number(await page.getByTestId("headline-n").textContent());
+    // The demo data has a submitted pilot with a continuation check that only the council counts.
+    expect(councilN).toBeGreaterThan(publicN);
+    await page.getByRole("link", { name: t("dashboard:parity.listLink") }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("dashboard:parity.heading.sv"));
+    await expectNoAxeViolations(page);
+  });
+
+  test("the parity list is for the council only", async ({ page, lang, t }) => {
+    await page.goto(`/${lang}/dashboard/parity`);
+    await expect(page).toHaveURL(new RegExp(`/${lang}/login`));
+    await login(page, lang, ACCOUNTS.staff);
+    const res = await page.goto(`/${lang}/dashboard/parity`);
+    expect(res?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("errors.403.title"));
+  });
+
+  test("axe finds nothing on the dashboard, also when printed", async ({ page, lang }) => {
+    await page.goto(`/${lang}/dashboard?region=14`);
+    await expectNoAxeViolations(page);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".chart svg").first()).toBeVisible();
+  });
+});
