@@ -81,8 +81,8 @@ try {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  child = spawn(path.resolve("node_modules/.bin/remix-serve"), ["./build/server/index.js"], {
-    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1" },
+  child = spawn(process.execPath, ["scripts/server.mjs"], {
+    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1", REQUEST_LOG: "off" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 120; i++) {
