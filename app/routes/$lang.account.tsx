@@ -33,10 +33,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     current: s.id === user.sessionId,
     createdAt: s.createdAt.toISOString(),
     lastSeenAt: s.lastSeenAt.toISOString(),
-    userAgent: s.userAgent,
+    userAgent: describeAgent(s.userAgent),
     ip: s.ip,
   }));
   return { user: { name: user.name, email: user.email, role: user.role }, sessions: list };
+}
+
+/** "Chrome, Linux" from a user-agent string: enough to recognise one's own device. */
+function describeAgent(ua: string | null) {
+  if (!ua) return null;
+  const browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : null;
+  const system = /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Windows/.test(ua) ? "Windows" : /Mac OS X/.test(ua) ? "macOS" : /Linux/.test(ua) ? "Linux" : null;
+  return [browser, system].filter(Boolean).join(", ") || ua.slice(0, 60);
 }
 
 const Intent = z.discriminatedUnion("intent", [
