@@ -5,7 +5,7 @@
 import { data } from "@remix-run/node";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "~db/client.server";
-import { queryRows } from "~db/connect";
+import { queryRows, type Db } from "~db/connect";
 import { userMunicipalities, userOrganisations, type Role } from "~db/schema";
 import { getUser, loginRedirect, type SessionUser } from "./session.server";
 
@@ -36,8 +36,8 @@ export const isCouncil = (user: Viewer) => user?.role === "council" || user?.rol
 export const isAdmin = (user: Viewer) => user?.role === "admin";
 
 /** Municipality codes and organisation ids a staff member works for. */
-export async function staffScope(userId: number) {
-  const db = await getDb();
+export async function staffScope(userId: number, database?: Db) {
+  const db = database ?? (await getDb());
   const [munis, orgs] = await Promise.all([
     db.select({ code: userMunicipalities.municipalityCode }).from(userMunicipalities).where(eq(userMunicipalities.userId, userId)),
     db.select({ id: userOrganisations.organisationId }).from(userOrganisations).where(eq(userOrganisations.userId, userId)),
@@ -56,11 +56,11 @@ export function pilotInScope(scope: { municipalities: string[]; organisations: n
 }
 
 /** SQL condition on pilots `p`: which pilots the viewer may see. Anonymous and artists: published only. */
-export async function pilotVisibility(user: Viewer): Promise<SQL> {
+export async function pilotVisibility(user: Viewer, database?: Db): Promise<SQL> {
   if (isCouncil(user)) return sql`true`;
   const published = sql`p.state = 'published'`;
   if (user?.role === "staff") {
-    return sql`(${published} or ${pilotInScope(await staffScope(user.id))})`;
+    return sql`(${published} or ${pilotInScope(await staffScope(user.id, database))})`;
   }
   if (user?.role === "artist") {
     return sql`(${published} or exists (select 1 from employments e join artists a on a.id = e.artist_id where e.pilot_id = p.id and a.user_id = ${user.id}))`;
@@ -69,12 +69,12 @@ export async function pilotVisibility(user: Viewer): Promise<SQL> {
 }
 
 /** May the user edit this pilot (and add continuation checks to it)? */
-export async function canEditPilot(user: Viewer, pilotId: number): Promise<boolean> {
+export async function canEditPilot(user: Viewer, pilotId: number, database?: Db): Promise<boolean> {
   if (!user) return false;
   if (isCouncil(user)) return true;
   if (user.role !== "staff") return false;
-  const db = await getDb();
-  const rows = await queryRows<{ id: number }>(db, sql`select p.id from pilots p where p.id = ${pilotId} and ${pilotInScope(await staffScope(user.id))}`);
+  const db = database ?? (await getDb());
+  const rows = await queryRows<{ id: number }>(db, sql`select p.id from pilots p where p.id = ${pilotId} and ${pilotInScope(await staffScope(user.id, db))}`);
   return rows.length > 0;
 }
 
