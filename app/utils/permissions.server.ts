@@ -52,7 +52,8 @@ export function pilotInScope(scope: { municipalities: string[]; organisations: n
     parts.push(sql`exists (select 1 from pilot_municipalities pm where pm.pilot_id = p.id and pm.municipality_code in ${scope.municipalities})`);
   }
   if (scope.organisations.length) parts.push(sql`p.implementer_id in ${scope.organisations}`);
-  return parts.length ? sql.join(parts.map((x) => sql`(${x})`), sql` or `) : sql`false`;
+  // Parenthesised as a whole: callers write `p.id = … and ${pilotInScope(…)}`.
+  return parts.length ? sql`(${sql.join(parts.map((x) => sql`(${x})`), sql` or `)})` : sql`false`;
 }
 
 /** SQL condition on pilots `p`: which pilots the viewer may see. Anonymous and artists: published only. */
