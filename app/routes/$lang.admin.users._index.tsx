@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~db/client.server";
+import { listUsers } from "~db/queries/accounts.server";
+import { Pagination, pageFromUrl } from "~/components/pagination";
+import { getI18n, isLang } from "~/i18n";
+import { formatNumber } from "~/utils/format";
+import { requireLang } from "~/utils/lang.server";
+import { localizedString } from "~/utils/localized";
+import { requireAdmin } from "~/utils/permissions.server";
+import { useLang } from "~/utils/use-lang";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  await requireAdmin(request, lang);
+  const db = await getDb();
+  return listUsers(db, pageFromUrl(new URL(request.url)));
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:users.title") }];
+
+export default function Users() {
+  const { rows, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const lang = useLang();
+  return (
+    <div>
+      <p className="breadcrumbs">
+        <Link to={`/${lang}/admin`}>{t("hub.title")}</Link>
+      </p>
+      <h1>{t("users.title")}</h1>
+      <p>
+        <Link to={`/${lang}/admin/users/invite`} className="button">
+          {t("invite.title")}
+        </Link>
+      </p>
+      <p role="status">{t("users.count", { count: total, formatted: formatNumber(lang, total) })}</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("users.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("users.user")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("users.scope")}</th>
+              <th scope="col">{t("users.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((u) => {
+              const scope = [...u.municipalities, ...u.organisations].map((n) => localizedString(n, lang)).join(", ");
+              return (
+                <tr key={u.id}>
+                  <td>
+                    <Link to={`/${lang}/admin/users/${u.id}`}>{u.name || u.email}</Link>
+                    <br />
+                    <span className="muted">{u.email}</span>
+                  </td>
+                  <td>{t(`account:roles.${u.role}`)}</td>
+                  <td>{u.role === "staff" ? scope || t("users.noScope") : t(`users.scopeOf.${u.role}`)}</td>
+                  <td>
+                    {u.disabled ? <span className="badge">{t("users.disabled")}</span> : t("users.active")}
+                    {!u.verified ? (
+                      <>
+                        {" "}
+                        <span className="badge">{t("users.unverified")}</span>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </div>
+  );
+}
