@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { listUsers } from "~db/queries/accounts.server";
@@ -15,13 +15,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   await requireAdmin(request, lang);
   const db = await getDb();
-  return listUsers(db, pageFromUrl(new URL(request.url)));
+  const url = new URL(request.url);
+  const q = url.searchParams.get("q")?.trim().slice(0, 200) || "";
+  return { ...(await listUsers(db, pageFromUrl(url), q || undefined)), q };
 }
 
 export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:users.title") }];
 
 export default function Users() {
-  const { rows, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, q } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   const lang = useLang();
   return (
@@ -35,6 +37,15 @@ export default function Users() {
           {t("invite.title")}
         </Link>
       </p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="f-q">{t("users.search")}</label>
+          <input id="f-q" name="q" type="search" defaultValue={q} />
+        </div>
+        <button type="submit" className="button">
+          {t("users.searchSubmit")}
+        </button>
+      </Form>
       <p role="status">{t("users.count", { count: total, formatted: formatNumber(lang, total) })}</p>
       <div className="table-wrap">
         <table>

@@ -42,8 +42,11 @@ export type UserListRow = {
   organisations: Localized[];
 };
 
-export async function listUsers(db: Db, page: number) {
+/** Users sorted by email (disabled last); `q` matches part of the email or the name. */
+export async function listUsers(db: Db, page: number, q?: string) {
   const offset = (page - 1) * USERS_PAGE_SIZE;
+  const pattern = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const cond = pattern ? sql`(u.email like ${pattern} or lower(u.name) like ${pattern})` : sql`true`;
   const [rows, [{ total }]] = await Promise.all([
     queryRows<UserListRow>(
       db,
@@ -55,10 +58,11 @@ export async function listUsers(db: Db, page: number) {
             coalesce((select json_agg(o.name order by o.name->>'fi') from user_organisations uo
                       join organisations o on o.id = uo.organisation_id where uo.user_id = u.id), '[]'::json) as organisations
           from users u
+          where ${cond}
           order by u.disabled_at is not null, u.email
           limit ${USERS_PAGE_SIZE} offset ${offset}`,
     ),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from users`),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from users u where ${cond}`),
   ]);
   return { rows, total, page, pageSize: USERS_PAGE_SIZE };
 }
