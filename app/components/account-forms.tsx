@@ -30,23 +30,24 @@ export function TokenProblem({ state, requestNew }: { state: Exclude<TokenState,
 }
 
 /** A new password and its repetition, with the policy as a hint. */
-export function NewPasswordFields({ errors }: { errors?: Record<string, string> }) {
+export function NewPasswordFields({ errors, first = false }: { errors?: Record<string, string>; first?: boolean }) {
   const { t } = useTranslation("account");
+  const labels = useAccountLabels(first);
   return (
     <>
-      <Field name="password" type="password" label={t("fields.newPassword")} hint={t("fields.passwordHint")} autoComplete="new-password" required error={errors?.password} />
-      <Field name="passwordConfirm" type="password" label={t("fields.passwordConfirm")} autoComplete="new-password" required error={errors?.passwordConfirm} />
+      <Field name="password" type="password" label={labels.password} hint={t("fields.passwordHint")} autoComplete="new-password" required error={errors?.password} />
+      <Field name="passwordConfirm" type="password" label={labels.passwordConfirm} autoComplete="new-password" required error={errors?.passwordConfirm} />
     </>
   );
 }
 
 /** Field labels for the error summary. */
-export function useAccountLabels() {
+export function useAccountLabels(first = false) {
   const { t } = useTranslation("account");
   return {
     email: t("fields.email"),
     name: t("fields.name"),
-    password: t("fields.newPassword"),
-    passwordConfirm: t("fields.passwordConfirm"),
+    password: first ? t("fields.password") : t("fields.newPassword"),
+    passwordConfirm: first ? t("fields.passwordAgain") : t("fields.passwordConfirm"),
   };
 }

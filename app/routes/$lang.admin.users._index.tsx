@@ -5,7 +5,7 @@ import { getDb } from "~db/client.server";
 import { listUsers } from "~db/queries/accounts.server";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
-import { formatNumber } from "~/utils/format";
+import { collator, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { requireAdmin } from "~/utils/permissions.server";
@@ -26,6 +26,7 @@ export default function Users() {
   const { rows, total, page, pageSize, q } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   const lang = useLang();
+  const sort = collator(lang);
   return (
     <div>
       <p className="breadcrumbs">
@@ -60,7 +61,8 @@ export default function Users() {
           </thead>
           <tbody>
             {rows.map((u) => {
-              const scope = [...u.municipalities, ...u.organisations].map((n) => localizedString(n, lang)).join(", ");
+              const names = (list: typeof u.municipalities) => list.map((n) => localizedString(n, lang)).sort(sort.compare);
+              const scope = [...names(u.municipalities), ...names(u.organisations)].join(", ");
               return (
                 <tr key={u.id}>
                   <td>

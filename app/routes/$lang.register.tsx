@@ -101,7 +101,7 @@ export default function Register() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation("account");
   const lang = useLang();
-  const labels = useAccountLabels();
+  const labels = useAccountLabels(true);
   if (result?.sent) {
     return (
       <div className="narrow">
@@ -121,7 +121,7 @@ export default function Register() {
         <ErrorSummary errors={errors} labels={labels} />
         <Field name="name" label={t("fields.artistName")} hint={t("fields.artistNameHint")} autoComplete="name" required defaultValue={result?.values.name} error={errors?.name} />
         <Field name="email" type="email" label={t("fields.email")} autoComplete="email" required defaultValue={result?.values.email} error={errors?.email} />
-        <NewPasswordFields errors={errors} />
+        <NewPasswordFields errors={errors} first />
         <button type="submit" className="button">
           {t("register.submit")}
         </button>

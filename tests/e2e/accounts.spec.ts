@@ -34,9 +34,9 @@ async function linkFromOutbox(admin: Page, lang: Lang, email: string, kind: "inv
   return new URL(match![0]).pathname;
 }
 
-async function setPassword(page: Page, t: T, password: string) {
-  await page.getByLabel(required(t, "account:fields.newPassword"), { exact: true }).fill(password);
-  await page.getByLabel(required(t, "account:fields.passwordConfirm"), { exact: true }).fill(password);
+async function setPassword(page: Page, t: T, password: string, first = false) {
+  await page.getByLabel(required(t, first ? "account:fields.password" : "account:fields.newPassword"), { exact: true }).fill(password);
+  await page.getByLabel(required(t, first ? "account:fields.passwordAgain" : "account:fields.passwordConfirm"), { exact: true }).fill(password);
 }
 
 async function invite(admin: Page, lang: Lang, t: T, email: string, opts: { role?: string; municipalities?: string[]; name?: string }) {
@@ -150,7 +150,7 @@ test.describe("accounts", () => {
     await expectNoAxeViolations(page);
     await page.getByLabel(required(t, "account:fields.artistName"), { exact: true }).fill("Testi Taiteilija");
     await page.getByLabel(required(t, "account:fields.email"), { exact: true }).fill(email);
-    await setPassword(page, t, "Taiteilija-2026-salasana");
+    await setPassword(page, t, "Taiteilija-2026-salasana", true);
     await page.getByRole("button", { name: t("account:register.submit") }).click();
     const answer = page.getByRole("status");
     await expect(answer).toHaveText(t("account:register.sent", { email }));
@@ -160,7 +160,7 @@ test.describe("accounts", () => {
     await again.goto(`/${lang}/register`);
     await again.getByLabel(required(t, "account:fields.artistName"), { exact: true }).fill("Joku Muu");
     await again.getByLabel(required(t, "account:fields.email"), { exact: true }).fill(ACCOUNTS.artist);
-    await setPassword(again, t, "Joku-muu-2026-salasana");
+    await setPassword(again, t, "Joku-muu-2026-salasana", true);
     await again.getByRole("button", { name: t("account:register.submit") }).click();
     await expect(again.getByRole("status")).toHaveText(t("account:register.sent", { email: ACCOUNTS.artist }));
     await again.context().close();
