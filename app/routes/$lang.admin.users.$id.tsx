@@ -11,7 +11,8 @@ import { UserScopeFields } from "~/components/user-scope-fields";
 import { getI18n, isLang } from "~/i18n";
 import { ScopeSchema, scopeErrors, setUserScope } from "~/utils/accounts.server";
 import { audit } from "~/utils/audit.server";
-import { formatDateTime } from "~/utils/format";
+import { collator, formatDateTime } from "~/utils/format";
+import { localizedString } from "~/utils/localized";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { notFound, requireAdmin, staffScope } from "~/utils/permissions.server";
@@ -118,6 +119,11 @@ export default function UserDetail() {
   const lang = useLang();
   const confirming = search.get("confirm") === "disable" && !user.disabledAt && !self;
   const errors = result?.errors;
+  const sort = collator(lang);
+  const scopeNames = [
+    ...municipalities.filter((m) => scope.municipalities.includes(m.code)).map((m) => localizedString(m.name, lang)).sort(sort.compare),
+    ...organisations.filter((o) => scope.organisations.includes(o.id)).map((o) => localizedString(o.name, lang)).sort(sort.compare),
+  ].join(", ");
   return (
     <div className="narrow">
       <p className="breadcrumbs">
@@ -138,6 +144,12 @@ export default function UserDetail() {
           <dt>{t("users.role")}</dt>
           <dd>{t(`account:roles.${user.role}`)}</dd>
         </div>
+        {user.role === "staff" ? (
+          <div className="facts-row">
+            <dt>{t("users.scope")}</dt>
+            <dd>{scopeNames || t("users.noScope")}</dd>
+          </div>
+        ) : null}
         <div className="facts-row">
           <dt>{t("users.state")}</dt>
           <dd>

@@ -132,14 +132,31 @@ test.describe("accounts", () => {
     await staff.context().close();
   });
 
-  test("a staff member of another municipality does not see the Kristinestad draft", async ({ page, browser, lang, t }, info) => {
+  test("a staff member of another municipality does not see the Kristinestad draft until the admin adds Kristinestad to their scope", async ({ page, browser, lang, t }, info) => {
     await login(page, lang, ACCOUNTS.admin);
     const staff = await newPage(browser, info);
-    await inviteAndAccept(page, staff, lang, t, uniqueEmail("staff.seinajoki", info), ["743"]);
+    const email = uniqueEmail("staff.seinajoki", info);
+    await inviteAndAccept(page, staff, lang, t, email, ["743"]);
     await staff.goto(`/${lang}/pilots?state=draft`);
     await expect(staff.locator(`a[href="/${lang}/pilots/${FIXTURES.pilots.draftVasa}"]`)).toHaveCount(0);
     const res = await staff.goto(`/${lang}/pilots/${FIXTURES.pilots.draftVasa}`);
     expect(res?.status()).toBe(404);
+
+    await page.goto(`/${lang}/admin/users?q=${encodeURIComponent(email)}`);
+    await page.getByRole("link", { name: "Testi Työntekijä" }).click();
+    await page.getByLabel(t("admin:scope.municipalities"), { exact: true }).selectOption(["743", "287"]);
+    await page.getByRole("button", { name: t("admin:user.save") }).click();
+    await expect(page.getByRole("status")).toHaveText(t("admin:user.done.saved"));
+    await expect(page.getByRole("definition").filter({ hasText: lang === "sv" ? "Kristinestad, Seinäjoki" : "Kristiinankaupunki, Seinäjoki" })).toBeVisible();
+
+    await staff.goto(`/${lang}/pilots?state=draft`);
+    await expect(staff.locator(`a[href="/${lang}/pilots/${FIXTURES.pilots.draftVasa}"]`)).toBeVisible();
+
+    // The audit log shows the change with before and after.
+    await page.getByRole("link", { name: t("admin:user.auditLink") }).click();
+    const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "user.update" }) }).first();
+    await expect(row).toContainText('["743"]');
+    await expect(row).toContainText('["287","743"]');
     await staff.context().close();
   });
 
