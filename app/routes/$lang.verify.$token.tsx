@@ -9,7 +9,7 @@ import { getI18n, isLang } from "~/i18n";
 import { audit } from "~/utils/audit.server";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { createSession } from "~/utils/session.server";
+import { createSession, destroySession } from "~/utils/session.server";
 import { consumeToken, inspectToken } from "~/utils/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -49,6 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { status } = await inspectToken(db, "verify", params.token);
     return problem(status === "valid" ? "unknown" : status);
   }
+  // A browser signed in as someone else leaves that session behind: end it.
+  await destroySession(request);
   const cookie = await createSession(userId, request);
   return redirect(`/${lang}/me/artist`, { headers: { "Set-Cookie": cookie } });
 }

@@ -68,6 +68,9 @@ async function signOut(page: Page, t: T) {
 }
 
 test.describe("accounts", () => {
+  // Long flows with several browsers and axe scans; the machine is shared.
+  test.describe.configure({ timeout: 150_000 });
+
   test("admin invites a staff member for Kristinestad, who accepts, signs in and sees only their own scope's drafts", async ({ page, browser, lang, t }, info) => {
     await login(page, lang, ACCOUNTS.admin);
     await page.goto(`/${lang}/admin`);
@@ -283,6 +286,26 @@ test.describe("accounts", () => {
     await expect(page.getByRole("status")).toHaveText(t("admin:user.done.enabled"));
     await login(staff, lang, email, password);
     await staff.context().close();
+  });
+
+  test("every account form refuses a post from another origin, and nothing is sent", async ({ request, page, lang, t }, info) => {
+    const token = "A".repeat(43);
+    const email = uniqueEmail("crossorigin", info);
+    const form = { name: "Evil", email, password: "Cross-origin-2026", passwordConfirm: "Cross-origin-2026" };
+    const paths = [`/${lang}/register`, `/${lang}/forgot-password`, `/${lang}/invite/${token}`, `/${lang}/reset/${token}`, `/${lang}/verify/${token}`, `/${lang}/admin/users/invite`, `/${lang}/admin/users/${FIXTURES.users.staffVasa}`];
+    for (const path of paths) {
+      // A foreign Referer (no Origin) reaches assertSameOrigin: 403.
+      const byReferer = await request.post(path, { form, headers: { Referer: "https://evil.example/form" }, maxRedirects: 0 });
+      expect(byReferer.status(), `${path} (Referer)`).toBe(403);
+      // A foreign Origin is already stopped by Remix's own CSRF guard (a 500) before the action runs.
+      const byOrigin = await request.post(path, { form, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+      expect([403, 500], `${path} (Origin)`).toContain(byOrigin.status());
+    }
+    await login(page, lang, ACCOUNTS.admin);
+    await page.goto(`/${lang}/admin/outbox?to=${encodeURIComponent(email)}`);
+    await expect(page.getByText(t("admin:outbox.none"))).toBeVisible();
+    await page.goto(`/${lang}/admin/users?q=${encodeURIComponent(email)}`);
+    await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);
   });
 
   // Enabled once the sign-in action refuses unverified users (the change is described in docs/decisions/012).
