@@ -7,7 +7,7 @@ import { getDb } from "~db/client.server";
 import { users } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { accountEmail, emailField, queueAccountEmail } from "~/utils/accounts.server";
+import { accountEmail, emailField, mailQuotaReached, queueAccountEmail } from "~/utils/accounts.server";
 import { audit } from "~/utils/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formToObject, parseForm } from "~/utils/forms";
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .select({ id: users.id, email: users.email, name: users.name, language: users.language, disabledAt: users.disabledAt })
       .from(users)
       .where(eq(users.email, parsed.data.email));
-    if (!user || user.disabledAt) return null;
+    if (!user || user.disabledAt || (await mailQuotaReached(tx, user.email))) return null;
     const { token, expiresAt, id } = await createToken(tx, { kind: "reset", email: user.email, userId: user.id });
     const lang = isLang(user.language) ? user.language : "fi";
     const email = accountEmail("reset", user.email, lang, { name: user.name || user.email, link: `${base}/${lang}/reset/${token}`, expires: expiresAt });

@@ -1,8 +1,8 @@
 /** Shared pieces of the account flows: emails in the recipient's language, scope writes, form schemas. */
-import { eq } from "drizzle-orm";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~db/connect";
-import { userMunicipalities, userOrganisations } from "~db/schema";
+import { emailOutbox, userMunicipalities, userOrganisations } from "~db/schema";
 import { getI18n, isLang, type Lang } from "~/i18n";
 import { deliverEmail, queueEmail, type Email } from "./email.server";
 import { formatDateTime } from "./format";
@@ -92,4 +92,19 @@ export function scopeErrors(data: z.infer<typeof ScopeSchema>): Record<string, s
     return { municipalities: "admin:scope.required" };
   }
   return null;
+}
+
+/** At most this many messages an hour go to one address from the public forms (registration, reset). */
+export const PUBLIC_MAIL_PER_HOUR = 5;
+
+/**
+ * Has the address had its share of mail this hour? Then the public forms send nothing more (and answer
+ * exactly as usual), so they cannot be used to flood someone's mailbox.
+ */
+export async function mailQuotaReached(tx: Tx, to: string) {
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.toAddress, to), gt(emailOutbox.createdAt, sql`now() - interval '1 hour'`)));
+  return n >= PUBLIC_MAIL_PER_HOUR;
 }

@@ -99,6 +99,15 @@ describe("password reset", () => {
     expect(after[0].to).toBe("council@rajaton.example");
   });
 
+  it("sends at most five messages an hour to one address, answering the same after that", async () => {
+    const { action } = await import("~/routes/$lang.forgot-password");
+    await t.db.insert(users).values({ email: "quota@example.org", role: "staff", name: "Quota", emailVerifiedAt: new Date() });
+    const answers = [];
+    for (let i = 0; i < 7; i++) answers.push(await call(action, "/fi/forgot-password", { lang: "fi" }, { email: "quota@example.org" }));
+    for (const a of answers) expect([a.status, a.data]).toEqual([200, answers[0].data]);
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "quota@example.org"))).toHaveLength(5);
+  });
+
   it("the link sets the password once and ends every session of the account", async () => {
     const { action } = await import("~/routes/$lang.reset.$token");
     const [council] = await t.db.select({ id: users.id, hash: users.passwordHash }).from(users).where(eq(users.email, "council@rajaton.example"));
