@@ -68,3 +68,6 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (status === 404 || status === 405) return;
   console.error(error);
 }
+
+/** Used by scripts/server.mjs to refuse a cross-origin request before Remix handles it. */
+export { refusedPage, resourceHeaders } from "./utils/security.server";

@@ -81,8 +81,8 @@ try {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  child = spawn(path.resolve("node_modules/.bin/remix-serve"), ["./build/server/index.js"], {
-    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1" },
+  child = spawn(process.execPath, ["scripts/server.mjs"], {
+    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1", REQUEST_LOG: "off" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 120; i++) {
@@ -101,9 +101,11 @@ try {
   const rows: string[][] = [["scenario", "median 1 conn", "target", "req/s @10", "target", "raw SQL median", "page ÷ SQL"]];
   for (const s of scenarios) {
     const headers: Record<string, string> = s.as ? { Cookie: await signIn(base, accounts[s.as]) } : {};
+    let n = 0;
     const get = async () => {
-      const res = await fetch(base + s.path, { headers });
-      if (!res.ok) throw new Error(`${s.path} answered ${res.status}`);
+      const url = typeof s.path === "function" ? s.path(n++) : s.path;
+      const res = await fetch(base + url, { headers });
+      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
       await res.arrayBuffer();
     };
     for (let i = 0; i < 20; i++) await get(); // warm up

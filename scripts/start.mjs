@@ -16,6 +16,6 @@ if (setup.status !== 0) {
 }
 
 const port = env.PORT || "3000";
-const server = spawn(bin("remix-serve"), ["./build/server/index.js"], { stdio: "inherit", env: { ...env, PORT: port } });
+const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -49,7 +49,9 @@ export function AppShell({ children, bare = false }: { children: React.ReactNode
             )}
             {bare ? null : user ? (
               <Form method="post" action={`/${lang}/logout`} className="inline-form">
-                <span className="user-name">{user.name || user.email}</span>{" "}
+                <Link to={`/${lang}/account`} className="user-name" aria-label={`${t("nav.account")}: ${user.name || user.email}`}>
+                  {user.name || user.email}
+                </Link>{" "}
                 <button type="submit" className="button-link with-icon">
                   <IconLogout aria-hidden="true" focusable="false" className="icon" />
                   {t("signOut")}

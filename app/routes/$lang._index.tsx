@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { queryRows } from "~db/connect";
+import { queryRows, type Db } from "~db/connect";
+import { cached } from "~/utils/dashboard-cache.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
 import { requireLang } from "~/utils/lang.server";
 import { getUser } from "~/utils/session.server";
@@ -18,9 +19,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const db = await getDb();
   // Anonymous visitors see figures computed from published pilots only.
-  const published = isCouncil(user) ? sql`true` : sql`p.state = 'published'`;
+  const internal = isCouncil(user);
+  const published = internal ? sql`true` : sql`p.state = 'published'`;
+  const today = todayIso();
+  // Cached under the data generation like the dashboard's figures (docs/decisions/043).
+  return cached(db, JSON.stringify(["home", internal, today]), () => homeFigures(db, today, published));
+}
+
+async function homeFigures(db: Db, today: string, published: SQL) {
   const [counts, [figures]] = await Promise.all([
-    continuationCounts(db, { reportDate: todayIso(), where: published }),
+    continuationCounts(db, { reportDate: today, where: published }),
     queryRows<{ pilots: number; municipalities: number; artists: number }>(
       db,
       sql`select

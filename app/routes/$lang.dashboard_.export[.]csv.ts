@@ -3,6 +3,7 @@ import { getI18n } from "~/i18n";
 import { dashboardFromRequest } from "~/utils/dashboard-model.server";
 import { attachment, tableToCsv } from "~/utils/export.server";
 import { notFound } from "~/utils/permissions.server";
+import { resourceHeaders } from "~/utils/security.server";
 
 /** One dashboard table as CSV, with the same filters and the same public/internal scope as the page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,10 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = getI18n(lang).getFixedT(lang, "dashboard");
   const csv = tableToCsv(table, { reportDateLabel: t("filters.reportDate"), reportDate: model.reportDate, definitionLabel: t("definition") });
   return new Response(csv, {
-    headers: {
+    headers: resourceHeaders({
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": attachment(`rajaton-${table.id}-${model.reportDate}.csv`),
       "Cache-Control": "private, no-store",
-    },
+    }),
   });
 }

@@ -3,6 +3,7 @@ import { getI18n } from "~/i18n";
 import { dashboardFromRequest } from "~/utils/dashboard-model.server";
 import { attachment, tablesToXlsx } from "~/utils/export.server";
 import { formatDate } from "~/utils/format";
+import { resourceHeaders } from "~/utils/security.server";
 
 /** The whole dashboard as one XLSX workbook, with the same filters and scope as the page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,10 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     definitionsTitle: t("definitions"),
   });
   return new Response(buffer, {
-    headers: {
+    headers: resourceHeaders({
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": attachment(`rajaton-${model.reportDate}.xlsx`),
       "Cache-Control": "private, no-store",
-    },
+    }),
   });
 }

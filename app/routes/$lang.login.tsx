@@ -11,7 +11,8 @@ import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { dummyHash, verifyPassword } from "~/utils/password.server";
-import { createSession, getUser } from "~/utils/session.server";
+import { clientAddress, createSession, getUser } from "~/utils/session.server";
+import { clearFailures, lockedFor, loginKeys, recordFailure } from "~/utils/throttle.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -38,8 +39,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = formToObject(await request.formData());
   const parsed = parseForm(LoginSchema, form);
   const email = typeof form.email === "string" ? form.email : "";
-  if (!parsed.ok) return data({ errors: parsed.errors, email }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, email, retryMinutes: 0 }, { status: 400 });
   const db = await getDb();
+  const keys = loginKeys(parsed.data.email, clientAddress(request));
+  const throttled = (seconds: number) =>
+    data(
+      { errors: { _form: "login.throttled" } as Record<string, string>, email, retryMinutes: Math.ceil(seconds / 60) },
+      { status: 429, headers: { "Retry-After": String(seconds) } },
+    );
+  // A locked account or address is refused before the password is even checked.
+  const wait = await lockedFor(db, keys);
+  if (wait) return throttled(wait);
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
@@ -47,8 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Verify against a dummy hash for unknown emails so the answer and its timing reveal nothing.
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), parsed.data.password);
   if (!user || !ok || user.disabledAt) {
-    return data({ errors: { _form: "login.failed" } as Record<string, string>, email }, { status: 401 });
+    const locked = await recordFailure(db, keys);
+    if (locked) return throttled(locked);
+    return data({ errors: { _form: "login.failed" } as Record<string, string>, email, retryMinutes: 0 }, { status: 401 });
   }
+  await clearFailures(db, keys[0]);
   const cookie = await createSession(user.id, request);
   return redirect(safeRedirect(parsed.data.redirectTo, lang), { headers: { "Set-Cookie": cookie } });
 }
@@ -66,6 +79,7 @@ export default function Login() {
       <h1>{t("login.title")}</h1>
       <Form method="post" noValidate>
         <ErrorSummary errors={errors} labels={{ email: t("login.email"), password: t("login.password") }} />
+        {actionData?.retryMinutes ? <p className="notice">{t("login.retryIn", { count: actionData.retryMinutes })}</p> : null}
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field name="email" type="email" label={t("login.email")} autoComplete="username" required defaultValue={actionData?.email} error={errors?.email} />
         <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required error={errors?.password} />

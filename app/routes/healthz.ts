@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb, getDriver } from "~db/client.server";
+import { resourceHeaders } from "~/utils/security.server";
 
 /** 200 with JSON when the database answers, 503 otherwise. */
 export async function loader() {
@@ -7,9 +8,9 @@ export async function loader() {
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);
-    return Response.json({ status: "ok", database: await getDriver(), ms: Date.now() - started }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "ok", database: await getDriver(), ms: Date.now() - started }, { headers: resourceHeaders({ "Cache-Control": "no-store" }) });
   } catch (error) {
     console.error("healthz: database did not answer", error);
-    return Response.json({ status: "error", database: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "error", database: "unavailable" }, { status: 503, headers: resourceHeaders({ "Cache-Control": "no-store" }) });
   }
 }

@@ -8,13 +8,11 @@ import type { Db } from "~db/connect";
 import { queryRows } from "~db/connect";
 import { summarize, type ContinuationCounts, type Counts } from "~db/queries/continuation.server";
 import {
-  continuationCuts,
+  continuationOverview,
   cooperationFigures,
   employmentFigures,
   fundingFigures,
-  horizonCounts,
   municipalitiesPerRegion,
-  municipalityTable,
   parityFigures,
   pilotsPerYear,
   reachFigures,
@@ -66,13 +64,11 @@ export async function buildDashboard(
   const t = getI18n(opts.lang).getFixedT(opts.lang, "dashboard");
   const today = opts.reportDate;
   const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, today)]);
-  const [labels, cuts, horizons, perYear, perRegion, municipalities, employment, funding, cooperation, reach, parity] = await Promise.all([
+  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity] = await Promise.all([
     loadLabels(db),
-    continuationCuts(db, { reportDate: opts.reportDate, scope }),
-    horizonCounts(db, { reportDate: opts.reportDate, scope }),
+    continuationOverview(db, { reportDate: opts.reportDate, scope }),
     pilotsPerYear(db, scope),
     municipalitiesPerRegion(db, scope),
-    municipalityTable(db, { reportDate: opts.reportDate, scope }),
     employmentFigures(db, scope),
     fundingFigures(db, scope),
     cooperationFigures(db, scope),
@@ -143,8 +139,8 @@ export async function buildDashboard(
     title: t("table.horizons"),
     definition: t("def.horizons"),
     columns: [{ key: "horizon", label: t("col.horizon"), kind: "text" }, ...rateColumns],
-    rows: horizons.map((h) => ({ horizon: t("months", { count: h.horizon }), ...rateRow(h.counts) })),
-    links: horizons.map((h) => listLink("eligible", { horizon: h.horizon })),
+    rows: cuts.horizons.map((h) => ({ horizon: t("months", { count: h.horizon }), ...rateRow(h.counts) })),
+    links: cuts.horizons.map((h) => listLink("eligible", { horizon: h.horizon })),
   });
 
   const cutParam: Record<Cut, string> = {
@@ -206,7 +202,7 @@ export async function buildDashboard(
       { key: "continuing", label: t("col.continuing"), kind: "int" },
       { key: "artists", label: t("col.artists"), kind: "int" },
     ],
-    rows: municipalities.map((r) => ({ municipality: label("municipality", r.municipality), pilots: r.pilots, eligible: r.eligible, continuing: r.continuing, artists: r.artists })),
+    rows: cuts.municipalities.map((r) => ({ municipality: label("municipality", r.municipality), pilots: r.pilots, eligible: r.eligible, continuing: r.continuing, artists: r.artists })),
   });
 
   const et = employment.totals;
@@ -347,6 +343,8 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   const db = await getDb();
   // The public sees figures from published pilots only; the council and admins see all.
   const visibility = internal ? sql`true` : sql`p.state = 'published'`;
-  const model = await buildDashboard(db, { lang, reportDate, filters, visibility, internal });
+  const { cached } = await import("./dashboard-cache.server");
+  const key = JSON.stringify([lang, internal, reportDate, filters]);
+  const model = await cached(db, key, () => buildDashboard(db, { lang, reportDate, filters, visibility, internal }));
   return { lang, db, filters, model };
 }

@@ -3,27 +3,43 @@ import type { Lang } from "~/i18n";
 
 export const locale = (lang: Lang) => (lang === "sv" ? "sv-FI" : "fi-FI");
 
+// Building an Intl formatter costs far more than using one; a page formats thousands of figures.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions) {
+  const key = lang + JSON.stringify(options);
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale(lang), options)));
+  return f;
+}
+function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions) {
+  const key = lang + JSON.stringify(options);
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale(lang), options)));
+  return f;
+}
+
 /** 31.12.2017 (fi) or 31.12.2017 (sv-FI uses the same numeric form). ISO date strings in, no time zone shifts. */
 export function formatDate(lang: Lang, iso: string | Date | null | undefined) {
   if (!iso) return "";
   const d = typeof iso === "string" ? new Date(`${iso.slice(0, 10)}T12:00:00Z`) : iso;
-  return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "numeric", year: "numeric", timeZone: "Europe/Helsinki" }).format(d);
+  return dateFormat(lang, { day: "numeric", month: "numeric", year: "numeric", timeZone: "Europe/Helsinki" }).format(d);
 }
 
 export function formatDateTime(lang: Lang, value: string | Date | null | undefined) {
   if (!value) return "";
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Helsinki" }).format(new Date(value));
+  return dateFormat(lang, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Helsinki" }).format(new Date(value));
 }
 
 export function formatNumber(lang: Lang, n: number | null | undefined, digits = 0) {
   if (n == null || Number.isNaN(n)) return "";
-  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  return numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
 
 /** Euro amounts stored as integer cents. */
 export function formatMoney(lang: Lang, cents: number | null | undefined, { whole = false } = {}) {
   if (cents == null) return "";
-  return new Intl.NumberFormat(locale(lang), {
+  return numberFormat(lang, {
     style: "currency",
     currency: "EUR",
     minimumFractionDigits: whole ? 0 : 2,
@@ -34,7 +50,7 @@ export function formatMoney(lang: Lang, cents: number | null | undefined, { whol
 /** A share 0..1 as a percentage. */
 export function formatPercent(lang: Lang, share: number | null | undefined, digits = 1) {
   if (share == null || Number.isNaN(share)) return "";
-  return new Intl.NumberFormat(locale(lang), { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+  return numberFormat(lang, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
 }
 
 /** Parses "1 234,50", "1234.5", "1 234 €" into cents; null when it is not an amount. */
@@ -75,7 +91,7 @@ export function isoToInput(iso: string | null | undefined) {
 /** Cents shown as a user would type them: "1 234,50". */
 export function centsToInput(cents: number | null | undefined, lang: Lang = "fi") {
   if (cents == null) return "";
-  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true }).format(cents / 100);
+  return numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true }).format(cents / 100);
 }
 
 /** Sorts by the language's collation. */

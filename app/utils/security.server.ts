@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { getI18n, langFromPath } from "~/i18n";
 
 export function createNonce() {
   return crypto.randomBytes(16).toString("base64");
@@ -28,6 +29,12 @@ export function securityHeaders(nonce: string, isDev: boolean) {
   } as const;
 }
 
+/** Security headers for a resource route's response (files, JSON): nothing in it may run or be framed. */
+export function resourceHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  const { "Content-Security-Policy": _csp, ...rest } = securityHeaders("", false);
+  return { ...rest, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox", ...extra };
+}
+
 /**
  * Refuses a non-GET request from another origin (CSRF protection). Call it first in every action.
  * Browsers send Origin on every cross-site POST; a request without Origin and Referer (a non-browser
@@ -44,6 +51,25 @@ export function assertSameOrigin(request: Request) {
   const referer = request.headers.get("referer");
   const source = origin && origin !== "null" ? origin : referer ? new URL(referer).origin : origin === "null" ? "null" : null;
   if (source !== null && !allowed.has(source)) {
-    throw new Response("Forbidden: cross-origin request", { status: 403 });
+    throw refusedPage(request, 403);
   }
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A refusal as a small page in the URL's language (both languages when the URL has none): what a
+ * route without a page of its own (sign-out, a file) answers; routes with a page show their error
+ * boundary instead.
+ */
+export function refusedPage(request: Request, status: 403 | 429) {
+  const lang = langFromPath(new URL(request.url).pathname);
+  const langs = lang ? [lang] : (["fi", "sv"] as const);
+  const parts = langs.map((l) => {
+    const t = getI18n(l).getFixedT(l);
+    return `<div lang="${l}"><h1>${escapeHtml(t(`errors.${status}.title`))}</h1><p>${escapeHtml(t(`errors.${status}.text`))}</p><p><a href="/${l}">${escapeHtml(t("errors.home"))}</a></p></div>`;
+  });
+  const title = escapeHtml(getI18n(langs[0]).getFixedT(langs[0])(`errors.${status}.title`));
+  const body = `<!doctype html><html lang="${langs[0]}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body><main>${parts.join("")}</main></body></html>`;
+  return new Response(body, { status, headers: resourceHeaders({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }) });
 }

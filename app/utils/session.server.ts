@@ -35,11 +35,17 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   if (!sessionId) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, language: users.language })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, language: users.language, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
-  return row ? { ...row, sessionId } : null;
+  if (!row) return null;
+  // "Last used" on the account page, to the nearest five minutes: no write on most requests.
+  if (Date.now() - row.lastSeenAt.getTime() > 5 * 60 * 1000) {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, sessionId));
+  }
+  const { lastSeenAt: _seen, ...user } = row;
+  return { ...user, sessionId };
 }
 
 /** Creates a new session (a fresh id at every sign-in) and returns its Set-Cookie header. */
@@ -65,8 +71,13 @@ export async function destroySession(request: Request) {
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
+/**
+ * The client's address, as scripts/server.mjs found it (the socket, or X-Forwarded-For behind
+ * TRUST_PROXY) and put it in a header it always overwrites. Never read X-Forwarded-For here: anyone
+ * can send it.
+ */
 export function clientAddress(request: Request) {
-  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "local";
+  return request.headers.get("x-rajaton-client")?.slice(0, 64) || "unknown";
 }
 
 /** Redirects to the sign-in page of the URL's language, coming back afterwards. */

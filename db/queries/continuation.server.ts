@@ -52,6 +52,29 @@ export function countsSql(opts: ContinuationOptions, counts: Counts): SQL {
   return sql`(${eligibleSql(opts)} and ${which[counts]})`;
 }
 
+/**
+ * The same "latest check on or before a cut-off" for many pilots at once, for aggregates: one pass over
+ * the checks of the pilots in `pilotsCte` (a CTE name with columns id, end_date) computing, per pilot,
+ * max(key) under each cut-off, where key orders checks by (date, id) and carries the category of the
+ * status in its lowest bits. Yields columns r, h6, h12, h24 holding 'continuing' | 'partly' | 'ended' |
+ * 'unknown' | null. Checked against the per-pilot form by db/queries/dashboard.test.ts.
+ */
+export function latestStatusesSql(pilotsCte: SQL, reportDate: string): SQL {
+  const key = sql`((c.checked_on - date '1900-01-01')::bigint * 1073741824 + c.id) * 8 +
+    case s.counts_as when 'continuing' then 1 when 'partly' then 2 when 'ended' then 3 else 4 end`;
+  const cut = (h: number) => sql`max(${key}) filter (where c.checked_on <= ${sql.raw(`sp.c${h}`)})`;
+  const cutoff = (h: number) => sql`least((end_date + make_interval(months => ${h}::int))::date, ${reportDate}::date) as ${sql.raw(`c${h}`)}`;
+  const cat = (col: string) =>
+    sql.raw(`case ${col} % 8 when 1 then 'continuing' when 2 then 'partly' when 3 then 'ended' when 4 then 'unknown' end`);
+  return sql`select k.pilot_id, ${cat("k.r")} as r, ${cat("k.h6")} as h6, ${cat("k.h12")} as h12, ${cat("k.h24")} as h24
+    from (select c.pilot_id,
+        max(${key}) filter (where c.checked_on <= ${reportDate}::date) as r,
+        ${cut(6)} as h6, ${cut(12)} as h12, ${cut(24)} as h24
+      from continuation_checks c
+        join (select id, ${cutoff(6)}, ${cutoff(12)}, ${cutoff(24)} from ${pilotsCte}) sp on sp.id = c.pilot_id join continuation_statuses s on s.code = c.status_code
+      group by c.pilot_id) k`;
+}
+
 export type ContinuationCounts = {
   eligible: number;
   continuing: number; // including partly
@@ -73,20 +96,19 @@ export function summarize(c: ContinuationCounts) {
   };
 }
 
-/** Counts for the pilots matching `where` (a condition on alias p). */
-export async function continuationCounts(
-  db: Db,
-  opts: ContinuationOptions & { where?: SQL },
-): Promise<ContinuationCounts> {
+/** Counts for the pilots matching `where` (a condition on alias p), at the reporting date (no horizon). */
+export async function continuationCounts(db: Db, opts: { reportDate: string; where?: SQL }): Promise<ContinuationCounts> {
   const [r] = await queryRows<Record<string, string | number>>(
     db,
-    sql`select count(*) as eligible,
-        count(*) filter (where l.counts_as in ('continuing', 'partly')) as continuing,
-        count(*) filter (where l.counts_as = 'continuing') as fully,
-        count(*) filter (where l.counts_as = 'partly') as partly,
-        count(*) filter (where l.counts_as = 'ended') as ended
-      from (select ${latestCountsAsSql(opts)} as counts_as from pilots p
-            where ${eligibleSql(opts)} ${opts.where ? sql`and ${opts.where}` : sql``}) l`,
+    sql`with sp as materialized (select p.id, p.end_date from pilots p
+          where ${eligibleSql(opts)} ${opts.where ? sql`and ${opts.where}` : sql``}),
+        st as (${latestStatusesSql(sql`sp`, opts.reportDate)})
+      select count(*) as eligible,
+        count(*) filter (where st.r in ('continuing', 'partly')) as continuing,
+        count(*) filter (where st.r = 'continuing') as fully,
+        count(*) filter (where st.r = 'partly') as partly,
+        count(*) filter (where st.r = 'ended') as ended
+      from sp left join st on st.pilot_id = sp.id`,
   );
   const eligible = Number(r.eligible);
   const continuing = Number(r.continuing);

@@ -5,67 +5,95 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
-import { eligibleSql, HORIZONS, latestCountsAsSql, type ContinuationCounts, type ContinuationOptions } from "./continuation.server";
+import { HORIZONS, latestStatusesSql, type ContinuationCounts } from "./continuation.server";
 import { membershipDateSql, pilotYearSql } from "./pilot-filters.server";
 
 type Agg = { eligible: number; continuing: number; fully: number; partly: number; ended: number };
-const AGG = sql`count(*)::int as eligible,
-  (count(*) filter (where counts_as in ('continuing', 'partly')))::int as continuing,
-  (count(*) filter (where counts_as = 'continuing'))::int as fully,
-  (count(*) filter (where counts_as = 'partly'))::int as partly,
-  (count(*) filter (where counts_as = 'ended'))::int as ended`;
+const agg = (col: string) =>
+  sql.raw(`count(*)::int as eligible,
+  (count(*) filter (where ${col} in ('continuing', 'partly')))::int as continuing,
+  (count(*) filter (where ${col} = 'continuing'))::int as fully,
+  (count(*) filter (where ${col} = 'partly'))::int as partly,
+  (count(*) filter (where ${col} = 'ended'))::int as ended`);
 
 export const CUTS = ["programme", "phase", "region", "municipality", "targetGroup", "artForm", "year"] as const;
 export type Cut = (typeof CUTS)[number];
 
 function toCounts(r: Agg): ContinuationCounts {
-  return { ...r, notFollowedUp: r.eligible - r.continuing - r.ended };
+  return { eligible: r.eligible, continuing: r.continuing, fully: r.fully, partly: r.partly, ended: r.ended, notFollowedUp: r.eligible - r.continuing - r.ended };
 }
 
-/** The headline and every cut in one query: the eligible pilots and their status are computed once. */
-export async function continuationCuts(db: Db, opts: ContinuationOptions & { scope: SQL }) {
-  const rows = await queryRows<Agg & { dim: string; key: string }>(
+export type MunicipalityRow = { municipality: string; pilots: number; eligible: number; continuing: number; artists: number };
+
+/**
+ * Everything about continuation in one query: each pilot's status at the reporting date and 6, 12 and
+ * 24 months after its end is computed once (latestStatusesSql), then the headline, every cut, the
+ * horizons and the municipality table are aggregated from it.
+ */
+export async function continuationOverview(db: Db, opts: { reportDate: string; scope: SQL }) {
+  const R = sql`${opts.reportDate}::date`;
+  const horizon = (h: number, col: string) =>
+    sql`select ${"h" + h}, '', ${agg(col)}, null::int, null::int from base b where (b.end_date + make_interval(months => ${h}::int))::date <= ${R}`;
+  const rows = await queryRows<Agg & { dim: string; key: string; pilots: number | null; artists: number | null }>(
     db,
-    sql`with base as materialized (
-      select p.id, p.start_date, p.end_date, ${pilotYearSql} as year, ${latestCountsAsSql(opts)} as counts_as
-      from pilots p where ${eligibleSql(opts)} and ${opts.scope}
-    )
-    select 'all' as dim, '' as key, ${AGG} from base
+    sql`with sp as materialized (
+        select p.id, p.start_date, p.end_date, ${pilotYearSql} as year from pilots p where ${opts.scope}
+      ),
+      st as materialized (${latestStatusesSql(sql`sp`, opts.reportDate)}),
+      base as materialized (select sp.*, st.r, st.h6, st.h12, st.h24 from sp left join st on st.pilot_id = sp.id),
+      e as materialized (select * from base where end_date <= ${R}),
+      pilot_regions as (
+        select distinct b.id as pilot_id, mr.region_code from e b join pilot_municipalities pm on pm.pilot_id = b.id
+        join municipality_regions mr on mr.municipality_code = pm.municipality_code
+          and mr.valid_from <= coalesce(b.start_date, b.end_date) and (mr.valid_to is null or mr.valid_to > coalesce(b.start_date, b.end_date))
+      ),
+      artists as (
+        select pm.municipality_code, count(distinct coalesce(x.artist_id::text, 'n:' || x.artist_name, 'e:' || x.id))::int as artists
+        from employments x join sp on sp.id = x.pilot_id join pilot_municipalities pm on pm.pilot_id = x.pilot_id group by 1
+      )
+    select 'all' as dim, '' as key, ${agg("r")}, null::int as pilots, null::int as artists from e
     union all
-    select 'programme', pr.code, ${AGG} from base b join pilot_programmes pp on pp.pilot_id = b.id join programmes pr on pr.id = pp.programme_id group by pr.code
+    select 'programme', pr.code, ${agg("r")}, null, null from e b join pilot_programmes pp on pp.pilot_id = b.id join programmes pr on pr.id = pp.programme_id group by pr.code
     union all
-    select 'phase', pp.phase_id::text, ${AGG} from base b join pilot_programmes pp on pp.pilot_id = b.id where pp.phase_id is not null group by pp.phase_id
+    select 'phase', pp.phase_id::text, ${agg("r")}, null, null from e b join pilot_programmes pp on pp.pilot_id = b.id where pp.phase_id is not null group by pp.phase_id
     union all
-    select 'region', r.region_code, ${AGG} from base b
-      join lateral (select distinct mr.region_code from pilot_municipalities pm join municipality_regions mr on mr.municipality_code = pm.municipality_code
-        where pm.pilot_id = b.id and mr.valid_from <= coalesce(b.start_date, b.end_date) and (mr.valid_to is null or mr.valid_to > coalesce(b.start_date, b.end_date))) r on true
-      group by r.region_code
+    select 'region', g.region_code, ${agg("r")}, null, null from e b join pilot_regions g on g.pilot_id = b.id group by g.region_code
     union all
-    select 'municipality', pm.municipality_code, ${AGG} from base b join pilot_municipalities pm on pm.pilot_id = b.id group by pm.municipality_code
+    select 'municipality', pm.municipality_code, ${agg("r")}, null, null from e b join pilot_municipalities pm on pm.pilot_id = b.id group by pm.municipality_code
     union all
-    select 'targetGroup', x.target_group_code, ${AGG} from base b join pilot_target_groups x on x.pilot_id = b.id group by x.target_group_code
+    select 'targetGroup', x.target_group_code, ${agg("r")}, null, null from e b join pilot_target_groups x on x.pilot_id = b.id group by x.target_group_code
     union all
-    select 'artForm', x.art_form_code, ${AGG} from base b join pilot_art_forms x on x.pilot_id = b.id group by x.art_form_code
+    select 'artForm', x.art_form_code, ${agg("r")}, null, null from e b join pilot_art_forms x on x.pilot_id = b.id group by x.art_form_code
     union all
-    select 'year', b.year::text, ${AGG} from base b where b.year is not null group by b.year`,
+    select 'year', b.year::text, ${agg("r")}, null, null from e b where b.year is not null group by b.year
+    union all ${horizon(6, "h6")}
+    union all ${horizon(12, "h12")}
+    union all ${horizon(24, "h24")}
+    union all
+    select 'municipalityTable', pm.municipality_code,
+      (count(*) filter (where b.end_date <= ${R}))::int,
+      (count(*) filter (where b.end_date <= ${R} and b.r in ('continuing', 'partly')))::int,
+      0, 0, 0, count(*)::int, coalesce(max(a.artists), 0)
+    from base b join pilot_municipalities pm on pm.pilot_id = b.id left join artists a on a.municipality_code = pm.municipality_code
+    group by pm.municipality_code`,
   );
-  const headline = rows.find((r) => r.dim === "all") ?? { eligible: 0, continuing: 0, fully: 0, partly: 0, ended: 0 };
+  const empty: Agg = { eligible: 0, continuing: 0, fully: 0, partly: 0, ended: 0 };
+  const headline = rows.find((r) => r.dim === "all") ?? empty;
   const cuts = Object.fromEntries(CUTS.map((c) => [c, [] as { key: string; counts: ContinuationCounts }[]])) as Record<
     Cut,
     { key: string; counts: ContinuationCounts }[]
   >;
-  for (const r of rows) if (r.dim !== "all") cuts[r.dim as Cut].push({ key: r.key, counts: toCounts(r) });
-  return { headline: toCounts(headline), cuts };
-}
-
-/** The status 6, 12 and 24 months after the funded period ended. */
-export async function horizonCounts(db: Db, opts: { reportDate: string; scope: SQL }) {
-  const parts = HORIZONS.map(
-    (h) => sql`select ${h}::int as horizon, ${AGG} from (select ${latestCountsAsSql({ reportDate: opts.reportDate, horizon: h })} as counts_as
-      from pilots p where ${eligibleSql({ reportDate: opts.reportDate, horizon: h })} and ${opts.scope}) l`,
-  );
-  const rows = await queryRows<Agg & { horizon: number }>(db, sql.join(parts, sql` union all `));
-  return HORIZONS.map((h) => ({ horizon: h, counts: toCounts(rows.find((r) => r.horizon === h)!) }));
+  const municipalities: MunicipalityRow[] = [];
+  for (const r of rows) {
+    if (r.dim === "municipalityTable") {
+      municipalities.push({ municipality: r.key, pilots: r.pilots ?? 0, eligible: r.eligible, continuing: r.continuing, artists: r.artists ?? 0 });
+    } else if ((CUTS as readonly string[]).includes(r.dim)) {
+      cuts[r.dim as Cut].push({ key: r.key, counts: toCounts(r) });
+    }
+  }
+  municipalities.sort((a, b) => b.pilots - a.pilots || a.municipality.localeCompare(b.municipality));
+  const horizons = HORIZONS.map((h) => ({ horizon: h, counts: toCounts(rows.find((r) => r.dim === `h${h}`) ?? empty) }));
+  return { headline: toCounts(headline), cuts, horizons, municipalities };
 }
 
 /** Pilots per year and phase (a pilot's phase: its first programme phase). */
@@ -93,24 +121,6 @@ export function municipalitiesPerRegion(db: Db, scope: SQL) {
   );
 }
 
-/** Per municipality: pilots, continuing (latest status at the reporting date), distinct artists employed. */
-export function municipalityTable(db: Db, opts: { reportDate: string; scope: SQL }) {
-  return queryRows<{ municipality: string; pilots: number; eligible: number; continuing: number; artists: number }>(
-    db,
-    sql`with sp as (
-        select p.id, ${eligibleSql({ reportDate: opts.reportDate })} as eligible, ${latestCountsAsSql({ reportDate: opts.reportDate })} as counts_as
-        from pilots p where ${opts.scope})
-      select pm.municipality_code as municipality, count(*)::int as pilots,
-        (count(*) filter (where sp.eligible))::int as eligible,
-        (count(*) filter (where sp.eligible and sp.counts_as in ('continuing', 'partly')))::int as continuing,
-        (select count(distinct coalesce(e.artist_id::text, 'n:' || e.artist_name, 'e:' || e.id))::int from employments e
-          join pilot_municipalities pm2 on pm2.pilot_id = e.pilot_id join sp sp2 on sp2.id = e.pilot_id
-          where pm2.municipality_code = pm.municipality_code) as artists
-      from sp join pilot_municipalities pm on pm.pilot_id = sp.id
-      group by pm.municipality_code order by pilots desc, municipality`,
-  );
-}
-
 /** Artists employed by art form and year; totals; share of pilots that employed a professional artist. */
 export async function employmentFigures(db: Db, scope: SQL) {
   const [byForm, [totals]] = await Promise.all([
@@ -124,12 +134,14 @@ export async function employmentFigures(db: Db, scope: SQL) {
     ),
     queryRows<{ artists: number; days: string | null; fees: string | null; pilots: number; with_professional: number }>(
       db,
-      sql`select
-          (select count(distinct coalesce(e.artist_id::text, 'n:' || e.artist_name, 'e:' || e.id))::int from employments e join pilots p on p.id = e.pilot_id where ${scope}) as artists,
-          (select sum(e.days)::text from employments e join pilots p on p.id = e.pilot_id where ${scope}) as days,
-          (select sum(e.fee_cents)::text from employments e join pilots p on p.id = e.pilot_id where ${scope}) as fees,
-          (select count(*)::int from pilots p where ${scope}) as pilots,
-          (select count(*)::int from pilots p where ${scope} and exists (select 1 from employments e where e.pilot_id = p.id and e.professional)) as with_professional`,
+      sql`with sp as materialized (select p.id from pilots p where ${scope}),
+          em as materialized (select e.* from employments e join sp on sp.id = e.pilot_id)
+        select
+          (select count(distinct coalesce(em.artist_id::text, 'n:' || em.artist_name, 'e:' || em.id))::int from em) as artists,
+          (select sum(em.days)::text from em) as days,
+          (select sum(em.fee_cents)::text from em) as fees,
+          (select count(*)::int from sp) as pilots,
+          (select count(distinct em.pilot_id)::int from em where em.professional) as with_professional`,
     ),
   ]);
   return { byForm, totals };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { continuationPilots } from "../../tests/helpers/continuation-fixture";
-import { continuationCuts, horizonCounts } from "./dashboard.server";
+import { continuationOverview } from "./dashboard.server";
 import { countsSql, summarize } from "./continuation.server";
 import { queryRows } from "../connect";
 
@@ -48,7 +48,7 @@ afterAll(async () => {
  */
 describe("continuation rate on the hand-computed fixture", () => {
   it("headline: rate, n, Wilson bounds, full rate and coverage at the reporting date", async () => {
-    const { headline } = await continuationCuts(t.db, { reportDate: "2020-06-30", scope: published });
+    const { headline } = await continuationOverview(t.db, { reportDate: "2020-06-30", scope: published });
     const s = summarize(headline);
     expect({ eligible: s.eligible, continuing: s.continuing, fully: s.fully, partly: s.partly, ended: s.ended, notFollowedUp: s.notFollowedUp }).toEqual({
       eligible: 13,
@@ -73,7 +73,7 @@ describe("continuation rate on the hand-computed fixture", () => {
    * Wilson 8/10: 49.0 % … 94.3 %.
    */
   it("ignores checks after the reporting date", async () => {
-    const s = summarize((await continuationCuts(t.db, { reportDate: "2019-12-31", scope: published })).headline);
+    const s = summarize((await continuationOverview(t.db, { reportDate: "2019-12-31", scope: published })).headline);
     expect([s.eligible, s.continuing, s.ended, s.notFollowedUp]).toEqual([13, 8, 2, 3]);
     expect(s.rate).toBeCloseTo(0.8, 6);
     expect(s.interval!.low).toBeCloseTo(0.4902, 3);
@@ -95,8 +95,8 @@ describe("continuation rate on the hand-computed fixture", () => {
    *   continuing 4, ended 1, n = 5 → 80 %.
    */
   it("horizon cuts at 6, 12 and 24 months", async () => {
-    const h = await horizonCounts(t.db, { reportDate: "2020-06-30", scope: published });
-    const by = Object.fromEntries(h.map((x) => [x.horizon, summarize(x.counts)]));
+    const { horizons } = await continuationOverview(t.db, { reportDate: "2020-06-30", scope: published });
+    const by = Object.fromEntries(horizons.map((x) => [x.horizon, summarize(x.counts)]));
     expect([by[6].eligible, by[6].continuing, by[6].ended, by[6].followedUp]).toEqual([13, 8, 3, 11]);
     expect(by[6].rate).toBeCloseTo(8 / 11, 6);
     expect(by[6].coverage).toBeCloseTo(11 / 13, 6);
@@ -112,7 +112,7 @@ describe("continuation rate on the hand-computed fixture", () => {
    * Etelä-Pohjanmaa: 10 eligible; continuing A D H I L M = 6, ended J = 1, not followed up C E K = 3 → 6/7.
    */
   it("cuts by region, with fewer than 5 eligible pilots flagged by their count", async () => {
-    const { cuts } = await continuationCuts(t.db, { reportDate: "2020-06-30", scope: published });
+    const { cuts } = await continuationOverview(t.db, { reportDate: "2020-06-30", scope: published });
     const region = Object.fromEntries(cuts.region.map((r) => [r.key, r.counts]));
     expect([region["15"].eligible, region["15"].continuing, region["15"].ended]).toEqual([3, 1, 2]);
     expect([region["14"].eligible, region["14"].continuing, region["14"].ended, region["14"].notFollowedUp]).toEqual([10, 6, 1, 3]);
@@ -121,7 +121,7 @@ describe("continuation rate on the hand-computed fixture", () => {
 
   /* Internal view: the draft O (continuing since 15.1.2019) joins: 14 eligible, 8 continuing, 3 ended → 8/11. */
   it("the internal view counts drafts too", async () => {
-    const s = summarize((await continuationCuts(t.db, { reportDate: "2020-06-30", scope: sql`true` })).headline);
+    const s = summarize((await continuationOverview(t.db, { reportDate: "2020-06-30", scope: sql`true` })).headline);
     expect([s.eligible, s.continuing, s.ended]).toEqual([14, 8, 3]);
     expect(s.rate).toBeCloseTo(8 / 11, 6);
   });

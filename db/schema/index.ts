@@ -4,3 +4,4 @@ export * from "./organisations";
 export * from "./users";
 export * from "./artists";
 export * from "./pilots";
+export * from "./system";

@@ -9,8 +9,8 @@ import type postgres from "postgres";
 
 export type BenchScenario = {
   name: string;
-  /** The URL path to GET, e.g. "/fi/pilots?q=musiikki&region=14". */
-  path: string;
+  /** The URL path to GET, e.g. "/fi/pilots?q=musiikki&region=14"; a function gets the request's number (for a different URL each time). */
+  path: string | ((i: number) => string);
   /** Sign in as this demo account first (default: anonymous). */
   as?: "admin" | "council" | "staff" | "artist";
   /** Runs the same SQL the loader runs, with postgres.js directly; timed as the floor. */

@@ -19,6 +19,8 @@ export type MatrixEntry = {
   expect: Record<MatrixRole, number>;
   /** For a refused POST: a GET path whose body must be identical before and after (nothing changed). */
   unchanged?: string;
+  /** An anonymous 302 that is not a redirect to the sign-in page (e.g. "/" → "/fi", sign-out). */
+  redirectsElsewhere?: boolean;
 };
 
 /**

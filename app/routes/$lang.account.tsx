@@ -1,0 +1,194 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { and, desc, eq, gt, ne } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "~db/client.server";
+import { sessions, users } from "~db/schema";
+import { ErrorSummary, Field } from "~/components/field";
+import { getI18n, isLang } from "~/i18n";
+import { audit } from "~/utils/audit.server";
+import { formatDateTime } from "~/utils/format";
+import { formToObject, parseForm } from "~/utils/forms";
+import { requireLang } from "~/utils/lang.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { checkPassword } from "~/utils/password-policy.server";
+import { requireUser } from "~/utils/permissions.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { useLang } from "~/utils/use-lang";
+
+/** The signed-in user's own account: who they are, where they are signed in, their password. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const user = await requireUser(request, lang);
+  const db = await getDb();
+  const rows = await db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent, ip: sessions.ip })
+    .from(sessions)
+    .where(and(eq(sessions.userId, user.id), gt(sessions.expiresAt, new Date())))
+    .orderBy(desc(sessions.createdAt));
+  // The session ids are secrets: the page gets a short handle, never the id itself.
+  const list = rows.map((s) => ({
+    handle: s.id.slice(0, 12),
+    current: s.id === user.sessionId,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    userAgent: s.userAgent,
+    ip: s.ip,
+  }));
+  return { user: { name: user.name, email: user.email, role: user.role }, sessions: list };
+}
+
+const Intent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("endSession"), handle: z.string().min(8).max(64) }),
+  z.object({ intent: z.literal("endOthers") }),
+  z.object({
+    intent: z.literal("password"),
+    current: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
+    password: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
+    confirm: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
+  }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const user = await requireUser(request, lang);
+  const parsed = parseForm(Intent, formToObject(await request.formData()));
+  if (!parsed.ok) return data({ intent: "password", errors: parsed.errors, done: null as string | null }, { status: 400 });
+  const db = await getDb();
+  const input = parsed.data;
+
+  if (input.intent === "endSession" || input.intent === "endOthers") {
+    const mine = await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)));
+    const ending = input.intent === "endOthers" ? mine : mine.filter((s) => s.id.startsWith(input.handle));
+    await db.transaction(async (tx) => {
+      for (const s of ending) await tx.delete(sessions).where(and(eq(sessions.id, s.id), eq(sessions.userId, user.id)));
+      if (ending.length) {
+        await audit(tx, { userId: user.id, action: "sessions.end", entityType: "user", entityId: user.id, before: { sessions: mine.length }, after: { sessions: mine.length - ending.length } });
+      }
+    });
+    throw redirect(`/${lang}/account?ended=${ending.length}`);
+  }
+
+  const errors: Record<string, string> = {};
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  if (!(await verifyPassword(row?.passwordHash, input.current))) errors.current = "myAccount.wrongCurrent";
+  const policy = checkPassword(input.password, { email: user.email, name: user.name });
+  if (policy) errors.password = policy;
+  else if (input.password !== input.confirm) errors.confirm = "myAccount.mismatch";
+  if (Object.keys(errors).length) return data({ intent: "password", errors, done: null as string | null }, { status: 400 });
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    // A new password ends every other session: whoever knew the old one is signed out.
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)));
+    await audit(tx, { userId: user.id, action: "user.password", entityType: "user", entityId: user.id, before: { password: "…" }, after: { password: "(changed)" } });
+  });
+  return data({ intent: "password", errors: {} as Record<string, string>, done: "myAccount.passwordChanged" as string | null });
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("myAccount.title") }];
+
+export default function Account() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { user, sessions: list } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const ended = Number(params.get("ended") ?? "") || 0;
+  const errors = actionData?.errors;
+  const others = list.filter((s) => !s.current);
+  return (
+    <div className="narrow">
+      <h1>{t("myAccount.title")}</h1>
+      <dl className="facts">
+        <dt>{t("myAccount.name")}</dt>
+        <dd>{user.name || "–"}</dd>
+        <dt>{t("myAccount.email")}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t("myAccount.role")}</dt>
+        <dd>{t(`roles.${user.role}`)}</dd>
+      </dl>
+
+      <h2 id="sessions">{t("myAccount.sessions")}</h2>
+      <p>{t("myAccount.sessionsIntro")}</p>
+      {ended ? (
+        <p className="notice notice-success" role="status">
+          {t("myAccount.ended", { count: ended })}
+        </p>
+      ) : null}
+      <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{t("myAccount.sessions")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("myAccount.signedIn")}</th>
+            <th scope="col">{t("myAccount.lastSeen")}</th>
+            <th scope="col">{t("myAccount.device")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("myAccount.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((s) => (
+            <tr key={s.handle}>
+              <td>{formatDateTime(lang, s.createdAt)}</td>
+              <td>{formatDateTime(lang, s.lastSeenAt)}</td>
+              <td>
+                {s.userAgent ?? t("myAccount.unknownDevice")}
+                {s.ip ? ` (${s.ip})` : ""}
+              </td>
+              <td>
+                {s.current ? (
+                  <strong>{t("myAccount.thisSession")}</strong>
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="endSession" />
+                    <input type="hidden" name="handle" value={s.handle} />
+                    <button type="submit" className="button-secondary" aria-label={t("myAccount.endSessionFrom", { date: formatDateTime(lang, s.createdAt) })}>
+                      {t("myAccount.endSession")}
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      </div>
+      {others.length ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="endOthers" />
+          <button type="submit" className="button-secondary">
+            {t("myAccount.endOthers", { count: others.length })}
+          </button>
+        </Form>
+      ) : (
+        <p>{t("myAccount.noOthers")}</p>
+      )}
+
+      <h2 id="password">{t("myAccount.changePassword")}</h2>
+      {actionData?.done ? (
+        <p className="notice notice-success" role="status">
+          {t(actionData.done)}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="password" />
+        <ErrorSummary
+          errors={errors && Object.keys(errors).length ? errors : undefined}
+          labels={{ current: t("myAccount.current"), password: t("myAccount.newPassword"), confirm: t("myAccount.confirm") }}
+        />
+        <Field name="current" type="password" label={t("myAccount.current")} autoComplete="current-password" required error={errors?.current} />
+        <Field name="password" type="password" label={t("myAccount.newPassword")} hint={t("myAccount.passwordHint")} autoComplete="new-password" required error={errors?.password} />
+        <Field name="confirm" type="password" label={t("myAccount.confirm")} autoComplete="new-password" required error={errors?.confirm} />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {t("myAccount.savePassword")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The dashboard cache is only as good as the data generation it trusts: every committed change to
+ * the data the dashboard reads raises it by one, nothing else does. Runs on PGlite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { createTestDb, type TestDb } from "../../tests/helpers/db";
+import { continuationChecks, feedback, pilotMunicipalities, pilots } from "~db/schema";
+import { cached, dataGeneration } from "./dashboard-cache.server";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb({ seed: "reference" });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const gen = async () => Number(await dataGeneration(t.db));
+
+describe("data generation", () => {
+  it("rises by exactly one per committed transaction, however many rows and tables it changes", async () => {
+    const before = await gen();
+    await t.db.transaction(async (tx) => {
+      const [p] = await tx.insert(pilots).values({ title: { fi: "Sukupolvi" }, endDate: "2020-12-31", state: "published" }).returning({ id: pilots.id });
+      await tx.insert(pilotMunicipalities).values({ pilotId: p.id, municipalityCode: "743", isLead: true });
+      await tx.insert(continuationChecks).values([
+        { pilotId: p.id, checkedOn: "2021-06-01", statusCode: "continues_own" },
+        { pilotId: p.id, checkedOn: "2022-06-01", statusCode: "ended" },
+      ]);
+    });
+    expect(await gen()).toBe(before + 1);
+  });
+
+  it("does not move on reads, rolled-back transactions, or tables the dashboard does not read", async () => {
+    const before = await gen();
+    await t.db.select().from(pilots);
+    await t.db
+      .transaction(async (tx) => {
+        await tx.insert(pilots).values({ title: { fi: "Peruttu" }, state: "draft" });
+        throw new Error("roll back");
+      })
+      .catch(() => {});
+    await t.db.insert(feedback).values({ language: "fi", message: "Hyvä palvelu" });
+    expect(await gen()).toBe(before);
+  });
+
+  it("rises on updates and deletes too", async () => {
+    const [p] = await t.db.insert(pilots).values({ title: { fi: "Muutettava" }, state: "draft" }).returning({ id: pilots.id });
+    const afterInsert = await gen();
+    await t.db.update(pilots).set({ state: "published" }).where(eq(pilots.id, p.id));
+    expect(await gen()).toBe(afterInsert + 1);
+    await t.db.delete(pilots).where(eq(pilots.id, p.id));
+    expect(await gen()).toBe(afterInsert + 2);
+  });
+});
+
+describe("cached", () => {
+  it("computes once per key while the data stays the same, and again after a change", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cached(t.db, "k", compute)).toBe(1);
+    expect(await cached(t.db, "k", compute)).toBe(1);
+    expect(await cached(t.db, "other", compute)).toBe(2);
+    await t.db.insert(pilots).values({ title: { fi: "Uusi" }, state: "draft" });
+    expect(await cached(t.db, "k", compute)).toBe(3);
+  });
+
+  it("shares one computation between concurrent requests and forgets failures", async () => {
+    let computed = 0;
+    const slow = () => new Promise<number>((resolve) => setTimeout(() => resolve(++computed), 20));
+    const [a, b] = await Promise.all([cached(t.db, "c", slow), cached(t.db, "c", slow)]);
+    expect([a, b, computed]).toEqual([1, 1, 1]);
+    await expect(cached(t.db, "f", () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");
+    expect(await cached(t.db, "f", async () => 42)).toBe(42);
+  });
+});
