@@ -42,10 +42,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(AcceptSchema, form);
   const name = typeof form.name === "string" ? form.name : "";
   if (!parsed.ok) return data({ errors: parsed.errors, name }, { status: 400 });
-  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm);
+  const db = await getDb();
+  const invitation = await inspectToken(db, "invite", params.token);
+  if (invitation.status !== "valid") return problem(invitation.status);
+  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: invitation.token?.email, name: parsed.data.name });
   if (policy) return data({ errors: policy, name }, { status: 400 });
   const passwordHash = await hashPassword(parsed.data.password);
-  const db = await getDb();
   const userId = await db.transaction(async (tx) => {
     const token = await consumeToken(tx, "invite", params.token);
     if (!token) return null;

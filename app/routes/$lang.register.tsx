@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { name: typeof form.name === "string" ? form.name : "", email: typeof form.email === "string" ? form.email : "" };
   const parsed = parseForm(RegisterSchema, form);
   if (!parsed.ok) return data({ sent: false, errors: parsed.errors, values }, { status: 400 });
-  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm);
+  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: parsed.data.email, name: parsed.data.name });
   if (policy) return data({ sent: false, errors: policy, values }, { status: 400 });
   // Hash in both branches, so the time taken does not tell them apart either.
   const passwordHash = await hashPassword(parsed.data.password);

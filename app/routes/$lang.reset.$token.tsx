@@ -36,10 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const parsed = parseForm(ResetSchema, formToObject(await request.formData()));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm);
+  const db = await getDb();
+  const link = await inspectToken(db, "reset", params.token);
+  if (link.status !== "valid") return problem(link.status);
+  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: link.token?.email });
   if (policy) return data({ errors: policy }, { status: 400 });
   const passwordHash = await hashPassword(parsed.data.password);
-  const db = await getDb();
   const userId = await db.transaction(async (tx) => {
     const token = await consumeToken(tx, "reset", params.token);
     if (!token?.userId) return null;

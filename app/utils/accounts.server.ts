@@ -6,7 +6,7 @@ import { emailOutbox, userMunicipalities, userOrganisations } from "~db/schema";
 import { getI18n, isLang, type Lang } from "~/i18n";
 import { deliverEmail, queueEmail, type Email } from "./email.server";
 import { formatDateTime } from "./format";
-import { checkPassword } from "./password-policy";
+import { checkPassword } from "./password-policy.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
@@ -61,9 +61,9 @@ export const newPasswordFields = {
   passwordConfirm: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
 };
 
-/** The policy's verdict on a new password, then whether the repetition matches; null when fine. */
-export function passwordErrors(password: string, confirm: string): Record<string, string> | null {
-  const policy = checkPassword(password);
+/** The policy's verdict on a new password (docs/decisions/016), then whether the repetition matches; null when fine. */
+export function passwordErrors(password: string, confirm: string, personal: { email?: string | null; name?: string | null } = {}): Record<string, string> | null {
+  const policy = checkPassword(password, personal);
   if (policy) return { password: policy };
   if (password !== confirm) return { passwordConfirm: "account:password.mismatch" };
   return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ScopeSchema, accountEmail, passwordErrors, scopeErrors } from "./accounts.server";
-import { checkPassword } from "./password-policy";
+import { checkPassword } from "./password-policy.server";
 
 describe("account emails", () => {
   it("are written in the recipient's language with the link and the expiry", () => {
@@ -38,6 +38,8 @@ describe("new passwords", () => {
     expect(passwordErrors("short", "short")).toEqual({ password: checkPassword("short") });
     expect(passwordErrors("long enough password", "long enough passw0rd")).toEqual({ passwordConfirm: "account:password.mismatch" });
     expect(passwordErrors("long enough password", "long enough password")).toBeNull();
+    // The policy sees the person's own name and address.
+    expect(passwordErrors("Heinonen-Heinonen", "Heinonen-Heinonen", { name: "Helmi Heinonen-Heinonen" })).toEqual({ password: "validation.passwordPersonal" });
   });
 });
 

@@ -318,7 +318,7 @@ test.describe("accounts", () => {
     await page.goto(`/${lang}/register`);
     await page.getByLabel(required(t, "account:fields.artistName"), { exact: true }).fill("Vahvistamaton");
     await page.getByLabel(required(t, "account:fields.email"), { exact: true }).fill(email);
-    await setPassword(page, t, "Vahvistamaton-2026", true);
+    await setPassword(page, t, "Odottaa-vahvistusta-2026", true);
     await page.getByRole("button", { name: t("account:register.submit") }).click();
     await expect(page.getByRole("status")).toHaveText(t("account:register.sent", { email }));
     await page.goto(`/${lang}/login`);
@@ -326,7 +326,7 @@ test.describe("accounts", () => {
     await page.getByLabel(t("login.password"), { exact: false }).fill("Wrong-password-2026");
     await page.getByRole("button", { name: t("login.submit") }).click();
     await expect(page.getByText(t("login.failed")).first()).toBeVisible();
-    await page.getByLabel(t("login.password"), { exact: false }).fill("Vahvistamaton-2026");
+    await page.getByLabel(t("login.password"), { exact: false }).fill("Odottaa-vahvistusta-2026");
     await page.getByRole("button", { name: t("login.submit") }).click();
     await expect(page.getByText(t("account:login.unverified")).first()).toBeVisible();
     await expect(page.getByRole("link", { name: t("signIn") })).toBeVisible();
