@@ -88,3 +88,13 @@ export async function requirePilotEditor(request: Request, lang: string, pilotId
   if (!(await canEditPilot(user, pilotId))) forbidden();
   return user;
 }
+
+/** Users, the audit log and the email outbox: the admin only (issue 3). */
+export async function requireAdmin(request: Request, lang: string): Promise<SessionUser> {
+  return requireRole(request, lang, ["admin"]);
+}
+
+/** The admin area's hub: the council and the admin. */
+export async function requireCouncil(request: Request, lang: string): Promise<SessionUser> {
+  return requireRole(request, lang, ["council", "admin"]);
+}

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~db/client.server";
+import { listOutbox } from "~db/queries/accounts.server";
+import { Pagination, pageFromUrl } from "~/components/pagination";
+import { getI18n, isLang } from "~/i18n";
+import { formatDateTime, formatNumber } from "~/utils/format";
+import { requireLang } from "~/utils/lang.server";
+import { requireAdmin } from "~/utils/permissions.server";
+import { useLang } from "~/utils/use-lang";
+
+/** The email outbox: every message the service wrote, newest first (the only copy when SMTP is not set). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  await requireAdmin(request, lang);
+  const url = new URL(request.url);
+  const to = url.searchParams.get("to")?.trim().slice(0, 200) || undefined;
+  const db = await getDb();
+  return { ...(await listOutbox(db, to, pageFromUrl(url))), to: to ?? "" };
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:outbox.title") }];
+
+export default function Outbox() {
+  const { rows, total, page, pageSize, to } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const lang = useLang();
+  return (
+    <div>
+      <p className="breadcrumbs">
+        <Link to={`/${lang}/admin`}>{t("hub.title")}</Link>
+      </p>
+      <h1>{t("outbox.title")}</h1>
+      <p>{t("outbox.lead")}</p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="f-to">{t("outbox.to")}</label>
+          <input id="f-to" name="to" type="email" defaultValue={to} />
+        </div>
+        <button type="submit" className="button">
+          {t("outbox.filter")}
+        </button>{" "}
+        <Link to={`/${lang}/admin/outbox`}>{t("outbox.clear")}</Link>
+      </Form>
+      <p role="status">{t("outbox.count", { count: total, formatted: formatNumber(lang, total) })}</p>
+      {rows.length === 0 ? <p className="empty">{t("outbox.none")}</p> : null}
+      <ol className="card-list">
+        {rows.map((m) => (
+          <li key={m.id} className="card">
+            <article aria-labelledby={`mail-${m.id}`}>
+              <h2 className="card-title" id={`mail-${m.id}`}>
+                {m.subject}
+              </h2>
+              <p className="card-meta">
+                {t("outbox.toLine", { to: m.toAddress })} · {formatDateTime(lang, m.createdAt)} · {t(`languages.${m.language}`)} ·{" "}
+                {m.sentAt ? t("outbox.sent", { date: formatDateTime(lang, m.sentAt) }) : m.error ? t("outbox.failed", { error: m.error }) : t("outbox.notSent")}
+              </p>
+              <pre className="mail-body" lang={m.language} style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                {m.body}
+              </pre>
+            </article>
+          </li>
+        ))}
+      </ol>
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { count, eq } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "~db/client.server";
+import { existingScope, municipalityOptions, organisationOptions } from "~db/queries/accounts.server";
+import { ROLES, sessions, users } from "~db/schema";
+import { ErrorSummary } from "~/components/field";
+import { UserScopeFields } from "~/components/user-scope-fields";
+import { getI18n, isLang } from "~/i18n";
+import { ScopeSchema, scopeErrors, setUserScope } from "~/utils/accounts.server";
+import { audit } from "~/utils/audit.server";
+import { collator, formatDateTime } from "~/utils/format";
+import { localizedString } from "~/utils/localized";
+import { formToObject, parseForm } from "~/utils/forms";
+import { requireId, requireLang } from "~/utils/lang.server";
+import { notFound, requireAdmin, staffScope } from "~/utils/permissions.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { useLang } from "~/utils/use-lang";
+
+async function loadUser(id: number) {
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      language: users.language,
+      emailVerifiedAt: users.emailVerifiedAt,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!user) notFound();
+  return user;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const admin = await requireAdmin(request, lang);
+  const id = requireId(params.id);
+  const user = await loadUser(id);
+  const db = await getDb();
+  const [scope, [{ n }], municipalities, organisations] = await Promise.all([
+    staffScope(id),
+    db.select({ n: count() }).from(sessions).where(eq(sessions.userId, id)),
+    municipalityOptions(db),
+    organisationOptions(db),
+  ]);
+  return { user, scope, sessions: n, self: admin.id === id, municipalities, organisations };
+}
+
+const IntentSchema = z.object({ intent: z.enum(["update", "disable", "enable"]) });
+const UpdateSchema = ScopeSchema.extend({ role: z.enum(ROLES, { message: "validation.invalid" }) });
+
+/** Change role and scope; disable (ends every session at once, after a confirmation step); enable. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const admin = await requireAdmin(request, lang);
+  const id = requireId(params.id);
+  const form = formToObject(await request.formData());
+  const intent = parseForm(IntentSchema, form);
+  if (!intent.ok) return data({ errors: { _form: "validation.invalid" } as Record<string, string>, done: null }, { status: 400 });
+  const user = await loadUser(id);
+  // An admin cannot lock themselves out: no change of their own role, no disabling themselves.
+  if (user.id === admin.id) return data({ errors: { _form: "admin:user.self" } as Record<string, string>, done: null }, { status: 409 });
+  const db = await getDb();
+
+  if (intent.data.intent === "update") {
+    const parsed = parseForm(UpdateSchema, form);
+    if (!parsed.ok) return data({ errors: parsed.errors, done: null }, { status: 400 });
+    const invalid = parsed.data.role === "staff" ? scopeErrors({ ...parsed.data, role: "staff" }) : null;
+    if (invalid) return data({ errors: invalid, done: null }, { status: 400 });
+    const before = await staffScope(id);
+    await db.transaction(async (tx) => {
+      const scope = parsed.data.role === "staff" ? await existingScope(tx, parsed.data.municipalities, parsed.data.organisations) : { municipalities: [], organisations: [] };
+      await tx.update(users).set({ role: parsed.data.role }).where(eq(users.id, id));
+      await setUserScope(tx, id, scope);
+      await audit(tx, {
+        userId: admin.id,
+        action: "user.update",
+        entityType: "user",
+        entityId: id,
+        before: { role: user.role, municipalities: [...before.municipalities].sort(), organisations: [...before.organisations].sort((a, b) => a - b) },
+        after: { role: parsed.data.role, ...scope },
+      });
+    });
+    return { errors: undefined, done: "saved" as const };
+  }
+
+  if (intent.data.intent === "disable") {
+    if (form.confirm !== "yes") throw redirect(`/${lang}/admin/users/${id}?confirm=disable`);
+    await db.transaction(async (tx) => {
+      await tx.update(users).set({ disabledAt: new Date() }).where(eq(users.id, id));
+      const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ id: sessions.id });
+      await audit(tx, { userId: admin.id, action: "user.disable", entityType: "user", entityId: id, before: { disabled: Boolean(user.disabledAt) }, after: { disabled: true, sessionsEnded: ended.length } });
+    });
+    return { errors: undefined, done: "disabled" as const };
+  }
+
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ disabledAt: null }).where(eq(users.id, id));
+    await audit(tx, { userId: admin.id, action: "user.enable", entityType: "user", entityId: id, before: { disabled: Boolean(user.disabledAt) }, after: { disabled: false } });
+  });
+  return { errors: undefined, done: "enabled" as const };
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:user.title") }];
+
+export default function UserDetail() {
+  const { user, scope, sessions: sessionCount, self, municipalities, organisations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t } = useTranslation("admin");
+  const lang = useLang();
+  const confirming = search.get("confirm") === "disable" && !user.disabledAt && !self;
+  const errors = result?.errors;
+  const sort = collator(lang);
+  const scopeNames = [
+    ...municipalities.filter((m) => scope.municipalities.includes(m.code)).map((m) => localizedString(m.name, lang)).sort(sort.compare),
+    ...organisations.filter((o) => scope.organisations.includes(o.id)).map((o) => localizedString(o.name, lang)).sort(sort.compare),
+  ].join(", ");
+  return (
+    <div className="narrow">
+      <p className="breadcrumbs">
+        <Link to={`/${lang}/admin`}>{t("hub.title")}</Link> / <Link to={`/${lang}/admin/users`}>{t("users.title")}</Link>
+      </p>
+      <h1>{user.name || user.email}</h1>
+      {result?.done ? (
+        <p className="notice notice-success" role="status">
+          {t(`user.done.${result.done}`)}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <div className="facts-row">
+          <dt>{t("user.email")}</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t("users.role")}</dt>
+          <dd>{t(`account:roles.${user.role}`)}</dd>
+        </div>
+        {user.role === "staff" ? (
+          <div className="facts-row">
+            <dt>{t("users.scope")}</dt>
+            <dd>{scopeNames || t("users.noScope")}</dd>
+          </div>
+        ) : null}
+        <div className="facts-row">
+          <dt>{t("users.state")}</dt>
+          <dd>
+            {user.disabledAt ? t("user.disabledSince", { date: formatDateTime(lang, user.disabledAt) }) : t("users.active")}
+            {user.emailVerifiedAt ? null : ` · ${t("users.unverified")}`}
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t("user.sessions")}</dt>
+          <dd>{sessionCount}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t("user.created")}</dt>
+          <dd>{formatDateTime(lang, user.createdAt)}</dd>
+        </div>
+      </dl>
+      <p>
+        <Link to={`/${lang}/admin/audit?entityType=user&entityId=${user.id}`}>{t("user.auditLink")}</Link>
+      </p>
+
+      {self ? (
+        <p className="notice">{t("user.selfNote")}</p>
+      ) : confirming ? (
+        <section aria-labelledby="confirm-title" className="notice notice-warning">
+          <h2 id="confirm-title">{t("user.confirmTitle")}</h2>
+          <p>{t("user.confirmText", { name: user.name || user.email })}</p>
+          <Form method="post" action={`/${lang}/admin/users/${user.id}`} className="inline-form">
+            <input type="hidden" name="intent" value="disable" />
+            <input type="hidden" name="confirm" value="yes" />
+            <button type="submit" className="button button-danger">
+              {t("user.confirmDisable")}
+            </button>
+          </Form>{" "}
+          <Link to={`/${lang}/admin/users/${user.id}`}>{t("user.cancel")}</Link>
+        </section>
+      ) : (
+        <>
+          <h2>{t("user.editTitle")}</h2>
+          <Form method="post" noValidate>
+            <ErrorSummary errors={errors} labels={{ role: t("scope.role"), municipalities: t("scope.municipalities"), organisations: t("scope.organisations") }} />
+            <input type="hidden" name="intent" value="update" />
+            <UserScopeFields municipalities={municipalities} organisations={organisations} roles={ROLES} errors={errors} selected={{ role: user.role, ...scope }} />
+            <button type="submit" className="button">
+              {t("user.save")}
+            </button>
+          </Form>
+          <h2>{user.disabledAt ? t("user.enableTitle") : t("user.disableTitle")}</h2>
+          <p>{user.disabledAt ? t("user.enableText") : t("user.disableText")}</p>
+          {user.disabledAt ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="enable" />
+              <button type="submit" className="button button-secondary">
+                {t("user.enable")}
+              </button>
+            </Form>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="disable" />
+              <button type="submit" className="button button-danger">
+                {t("user.disable")}
+              </button>
+            </Form>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

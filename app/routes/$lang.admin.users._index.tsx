@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~db/client.server";
+import { listUsers } from "~db/queries/accounts.server";
+import { Pagination, pageFromUrl } from "~/components/pagination";
+import { getI18n, isLang } from "~/i18n";
+import { collator, formatNumber } from "~/utils/format";
+import { requireLang } from "~/utils/lang.server";
+import { localizedString } from "~/utils/localized";
+import { requireAdmin } from "~/utils/permissions.server";
+import { useLang } from "~/utils/use-lang";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  await requireAdmin(request, lang);
+  const db = await getDb();
+  const url = new URL(request.url);
+  const q = url.searchParams.get("q")?.trim().slice(0, 200) || "";
+  return { ...(await listUsers(db, pageFromUrl(url), q || undefined)), q };
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:users.title") }];
+
+export default function Users() {
+  const { rows, total, page, pageSize, q } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const lang = useLang();
+  const sort = collator(lang);
+  return (
+    <div>
+      <p className="breadcrumbs">
+        <Link to={`/${lang}/admin`}>{t("hub.title")}</Link>
+      </p>
+      <h1>{t("users.title")}</h1>
+      <p>
+        <Link to={`/${lang}/admin/users/invite`} className="button">
+          {t("invite.title")}
+        </Link>
+      </p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="f-q">{t("users.search")}</label>
+          <input id="f-q" name="q" type="search" defaultValue={q} />
+        </div>
+        <button type="submit" className="button">
+          {t("users.searchSubmit")}
+        </button>
+      </Form>
+      <p role="status">{t("users.count", { count: total, formatted: formatNumber(lang, total) })}</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("users.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("users.user")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("users.scope")}</th>
+              <th scope="col">{t("users.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((u) => {
+              const names = (list: typeof u.municipalities) => list.map((n) => localizedString(n, lang)).sort(sort.compare);
+              const scope = [...names(u.municipalities), ...names(u.organisations)].join(", ");
+              return (
+                <tr key={u.id}>
+                  <td>
+                    <Link to={`/${lang}/admin/users/${u.id}`}>{u.name || u.email}</Link>
+                    <br />
+                    <span className="muted">{u.email}</span>
+                  </td>
+                  <td>{t(`account:roles.${u.role}`)}</td>
+                  <td>{u.role === "staff" ? scope || t("users.noScope") : t(`users.scopeOf.${u.role}`)}</td>
+                  <td>
+                    {u.disabled ? <span className="badge">{t("users.disabled")}</span> : t("users.active")}
+                    {!u.verified ? (
+                      <>
+                        {" "}
+                        <span className="badge">{t("users.unverified")}</span>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </div>
+  );
+}

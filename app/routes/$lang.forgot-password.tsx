@@ -1,0 +1,84 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "~db/client.server";
+import { users } from "~db/schema";
+import { ErrorSummary, Field } from "~/components/field";
+import { getI18n, isLang } from "~/i18n";
+import { accountEmail, emailField, mailQuotaReached, queueAccountEmail } from "~/utils/accounts.server";
+import { audit } from "~/utils/audit.server";
+import { publicUrl } from "~/utils/email.server";
+import { formToObject, parseForm } from "~/utils/forms";
+import { requireLang } from "~/utils/lang.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { createToken } from "~/utils/tokens.server";
+import { useLang } from "~/utils/use-lang";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  requireLang(params);
+  return null;
+}
+
+const ForgotSchema = z.object({ email: emailField });
+
+/**
+ * Asks for a password reset link. The answer is the same whether or not the address has an account
+ * (docs/decisions/013); the link goes only to the address itself, in the account's language.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  requireLang(params);
+  const form = formToObject(await request.formData());
+  const parsed = parseForm(ForgotSchema, form);
+  if (!parsed.ok) return data({ sent: false, errors: parsed.errors, email: typeof form.email === "string" ? form.email : "" }, { status: 400 });
+  const db = await getDb();
+  const base = publicUrl(request);
+  const deliver = await db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, email: users.email, name: users.name, language: users.language, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.email, parsed.data.email));
+    if (!user || user.disabledAt || (await mailQuotaReached(tx, user.email))) return null;
+    const { token, expiresAt, id } = await createToken(tx, { kind: "reset", email: user.email, userId: user.id });
+    const lang = isLang(user.language) ? user.language : "fi";
+    const email = accountEmail("reset", user.email, lang, { name: user.name || user.email, link: `${base}/${lang}/reset/${token}`, expires: expiresAt });
+    await audit(tx, { userId: null, action: "password.resetRequested", entityType: "user", entityId: user.id, after: { resetToken: id } });
+    return queueAccountEmail(tx, email);
+  });
+  if (deliver) await deliver(db);
+  return { sent: true, errors: undefined, email: "" };
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:forgot.title") }];
+
+export default function ForgotPassword() {
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("account");
+  const lang = useLang();
+  return (
+    <div className="narrow">
+      <h1>{t("forgot.title")}</h1>
+      {result?.sent ? (
+        <p className="notice notice-success" role="status">
+          {t("forgot.sent")}
+        </p>
+      ) : (
+        <>
+          <p>{t("forgot.lead")}</p>
+          <Form method="post" noValidate>
+            <ErrorSummary errors={result?.errors} labels={{ email: t("fields.email") }} />
+            <Field name="email" type="email" label={t("fields.email")} autoComplete="email" required defaultValue={result?.email} error={result?.errors?.email} />
+            <button type="submit" className="button">
+              {t("forgot.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+      <p>
+        <Link to={`/${lang}/login`}>{t("common:signIn")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "~db/client.server";
+import { users } from "~db/schema";
+import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } from "~/components/account-forms";
+import { ErrorSummary, Field } from "~/components/field";
+import { getI18n, isLang } from "~/i18n";
+import { InvitePayload, newPasswordFields, passwordErrors, setUserScope } from "~/utils/accounts.server";
+import { audit } from "~/utils/audit.server";
+import { formToObject, parseForm } from "~/utils/forms";
+import { requireLang } from "~/utils/lang.server";
+import { hashPassword } from "~/utils/password.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { createSession, destroySession } from "~/utils/session.server";
+import { consumeToken, inspectToken } from "~/utils/tokens.server";
+
+const problem = (state: Exclude<TokenState, "valid">) => data({ state, email: "", name: "", role: "" }, { status: state === "unknown" ? 404 : 410 });
+
+/** Accepting an invitation: anyone holding the link (sent to the invited address) may use it once. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  requireLang(params);
+  const db = await getDb();
+  const { status, token } = await inspectToken(db, "invite", params.token);
+  if (status !== "valid" || !token) return problem(status === "valid" ? "unknown" : status);
+  const payload = InvitePayload.safeParse(token.payload);
+  if (!payload.success) return problem("unknown");
+  return { state: "valid" as TokenState, email: token.email, name: payload.data.name, role: payload.data.role as string };
+}
+
+const AcceptSchema = z.object({
+  name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  ...newPasswordFields,
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const form = formToObject(await request.formData());
+  const parsed = parseForm(AcceptSchema, form);
+  const name = typeof form.name === "string" ? form.name : "";
+  if (!parsed.ok) return data({ errors: parsed.errors, name }, { status: 400 });
+  const db = await getDb();
+  const invitation = await inspectToken(db, "invite", params.token);
+  if (invitation.status !== "valid") return problem(invitation.status);
+  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: invitation.token?.email, name: parsed.data.name });
+  if (policy) return data({ errors: policy, name }, { status: 400 });
+  const passwordHash = await hashPassword(parsed.data.password);
+  const userId = await db.transaction(async (tx) => {
+    const token = await consumeToken(tx, "invite", params.token);
+    if (!token) return null;
+    const payload = InvitePayload.parse(token.payload);
+    const scope = payload.role === "staff" ? { municipalities: payload.municipalities, organisations: payload.organisations } : { municipalities: [], organisations: [] };
+    const [existing] = await tx
+      .select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt, emailVerifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(eq(users.email, token.email));
+    const now = new Date();
+    const values = { name: parsed.data.name, role: payload.role, language: payload.language, passwordHash, disabledAt: null, emailVerifiedAt: existing?.emailVerifiedAt ?? now };
+    let id: number;
+    if (existing) {
+      await tx.update(users).set(values).where(eq(users.id, existing.id));
+      id = existing.id;
+    } else {
+      const [row] = await tx.insert(users).values({ email: token.email, ...values }).returning({ id: users.id });
+      id = row.id;
+    }
+    await setUserScope(tx, id, scope);
+    await audit(tx, {
+      userId: id,
+      action: "invite.accept",
+      entityType: "user",
+      entityId: id,
+      before: existing ? { name: existing.name, role: existing.role, disabled: Boolean(existing.disabledAt) } : null,
+      after: { email: token.email, name: parsed.data.name, role: payload.role, disabled: false, password: "set", ...scope, invitation: token.id },
+    });
+    return id;
+  });
+  if (!userId) {
+    const { status } = await inspectToken(db, "invite", params.token);
+    return problem(status === "valid" ? "unknown" : status);
+  }
+  // A browser signed in as someone else leaves that session behind: end it.
+  await destroySession(request);
+  const cookie = await createSession(userId, request);
+  return redirect(`/${lang}`, { headers: { "Set-Cookie": cookie } });
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:invite.title") }];
+
+export default function AcceptInvitation() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("account");
+  const labels = useAccountLabels();
+  const state = result && "state" in result ? result.state : loaded.state;
+  if (state !== "valid") return <TokenProblem state={state} />;
+  const errors = result && "errors" in result ? result.errors : undefined;
+  const name = result && "name" in result && result.name ? result.name : loaded.name;
+  return (
+    <div className="narrow">
+      <h1>{t("invite.title")}</h1>
+      <p>{t("invite.lead", { email: loaded.email, role: t(`roles.${loaded.role}`) })}</p>
+      <Form method="post" noValidate>
+        <ErrorSummary errors={errors} labels={labels} />
+        <Field name="name" label={t("fields.name")} autoComplete="name" required defaultValue={name} error={errors?.name} />
+        <NewPasswordFields errors={errors} />
+        <button type="submit" className="button">
+          {t("invite.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "~db/client.server";
+import { users } from "~db/schema";
+import { NewPasswordFields, useAccountLabels } from "~/components/account-forms";
+import { ErrorSummary, Field } from "~/components/field";
+import { getI18n, isLang } from "~/i18n";
+import { accountEmail, emailField, mailQuotaReached, newPasswordFields, passwordErrors, queueAccountEmail } from "~/utils/accounts.server";
+import { audit } from "~/utils/audit.server";
+import { publicUrl } from "~/utils/email.server";
+import { formToObject, parseForm } from "~/utils/forms";
+import { requireLang } from "~/utils/lang.server";
+import { hashPassword } from "~/utils/password.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { getUser } from "~/utils/session.server";
+import { createToken } from "~/utils/tokens.server";
+import { useLang } from "~/utils/use-lang";
+
+/** Artists register themselves; a signed-in user already has an account. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  if (await getUser(request)) throw redirect(`/${lang}`);
+  return null;
+}
+
+const RegisterSchema = z.object({
+  name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  email: emailField,
+  ...newPasswordFields,
+});
+
+/**
+ * Creates an unverified artist account and sends a verification link. When the address already has
+ * an account, that address gets a "you already have an account" message instead, and the page says
+ * exactly the same: registration reveals nothing about who has an account (docs/decisions/013).
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  if (await getUser(request)) throw redirect(`/${lang}`);
+  const form = formToObject(await request.formData());
+  const values = { name: typeof form.name === "string" ? form.name : "", email: typeof form.email === "string" ? form.email : "" };
+  const parsed = parseForm(RegisterSchema, form);
+  if (!parsed.ok) return data({ sent: false, errors: parsed.errors, values }, { status: 400 });
+  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: parsed.data.email, name: parsed.data.name });
+  if (policy) return data({ sent: false, errors: policy, values }, { status: 400 });
+  // Hash in both branches, so the time taken does not tell them apart either.
+  const passwordHash = await hashPassword(parsed.data.password);
+  const db = await getDb();
+  const base = publicUrl(request);
+  const deliver = await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: users.id, name: users.name, language: users.language, role: users.role, verifiedAt: users.emailVerifiedAt, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.email, parsed.data.email));
+    if (existing) {
+      if (await mailQuotaReached(tx, parsed.data.email)) return null;
+      const language = isLang(existing.language) ? existing.language : lang;
+      if (existing.role === "artist" && !existing.verifiedAt && !existing.disabledAt) {
+        // Registered before but never verified: a fresh verification link (the earlier one stops working).
+        const { token, expiresAt } = await createToken(tx, { kind: "verify", email: parsed.data.email, userId: existing.id });
+        await audit(tx, { userId: null, action: "register.resendVerification", entityType: "user", entityId: existing.id, after: { notified: true } });
+        return queueAccountEmail(
+          tx,
+          accountEmail("verify", parsed.data.email, language, { name: existing.name || parsed.data.email, link: `${base}/${language}/verify/${token}`, expires: expiresAt }),
+        );
+      }
+      await audit(tx, { userId: null, action: "register.existing", entityType: "user", entityId: existing.id, after: { notified: true } });
+      return queueAccountEmail(
+        tx,
+        accountEmail("exists", parsed.data.email, language, {
+          name: existing.name || parsed.data.email,
+          login: `${base}/${language}/login`,
+          reset: `${base}/${language}/forgot-password`,
+        }),
+      );
+    }
+    const [user] = await tx
+      .insert(users)
+      .values({ email: parsed.data.email, name: parsed.data.name, role: "artist", language: lang, passwordHash })
+      .returning({ id: users.id });
+    const { token, expiresAt } = await createToken(tx, { kind: "verify", email: parsed.data.email, userId: user.id });
+    await audit(tx, {
+      userId: user.id,
+      action: "register",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: parsed.data.email, name: parsed.data.name, role: "artist", language: lang, verified: false },
+    });
+    return queueAccountEmail(tx, accountEmail("verify", parsed.data.email, lang, { name: parsed.data.name, link: `${base}/${lang}/verify/${token}`, expires: expiresAt }));
+  });
+  if (deliver) await deliver(db);
+  return { sent: true, errors: undefined, values: { name: "", email: parsed.data.email } };
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:register.title") }];
+
+export default function Register() {
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("account");
+  const lang = useLang();
+  const labels = useAccountLabels(true);
+  if (result?.sent) {
+    return (
+      <div className="narrow">
+        <h1>{t("register.sentTitle")}</h1>
+        <p className="notice notice-success" role="status">
+          {t("register.sent", { email: result.values.email })}
+        </p>
+      </div>
+    );
+  }
+  const errors = result?.errors;
+  return (
+    <div className="narrow">
+      <h1>{t("register.title")}</h1>
+      <p>{t("register.lead")}</p>
+      <Form method="post" noValidate>
+        <ErrorSummary errors={errors} labels={labels} />
+        <Field name="name" label={t("fields.artistName")} hint={t("fields.artistNameHint")} autoComplete="name" required defaultValue={result?.values.name} error={errors?.name} />
+        <Field name="email" type="email" label={t("fields.email")} autoComplete="email" required defaultValue={result?.values.email} error={errors?.email} />
+        <NewPasswordFields errors={errors} first />
+        <button type="submit" className="button">
+          {t("register.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("register.haveAccount")} <Link to={`/${lang}/login`}>{t("common:signIn")}</Link>
+      </p>
+    </div>
+  );
+}

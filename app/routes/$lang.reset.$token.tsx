@@ -1,0 +1,100 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { and, eq, isNull } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "~db/client.server";
+import { sessions, users } from "~db/schema";
+import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } from "~/components/account-forms";
+import { ErrorSummary } from "~/components/field";
+import { getI18n, isLang } from "~/i18n";
+import { newPasswordFields, passwordErrors } from "~/utils/accounts.server";
+import { audit } from "~/utils/audit.server";
+import { formToObject, parseForm } from "~/utils/forms";
+import { requireLang } from "~/utils/lang.server";
+import { hashPassword } from "~/utils/password.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { createSession, destroySession } from "~/utils/session.server";
+import { consumeToken, inspectToken } from "~/utils/tokens.server";
+import { useLang } from "~/utils/use-lang";
+
+const problem = (state: Exclude<TokenState, "valid">) => data({ state, email: "" }, { status: state === "unknown" ? 404 : 410 });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  requireLang(params);
+  const db = await getDb();
+  const { status, token } = await inspectToken(db, "reset", params.token);
+  if (status !== "valid" || !token) return problem(status === "valid" ? "unknown" : status);
+  return { state: "valid" as TokenState, email: token.email };
+}
+
+const ResetSchema = z.object(newPasswordFields);
+
+/** Sets a new password, ends every session of the account, and signs this browser in afresh. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const parsed = parseForm(ResetSchema, formToObject(await request.formData()));
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const db = await getDb();
+  const link = await inspectToken(db, "reset", params.token);
+  if (link.status !== "valid") return problem(link.status);
+  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: link.token?.email });
+  if (policy) return data({ errors: policy }, { status: 400 });
+  const passwordHash = await hashPassword(parsed.data.password);
+  const userId = await db.transaction(async (tx) => {
+    const token = await consumeToken(tx, "reset", params.token);
+    if (!token?.userId) return null;
+    const [user] = await tx
+      .select({ id: users.id, emailVerifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(and(eq(users.id, token.userId), eq(users.email, token.email), isNull(users.disabledAt)));
+    if (!user) return null;
+    // The link reached the address, so the address is verified too.
+    await tx.update(users).set({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() }).where(eq(users.id, user.id));
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
+    await audit(tx, {
+      userId: user.id,
+      action: "password.reset",
+      entityType: "user",
+      entityId: user.id,
+      before: { password: "old", verified: Boolean(user.emailVerifiedAt) },
+      after: { password: "new", verified: true, sessionsEnded: ended.length },
+    });
+    return user.id;
+  });
+  if (!userId) {
+    const { status } = await inspectToken(db, "reset", params.token);
+    return problem(status === "valid" ? "unknown" : status);
+  }
+  // A browser signed in as someone else leaves that session behind: end it.
+  await destroySession(request);
+  const cookie = await createSession(userId, request);
+  return redirect(`/${lang}`, { headers: { "Set-Cookie": cookie } });
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:reset.title") }];
+
+export default function ResetPassword() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("account");
+  const lang = useLang();
+  const labels = useAccountLabels();
+  const state = result && "state" in result ? result.state : loaded.state;
+  if (state !== "valid") return <TokenProblem state={state} requestNew={{ to: `/${lang}/forgot-password`, label: t("token.requestReset") }} />;
+  const errors = result && "errors" in result ? result.errors : undefined;
+  return (
+    <div className="narrow">
+      <h1>{t("reset.title")}</h1>
+      <p>{t("reset.lead", { email: loaded.email })}</p>
+      <Form method="post" noValidate>
+        <ErrorSummary errors={errors} labels={labels} />
+        <NewPasswordFields errors={errors} />
+        <button type="submit" className="button">
+          {t("reset.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

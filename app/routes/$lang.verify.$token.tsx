@@ -1,0 +1,78 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { and, eq, isNull } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~db/client.server";
+import { users } from "~db/schema";
+import { TokenProblem, type TokenState } from "~/components/account-forms";
+import { getI18n, isLang } from "~/i18n";
+import { audit } from "~/utils/audit.server";
+import { requireLang } from "~/utils/lang.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { createSession, destroySession } from "~/utils/session.server";
+import { consumeToken, inspectToken } from "~/utils/tokens.server";
+import { useLang } from "~/utils/use-lang";
+
+const problem = (state: Exclude<TokenState, "valid">) => data({ state, email: "" }, { status: state === "unknown" ? 404 : 410 });
+
+/**
+ * Opening the link only shows a button: mail scanners that fetch links must not use the token
+ * (docs/decisions/010). The POST verifies the address and signs the artist in.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  requireLang(params);
+  const db = await getDb();
+  const { status, token } = await inspectToken(db, "verify", params.token);
+  if (status !== "valid" || !token) return problem(status === "valid" ? "unknown" : status);
+  return { state: "valid" as TokenState, email: token.email };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const db = await getDb();
+  const userId = await db.transaction(async (tx) => {
+    const token = await consumeToken(tx, "verify", params.token);
+    if (!token?.userId) return null;
+    const [user] = await tx
+      .select({ id: users.id, emailVerifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(and(eq(users.id, token.userId), eq(users.email, token.email), isNull(users.disabledAt)));
+    if (!user) return null;
+    if (!user.emailVerifiedAt) {
+      await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+      await audit(tx, { userId: user.id, action: "email.verify", entityType: "user", entityId: user.id, before: { verified: false }, after: { verified: true } });
+    }
+    return user.id;
+  });
+  if (!userId) {
+    const { status } = await inspectToken(db, "verify", params.token);
+    return problem(status === "valid" ? "unknown" : status);
+  }
+  // A browser signed in as someone else leaves that session behind: end it.
+  await destroySession(request);
+  const cookie = await createSession(userId, request);
+  return redirect(`/${lang}/me/artist`, { headers: { "Set-Cookie": cookie } });
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:verify.title") }];
+
+export default function VerifyEmail() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("account");
+  const lang = useLang();
+  const state = result?.state ?? loaded.state;
+  if (state !== "valid") return <TokenProblem state={state} requestNew={{ to: `/${lang}/register`, label: t("token.registerAgain") }} />;
+  return (
+    <div className="narrow">
+      <h1>{t("verify.title")}</h1>
+      <p>{t("verify.lead", { email: loaded.email })}</p>
+      <Form method="post">
+        <button type="submit" className="button">
+          {t("verify.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

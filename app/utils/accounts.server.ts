@@ -1,0 +1,110 @@
+/** Shared pieces of the account flows: emails in the recipient's language, scope writes, form schemas. */
+import { and, count, eq, gt, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "~db/connect";
+import { emailOutbox, userMunicipalities, userOrganisations } from "~db/schema";
+import { getI18n, isLang, type Lang } from "~/i18n";
+import { deliverEmail, queueEmail, type Email } from "./email.server";
+import { formatDateTime } from "./format";
+import { checkPassword } from "./password-policy.server";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
+
+export type AccountEmailKind = "invite" | "reset" | "verify" | "exists";
+
+/** Subject and body from locales/{lang}/account.json (email.<kind>), in the recipient's language. */
+export function accountEmail(kind: AccountEmailKind, to: string, language: string, vars: Record<string, string | Date>): Email {
+  const lang: Lang = isLang(language) ? language : "fi";
+  const t = getI18n(lang).getFixedT(lang, "account");
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(vars)) values[k] = v instanceof Date ? formatDateTime(lang, v) : v;
+  return {
+    to,
+    language: lang,
+    subject: t(`email.${kind}.subject`, values),
+    body: t(`email.${kind}.body`, values),
+  };
+}
+
+/**
+ * Queues an email inside the caller's transaction and returns what to deliver after the commit.
+ * Use: `const send = await db.transaction(async (tx) => { …; return queueAccountEmail(tx, email); }); await send();`
+ */
+export async function queueAccountEmail(tx: Tx, email: Email) {
+  const id = await queueEmail(tx, email);
+  return (db: Db) => deliverEmail(db, id, email);
+}
+
+/** Replaces a user's municipalities and organisations. */
+export async function setUserScope(tx: Tx, userId: number, scope: { municipalities: string[]; organisations: number[] }) {
+  await tx.delete(userMunicipalities).where(eq(userMunicipalities.userId, userId));
+  await tx.delete(userOrganisations).where(eq(userOrganisations.userId, userId));
+  if (scope.municipalities.length) {
+    await tx.insert(userMunicipalities).values(scope.municipalities.map((municipalityCode) => ({ userId, municipalityCode })));
+  }
+  if (scope.organisations.length) {
+    await tx.insert(userOrganisations).values(scope.organisations.map((organisationId) => ({ userId, organisationId })));
+  }
+}
+
+/** A form value that may be missing, one string or several, as a list. */
+export const manyStrings = z.preprocess(
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]),
+  z.array(z.string().max(20, "validation.invalid")).max(400, "validation.invalid"),
+);
+
+export const emailField = z.string().trim().toLowerCase().min(1, "validation.required").max(200, "validation.tooLong").email("validation.email");
+
+/** A new password and its repetition; the policy (checkPassword) runs after this. */
+export const newPasswordFields = {
+  password: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
+  passwordConfirm: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
+};
+
+/** The policy's verdict on a new password (docs/decisions/016), then whether the repetition matches; null when fine. */
+export function passwordErrors(password: string, confirm: string, personal: { email?: string | null; name?: string | null } = {}): Record<string, string> | null {
+  const policy = checkPassword(password, personal);
+  if (policy) return { password: policy };
+  if (password !== confirm) return { passwordConfirm: "account:password.mismatch" };
+  return null;
+}
+
+/** What an invitation carries: the role and, for staff, the scope, chosen by the admin. */
+export const InvitePayload = z.object({
+  role: z.enum(["staff", "council", "admin"]),
+  name: z.string().max(200).default(""),
+  language: z.enum(["fi", "sv"]),
+  municipalities: z.array(z.string()).default([]),
+  organisations: z.array(z.number().int()).default([]),
+});
+export type InvitePayload = z.infer<typeof InvitePayload>;
+
+/** Role and scope as the admin's forms send them; staff need at least one municipality or organisation. */
+export const ScopeSchema = z.object({
+  role: z.enum(["staff", "council", "admin"], { message: "validation.invalid" }),
+  municipalities: manyStrings.pipe(z.array(z.string().regex(/^\d{3}$/, "validation.invalid"))),
+  organisations: manyStrings.pipe(z.array(z.string().regex(/^\d{1,9}$/, "validation.invalid")).transform((a) => a.map(Number))),
+});
+
+/** The scope a role keeps: staff their municipalities and organisations, other roles none. */
+export function scopeErrors(data: z.infer<typeof ScopeSchema>): Record<string, string> | null {
+  if (data.role === "staff" && data.municipalities.length === 0 && data.organisations.length === 0) {
+    return { municipalities: "admin:scope.required" };
+  }
+  return null;
+}
+
+/** At most this many messages an hour go to one address from the public forms (registration, reset). */
+export const PUBLIC_MAIL_PER_HOUR = 5;
+
+/**
+ * Has the address had its share of mail this hour? Then the public forms send nothing more (and answer
+ * exactly as usual), so they cannot be used to flood someone's mailbox.
+ */
+export async function mailQuotaReached(tx: Tx, to: string) {
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.toAddress, to), gt(emailOutbox.createdAt, sql`now() - interval '1 hour'`)));
+  return n >= PUBLIC_MAIL_PER_HOUR;
+}
