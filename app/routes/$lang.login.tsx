@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -7,6 +7,7 @@ import { getDb } from "~db/client.server";
 import { users } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
+import { useLang } from "~/utils/use-lang";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const wait = await lockedFor(db, keys);
   if (wait) return throttled(wait);
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt, emailVerifiedAt: users.emailVerifiedAt })
     .from(users)
     .where(eq(users.email, parsed.data.email));
   // Verify against a dummy hash for unknown emails so the answer and its timing reveal nothing.
@@ -62,6 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: { _form: "login.failed" } as Record<string, string>, email, retryMinutes: 0 }, { status: 401 });
   }
   await clearFailures(db, keys[0]);
+  // Only someone who knows the password learns that the address is not verified yet (decision 012).
+  if (!user.emailVerifiedAt) {
+    return data({ errors: { _form: "account:login.unverified" } as Record<string, string>, email, retryMinutes: 0 }, { status: 403 });
+  }
   const cookie = await createSession(user.id, request);
   return redirect(safeRedirect(parsed.data.redirectTo, lang), { headers: { "Set-Cookie": cookie } });
 }
@@ -70,6 +75,7 @@ export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(param
 
 export default function Login() {
   const { t } = useTranslation();
+  const lang = useLang();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -87,6 +93,14 @@ export default function Login() {
           {t("login.submit")}
         </button>
       </Form>
+      <ul className="link-list">
+        <li>
+          <Link to={`/${lang}/forgot-password`}>{t("account:login.forgot")}</Link>
+        </li>
+        <li>
+          <Link to={`/${lang}/register`}>{t("account:login.register")}</Link>
+        </li>
+      </ul>
     </div>
   );
 }

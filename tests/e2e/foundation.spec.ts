@@ -48,6 +48,7 @@ test.describe("the bilingual app shell", () => {
   });
 
   test("every listed page passes an axe scan (WCAG 2.1 A/AA)", async ({ page, lang }) => {
+    test.slow(); // ten pages, each scanned in full
     await page.goto(`/${lang}/pilots`);
     const pilotHref = await page.locator(".card-title a").first().getAttribute("href");
     await page.goto(`/${lang}/artists`);
