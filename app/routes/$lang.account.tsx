@@ -153,7 +153,7 @@ export default function Account() {
                 {s.current ? (
                   <strong>{t("myAccount.thisSession")}</strong>
                 ) : (
-                  <Form method="post">
+                  <Form method="post" action={`/${lang}/account`}>
                     <input type="hidden" name="intent" value="endSession" />
                     <input type="hidden" name="handle" value={s.handle} />
                     <button type="submit" className="button-secondary" aria-label={t("myAccount.endSessionFrom", { date: formatDateTime(lang, s.createdAt) })}>
@@ -168,7 +168,7 @@ export default function Account() {
       </table>
       </div>
       {others.length ? (
-        <Form method="post">
+        <Form method="post" action={`/${lang}/account`}>
           <input type="hidden" name="intent" value="endOthers" />
           <button type="submit" className="button-secondary">
             {t("myAccount.endOthers", { count: others.length })}
@@ -184,7 +184,7 @@ export default function Account() {
           {t(actionData.done)}
         </p>
       ) : null}
-      <Form method="post" noValidate>
+      <Form method="post" action={`/${lang}/account`} noValidate>
         <input type="hidden" name="intent" value="password" />
         <ErrorSummary
           errors={errors && Object.keys(errors).length ? errors : undefined}

@@ -342,3 +342,51 @@ test.describe("accounts", () => {
     }
   });
 });
+
+test.describe("own account", () => {
+  test.describe.configure({ timeout: 150_000 });
+
+  test("a user sees where they are signed in, ends the other session, and changes the password", async ({ page, browser, lang, t }, info) => {
+    const admin = await newPage(browser, info);
+    await login(admin, lang, ACCOUNTS.admin);
+    const email = uniqueEmail("sessions", info);
+    const password = await inviteAndAccept(admin, page, lang, t, email, ["905"]);
+    await admin.context().close();
+
+    // A second browser signs in as the same person.
+    const other = await newPage(browser, info);
+    await login(other, lang, email, password);
+
+    await page.goto(`/${lang}/account`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("myAccount.title"));
+    const rows = page.locator("table tbody tr");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: t("myAccount.thisSession") })).toHaveCount(1);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: t("myAccount.endOthers_one") }).click();
+    await expect(page.getByRole("status")).toHaveText(t("myAccount.ended_one"));
+    await expect(rows).toHaveCount(1);
+    // The other browser is signed out at once.
+    await other.goto(`/${lang}/account`);
+    await expect(other).toHaveURL(new RegExp(`/${lang}/login`));
+    await other.context().close();
+
+    // A wrong current password and a common new one are both explained, in the page's language.
+    await page.getByLabel(required(t, "myAccount.current"), { exact: true }).fill("not my password");
+    await page.getByLabel(required(t, "myAccount.newPassword"), { exact: true }).fill("salasana2026!");
+    await page.getByLabel(required(t, "myAccount.confirm"), { exact: true }).fill("salasana2026!");
+    await page.getByRole("button", { name: t("myAccount.savePassword") }).click();
+    await expect(page.locator(".error-summary")).toContainText(t("myAccount.wrongCurrent"));
+    await expect(page.locator(".error-summary")).toContainText(t("validation.passwordCommon"));
+
+    const newPassword = `Uusi ${lang} lause ${Date.now()}`;
+    await page.getByLabel(required(t, "myAccount.current"), { exact: true }).fill(password);
+    await page.getByLabel(required(t, "myAccount.newPassword"), { exact: true }).fill(newPassword);
+    await page.getByLabel(required(t, "myAccount.confirm"), { exact: true }).fill(newPassword);
+    await page.getByRole("button", { name: t("myAccount.savePassword") }).click();
+    await expect(page.getByRole("status")).toHaveText(t("myAccount.passwordChanged"));
+    await page.getByRole("button", { name: t("signOut") }).click();
+    await login(page, lang, email, newPassword);
+  });
+});
