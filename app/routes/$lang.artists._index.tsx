@@ -21,18 +21,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = parseArtistFilters(url.searchParams);
   const db = await getDb();
   const [result, options, user] = await Promise.all([listArtists(db, { filters, page: pageFromUrl(url) }), directoryOptions(db), getUser(request)]);
-  return { ...result, options, filters, filtered: Object.keys(filters).length > 0, moderator: isCouncil(user) };
+  return { ...result, options, filters, filtered: Object.keys(filters).length > 0, moderator: isCouncil(user), accountDeleted: url.searchParams.get("accountDeleted") === "1" };
 }
 
 export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:list.title") }];
 
 export default function ArtistList() {
-  const { rows, total, page, pageSize, options, filters, filtered, moderator } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, options, filters, filtered, moderator, accountDeleted } = useLoaderData<typeof loader>();
   const { t } = useTranslation("artists");
   const lang = useLang();
   const name = (v: { fi?: string | null; sv?: string | null }) => localizedString(v, lang);
   return (
     <div>
+      {accountDeleted ? (
+        <p className="notice success" role="status">
+          {t("deleteAccount.done")}
+        </p>
+      ) : null}
       <h1>{t("list.title")}</h1>
       <p className="lead">{t("list.lead")}</p>
       {moderator ? (
