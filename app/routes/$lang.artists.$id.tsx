@@ -171,7 +171,7 @@ export default function ArtistPage() {
           <p>{t("contactForm.unreachable")}</p>
         ) : canContact ? (
           actionData?.sent ? (
-            <p className="notice success" role="status">
+            <p className="notice notice-success" role="status">
               {t("contactForm.sent")}
             </p>
           ) : (

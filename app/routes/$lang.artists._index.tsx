@@ -34,7 +34,7 @@ export default function ArtistList() {
   return (
     <div>
       {accountDeleted ? (
-        <p className="notice success" role="status">
+        <p className="notice notice-success" role="status">
           {t("deleteAccount.done")}
         </p>
       ) : null}
@@ -53,7 +53,7 @@ export default function ArtistList() {
           </p>
           <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="f-q-hint" />
         </div>
-        <div className="filter-row">
+        <div className="filter-grid">
           <Select id="artForm" label={t("artForms")} value={filters.artForm} options={options.artForms.map((o) => [o.code, name(o.name)])} />
           <Select id="targetGroup" label={t("filters.targetGroup")} value={filters.targetGroup} options={options.targetGroups.map((o) => [o.code, name(o.name)])} />
           <Select id="language" label={t("languages")} value={filters.language} options={WORKING_LANGUAGES.map((l) => [l, t(`language.${l}`)])} />

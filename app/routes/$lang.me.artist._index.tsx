@@ -85,7 +85,7 @@ export default function MyProfile() {
     <div>
       <h1>{t("me.title")}</h1>
       {saved && !actionData ? (
-        <p className="notice success" role="status">
+        <p className="notice notice-success" role="status">
           {t(saved === "approved" ? "me.savedLive" : saved === "submitted" ? "me.savedSubmitted" : "me.saved")}
         </p>
       ) : null}
@@ -189,7 +189,7 @@ export default function MyProfile() {
         </fieldset>
         <Checkbox name="showDaysConsent" label={t("field.showDaysConsent")} hint={t("field.showDaysConsentHint")} checked={bool("showDaysConsent", artist?.showDaysConsent)} />
         <div className="button-row">
-          <button type="submit" name="intent" value="save" className={canSubmit ? "button secondary" : "button"} disabled={navigation.state === "submitting"}>
+          <button type="submit" name="intent" value="save" className={canSubmit ? "button button-secondary" : "button"} disabled={navigation.state === "submitting"}>
             {state === "approved" ? t("me.saveLive") : t("me.save")}
           </button>
           {canSubmit ? (

@@ -64,7 +64,7 @@ export default function DeleteAccount() {
           <input type="checkbox" id="f-confirm" name="confirm" aria-invalid={actionData?.errors ? true : undefined} />{" "}
           <label htmlFor="f-confirm">{t("deleteAccount.confirm")}</label>
         </div>
-        <button type="submit" className="button danger">
+        <button type="submit" className="button button-danger">
           {t("deleteAccount.submit")}
         </button>{" "}
         <Link to={`/${lang}/me/artist`}>{t("common:form.cancel")}</Link>

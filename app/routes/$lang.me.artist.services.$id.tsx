@@ -79,7 +79,7 @@ export default function EditService() {
             <input type="hidden" name="intent" value="delete" />
             <input type="hidden" name="confirm" value="yes" />
             <input type="hidden" name="version" value={service.version} />
-            <button type="submit" className="button danger">
+            <button type="submit" className="button button-danger">
               {t("service.deleteConfirm")}
             </button>{" "}
             <Link to={`/${lang}/me/artist/services/${service.id}`}>{t("common:form.cancel")}</Link>

@@ -65,12 +65,12 @@ export default function MyServices() {
       </p>
       <h1>{t("myServices.title")}</h1>
       {done && !actionData ? (
-        <p className="notice success" role="status">
+        <p className="notice notice-success" role="status">
           {t(`myServices.done.${done === "hide" || done === "show" || done === "delete" || done === "saved" ? done : "saved"}`)}
         </p>
       ) : null}
       {actionData?.error ? (
-        <p className="notice error" role="alert">
+        <p className="notice notice-warning" role="alert">
           {t(actionData.error)}
         </p>
       ) : null}

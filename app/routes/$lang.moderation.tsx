@@ -54,7 +54,7 @@ export default function Moderation() {
       <h1>{t("moderation.title")}</h1>
       <p className="lead">{t("moderation.lead")}</p>
       {done && !actionData ? (
-        <p className="notice success" role="status">
+        <p className="notice notice-success" role="status">
           {t(`moderation.done.${done === "return" || done === "review" ? done : "approve"}`)}
         </p>
       ) : null}
@@ -152,7 +152,7 @@ function Decision({ entity, id, version, changed, label, errors }: { entity: "ar
           ) : null}
           <textarea id={reasonId} name="reason" rows={2} aria-invalid={errors?.reason ? true : undefined} aria-describedby={errors?.reason ? `${reasonId}-error` : undefined} />
         </div>
-        <button type="submit" name="intent" value="return" className="button secondary" aria-label={t("moderation.returnNamed", { name: label })}>
+        <button type="submit" name="intent" value="return" className="button button-secondary" aria-label={t("moderation.returnNamed", { name: label })}>
           {t("moderation.return")}
         </button>
       </Form>
