@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await getUser(request);
   if (admin?.role !== "admin") throw data({ status: 404 }, { status: 404 });
   const parsed = Schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "invalid" }, { status: 400 });
+  if (!parsed.success) return Response.json({ error: "invalid" }, { status: 400 });
   const v = parsed.data;
   const db = await getDb();
   const passwordHash = await hashPassword(v.password);
@@ -43,5 +43,5 @@ export async function action({ request }: ActionFunctionArgs) {
     await audit(tx, { userId: admin.id, action: "create_test_account", entityType: "user", entityId: user.id, after: { role: "artist" } });
     return { userId: user.id, artistId: artist.id };
   });
-  return result;
+  return Response.json(result);
 }
