@@ -8,8 +8,8 @@ import { ACCOUNTS, DEMO_PASSWORD, expect, expectNoAxeViolations, login, test, tr
 import { FIXTURES } from "./authz/types";
 
 const VORA = "946";
-/** A published demo pilot that is not one of the FIXTURES (the test adds one employment to it). */
-const PILOT = 3;
+/** Published demo pilots that are not FIXTURES, one per language project so the parallel runs do not race. */
+const PILOTS = { fi: 3, sv: 4 } as const;
 const PASSWORD = "Testi-salasana-2026";
 
 async function newSession(browser: Browser, baseURL: string | undefined, lang: Lang, email: string, password = DEMO_PASSWORD) {
@@ -19,14 +19,14 @@ async function newSession(browser: Browser, baseURL: string | undefined, lang: L
   return { context, page };
 }
 
-async function createArtistAccount(request: APIRequestContext, email: string, name: string) {
-  const res = await request.post("/test-helpers/artist-account", { form: { email, password: PASSWORD, name, pilotId: String(PILOT) } });
+async function createArtistAccount(request: APIRequestContext, lang: Lang, email: string, name: string) {
+  const res = await request.post("/test-helpers/artist-account", { form: { email, password: PASSWORD, name, pilotId: String(PILOTS[lang]) } });
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as { userId: number; artistId: number };
 }
 
 async function employmentRows(page: Page, lang: Lang) {
-  await page.goto(`/${lang}/pilots/${PILOT}`);
+  await page.goto(`/${lang}/pilots/${PILOTS[lang]}`);
   return page.locator('section[aria-labelledby="artists"] tbody tr').count();
 }
 
@@ -45,7 +45,7 @@ test.describe("artist directory", () => {
 
     // The admin creates a throw-away artist account that worked in a published pilot.
     const admin = await newSession(browser, baseURL, lang, ACCOUNTS.admin);
-    const { artistId } = await createArtistAccount(admin.page.request, email, name);
+    const { artistId } = await createArtistAccount(admin.page.request, lang, email, name);
     const rowsBefore = await employmentRows(admin.page, lang);
 
     // The artist fills in the profile and submits it.
