@@ -95,30 +95,51 @@ export type DirectoryCard = {
   services: number;
 };
 
-/** One page of the directory, by name. */
+/** One page of the directory, by name; the total comes from the same scan (a window count). */
 export async function listArtists(db: Db, opts: { filters?: ArtistFilters; page: number; pageSize?: number }) {
   const pageSize = opts.pageSize ?? 24;
   const where = directoryWhere(opts.filters ?? {});
-  const [rows, [{ total }]] = await Promise.all([
-    queryRows<DirectoryCard>(
-      db,
-      sql`select a.id, a.name, a.kind, a.bio,
-        coalesce((select json_agg(f.name order by f.sort) from artist_art_forms af join art_forms f on f.code = af.art_form_code where af.artist_id = a.id), '[]'::json) as "artForms",
-        coalesce((select json_agg(l.language order by l.language) from artist_languages l where l.artist_id = a.id), '[]'::json) as languages,
+  const offset = (opts.page - 1) * pageSize;
+  const rows = await queryRows<DirectoryCard & { total: number }>(
+    db,
+    sql`with page as (
+        select a.id, a.name, a.kind, a.bio, count(*) over ()::int as total
+        from artists a where ${where}
+        order by a.name, a.id limit ${pageSize} offset ${offset})
+      select p.id, p.name, p.kind, p.bio, p.total,
+        coalesce((select json_agg(f.name order by f.sort) from artist_art_forms af join art_forms f on f.code = af.art_form_code where af.artist_id = p.id), '[]'::json) as "artForms",
+        coalesce((select json_agg(l.language order by l.language) from artist_languages l where l.artist_id = p.id), '[]'::json) as languages,
         coalesce((select json_agg(x.name) from (
-          select r.name from artist_regions ar join regions r on r.code = ar.region_code where ar.artist_id = a.id
-          union all select m.name from artist_municipalities am join municipalities m on m.code = am.municipality_code where am.artist_id = a.id) x), '[]'::json) as areas,
-        (select count(*)::int from services s where ${publicService}) as services
-      from artists a where ${where}
-      order by a.name, a.id limit ${pageSize} offset ${(opts.page - 1) * pageSize}`,
-    ),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from artists a where ${where}`),
-  ]);
-  return { rows, total, page: opts.page, pageSize };
+          select r.name from artist_regions ar join regions r on r.code = ar.region_code where ar.artist_id = p.id
+          union all select m.name from artist_municipalities am join municipalities m on m.code = am.municipality_code where am.artist_id = p.id) x), '[]'::json) as areas,
+        (select count(*)::int from services s where s.artist_id = p.id and s.state = 'approved' and not s.hidden) as services
+      from page p order by p.name, p.id`,
+  );
+  // A page past the end has no rows to carry the total; count separately only then.
+  const total = rows.length
+    ? rows[0].total
+    : offset === 0
+      ? 0
+      : (await queryRows<{ total: number }>(db, sql`select count(*)::int as total from artists a where ${where}`))[0].total;
+  return { rows: rows.map(({ total: _t, ...r }) => r as DirectoryCard), total, page: opts.page, pageSize };
 }
 
-/** The choices of the directory's filters and the profile form. */
-export async function directoryOptions(db: Db) {
+type Options = Awaited<ReturnType<typeof loadOptions>>;
+let optionsCache: { at: number; value: Promise<Options> } | null = null;
+
+/** The choices of the directory's filters and the profile form: reference data, cached for a minute. */
+export function directoryOptions(db: Db): Promise<Options> {
+  if (!optionsCache || Date.now() - optionsCache.at > 60_000) {
+    const value = loadOptions(db);
+    optionsCache = { at: Date.now(), value };
+    value.catch(() => {
+      optionsCache = null;
+    });
+  }
+  return optionsCache.value;
+}
+
+async function loadOptions(db: Db) {
   const [forms, groups, regs, munis] = await Promise.all([
     db.select({ code: artForms.code, name: artForms.name }).from(artForms).orderBy(asc(artForms.sort)),
     db.select({ code: targetGroups.code, name: targetGroups.name }).from(targetGroups).orderBy(asc(targetGroups.sort)),
