@@ -190,7 +190,7 @@ export default function MyProfile() {
         <Checkbox name="showDaysConsent" label={t("field.showDaysConsent")} hint={t("field.showDaysConsentHint")} checked={bool("showDaysConsent", artist?.showDaysConsent)} />
         <div className="button-row">
           <button type="submit" name="intent" value="save" className={canSubmit ? "button button-secondary" : "button"} disabled={navigation.state === "submitting"}>
-            {state === "approved" ? t("me.saveLive") : t("me.save")}
+            {state === "approved" ? t("me.saveLive") : state === "submitted" ? t("me.saveChanges") : t("me.save")}
           </button>
           {canSubmit ? (
             <button type="submit" name="intent" value="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -178,6 +178,16 @@ test.describe("artist directory", () => {
     expect(json.employments).toHaveLength(1);
     expect(json.emailsToYou.length).toBeGreaterThan(0);
 
+    // Posting another artist's id with a valid profile edits only one's own profile.
+    const version = await p.locator('input[name="version"]').inputValue();
+    const hijack = await p.request.post(`/${lang}/me/artist`, {
+      form: { id: String(FIXTURES.artists.other), version, name, kind: "person", artForms: "music", languages: "sv", municipalities: VORA, bioSv: `Kapad ${stamp}` },
+      headers: { Origin: new URL(p.url()).origin },
+    });
+    expect(hijack.ok()).toBe(true);
+    expect(await (await a.request.get(`/${lang}/artists/${FIXTURES.artists.other}`)).text()).not.toContain(`Kapad ${stamp}`);
+    expect(await (await a.request.get(`/${lang}/artists/${artistId}`)).text()).toContain(`Kapad ${stamp}`);
+
     // Delete my account, with a confirmation step.
     await p.getByRole("link", { name: t("artists:me.delete") }).click();
     await expectNoAxeViolations(p);
