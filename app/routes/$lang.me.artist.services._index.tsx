@@ -83,8 +83,9 @@ export default function MyServices() {
       {services.length === 0 ? (
         <p className="empty">{t("myServices.none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("myServices.title")}</caption>
+        <div className="table-wrap" role="region" aria-label={t("myServices.title")} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t("myServices.title")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("service.title")}</th>
@@ -132,7 +133,8 @@ export default function MyServices() {
               );
             })}
           </tbody>
-        </table>
+          </table>
+        </div>
       )}
     </div>
   );
