@@ -6,6 +6,7 @@ import { moderate, moderationQueue, VersionConflict } from "~db/queries/artists.
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
 import { ModerationSchema, parseArtistForm } from "~/utils/artist-schemas";
+import { deliverEmail, publicUrl } from "~/utils/email.server";
 import { formatDateTime } from "~/utils/format";
 import { formToObject } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
@@ -30,7 +31,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, target: `${form.entity}-${form.id}` }, { status: 400 });
   const db = await getDb();
   try {
-    if (!(await moderate(db, user.id, parsed.data))) notFound();
+    const result = await moderate(db, user.id, parsed.data, (n) => {
+      const t = getI18n(n.language).t;
+      const key = `artists:moderation.email.${n.intent}.${n.entity}`;
+      return { subject: t(`${key}.subject`, { name: n.name }), body: t(`${key}.body`, { name: n.name, reason: n.reason ?? "", url: `${publicUrl(request)}/${n.language}/me/artist` }) };
+    });
+    if (!result) notFound();
+    if (result.mail) await deliverEmail(db, result.mail.id, result.mail.email);
   } catch (error) {
     if (error instanceof VersionConflict) return data({ errors: { _form: "artists:errors.conflict" } as Record<string, string>, target: `${form.entity}-${form.id}` }, { status: 409 });
     throw error;

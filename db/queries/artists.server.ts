@@ -27,6 +27,7 @@ import type { Localized } from "../schema/common";
 import type { ModerationState } from "../schema/artists";
 import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
 import { audit as recordAudit } from "~/utils/audit.server";
+import { queueEmail } from "~/utils/email.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -552,11 +553,19 @@ export async function moderationQueue(db: Db) {
   };
 }
 
-/** Approve, return (with a reason the artist sees) or mark reviewed. False when the record is gone. */
+/** What a moderation message needs: the artist's language, the record's name, the decision. */
+export type ModerationNotice = { language: "fi" | "sv"; entity: "artist" | "service"; intent: "approve" | "return"; name: string; reason: string | null };
+
+/**
+ * Approve, return (with a reason the artist sees) or mark reviewed. False when the record is gone.
+ * Approvals and returns are also emailed to the artist's account (queued in the same transaction;
+ * `compose` writes the message); the queued message comes back for delivery after the commit.
+ */
 export async function moderate(
   db: Db,
   userId: number,
   m: { intent: "approve" | "review" | "return"; entity: "artist" | "service"; id: number; version: number; reason?: string },
+  compose?: (n: ModerationNotice) => { subject: string; body: string },
 ) {
   return db.transaction(async (tx) => {
     const table = m.entity === "artist" ? artists : services;
@@ -568,7 +577,20 @@ export async function moderate(
     if (m.entity === "artist" && m.intent !== "return") set.approvedAt = new Date();
     await tx.update(table).set(set).where(eq(table.id, m.id));
     await audit(tx, userId, m.intent, m.entity, m.id, { state: existing.state, returnReason: existing.returnReason }, { state, returnReason: set.returnReason });
-    return true;
+    if (!compose || m.intent === "review") return { mail: null };
+    const [owner] = await queryRows<{ email: string; language: string; name: string; title: Localized | null }>(
+      tx as unknown as Db,
+      m.entity === "artist"
+        ? sql`select u.email, u.language, a.name, null::jsonb as title from artists a join users u on u.id = a.user_id where a.id = ${m.id}`
+        : sql`select u.email, u.language, a.name, s.title from services s join artists a on a.id = s.artist_id join users u on u.id = a.user_id where s.id = ${m.id}`,
+    );
+    if (!owner) return { mail: null };
+    const language: "fi" | "sv" = owner.language === "sv" ? "sv" : "fi";
+    const name = m.entity === "artist" ? owner.name : (owner.title?.[language] ?? owner.title?.[language === "fi" ? "sv" : "fi"] ?? "");
+    const text = compose({ language, entity: m.entity, intent: m.intent, name, reason: m.reason ?? null });
+    const email = { to: owner.email, language, ...text };
+    const id = await queueEmail(tx, email);
+    return { mail: { id, email } };
   });
 }
 

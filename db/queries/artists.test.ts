@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { queryRows } from "../connect";
-import { artists, auditEvents, employments, users } from "../schema";
+import { artists, auditEvents, emailOutbox, employments, users } from "../schema";
 import {
   deleteOwnAccount,
   exportOwnData,
@@ -57,7 +57,11 @@ describe("the directory", () => {
     const queue = await moderationQueue(t.db);
     const artist = queue.artists.find((a) => a.id === id)!;
     const service = queue.services.find((s) => s.artistId === id)!;
-    await moderate(t.db, 2, { intent: "approve", entity: "artist", id, version: artist.version });
+    const result = await moderate(t.db, 2, { intent: "approve", entity: "artist", id, version: artist.version }, (n) => ({ subject: `${n.intent} ${n.entity} ${n.name}`, body: n.language }));
+    // The artist is told by email, in their language, queued in the same transaction.
+    expect(result && result.mail?.email).toEqual({ to: "unit.artist@artist.example", language: "fi", subject: "approve artist Unit Testare", body: "fi" });
+    const [queued] = await t.db.select({ to: emailOutbox.toAddress, subject: emailOutbox.subject }).from(emailOutbox).where(eq(emailOutbox.id, result ? result.mail!.id : 0));
+    expect(queued).toEqual({ to: "unit.artist@artist.example", subject: "approve artist Unit Testare" });
     const publicNow = await getPublicArtist(t.db, id);
     expect(publicNow?.services).toEqual([]);
     expect(publicNow?.contact).toBeNull();
