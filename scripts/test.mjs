@@ -96,7 +96,7 @@ if (runE2e) {
     process.exit(1);
   }
   const id = crypto.randomBytes(4).toString("hex");
-  const env = { ...process.env, NODE_ENV: "production", INSECURE_COOKIES: "1" };
+  const env = { ...process.env, NODE_ENV: "production", INSECURE_COOKIES: "1", E2E_TEST_HELPERS: "1" };
   let cleanup = async () => {};
   if (process.env.DATABASE_URL) {
     const { default: postgres } = await import("postgres");

@@ -1,22 +1,59 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { getPublicArtist } from "~db/queries/artists.server";
+import { contactAddress, getPublicArtist } from "~db/queries/artists.server";
+import { ErrorSummary, Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
+import { ContactSchema, parseArtistForm } from "~/utils/artist-schemas";
+import { audit } from "~/utils/audit.server";
+import { deliverEmail, queueEmail } from "~/utils/email.server";
 import { formatMoney, formatNumber } from "~/utils/format";
+import { formToObject } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { notFound } from "~/utils/permissions.server";
+import { canContactArtists, forbidden, notFound, requireUser } from "~/utils/permissions.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
   const db = await getDb();
-  const artist = await getPublicArtist(db, requireId(params.id));
+  const [artist, user] = await Promise.all([getPublicArtist(db, requireId(params.id)), getUser(request)]);
   if (!artist) notFound();
-  return { artist };
+  return { artist, canContact: canContactArtists(user), signedIn: Boolean(user) };
+}
+
+/** The contact form: a message to the artist through the outbox, without showing their address. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const id = requireId(params.id);
+  const user = await requireUser(request, lang);
+  if (!canContactArtists(user)) forbidden();
+  const db = await getDb();
+  const target = await contactAddress(db, id);
+  if (!target) notFound();
+  const form = formToObject(await request.formData());
+  const parsed = parseArtistForm(ContactSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, message: String(form.message ?? ""), sent: false }, { status: 400 });
+  if (!target.to) return data({ errors: { _form: "artists:contactForm.unreachable" } as Record<string, string>, message: parsed.data.message, sent: false }, { status: 400 });
+  const t = getI18n(target.language).t;
+  const email = {
+    to: target.to,
+    language: target.language,
+    subject: t("artists:contactForm.emailSubject", { name: target.name }),
+    body: t("artists:contactForm.emailBody", { sender: user.name || user.email, replyTo: user.email, message: parsed.data.message }),
+  };
+  const outboxId = await db.transaction(async (tx) => {
+    const mailId = await queueEmail(tx, email);
+    await audit(tx, { userId: user.id, action: "contact", entityType: "artist", entityId: id, after: { outboxId: mailId } });
+    return mailId;
+  });
+  await deliverEmail(db, outboxId, email);
+  return { errors: undefined, message: "", sent: true };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
@@ -25,7 +62,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
 };
 
 export default function ArtistPage() {
-  const { artist: a } = useLoaderData<typeof loader>();
+  const { artist: a, canContact, signedIn } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t } = useTranslation("artists");
   const lang = useLang();
   return (
@@ -82,7 +121,17 @@ export default function ArtistPage() {
                     ? t("priceOnRequest")
                     : t("priceRange", { from: formatMoney(lang, s.priceFromCents, { whole: true }), to: formatMoney(lang, s.priceToCents ?? s.priceFromCents, { whole: true }) })}
                 </p>
+                <p className="card-meta">
+                  {t("filters.targetGroup")}: {s.targetGroups.map((g) => localizedString(g.name, lang)).join(", ")} · {t("service.languages")}:{" "}
+                  {s.languages.map((l) => t(`language.${l}`)).join(", ")}
+                  {s.artForm ? ` · ${localizedString(s.artForm, lang)}` : ""}
+                </p>
                 <LocalizedText value={s.description} as="p" />
+                {s.season.fi || s.season.sv ? (
+                  <p>
+                    {t("service.season")}: <LocalizedText value={s.season} />
+                  </p>
+                ) : null}
                 {s.accessibility.fi || s.accessibility.sv ? (
                   <p>
                     {t("accessibility")}: <LocalizedText value={s.accessibility} />
@@ -95,6 +144,12 @@ export default function ArtistPage() {
       </section>
       <section aria-labelledby="pilots">
         <h2 id="pilots">{t("pilots", { count: a.pilots.length })}</h2>
+        {a.pilots.length ? (
+          <p>
+            {t("pilotSummary", { count: a.pilots.length })}
+            {a.totalDays != null ? ` ${t("daysSummary", { n: formatNumber(lang, a.totalDays, 1) })}` : ""}
+          </p>
+        ) : null}
         {a.pilots.length === 0 ? (
           <p className="empty">{t("noPilots")}</p>
         ) : (
@@ -108,6 +163,29 @@ export default function ArtistPage() {
               </li>
             ))}
           </ul>
+        )}
+      </section>
+      <section aria-labelledby="contact-form">
+        <h2 id="contact-form">{t("contactForm.title")}</h2>
+        {!a.contactable ? (
+          <p>{t("contactForm.unreachable")}</p>
+        ) : canContact ? (
+          actionData?.sent ? (
+            <p className="notice notice-success" role="status">
+              {t("contactForm.sent")}
+            </p>
+          ) : (
+            <Form method="post" noValidate className="stacked-form">
+              <p className="hint">{t("contactForm.explain")}</p>
+              <ErrorSummary errors={actionData?.errors} labels={{ message: t("contactForm.message") }} />
+              <Field name="message" label={t("contactForm.message")} multiline rows={6} required defaultValue={actionData?.message} error={actionData?.errors?.message} />
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                {t("contactForm.send")}
+              </button>
+            </Form>
+          )
+        ) : (
+          <p>{signedIn ? t("contactForm.onlyStaff") : t("contactForm.signIn")}</p>
         )}
       </section>
     </article>

@@ -1,32 +1,107 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { listArtists } from "~db/queries/artists.server";
+import { directoryOptions, listArtists } from "~db/queries/artists.server";
 import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
+import { parseArtistFilters } from "~/utils/artist-schemas";
 import { formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
+import { isCouncil } from "~/utils/permissions.server";
+import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
+import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
+  const url = new URL(request.url);
+  const filters = parseArtistFilters(url.searchParams);
   const db = await getDb();
-  return listArtists(db, { page: pageFromUrl(new URL(request.url)) });
+  const [result, options, user] = await Promise.all([listArtists(db, { filters, page: pageFromUrl(url) }), directoryOptions(db), getUser(request)]);
+  return { ...result, options, filters, filtered: Object.keys(filters).length > 0, moderator: isCouncil(user), accountDeleted: url.searchParams.get("accountDeleted") === "1" };
 }
 
 export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:list.title") }];
 
 export default function ArtistList() {
-  const { rows, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, options, filters, filtered, moderator, accountDeleted } = useLoaderData<typeof loader>();
   const { t } = useTranslation("artists");
   const lang = useLang();
+  const name = (v: { fi?: string | null; sv?: string | null }) => localizedString(v, lang);
   return (
     <div>
+      {accountDeleted ? (
+        <p className="notice notice-success" role="status">
+          {t("deleteAccount.done")}
+        </p>
+      ) : null}
       <h1>{t("list.title")}</h1>
-      <p role="status">{t("list.count", { count: total, formatted: formatNumber(lang, total) })}</p>
+      <p className="lead">{t("list.lead")}</p>
+      {moderator ? (
+        <p>
+          <Link to={`/${lang}/moderation`}>{t("moderation.title")}</Link>
+        </p>
+      ) : null}
+      <Form method="get" className="filters" role="search" aria-label={t("filters.label")}>
+        <div className="field">
+          <label htmlFor="f-q">{t("filters.q")}</label>
+          <p className="hint" id="f-q-hint">
+            {t("filters.qHint")}
+          </p>
+          <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="f-q-hint" />
+        </div>
+        <div className="filter-grid">
+          <Select id="artForm" label={t("artForms")} value={filters.artForm} options={options.artForms.map((o) => [o.code, name(o.name)])} />
+          <Select id="targetGroup" label={t("filters.targetGroup")} value={filters.targetGroup} options={options.targetGroups.map((o) => [o.code, name(o.name)])} />
+          <Select id="language" label={t("languages")} value={filters.language} options={WORKING_LANGUAGES.map((l) => [l, t(`language.${l}`)])} />
+          <div className="field">
+            <label htmlFor="f-area">{t("filters.area")}</label>
+            <select id="f-area" name="area" defaultValue={filters.area ?? ""}>
+              <option value="">{t("filters.any")}</option>
+              <optgroup label={t("filters.regions")}>
+                {options.regions.map((r) => (
+                  <option key={r.code} value={`r:${r.code}`}>
+                    {name(r.name)}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t("filters.municipalities")}>
+                {[...options.municipalities]
+                  .sort((a, b) => name(a.name).localeCompare(name(b.name), lang))
+                  .map((m) => (
+                    <option key={m.code} value={`m:${m.code}`}>
+                      {name(m.name)}
+                    </option>
+                  ))}
+              </optgroup>
+            </select>
+          </div>
+          <Select id="format" label={t("filters.format")} value={filters.format} options={SERVICE_FORMATS.map((f) => [f, t(`format.${f}`)])} />
+          <div className="field">
+            <label htmlFor="f-priceMin">{t("filters.priceMin")}</label>
+            <input id="f-priceMin" name="priceMin" inputMode="numeric" size={6} defaultValue={filters.priceMin ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-priceMax">{t("filters.priceMax")}</label>
+            <input id="f-priceMax" name="priceMax" inputMode="numeric" size={6} defaultValue={filters.priceMax ?? ""} />
+          </div>
+        </div>
+        <button type="submit" className="button">
+          {t("filters.submit")}
+        </button>
+      </Form>
+      <p role="status">
+        {t("list.count", { count: total, formatted: formatNumber(lang, total) })}
+        {filtered ? (
+          <>
+            {" "}
+            <Link to={`/${lang}/artists`}>{t("filters.clear")}</Link>
+          </>
+        ) : null}
+      </p>
       {rows.length === 0 ? (
         <p className="empty">{t("list.empty")}</p>
       ) : (
@@ -36,17 +111,39 @@ export default function ArtistList() {
               <h2 className="card-title">
                 <Link to={`/${lang}/artists/${a.id}`}>{a.name}</Link>
               </h2>
-              <p className="card-meta">{a.artForms.map((f) => localizedString(f, lang)).join(", ")}</p>
+              <p className="card-meta">
+                {t(`kind.${a.kind}`)} · {a.artForms.map(name).join(", ")}
+              </p>
               <p className="card-meta">
                 {t("languages")}: {a.languages.map((l) => t(`language.${l}`)).join(", ")}
-                {a.regions.length ? ` · ${a.regions.map((r) => localizedString(r, lang)).join(", ")}` : ""}
               </p>
-              <LocalizedText value={a.bio} as="p" className="one-line" />
+              <p className="card-meta">
+                {t("area")}: {a.areas.map(name).join(", ")}
+              </p>
+              <LocalizedText value={a.bio} as="p" className="one-line" emptyText={t("noBio")} />
+              <p className="card-meta">{t("serviceCount", { count: a.services })}</p>
             </li>
           ))}
         </ul>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
+    </div>
+  );
+}
+
+function Select({ id, label, value, options }: { id: string; label: string; value?: string; options: [string, string][] }) {
+  const { t } = useTranslation("artists");
+  return (
+    <div className="field">
+      <label htmlFor={`f-${id}`}>{label}</label>
+      <select id={`f-${id}`} name={id} defaultValue={value ?? ""}>
+        <option value="">{t("filters.any")}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

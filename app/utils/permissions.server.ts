@@ -98,3 +98,41 @@ export async function requireAdmin(request: Request, lang: string): Promise<Sess
 export async function requireCouncil(request: Request, lang: string): Promise<SessionUser> {
   return requireRole(request, lang, ["council", "admin"]);
 }
+
+/* ---- Artist directory (issue 5) ---- */
+
+/** The artist profile id the user owns, or null (an artist account may not have created one yet). */
+export async function ownedArtistId(user: Viewer): Promise<number | null> {
+  if (user?.role !== "artist") return null;
+  const db = await getDb();
+  const rows = await queryRows<{ id: number }>(db, sql`select a.id from artists a where a.user_id = ${user.id} order by a.id limit 1`);
+  return rows[0]?.id ?? null;
+}
+
+/** Only the artist who owns a profile edits it; the council moderates but does not edit. */
+export async function canEditArtist(user: Viewer, artistId: number): Promise<boolean> {
+  return (await ownedArtistId(user)) === artistId;
+}
+
+/** Only the owner of the service's artist profile edits, hides or deletes a service. */
+export async function canEditService(user: Viewer, serviceId: number): Promise<boolean> {
+  const artistId = await ownedArtistId(user);
+  if (artistId == null) return false;
+  const db = await getDb();
+  const rows = await queryRows<{ id: number }>(db, sql`select s.id from services s where s.id = ${serviceId} and s.artist_id = ${artistId}`);
+  return rows.length > 0;
+}
+
+/** The signed-in artist account (others: 403, anonymous: sign in) and the profile it owns, if any. */
+export async function requireArtistUser(request: Request, lang: string) {
+  const user = await requireRole(request, lang, ["artist"]);
+  return { user, artistId: await ownedArtistId(user) };
+}
+
+/** The council's moderation (council and admin). */
+export async function requireModerator(request: Request, lang: string) {
+  return requireRole(request, lang, ["council", "admin"]);
+}
+
+/** Who may send an artist a message through the contact form: municipal staff, the council, admins. */
+export const canContactArtists = (user: Viewer) => user?.role === "staff" || isCouncil(user);

@@ -145,6 +145,7 @@ export const services = pgTable(
   },
   (t) => [
     index("services_artist").on(t.artistId),
+    index("services_public").on(t.id, t.artistId).where(sql`${t.state} = 'approved' and not ${t.hidden}`),
     index("services_state").on(t.state, t.hidden),
     index("services_format").on(t.format, t.artistId),
     index("services_price").on(t.priceFromCents),

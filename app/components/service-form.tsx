@@ -1,0 +1,108 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ServiceRow } from "~db/queries/artists.server";
+import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
+import type { Localized } from "~db/schema/common";
+import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
+import { ErrorSummary, Field } from "~/components/field";
+import { centsToInput } from "~/utils/format";
+import { localizedString } from "~/utils/localized";
+import { useLang } from "~/utils/use-lang";
+
+type Option = { code: string; name: Localized };
+
+/** The service form (add and edit): both languages side by side, missing ones marked. */
+export function ServiceForm({
+  service,
+  options,
+  errors,
+  values,
+}: {
+  service: ServiceRow | null;
+  options: { artForms: Option[]; targetGroups: Option[] };
+  errors?: Record<string, string>;
+  values?: Record<string, string | string[]>;
+}) {
+  const { t } = useTranslation("artists");
+  const lang = useLang();
+  const navigation = useNavigation();
+  const s = service;
+  const str = (key: string, fallback: string | number | null | undefined) => (values ? String(values[key] ?? "") : fallback == null ? "" : String(fallback));
+  const arr = (key: string, fallback: string[] | undefined) => (values ? asArray(values[key]) : (fallback ?? []));
+  const labels: Record<string, string> = {
+    titleFi: t("service.titleFi"),
+    titleSv: t("service.titleSv"),
+    descriptionFi: t("service.descriptionFi"),
+    descriptionSv: t("service.descriptionSv"),
+    artForm: t("service.artForm"),
+    format: t("filters.format"),
+    targetGroups: t("filters.targetGroup"),
+    languages: t("service.languages"),
+    durationMinutes: t("service.duration"),
+    groupSizeMin: t("service.groupSizeMin"),
+    groupSizeMax: t("service.groupSizeMax"),
+    priceFrom: t("service.priceFrom"),
+    priceTo: t("service.priceTo"),
+    accessibilityFi: t("service.accessibilityFi"),
+    accessibilitySv: t("service.accessibilitySv"),
+    seasonFi: t("service.seasonFi"),
+    seasonSv: t("service.seasonSv"),
+  };
+  const pair = (base: "title" | "description" | "accessibility" | "season", fallback: Localized | undefined, multiline: boolean, hint?: string) => (
+    <div className="side-by-side">
+      {(["fi", "sv"] as const).map((l) => {
+        const key = `${base}${l === "fi" ? "Fi" : "Sv"}`;
+        const value = str(key, fallback?.[l]);
+        return (
+          <div key={l}>
+            <Field name={key} label={labels[key]} hint={hint} lang={l} multiline={multiline} rows={multiline ? 4 : undefined} defaultValue={value} error={errors?.[key]} />
+            {!value ? <p className="missing-mark">{t(`me.missing.${l}`)}</p> : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+  const name = (o: Option) => localizedString(o.name, lang);
+  return (
+    <Form method="post" noValidate className="stacked-form">
+      <ErrorSummary errors={errors} labels={labels} />
+      {s ? <input type="hidden" name="version" value={s.version} /> : null}
+      <input type="hidden" name="intent" value="save" />
+      {pair("title", s?.title, false, t("service.titleHint"))}
+      {pair("description", s?.description, true)}
+      <div className="field">
+        <label htmlFor="f-artForm">{labels.artForm}</label>
+        <select id="f-artForm" name="artForm" defaultValue={str("artForm", s?.artFormCode)}>
+          <option value="">{t("filters.any")}</option>
+          {options.artForms.map((o) => (
+            <option key={o.code} value={o.code}>
+              {name(o)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ChoiceGroup name="format" type="radio" required legend={labels.format} options={SERVICE_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))} selected={[str("format", s?.format)]} error={errors?.format} />
+      <ChoiceGroup name="targetGroups" required columns legend={labels.targetGroups} options={options.targetGroups.map((o) => ({ value: o.code, label: name(o) }))} selected={arr("targetGroups", s?.targetGroups.map((g) => g.code))} error={errors?.targetGroups} />
+      <ChoiceGroup name="languages" required legend={labels.languages} options={WORKING_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))} selected={arr("languages", s?.languages)} error={errors?.languages} />
+      <div className="field-row">
+        <Field name="durationMinutes" label={labels.durationMinutes} inputMode="numeric" defaultValue={str("durationMinutes", s?.durationMinutes)} error={errors?.durationMinutes} />
+        <Field name="groupSizeMin" label={labels.groupSizeMin} inputMode="numeric" defaultValue={str("groupSizeMin", s?.groupSizeMin)} error={errors?.groupSizeMin} />
+        <Field name="groupSizeMax" label={labels.groupSizeMax} inputMode="numeric" defaultValue={str("groupSizeMax", s?.groupSizeMax)} error={errors?.groupSizeMax} />
+      </div>
+      <fieldset className="field">
+        <legend>{t("service.price")}</legend>
+        <p className="hint">{t("service.priceHint")}</p>
+        <div className="field-row">
+          <Field name="priceFrom" label={labels.priceFrom} inputMode="decimal" defaultValue={str("priceFrom", s?.priceFromCents != null ? centsToInput(s.priceFromCents, lang) : "")} error={errors?.priceFrom} />
+          <Field name="priceTo" label={labels.priceTo} inputMode="decimal" defaultValue={str("priceTo", s?.priceToCents != null ? centsToInput(s.priceToCents, lang) : "")} error={errors?.priceTo} />
+        </div>
+        <Checkbox name="priceOnRequest" label={t("priceOnRequest")} checked={values ? values.priceOnRequest === "on" : Boolean(s?.priceOnRequest)} />
+      </fieldset>
+      {pair("accessibility", s?.accessibility, true, t("service.accessibilityHint"))}
+      {pair("season", s?.season, false, t("service.seasonHint"))}
+      <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+        {s?.state === "approved" ? t("me.saveLive") : t("service.saveAndSubmit")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,141 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { sql } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "~db/client.server";
+import { getOwnArtist, listServices, setServiceHidden, VersionConflict } from "~db/queries/artists.server";
+import { LocalizedText } from "~/components/localized-text";
+import { getI18n, isLang } from "~/i18n";
+import { parseArtistForm } from "~/utils/artist-schemas";
+import { formToObject } from "~/utils/forms";
+import { requireLang } from "~/utils/lang.server";
+import { localizedString } from "~/utils/localized";
+import { canEditService, notFound, requireArtistUser } from "~/utils/permissions.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { useLang } from "~/utils/use-lang";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const { user } = await requireArtistUser(request, lang);
+  const db = await getDb();
+  const artist = await getOwnArtist(db, user.id);
+  if (!artist) throw redirect(`/${lang}/me/artist`);
+  const services = await listServices(db, sql`s.artist_id = ${artist.id}`);
+  return { artist: { id: artist.id, state: artist.state, name: artist.name }, services };
+}
+
+const VisibilitySchema = z.object({
+  intent: z.enum(["hide", "show"]),
+  id: z.coerce.number().int().min(1).max(2_000_000_000),
+  version: z.coerce.number().int().min(1).max(2_000_000_000),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const { user, artistId } = await requireArtistUser(request, lang);
+  const parsed = parseArtistForm(VisibilitySchema, formToObject(await request.formData()));
+  if (!parsed.ok) return data({ error: "validation.invalid" }, { status: 400 });
+  // Another artist's service, or one that does not exist: the same answer, nothing changes.
+  if (artistId == null || !(await canEditService(user, parsed.data.id))) notFound();
+  const db = await getDb();
+  try {
+    await setServiceHidden(db, user.id, artistId, parsed.data.id, parsed.data.version, parsed.data.intent === "hide");
+  } catch (error) {
+    if (error instanceof VersionConflict) return data({ error: "artists:errors.conflict" }, { status: 409 });
+    throw error;
+  }
+  return redirect(`/${lang}/me/artist/services?done=${parsed.data.intent}`);
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:myServices.title") }];
+
+export default function MyServices() {
+  const { artist, services } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t } = useTranslation("artists");
+  const lang = useLang();
+  const done = search.get("done");
+  return (
+    <div>
+      <p className="breadcrumbs">
+        <Link to={`/${lang}/me/artist`}>{t("me.title")}</Link>
+      </p>
+      <h1>{t("myServices.title")}</h1>
+      {done && !actionData ? (
+        <p className="notice notice-success" role="status">
+          {t(`myServices.done.${done === "hide" || done === "show" || done === "delete" || done === "saved" ? done : "saved"}`)}
+        </p>
+      ) : null}
+      {actionData?.error ? (
+        <p className="notice notice-warning" role="alert">
+          {t(actionData.error)}
+        </p>
+      ) : null}
+      <p>{artist.state === "approved" ? t("myServices.explainApproved") : t("myServices.explainNotPublic")}</p>
+      <p>
+        <Link to={`/${lang}/me/artist/services/new`} className="button">
+          {t("myServices.add")}
+        </Link>
+      </p>
+      {services.length === 0 ? (
+        <p className="empty">{t("myServices.none")}</p>
+      ) : (
+        <div className="table-wrap" role="region" aria-label={t("myServices.title")} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t("myServices.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("service.title")}</th>
+              <th scope="col">{t("filters.format")}</th>
+              <th scope="col">{t("myServices.status")}</th>
+              <th scope="col">{t("myServices.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {services.map((s) => {
+              const title = localizedString(s.title, lang) || t("untitled");
+              return (
+                <tr key={s.id}>
+                  <td>
+                    <LocalizedText value={s.title} emptyText={t("untitled")} />
+                  </td>
+                  <td>{t(`format.${s.format}`)}</td>
+                  <td>
+                    {t(`state.${s.state}`)}
+                    {s.hidden ? ` · ${t("myServices.hidden")}` : ""}
+                    {s.state === "approved" && !s.hidden && artist.state === "approved" ? ` · ${t("myServices.public")}` : ""}
+                    {s.state === "returned" && s.returnReason ? (
+                      <>
+                        <br />
+                        {t("me.returnReason")}: <q>{s.returnReason}</q>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Link to={`/${lang}/me/artist/services/${s.id}`} aria-label={t("myServices.editNamed", { title })}>
+                      {t("myServices.edit")}
+                    </Link>{" "}
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="id" value={s.id} />
+                      <input type="hidden" name="version" value={s.version} />
+                      <button type="submit" name="intent" value={s.hidden ? "show" : "hide"} className="button-link" aria-label={t(s.hidden ? "myServices.showNamed" : "myServices.hideNamed", { title })}>
+                        {t(s.hidden ? "myServices.show" : "myServices.hide")}
+                      </button>
+                    </Form>{" "}
+                    <Link to={`/${lang}/me/artist/services/${s.id}?delete=1`} aria-label={t("myServices.deleteNamed", { title })}>
+                      {t("myServices.delete")}
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

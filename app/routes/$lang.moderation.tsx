@@ -1,0 +1,168 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~db/client.server";
+import { moderate, moderationQueue, VersionConflict } from "~db/queries/artists.server";
+import { LocalizedText } from "~/components/localized-text";
+import { getI18n, isLang } from "~/i18n";
+import { ModerationSchema, parseArtistForm } from "~/utils/artist-schemas";
+import { deliverEmail, publicUrl } from "~/utils/email.server";
+import { formatDateTime } from "~/utils/format";
+import { formToObject } from "~/utils/forms";
+import { requireLang } from "~/utils/lang.server";
+import { localizedString } from "~/utils/localized";
+import { notFound, requireModerator } from "~/utils/permissions.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { useLang } from "~/utils/use-lang";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  await requireModerator(request, lang);
+  const db = await getDb();
+  return moderationQueue(db);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const user = await requireModerator(request, lang);
+  const form = formToObject(await request.formData());
+  const parsed = parseArtistForm(ModerationSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, target: `${form.entity}-${form.id}` }, { status: 400 });
+  const db = await getDb();
+  try {
+    const result = await moderate(db, user.id, parsed.data, (n) => {
+      const t = getI18n(n.language).t;
+      const key = `artists:moderation.email.${n.intent}.${n.entity}`;
+      return { subject: t(`${key}.subject`, { name: n.name }), body: t(`${key}.body`, { name: n.name, reason: n.reason ?? "", url: `${publicUrl(request)}/${n.language}/me/artist` }) };
+    });
+    if (!result) notFound();
+    if (result.mail) await deliverEmail(db, result.mail.id, result.mail.email);
+  } catch (error) {
+    if (error instanceof VersionConflict) return data({ errors: { _form: "artists:errors.conflict" } as Record<string, string>, target: `${form.entity}-${form.id}` }, { status: 409 });
+    throw error;
+  }
+  return redirect(`/${lang}/moderation?done=${parsed.data.intent}`);
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:moderation.title") }];
+
+export default function Moderation() {
+  const { artists, services } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t } = useTranslation("artists");
+  const lang = useLang();
+  const done = search.get("done");
+  const name = (x: { fi?: string | null; sv?: string | null }) => localizedString(x, lang);
+  const errorFor = (key: string) => (actionData?.target === key ? (actionData.errors as Record<string, string>) : undefined);
+  return (
+    <div>
+      <h1>{t("moderation.title")}</h1>
+      <p className="lead">{t("moderation.lead")}</p>
+      {done && !actionData ? (
+        <p className="notice notice-success" role="status">
+          {t(`moderation.done.${done === "return" || done === "review" ? done : "approve"}`)}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="mod-artists">
+        <h2 id="mod-artists">{t("moderation.profiles", { count: artists.length })}</h2>
+        {artists.length === 0 ? <p className="empty">{t("moderation.nothing")}</p> : null}
+        {artists.map((a) => (
+          <article key={a.id} className="card moderation-item" aria-labelledby={`artist-${a.id}-name`}>
+            <h3 id={`artist-${a.id}-name`}>{a.name}</h3>
+            <p className="card-meta">
+              {t(`kind.${a.kind}`)} · {a.artForms.map(name).join(", ")} · {a.changed ? t("moderation.changedLive") : t("state.submitted")} · {formatDateTime(lang, a.updatedAt)}
+            </p>
+            <div className="side-by-side">
+              <div>
+                <h4>{t("field.bioFi")}</h4>
+                {a.bio.fi ? <p lang="fi">{a.bio.fi}</p> : <p className="missing-mark">{t("me.missing.fi")}</p>}
+              </div>
+              <div>
+                <h4>{t("field.bioSv")}</h4>
+                {a.bio.sv ? <p lang="sv">{a.bio.sv}</p> : <p className="missing-mark">{t("me.missing.sv")}</p>}
+              </div>
+            </div>
+            {a.changed ? (
+              <p>
+                <Link to={`/${lang}/artists/${a.id}`}>{t("moderation.seePublic")}</Link>
+              </p>
+            ) : null}
+            <Decision entity="artist" id={a.id} version={a.version} changed={a.changed} label={a.name} errors={errorFor(`artist-${a.id}`)} />
+          </article>
+        ))}
+      </section>
+
+      <section aria-labelledby="mod-services">
+        <h2 id="mod-services">{t("moderation.services", { count: services.length })}</h2>
+        {services.length === 0 ? <p className="empty">{t("moderation.nothing")}</p> : null}
+        {services.map((s) => {
+          const title = name(s.title) || t("untitled");
+          return (
+            <article key={s.id} className="card moderation-item" aria-labelledby={`service-${s.id}-title`}>
+              <h3 id={`service-${s.id}-title`}>
+                <LocalizedText value={s.title} emptyText={t("untitled")} />
+              </h3>
+              <p className="card-meta">
+                {s.artistName} ({t(`state.${s.artistState}`)}) · {t(`format.${s.format}`)} · {s.targetGroups.map((g) => name(g.name)).join(", ")} ·{" "}
+                {s.languages.map((l) => t(`language.${l}`)).join(", ")} · {s.state === "approved" ? t("moderation.changedLive") : t("state.submitted")}
+              </p>
+              <div className="side-by-side">
+                <div>
+                  <h4>{t("service.descriptionFi")}</h4>
+                  {s.description.fi ? <p lang="fi">{s.description.fi}</p> : <p className="missing-mark">{t("me.missing.fi")}</p>}
+                </div>
+                <div>
+                  <h4>{t("service.descriptionSv")}</h4>
+                  {s.description.sv ? <p lang="sv">{s.description.sv}</p> : <p className="missing-mark">{t("me.missing.sv")}</p>}
+                </div>
+              </div>
+              <Decision entity="service" id={s.id} version={s.version} changed={s.state === "approved"} label={title} errors={errorFor(`service-${s.id}`)} />
+            </article>
+          );
+        })}
+      </section>
+    </div>
+  );
+}
+
+function Decision({ entity, id, version, changed, label, errors }: { entity: "artist" | "service"; id: number; version: number; changed: boolean; label: string; errors?: Record<string, string> }) {
+  const { t } = useTranslation("artists");
+  const reasonId = `reason-${entity}-${id}`;
+  return (
+    <div className="decision">
+      {errors?._form ? (
+        <p className="error-text" role="alert">
+          {t(errors._form)}
+        </p>
+      ) : null}
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="entity" value={entity} />
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="version" value={version} />
+        <button type="submit" name="intent" value={changed ? "review" : "approve"} className="button" aria-label={t(changed ? "moderation.reviewNamed" : "moderation.approveNamed", { name: label })}>
+          {t(changed ? "moderation.review" : "moderation.approve")}
+        </button>
+      </Form>
+      <Form method="post" className="return-form">
+        <input type="hidden" name="entity" value={entity} />
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="version" value={version} />
+        <div className={`field ${errors?.reason ? "field-error" : ""}`}>
+          <label htmlFor={reasonId}>{t("moderation.reasonFor", { name: label })}</label>
+          {errors?.reason ? (
+            <p className="error-text" id={`${reasonId}-error`}>
+              {t(errors.reason)}
+            </p>
+          ) : null}
+          <textarea id={reasonId} name="reason" rows={2} aria-invalid={errors?.reason ? true : undefined} aria-describedby={errors?.reason ? `${reasonId}-error` : undefined} />
+        </div>
+        <button type="submit" name="intent" value="return" className="button button-secondary" aria-label={t("moderation.returnNamed", { name: label })}>
+          {t("moderation.return")}
+        </button>
+      </Form>
+    </div>
+  );
+}
