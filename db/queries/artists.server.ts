@@ -28,6 +28,7 @@ import type { ModerationState } from "../schema/artists";
 import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
 import { audit as recordAudit } from "~/utils/audit.server";
 import { queueEmail } from "~/utils/email.server";
+import { cached } from "~/utils/dashboard-cache.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -125,19 +126,12 @@ export async function listArtists(db: Db, opts: { filters?: ArtistFilters; page:
   return { rows: rows.map(({ total: _t, ...r }) => r as DirectoryCard), total, page: opts.page, pageSize };
 }
 
-type Options = Awaited<ReturnType<typeof loadOptions>>;
-let optionsCache: { at: number; value: Promise<Options> } | null = null;
-
-/** The choices of the directory's filters and the profile form: reference data, cached for a minute. */
-export function directoryOptions(db: Db): Promise<Options> {
-  if (!optionsCache || Date.now() - optionsCache.at > 60_000) {
-    const value = loadOptions(db);
-    optionsCache = { at: Date.now(), value };
-    value.catch(() => {
-      optionsCache = null;
-    });
-  }
-  return optionsCache.value;
+/**
+ * The choices of the directory's filters and the profile form: reference data, cached under the data
+ * generation (docs/decisions/043), so a change to the reference data shows at once.
+ */
+export function directoryOptions(db: Db) {
+  return cached(db, "directory-options", () => loadOptions(db));
 }
 
 async function loadOptions(db: Db) {
