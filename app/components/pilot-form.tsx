@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Localized } from "~db/schema/common";
 import { ErrorSummary, Field } from "~/components/field";
@@ -114,6 +115,11 @@ export function PilotForm({
   const lang = useLang();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused save (with JavaScript), move focus to the summary of errors or the conflict message.
+  useEffect(() => {
+    if ((errors && Object.keys(errors).length) || conflict) formRef.current?.querySelector<HTMLElement>(".conflict, .error-summary")?.focus();
+  }, [errors, conflict]);
   const v = (name: string) => {
     const x = values[name];
     return Array.isArray(x) ? (x[0] ?? "") : (x ?? "");
@@ -209,9 +215,9 @@ export function PilotForm({
   );
 
   return (
-    <Form method="post" noValidate className="pilot-form">
+    <Form method="post" noValidate className="pilot-form" ref={formRef}>
       {conflict ? (
-        <div className="notice notice-warning conflict" role="alert">
+        <div className="notice notice-warning conflict" role="alert" tabIndex={-1}>
           <p>
             <strong>{t("form.conflict")}</strong>
           </p>

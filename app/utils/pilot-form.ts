@@ -237,7 +237,7 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
     .object({ organisation: idField, role: enumField(PARTNER_ROLES) })
     .superRefine((r, ctx) => {
       if (r.organisation == null && r.role != null) ctx.addIssue({ code: "custom", message: V.required, path: ["organisation"] });
-    })
+    }, { when: () => true })
     .transform((r) => (r.organisation == null ? null : { organisationId: r.organisation, role: r.role ?? "partner" }));
   const funding = z
     .object({ funder: idField, amount: moneyField, kind: enumField(FUNDING_KINDS) })
@@ -246,14 +246,14 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
       if (blank) return;
       if (r.funder == null) ctx.addIssue({ code: "custom", message: V.funderRequired, path: ["funder"] });
       if (r.amount == null) ctx.addIssue({ code: "custom", message: V.amountRequired, path: ["amount"] });
-    })
+    }, { when: () => true })
     .transform((r) => (r.funder == null || r.amount == null ? null : { funderId: r.funder, amountCents: r.amount, kind: r.kind ?? "grant" }));
   const employment = z
     .object({ artist: idField, name: str(200), role: str(200), days: decimalField(10000), fee: moneyField })
     .superRefine((r, ctx) => {
       const blank = r.artist == null && !r.name && !r.role && r.days == null && r.fee == null;
       if (!blank && r.artist == null && !r.name) ctx.addIssue({ code: "custom", message: V.artistRequired, path: ["name"] });
-    })
+    }, { when: () => true })
     .transform((r) =>
       r.artist == null && !r.name ? null : { artistId: r.artist, artistName: r.artist == null ? r.name : null, role: r.role, days: r.days, feeCents: r.fee },
     );
@@ -264,7 +264,7 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
       if (blank) return;
       if (!r.title) ctx.addIssue({ code: "custom", message: V.sourceTitle, path: ["title"] });
       if (!r.url && !r.document) ctx.addIssue({ code: "custom", message: V.sourceTarget, path: ["url"] });
-    })
+    }, { when: () => true })
     .transform((r) => (r.title && (r.url || r.document) ? { title: r.title, url: r.url, document: r.document } : null));
 
   return z
@@ -298,30 +298,45 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
       contactName: str(200),
       contactEmail: emailField,
     })
-    .superRefine((v, ctx) => {
-      if (!v.title.fi && !v.title.sv) ctx.addIssue({ code: "custom", message: V.titleRequired, path: ["title", "fi"] });
-      if (v.startDate && v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: "custom", message: V.endBeforeStart, path: ["endDate"] });
-      const seen = new Set<string>(v.leadMunicipality ? [v.leadMunicipality] : []);
-      v.municipalities.forEach((code, i) => {
-        if (seen.has(code)) ctx.addIssue({ code: "custom", message: V.municipalityTwice, path: ["municipalities", i] });
-        seen.add(code);
-      });
-      const progs = new Set<number>();
-      v.programmes.forEach((p, i) => {
-        if (progs.has(p.programmeId)) ctx.addIssue({ code: "custom", message: V.programmeTwice, path: ["programmes", i] });
-        progs.add(p.programmeId);
-      });
-      if (!v.leadMunicipality && v.municipalities.length) ctx.addIssue({ code: "custom", message: V.leadRequired, path: ["leadMunicipality"] });
-      if (opts.complete) {
-        // What a pilot needs before it goes to the council (and while it is submitted or published).
-        if (!v.leadMunicipality) ctx.addIssue({ code: "custom", message: V.leadRequired, path: ["leadMunicipality"] });
-        if (!v.startDate) ctx.addIssue({ code: "custom", message: V.required, path: ["startDate"] });
-        if (!v.endDate) ctx.addIssue({ code: "custom", message: V.required, path: ["endDate"] });
-        if (!v.summary.fi && !v.summary.sv) ctx.addIssue({ code: "custom", message: V.required, path: ["summary", "fi"] });
-        if (!v.targetGroups.length) ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["targetGroups"] });
-        if (!v.artForms.length) ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["artForms"] });
-      }
-    });
+    .superRefine(
+      (v, ctx) => {
+        // Runs even when single fields failed, so every error is shown at once; values of failed fields are not strings.
+        const s = (x: unknown) => (typeof x === "string" && x ? x : null);
+        const arr = (x: unknown) => (Array.isArray(x) ? x : []);
+        const title = (v.title ?? {}) as Record<string, unknown>;
+        const summary = (v.summary ?? {}) as Record<string, unknown>;
+        if (!title.fi && !title.sv) ctx.addIssue({ code: "custom", message: V.titleRequired, path: ["title", "fi"] });
+        const start = s(v.startDate);
+        const end = s(v.endDate);
+        if (start && end && end < start) ctx.addIssue({ code: "custom", message: V.endBeforeStart, path: ["endDate"] });
+        const lead = s(v.leadMunicipality);
+        const seen = new Set<string>(lead ? [lead] : []);
+        arr(v.municipalities).forEach((code, i) => {
+          if (typeof code !== "string") return;
+          if (seen.has(code)) ctx.addIssue({ code: "custom", message: V.municipalityTwice, path: ["municipalities", i] });
+          seen.add(code);
+        });
+        const progs = new Set<number>();
+        arr(v.programmes).forEach((p, i) => {
+          const id = (p as { programmeId?: unknown } | null)?.programmeId;
+          if (typeof id !== "number") return;
+          if (progs.has(id)) ctx.addIssue({ code: "custom", message: V.programmeTwice, path: ["programmes", i] });
+          progs.add(id);
+        });
+        const leadTyped = v.leadMunicipality !== null && v.leadMunicipality !== undefined;
+        if (!leadTyped && arr(v.municipalities).some((x) => x != null)) ctx.addIssue({ code: "custom", message: V.leadRequired, path: ["leadMunicipality"] });
+        if (opts.complete) {
+          // What a pilot needs before it goes to the council (and while it is submitted or published).
+          if (!leadTyped) ctx.addIssue({ code: "custom", message: V.leadRequired, path: ["leadMunicipality"] });
+          if (v.startDate == null) ctx.addIssue({ code: "custom", message: V.required, path: ["startDate"] });
+          if (v.endDate == null) ctx.addIssue({ code: "custom", message: V.required, path: ["endDate"] });
+          if (!summary.fi && !summary.sv) ctx.addIssue({ code: "custom", message: V.required, path: ["summary", "fi"] });
+          if (!arr(v.targetGroups).length) ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["targetGroups"] });
+          if (!arr(v.artForms).length) ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["artForms"] });
+        }
+      },
+      { when: () => true },
+    );
 }
 
 export type PilotInput = z.infer<ReturnType<typeof pilotSchema>>;

@@ -30,8 +30,29 @@ export const PAGE_SIZE = 25;
 /** The pilots table as alias `p`, so shared SQL conditions (visibility, filters) apply. */
 const p = alias(pilots, "p");
 
-/** One page of pilots the viewer may see, newest funded period first. */
-export async function listPilots(db: Db, opts: { visibility: SQL; page: number; pageSize?: number; where?: SQL[] }) {
+export const PILOT_SORTS = ["relevance", "end", "start", "title"] as const;
+export type PilotSort = (typeof PILOT_SORTS)[number];
+
+/** ORDER BY for the list; relevance needs the search term, title the page's language. */
+export function pilotOrderSql(sort: PilotSort, opts: { q?: string; lang: "fi" | "sv" }): SQL[] {
+  const other = opts.lang === "fi" ? "sv" : "fi";
+  switch (sort) {
+    case "relevance":
+      if (opts.q) {
+        return [sql`ts_rank(p.search, websearch_to_tsquery('finnish', ${opts.q}) || websearch_to_tsquery('swedish', ${opts.q})) desc`, sql`p.id desc`];
+      }
+      return [sql`p.end_date desc nulls last`, sql`p.id desc`];
+    case "start":
+      return [sql`p.start_date asc nulls last`, sql`p.id asc`];
+    case "title":
+      return [sql`lower(coalesce(nullif(p.title->>${opts.lang}, ''), p.title->>${other})) asc nulls last`, sql`p.id asc`];
+    default:
+      return [sql`p.end_date desc nulls last`, sql`p.id desc`];
+  }
+}
+
+/** One page of pilots the viewer may see, newest funded period first unless `orderBy` says otherwise. */
+export async function listPilots(db: Db, opts: { visibility: SQL; page: number; pageSize?: number; where?: SQL[]; orderBy?: SQL[] }) {
   const pageSize = opts.pageSize ?? PAGE_SIZE;
   const where = and(opts.visibility, ...(opts.where ?? []));
   const [rows, [{ total }]] = await Promise.all([
@@ -52,7 +73,7 @@ export async function listPilots(db: Db, opts: { visibility: SQL; page: number; 
       })
       .from(p)
       .where(where)
-      .orderBy(sql`p.end_date desc nulls last`, desc(p.id))
+      .orderBy(...(opts.orderBy ?? [sql`p.end_date desc nulls last`, desc(p.id)]))
       .limit(pageSize)
       .offset((opts.page - 1) * pageSize),
     db.select({ total: sql<number>`count(*)::int` }).from(p).where(where),
@@ -183,3 +204,34 @@ export async function getPilot(db: Db, id: number, visibility: SQL) {
 }
 
 export type PilotDetail = NonNullable<Awaited<ReturnType<typeof getPilot>>>;
+
+export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?: string }; parent: string | null };
+let optionsCache: { at: number; rows: FilterOption[] } | null = null;
+
+/**
+ * The choices of the registry's filters. Reference lists change rarely, so they are kept for
+ * 30 seconds per server process (the list page is the busiest page).
+ */
+export async function pilotFilterOptions(db: Db): Promise<FilterOption[]> {
+  if (optionsCache && Date.now() - optionsCache.at < 30_000) return optionsCache.rows;
+  const { queryRows } = await import("../connect");
+  const rows = await queryRows<FilterOption>(
+    db,
+    sql`select 'programme' as kind, code as key, name, null as parent from programmes
+      union all select 'phase', ph.id::text, ph.name, pr.code from programme_phases ph join programmes pr on pr.id = ph.programme_id
+      union all select 'region', r.code, r.name, null from regions r where r.code in ('14', '15')
+        or exists (select 1 from municipality_regions mr join pilot_municipalities pm on pm.municipality_code = mr.municipality_code where mr.region_code = r.code)
+      union all select 'municipality', m.code, m.name, null from municipalities m
+        where exists (select 1 from municipality_regions mr where mr.municipality_code = m.code and mr.region_code in ('14', '15') and mr.valid_to is null)
+          or exists (select 1 from pilot_municipalities pm where pm.municipality_code = m.code)
+      union all select 'targetGroup', code, name, null from target_groups
+      union all select 'artForm', code, name, null from art_forms
+      union all select 'sector', code, name, null from sectors
+      union all select 'funder', o.id::text, o.name, null from organisations o where exists (select 1 from funding_lines f where f.funder_id = o.id)
+      union all select 'status', code, name, null from continuation_statuses
+      union all select distinct 'year', extract(year from coalesce(p.start_date, p.end_date))::int::text, '{}'::jsonb, null from pilots p
+        where coalesce(p.start_date, p.end_date) is not null`,
+  );
+  optionsCache = { at: Date.now(), rows };
+  return rows;
+}
