@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     db,
     id,
     version,
-    intent === "publish" ? { state: "published", from: ["submitted", "draft"] } : { state: "draft", from: ["submitted"], comment },
+    intent === "publish" ? { state: "published", from: ["submitted"] } : { state: "draft", from: ["submitted"], comment },
     user.id,
   );
   if (!ok) return data({ intent, errors: { _form: "pilots:actions.stale" } as Record<string, string>, values: form }, { status: 409 });
@@ -149,7 +149,7 @@ export default function PilotPage() {
           </Link>
         ) : null}
       </div>
-      {council && p.state !== "published" ? (
+      {council && p.state === "submitted" ? (
         <section aria-labelledby="workflow" className="workflow no-print">
           <h2 id="workflow">{t("actions.workflowTitle")}</h2>
           <Form method="post" className="inline-form">
@@ -158,15 +158,13 @@ export default function PilotPage() {
               {t("actions.publish")}
             </button>
           </Form>
-          {p.state === "submitted" ? (
-            <Form method="post" noValidate>
-              <input type="hidden" name="version" value={p.version} />
-              <Field name="comment" label={t("actions.returnComment")} multiline rows={3} defaultValue={posted.comment} error={actionData?.intent === "return" ? errors.comment : undefined} />
-              <button type="submit" name="intent" value="return" className="button button-secondary" disabled={busy}>
-                {t("actions.return")}
-              </button>
-            </Form>
-          ) : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="version" value={p.version} />
+            <Field name="comment" label={t("actions.returnComment")} multiline rows={3} defaultValue={posted.comment} error={actionData?.intent === "return" ? errors.comment : undefined} />
+            <button type="submit" name="intent" value="return" className="button button-secondary" disabled={busy}>
+              {t("actions.return")}
+            </button>
+          </Form>
         </section>
       ) : null}
       <LocalizedText value={p.summary} as="p" className="lead" />
