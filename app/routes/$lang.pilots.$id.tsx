@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -12,6 +12,7 @@ import { getI18n, isLang } from "~/i18n";
 import { parseCheckForm } from "~/utils/check-form";
 import { todayIso } from "~/utils/dates";
 import { formatDate, formatMoney, formatNumber } from "~/utils/format";
+import type { RootData } from "~/root";
 import { formToObject } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
@@ -106,6 +107,7 @@ export default function PilotPage() {
   const posted = (actionData?.values ?? {}) as Record<string, string>;
   const checkErrors = actionData?.intent === "addCheck" ? errors : {};
   const busy = navigation.state === "submitting";
+  const root = useRouteLoaderData("root") as RootData | undefined;
   const totalFunding = p.funding.reduce((sum, f) => sum + f.amountCents, 0);
   const gp = [
     ["problem", p.gpProblem],
@@ -453,6 +455,7 @@ export default function PilotPage() {
           </p>
         </Section>
       ) : null}
+      <p className="print-only muted">{t("actions.printedFrom", { date: formatDate(lang, todayIso()), url: `${root?.origin ?? ""}/${lang}/pilots/${p.id}` })}</p>
     </article>
   );
 }
