@@ -205,6 +205,7 @@ export function PilotForm({
           name={`${f}.${l}`}
           label={`${label} ${t(`form.inLang.${l}`)}`}
           defaultValue={v(`${f}.${l}`)}
+          hint={!v(`${f}.${l}`) && v(`${f}.${l === "fi" ? "sv" : "fi"}`) ? t("form.missingTranslation") : undefined}
           error={e(`${f}.${l}`)}
           multiline={multiline}
           rows={rows}
