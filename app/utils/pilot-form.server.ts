@@ -3,7 +3,9 @@
  * scope, version check, save with audit). See docs/decisions/020 and 021.
  */
 import { data, redirect } from "@remix-run/node";
+import { inArray } from "drizzle-orm";
 import { getDb } from "~db/client.server";
+import { artists } from "~db/schema";
 import { changesSince, createPilot, loadFormOptions, loadPilotInput, updatePilot } from "~db/queries/pilot-write.server";
 import type { PilotState } from "~db/schema/pilots";
 import type { Lang } from "~/i18n";
@@ -44,6 +46,12 @@ export async function editPilotValues(id: number, lang: Lang, options: Awaited<R
   const current = await loadPilotInput(db, id);
   if (!current) return null;
   const names = new Map(options.municipalities.map((m) => [m.code, municipalityLabel(m.name, lang)]));
+  // An employed artist who is not (or no longer) approved in the directory stays selectable, so saving keeps the row.
+  const missing = current.input.employments.map((e) => e.artistId).filter((a): a is number => a != null && !options.artists.some((o) => o.id === a));
+  if (missing.length) {
+    const extra = await db.select({ id: artists.id, name: artists.name }).from(artists).where(inArray(artists.id, missing));
+    options.artists.push(...extra);
+  }
   return { ...current, values: inputToValues(current.input, lang, (c) => names.get(c) ?? c) };
 }
 
