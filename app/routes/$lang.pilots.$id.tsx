@@ -314,6 +314,7 @@ export default function PilotPage() {
         {p.funding.length === 0 ? (
           <p className="empty">{t("notRecorded")}</p>
         ) : (
+          <div className="table-wrap" role="region" aria-labelledby="funding" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("section.funding")}</caption>
             <thead>
@@ -345,6 +346,7 @@ export default function PilotPage() {
               </tr>
             </tfoot>
           </table>
+          </div>
         )}
       </Section>
 
@@ -352,6 +354,7 @@ export default function PilotPage() {
         {p.employments.length === 0 ? (
           <p className="empty">{t("notRecorded")}</p>
         ) : (
+          <div className="table-wrap" role="region" aria-labelledby="artists" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("section.artists")}</caption>
             <thead>
@@ -383,6 +386,7 @@ export default function PilotPage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </Section>
 
