@@ -1,14 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { getPilot } from "~db/queries/pilots.server";
+import { addContinuationCheck, continuationStatusCodes, transitionPilot } from "~db/queries/pilot-write.server";
+import { Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
+import { parseCheckForm } from "~/utils/check-form";
+import { todayIso } from "~/utils/dates";
 import { formatDate, formatMoney, formatNumber } from "~/utils/format";
+import type { RootData } from "~/root";
+import { formToObject } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { canEditPilot, notFound, pilotVisibility } from "~/utils/permissions.server";
+import { canEditPilot, forbidden, isCouncil, notFound, pilotVisibility, requirePilotEditor } from "~/utils/permissions.server";
+import { V } from "~/utils/pilot-form";
+import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -19,7 +29,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const pilot = await getPilot(db, id, await pilotVisibility(user));
   if (!pilot) notFound();
-  return { pilot, canEdit: await canEditPilot(user, id), title: localizedString(pilot.title, lang) };
+  const canEdit = await canEditPilot(user, id);
+  return {
+    pilot,
+    canEdit,
+    council: isCouncil(user),
+    statuses: canEdit ? await continuationStatusCodes(db) : [],
+    title: localizedString(pilot.title, lang),
+  };
+}
+
+const WorkflowSchema = z.object({
+  intent: z.enum(["publish", "return", "addCheck"]),
+  version: z.coerce.number().int().min(1).optional(),
+  comment: z.string().trim().max(2000, V.tooLong).optional(),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const id = requireId(params.id);
+  const user = await requirePilotEditor(request, lang, id);
+  const form = formToObject(await request.formData());
+  const parsed = WorkflowSchema.safeParse({ intent: form.intent, version: form.version || undefined, comment: form.comment || undefined });
+  if (!parsed.success) throw data({ status: 400 }, { status: 400 });
+  const db = await getDb();
+  const { intent, version, comment } = parsed.data;
+  if (intent === "addCheck") {
+    const statuses = (await continuationStatusCodes(db)).map((s) => s.code);
+    const check = parseCheckForm(form, statuses, todayIso());
+    if (!check.ok) return data({ intent, errors: check.errors, values: form }, { status: 400 });
+    await addContinuationCheck(db, id, check.data, user);
+    return redirect(`/${lang}/pilots/${id}?done=checkAdded#continuation`);
+  }
+  // Publishing and returning are the council's.
+  if (!isCouncil(user)) forbidden();
+  if (!version) throw data({ status: 400 }, { status: 400 });
+  if (intent === "return" && !comment) {
+    return data({ intent, errors: { comment: V.commentRequired } as Record<string, string>, values: form }, { status: 400 });
+  }
+  const ok = await transitionPilot(
+    db,
+    id,
+    version,
+    intent === "publish" ? { state: "published", from: ["submitted"] } : { state: "draft", from: ["submitted"], comment },
+    user.id,
+  );
+  if (!ok) return data({ intent, errors: { _form: "pilots:actions.stale" } as Record<string, string>, values: form }, { status: 409 });
+  return redirect(`/${lang}/pilots/${id}?done=${intent === "publish" ? "published" : "returnedDone"}`);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
@@ -36,10 +93,21 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+const DONE = { saved: "actions.saved", submitted: "actions.submitted", published: "actions.published", returnedDone: "actions.returnedDone", checkAdded: "checkForm.added" } as const;
+
 export default function PilotPage() {
-  const { pilot: p } = useLoaderData<typeof loader>();
+  const { pilot: p, canEdit, council, statuses } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const navigation = useNavigation();
   const { t } = useTranslation("pilots");
   const lang = useLang();
+  const done = search.get("done") as keyof typeof DONE | null;
+  const errors = (actionData?.errors ?? {}) as Record<string, string>;
+  const posted = (actionData?.values ?? {}) as Record<string, string>;
+  const checkErrors = actionData?.intent === "addCheck" ? errors : {};
+  const busy = navigation.state === "submitting";
+  const root = useRouteLoaderData("root") as RootData | undefined;
   const totalFunding = p.funding.reduce((sum, f) => sum + f.amountCents, 0);
   const gp = [
     ["problem", p.gpProblem],
@@ -59,6 +127,48 @@ export default function PilotPage() {
         {p.state !== "published" ? <span className={`badge badge-${p.state}`}>{t(`state.${p.state}`)}</span> : null}
         {p.isExample ? <span className="badge badge-example">{t("example")}</span> : null}
       </p>
+      {done && DONE[done] ? (
+        <p className="notice notice-success" role="status">
+          {t(DONE[done])}
+        </p>
+      ) : null}
+      {errors._form ? (
+        <p className="notice notice-warning" role="alert">
+          {t(errors._form)}
+        </p>
+      ) : null}
+      {p.state === "draft" && p.returnComment && canEdit ? <p className="notice notice-warning">{t("actions.returnedComment", { comment: p.returnComment })}</p> : null}
+      <div className="toolbar no-print">
+        {canEdit ? (
+          <Link className="button" to={`/${lang}/pilots/${p.id}/edit`}>
+            {t("actions.edit")}
+          </Link>
+        ) : null}
+        <PrintButton label={t("actions.print")} />
+        {canEdit && p.state === "draft" ? (
+          <Link className="button button-secondary" to={`/${lang}/pilots/${p.id}/delete`}>
+            {t("actions.delete")}
+          </Link>
+        ) : null}
+      </div>
+      {council && p.state === "submitted" ? (
+        <section aria-labelledby="workflow" className="workflow no-print">
+          <h2 id="workflow">{t("actions.workflowTitle")}</h2>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="version" value={p.version} />
+            <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
+              {t("actions.publish")}
+            </button>
+          </Form>
+          <Form method="post" noValidate>
+            <input type="hidden" name="version" value={p.version} />
+            <Field name="comment" label={t("actions.returnComment")} multiline rows={3} defaultValue={posted.comment} error={actionData?.intent === "return" ? errors.comment : undefined} />
+            <button type="submit" name="intent" value="return" className="button button-secondary" disabled={busy}>
+              {t("actions.return")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       <LocalizedText value={p.summary} as="p" className="lead" />
 
       <dl className="facts">
@@ -149,12 +259,62 @@ export default function PilotPage() {
             ))}
           </ol>
         )}
+        {canEdit ? (
+          <Form method="post" noValidate className="check-form no-print" aria-labelledby="check-form-title">
+            <h3 id="check-form-title">{t("checkForm.title")}</h3>
+            {Object.keys(checkErrors).length ? (
+              <div className="error-summary" role="alert">
+                <ul>
+                  {Object.entries(checkErrors).map(([k, m]) => (
+                    <li key={k}>
+                      <a href={`#f-${k.replace(/[^\w-]/g, "-")}`}>
+                        {t(`checkForm.${k.slice("check.".length)}`)}: {t(m)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <input type="hidden" name="intent" value="addCheck" />
+            <div className="side-by-side">
+              <Field name="check.checkedOn" label={t("checkForm.checkedOn")} hint={t("form.dateHint")} required defaultValue={posted["check.checkedOn"]} error={checkErrors["check.checkedOn"]} inputMode="numeric" />
+              <div className={`field ${checkErrors["check.statusCode"] ? "field-error" : ""}`}>
+                <label htmlFor="f-check-statusCode">
+                  {t("checkForm.status")}
+                </label>
+                {checkErrors["check.statusCode"] ? (
+                  <p className="error-text" id="f-check-statusCode-error">
+                    {t(checkErrors["check.statusCode"])}
+                  </p>
+                ) : null}
+                <select id="f-check-statusCode" name="check.statusCode" defaultValue={posted["check.statusCode"] ?? ""} aria-invalid={checkErrors["check.statusCode"] ? true : undefined} aria-describedby={checkErrors["check.statusCode"] ? "f-check-statusCode-error" : undefined}>
+                  <option value="">{t("form.none")}</option>
+                  {statuses.map((s) => (
+                    <option key={s.code} value={s.code}>
+                      {t(`status.${s.code}`, { defaultValue: localizedString(s.name, lang) })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <Field name="check.fundingAfter" label={t("checkForm.fundingAfter")} defaultValue={posted["check.fundingAfter"]} error={checkErrors["check.fundingAfter"]} />
+            <div className="side-by-side">
+              <Field name="check.evidenceRef" label={t("checkForm.evidenceRef")} defaultValue={posted["check.evidenceRef"]} error={checkErrors["check.evidenceRef"]} />
+              <Field name="check.evidenceUrl" type="url" label={t("checkForm.evidenceUrl")} defaultValue={posted["check.evidenceUrl"]} error={checkErrors["check.evidenceUrl"]} />
+            </div>
+            <Field name="check.notes" label={t("checkForm.notes")} multiline rows={3} defaultValue={posted["check.notes"]} error={checkErrors["check.notes"]} />
+            <button type="submit" className="button" disabled={busy}>
+              {t("checkForm.submit")}
+            </button>
+          </Form>
+        ) : null}
       </Section>
 
       <Section id="funding" title={t("section.funding")}>
         {p.funding.length === 0 ? (
           <p className="empty">{t("notRecorded")}</p>
         ) : (
+          <div className="table-wrap" role="region" aria-labelledby="funding" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("section.funding")}</caption>
             <thead>
@@ -186,6 +346,7 @@ export default function PilotPage() {
               </tr>
             </tfoot>
           </table>
+          </div>
         )}
       </Section>
 
@@ -193,6 +354,7 @@ export default function PilotPage() {
         {p.employments.length === 0 ? (
           <p className="empty">{t("notRecorded")}</p>
         ) : (
+          <div className="table-wrap" role="region" aria-labelledby="artists" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("section.artists")}</caption>
             <thead>
@@ -224,6 +386,7 @@ export default function PilotPage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </Section>
 
@@ -296,6 +459,19 @@ export default function PilotPage() {
           </p>
         </Section>
       ) : null}
+      <p className="print-only muted">{t("actions.printedFrom", { date: formatDate(lang, todayIso()), url: `${root?.origin ?? ""}/${lang}/pilots/${p.id}` })}</p>
     </article>
+  );
+}
+
+/** Opens the browser's print dialog; without JavaScript the browser's own print command uses the same print styles. */
+function PrintButton({ label }: { label: string }) {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  if (!hydrated) return null;
+  return (
+    <button type="button" className="button button-secondary js-only" onClick={() => window.print()}>
+      {label}
+    </button>
   );
 }

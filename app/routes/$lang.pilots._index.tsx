@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { listPilots } from "~db/queries/pilots.server";
+import { listPilots, pilotFilterOptions, pilotOrderSql, PILOT_SORTS, type PilotSort } from "~db/queries/pilots.server";
 import { parsePilotFilters, pilotFilterSql } from "~db/queries/pilot-filters.server";
 import { todayIso } from "~/utils/dates";
 import { LocalizedText } from "~/components/localized-text";
@@ -10,34 +10,135 @@ import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
 import { formatDate, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
-import { pilotVisibility } from "~/utils/permissions.server";
+import { localizedString } from "~/utils/localized";
+import { isCouncil, pilotVisibility } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
 
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const user = await getUser(request);
   const db = await getDb();
   const url = new URL(request.url);
   const filters = parsePilotFilters(url.searchParams);
-  const result = await listPilots(db, {
-    visibility: await pilotVisibility(user),
-    page: pageFromUrl(url),
-    where: pilotFilterSql(filters, todayIso()),
-  });
-  return { ...result, filtered: Object.keys(filters).length > 0 };
+  const rawSort = url.searchParams.get("sort");
+  const sort: PilotSort = (PILOT_SORTS as readonly string[]).includes(rawSort ?? "") ? (rawSort as PilotSort) : filters.q ? "relevance" : "end";
+  const [result, options] = await Promise.all([
+    listPilots(db, {
+      visibility: await pilotVisibility(user),
+      page: pageFromUrl(url),
+      where: pilotFilterSql(filters, todayIso()),
+      orderBy: pilotOrderSql(sort, { q: filters.q, lang }),
+    }),
+    pilotFilterOptions(db),
+  ]);
+  const filtered = Object.keys(filters).length > 0;
+  return {
+    ...result,
+    filtered,
+    filters,
+    sort,
+    options,
+    internal: user?.role === "staff" || isCouncil(user),
+    canCreate: user?.role === "staff" || isCouncil(user),
+  };
 }
 
 export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("pilots:list.title") }];
 
 export default function PilotList() {
-  const { rows, total, page, pageSize, filtered } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, filtered, filters, sort, options, internal, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation("pilots");
   const lang = useLang();
+  const [search] = useSearchParams();
+  const opt = (kind: string) =>
+    options
+      .filter((o) => o.kind === kind)
+      .map((o) => ({ key: o.key, name: kind === "year" ? o.key : localizedString(o.name, lang), parent: o.parent }))
+      .sort((a, b) => (kind === "year" ? Number(b.key) - Number(a.key) : a.name.localeCompare(b.name, lang)));
+  const programmes = opt("programme");
+  const select = (name: keyof typeof filters, items: { key: string; name: string }[], extra?: React.ReactNode) => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{t(`filters.${name}`)}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={filters[name] != null ? String(filters[name]) : ""}>
+        <option value="">{t("filters.all")}</option>
+        {extra}
+        {items.map((o) => (
+          <option key={o.key} value={o.key}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  // Parameters the form does not show (e.g. a dashboard figure's counts, reportDate, horizon) are kept.
+  const shown = new Set(["q", "programme", "phase", "region", "municipality", "targetGroup", "artForm", "sector", "funder", "year", "state", "status", "sort", "page"]);
+  const hidden = [...search.entries()].filter(([k]) => !shown.has(k));
   return (
     <div>
       <h1>{t("list.title")}</h1>
-      <p role="status">
+      {canCreate ? (
+        <p className="no-print">
+          <Link className="button" to={`/${lang}/pilots/new`}>
+            {t("actions.newPilot")}
+          </Link>
+        </p>
+      ) : null}
+      {search.get("deleted") ? (
+        <p className="notice notice-success" role="status">
+          {t("actions.deleted")}
+        </p>
+      ) : null}
+      <Form method="get" className="filters no-print" role="search" aria-labelledby="filters-title">
+        <h2 id="filters-title" className="filters-title">
+          {t("filters.title")}
+        </h2>
+        {hidden.map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <div className="field">
+          <label htmlFor="filter-q">{t("filters.q")}</label>
+          <p className="hint" id="filter-q-hint">
+            {t("filters.qHint")}
+          </p>
+          <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} aria-describedby="filter-q-hint" />
+        </div>
+        <div className="filter-grid">
+          {select("programme", programmes)}
+          {select(
+            "phase",
+            opt("phase").map((o) => ({ key: o.key, name: `${programmes.find((p) => p.key === o.parent)?.name ?? ""} – ${o.name}` })),
+          )}
+          {select("region", opt("region"))}
+          {select("municipality", opt("municipality"))}
+          {select("targetGroup", opt("targetGroup"))}
+          {select("artForm", opt("artForm"))}
+          {select("sector", opt("sector"))}
+          {select("funder", opt("funder"))}
+          {select("year", opt("year"))}
+          {internal ? select("state", (["draft", "submitted", "published"] as const).map((s) => ({ key: s, name: t(`state.${s}`) }))) : null}
+          {select(
+            "status",
+            opt("status").map((o) => ({ key: o.key, name: t(`status.${o.key}`, { defaultValue: o.name }) })),
+            <option value="none">{t("filters.statusNone")}</option>,
+          )}
+          <div className="field">
+            <label htmlFor="filter-sort">{t("filters.sort")}</label>
+            <select id="filter-sort" name="sort" defaultValue={sort}>
+              <option value="relevance">{t("filters.sortRelevance")}</option>
+              <option value="end">{t("filters.sortEnd")}</option>
+              <option value="start">{t("filters.sortStart")}</option>
+              <option value="title">{t("filters.sortTitle")}</option>
+            </select>
+          </div>
+        </div>
+        <button type="submit" className="button">
+          {t("filters.apply")}
+        </button>{" "}
+        <Link to={`/${lang}/pilots`}>{t("filters.reset")}</Link>
+      </Form>
+      <p role="status" data-testid="result-count">
         {t("list.count", { count: total, formatted: formatNumber(lang, total) })}
         {filtered ? (
           <>

@@ -1,185 +1,219 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "../connect";
-import {
-  activityFigures,
-  artForms,
-  artists,
-  continuationChecks,
-  continuationStatuses,
-  employments,
-  fundingLines,
-  municipalities,
-  organisations,
-  pilotArtForms,
-  pilotMunicipalities,
-  pilotPartners,
-  pilotProgrammes,
-  pilots,
-  pilotSectors,
-  pilotSources,
-  pilotTargetGroups,
-  programmePhases,
-  programmes,
-  sectors,
-  targetGroups,
-} from "../schema";
+import { and, sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../connect";
 
 export const PAGE_SIZE = 25;
 
-/** The pilots table as alias `p`, so shared SQL conditions (visibility, filters) apply. */
-const p = alias(pilots, "p");
+/** The pilots table is always aliased `p`, so the shared SQL conditions (visibility, filters) apply. */
+export const PILOT_SORTS = ["relevance", "end", "start", "title"] as const;
+export type PilotSort = (typeof PILOT_SORTS)[number];
 
-/** One page of pilots the viewer may see, newest funded period first. */
-export async function listPilots(db: Db, opts: { visibility: SQL; page: number; pageSize?: number; where?: SQL[] }) {
-  const pageSize = opts.pageSize ?? PAGE_SIZE;
-  const where = and(opts.visibility, ...(opts.where ?? []));
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: p.id,
-        title: p.title,
-        summary: p.summary,
-        state: p.state,
-        startDate: p.startDate,
-        endDate: p.endDate,
-        leadMunicipality: sql<{ fi?: string; sv?: string } | null>`(
-          select m.name from pilot_municipalities pm join municipalities m on m.code = pm.municipality_code
-          where pm.pilot_id = p.id and pm.is_lead limit 1)`,
-        latestStatus: sql<string | null>`(
-          select c.status_code from continuation_checks c where c.pilot_id = p.id
-          order by c.checked_on desc, c.id desc limit 1)`,
-      })
-      .from(p)
-      .where(where)
-      .orderBy(sql`p.end_date desc nulls last`, desc(p.id))
-      .limit(pageSize)
-      .offset((opts.page - 1) * pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(p).where(where),
-  ]);
-  return { rows, total, page: opts.page, pageSize };
+/** ORDER BY for the list; relevance needs the search term, title the page's language. */
+export function pilotOrderSql(sort: PilotSort, opts: { q?: string; lang: "fi" | "sv" }): SQL[] {
+  const other = opts.lang === "fi" ? "sv" : "fi";
+  switch (sort) {
+    case "relevance":
+      if (opts.q) {
+        return [sql`ts_rank(p.search, websearch_to_tsquery('finnish', ${opts.q}) || websearch_to_tsquery('swedish', ${opts.q})) desc`, sql`p.id desc`];
+      }
+      return [sql`p.end_date desc nulls last`, sql`p.id desc`];
+    case "start":
+      return [sql`p.start_date asc nulls last`, sql`p.id asc`];
+    case "title":
+      return [sql`lower(coalesce(nullif(p.title->>${opts.lang}, ''), p.title->>${other})) asc nulls last`, sql`p.id asc`];
+    default:
+      return [sql`p.end_date desc nulls last`, sql`p.id desc`];
+  }
 }
 
-/** Everything about one pilot, or null when it does not exist or the viewer may not see it. */
-export async function getPilot(db: Db, id: number, visibility: SQL) {
-  const [pilot] = await db
-    .select({
-      id: p.id,
-      title: p.title,
-      summary: p.summary,
-      description: p.description,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      state: p.state,
-      returnComment: p.returnComment,
-      contactName: p.contactName,
-      contactEmail: p.contactEmail,
-      sessionsHeld: p.sessionsHeld,
-      gpProblem: p.gpProblem,
-      gpSolution: p.gpSolution,
-      gpResultsClient: p.gpResultsClient,
-      gpResultsService: p.gpResultsService,
-      gpResultsSociety: p.gpResultsSociety,
-      costPerSessionCents: p.costPerSessionCents,
-      maxGroupSize: p.maxGroupSize,
-      sessionHours: p.sessionHours,
-      version: p.version,
-      isExample: p.isExample,
-      updatedAt: p.updatedAt,
-      implementer: organisations.name,
-      implementerId: p.implementerId,
-    })
-    .from(p)
-    .leftJoin(organisations, eq(organisations.id, p.implementerId))
-    .where(and(eq(p.id, id), visibility));
-  if (!pilot) return null;
-  const [progs, munis, partners, sects, groups, forms, funding, figures, emps, sources, checks] = await Promise.all([
-    db
-      .select({ programmeId: programmes.id, programme: programmes.name, phaseId: programmePhases.id, phase: programmePhases.name })
-      .from(pilotProgrammes)
-      .innerJoin(programmes, eq(programmes.id, pilotProgrammes.programmeId))
-      .leftJoin(programmePhases, eq(programmePhases.id, pilotProgrammes.phaseId))
-      .where(eq(pilotProgrammes.pilotId, id)),
-    db
-      .select({ code: municipalities.code, name: municipalities.name, isLead: pilotMunicipalities.isLead })
-      .from(pilotMunicipalities)
-      .innerJoin(municipalities, eq(municipalities.code, pilotMunicipalities.municipalityCode))
-      .where(eq(pilotMunicipalities.pilotId, id))
-      .orderBy(desc(pilotMunicipalities.isLead)),
-    db
-      .select({ id: organisations.id, name: organisations.name, role: pilotPartners.role })
-      .from(pilotPartners)
-      .innerJoin(organisations, eq(organisations.id, pilotPartners.organisationId))
-      .where(eq(pilotPartners.pilotId, id)),
-    db
-      .select({ code: sectors.code, name: sectors.name })
-      .from(pilotSectors)
-      .innerJoin(sectors, eq(sectors.code, pilotSectors.sectorCode))
-      .where(eq(pilotSectors.pilotId, id))
-      .orderBy(asc(sectors.sort)),
-    db
-      .select({ code: targetGroups.code, name: targetGroups.name })
-      .from(pilotTargetGroups)
-      .innerJoin(targetGroups, eq(targetGroups.code, pilotTargetGroups.targetGroupCode))
-      .where(eq(pilotTargetGroups.pilotId, id))
-      .orderBy(asc(targetGroups.sort)),
-    db
-      .select({ code: artForms.code, name: artForms.name })
-      .from(pilotArtForms)
-      .innerJoin(artForms, eq(artForms.code, pilotArtForms.artFormCode))
-      .where(eq(pilotArtForms.pilotId, id))
-      .orderBy(asc(artForms.sort)),
-    db
-      .select({ id: fundingLines.id, funderId: fundingLines.funderId, funder: organisations.name, amountCents: fundingLines.amountCents, kind: fundingLines.kind })
-      .from(fundingLines)
-      .innerJoin(organisations, eq(organisations.id, fundingLines.funderId))
-      .where(eq(fundingLines.pilotId, id))
-      .orderBy(asc(fundingLines.id)),
-    db
-      .select({ code: targetGroups.code, name: targetGroups.name, participants: activityFigures.participants })
-      .from(activityFigures)
-      .innerJoin(targetGroups, eq(targetGroups.code, activityFigures.targetGroupCode))
-      .where(eq(activityFigures.pilotId, id))
-      .orderBy(asc(targetGroups.sort)),
-    db
-      .select({
-        id: employments.id,
-        artistId: employments.artistId,
-        artistName: sql<string | null>`case when ${artists.state} = 'approved' then ${artists.name} else null end`,
-        listed: sql<boolean>`${artists.state} = 'approved'`,
-        unlistedName: employments.artistName,
-        role: employments.role,
-        days: employments.days,
-        feeCents: employments.feeCents,
-        artForm: artForms.name,
-        artFormCode: employments.artFormCode,
-        professional: employments.professional,
-      })
-      .from(employments)
-      .leftJoin(artists, eq(artists.id, employments.artistId))
-      .leftJoin(artForms, eq(artForms.code, employments.artFormCode))
-      .where(eq(employments.pilotId, id))
-      .orderBy(asc(employments.id)),
-    db.select({ id: pilotSources.id, title: pilotSources.title, url: pilotSources.url, document: pilotSources.document }).from(pilotSources).where(eq(pilotSources.pilotId, id)),
-    db
-      .select({
-        id: continuationChecks.id,
-        checkedOn: continuationChecks.checkedOn,
-        statusCode: continuationChecks.statusCode,
-        status: continuationStatuses.name,
-        countsAs: continuationStatuses.countsAs,
-        fundingAfter: continuationChecks.fundingAfter,
-        evidenceRef: continuationChecks.evidenceRef,
-        evidenceUrl: continuationChecks.evidenceUrl,
-        notes: continuationChecks.notes,
-        checkedByName: continuationChecks.checkedByName,
-      })
-      .from(continuationChecks)
-      .innerJoin(continuationStatuses, eq(continuationStatuses.code, continuationChecks.statusCode))
-      .where(eq(continuationChecks.pilotId, id))
-      .orderBy(desc(continuationChecks.checkedOn), desc(continuationChecks.id)),
-  ]);
-  return { ...pilot, programmes: progs, municipalities: munis, partners, sectors: sects, targetGroups: groups, artForms: forms, funding, figures, employments: emps, sources, checks };
+export type PilotListRow = {
+  id: number;
+  title: { fi?: string; sv?: string };
+  summary: { fi?: string; sv?: string };
+  state: "draft" | "submitted" | "published";
+  startDate: string | null;
+  endDate: string | null;
+  leadMunicipality: { fi?: string; sv?: string } | null;
+  latestStatus: string | null;
+};
+
+/**
+ * One page of pilots the viewer may see, newest funded period first unless `orderBy` says otherwise.
+ * One pass: the matching rows are counted with a window while sorted, and the per-row lookups (lead
+ * municipality, latest continuation status) run for the page's rows only.
+ */
+export async function listPilots(db: Db, opts: { visibility: SQL; page: number; pageSize?: number; where?: SQL[]; orderBy?: SQL[] }) {
+  const pageSize = opts.pageSize ?? PAGE_SIZE;
+  const where = and(opts.visibility, ...(opts.where ?? []));
+  const order = sql.join(opts.orderBy ?? [sql`p.end_date desc nulls last`, sql`p.id desc`], sql`, `);
+  const rows = await queryRows<PilotListRow & { total: number; rn: number }>(
+    db,
+    sql`select x.id, x.title, x.summary, x.state, x.start_date::text as "startDate", x.end_date::text as "endDate", x.total,
+        (select m.name from pilot_municipalities pm join municipalities m on m.code = pm.municipality_code
+          where pm.pilot_id = x.id and pm.is_lead limit 1) as "leadMunicipality",
+        (select c.status_code from continuation_checks c where c.pilot_id = x.id
+          order by c.checked_on desc, c.id desc limit 1) as "latestStatus"
+      from (
+        select p.id, p.title, p.summary, p.state, p.start_date, p.end_date,
+          count(*) over ()::int as total, row_number() over (order by ${order}) as rn
+        from pilots p where ${where}
+        order by ${order}
+        limit ${pageSize} offset ${(opts.page - 1) * pageSize}) x
+      order by x.rn`,
+  );
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (!rows.length && opts.page > 1) {
+    // Past the last page: the window saw no rows, count them separately.
+    [{ total }] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from pilots p where ${where}`);
+  }
+  return {
+    rows: rows.map(({ total: _t, rn: _r, ...r }) => r as PilotListRow),
+    total: Number(total),
+    page: opts.page,
+    pageSize,
+  };
+}
+
+type L = { fi?: string | null; sv?: string | null };
+export type PilotDetailRow = {
+  id: number;
+  title: L;
+  summary: L;
+  description: L;
+  startDate: string | null;
+  endDate: string | null;
+  state: "draft" | "submitted" | "published";
+  returnComment: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  sessionsHeld: number | null;
+  gpProblem: L;
+  gpSolution: L;
+  gpResultsClient: L;
+  gpResultsService: L;
+  gpResultsSociety: L;
+  costPerSessionCents: number | null;
+  maxGroupSize: number | null;
+  sessionHours: number | null;
+  version: number;
+  isExample: boolean;
+  updatedAt: string;
+  implementer: L | null;
+  implementerId: number | null;
+  programmes: { programmeId: number; programme: L; phaseId: number | null; phase: L | null }[];
+  municipalities: { code: string; name: L; isLead: boolean }[];
+  partners: { id: number; name: L; role: string }[];
+  sectors: { code: string; name: L }[];
+  targetGroups: { code: string; name: L }[];
+  artForms: { code: string; name: L }[];
+  funding: { id: number; funderId: number; funder: L; amountCents: number; kind: string }[];
+  figures: { code: string; name: L; participants: number }[];
+  employments: {
+    id: number;
+    artistId: number | null;
+    artistName: string | null;
+    listed: boolean | null;
+    unlistedName: string | null;
+    role: string | null;
+    days: number | null;
+    feeCents: number | null;
+    artForm: L | null;
+    artFormCode: string | null;
+    professional: boolean;
+  }[];
+  sources: { id: number; title: string; url: string | null; document: string | null }[];
+  checks: {
+    id: number;
+    checkedOn: string;
+    statusCode: string;
+    status: L;
+    countsAs: string;
+    fundingAfter: string | null;
+    evidenceRef: string | null;
+    evidenceUrl: string | null;
+    notes: string | null;
+    checkedByName: string | null;
+  }[];
+};
+
+/**
+ * Everything about one pilot, or null when it does not exist or the viewer may not see it.
+ * One query (one round trip, one connection): the related rows come as JSON arrays.
+ */
+export async function getPilot(db: Db, id: number, visibility: SQL): Promise<PilotDetailRow | null> {
+  const arr = (q: SQL) => sql`coalesce((select json_agg(x) from (${q}) x), '[]'::json)`;
+  const [row] = await queryRows<{ pilot: PilotDetailRow | string }>(
+    db,
+    sql`select json_build_object(
+        'id', p.id, 'title', p.title, 'summary', p.summary, 'description', p.description,
+        'startDate', p.start_date, 'endDate', p.end_date, 'state', p.state, 'returnComment', p.return_comment,
+        'contactName', p.contact_name, 'contactEmail', p.contact_email, 'sessionsHeld', p.sessions_held,
+        'gpProblem', p.gp_problem, 'gpSolution', p.gp_solution, 'gpResultsClient', p.gp_results_client,
+        'gpResultsService', p.gp_results_service, 'gpResultsSociety', p.gp_results_society,
+        'costPerSessionCents', p.cost_per_session_cents, 'maxGroupSize', p.max_group_size, 'sessionHours', p.session_hours,
+        'version', p.version, 'isExample', p.is_example, 'updatedAt', p.updated_at,
+        'implementer', o.name, 'implementerId', p.implementer_id,
+        'programmes', ${arr(sql`select pr.id as "programmeId", pr.name as programme, ph.id as "phaseId", ph.name as phase
+          from pilot_programmes pp join programmes pr on pr.id = pp.programme_id left join programme_phases ph on ph.id = pp.phase_id
+          where pp.pilot_id = p.id order by pr.id`)},
+        'municipalities', ${arr(sql`select m.code, m.name, pm.is_lead as "isLead" from pilot_municipalities pm
+          join municipalities m on m.code = pm.municipality_code where pm.pilot_id = p.id order by pm.is_lead desc, m.code`)},
+        'partners', ${arr(sql`select o2.id, o2.name, pp.role from pilot_partners pp join organisations o2 on o2.id = pp.organisation_id
+          where pp.pilot_id = p.id order by o2.id, pp.role`)},
+        'sectors', ${arr(sql`select s.code, s.name from pilot_sectors x join sectors s on s.code = x.sector_code where x.pilot_id = p.id order by s.sort`)},
+        'targetGroups', ${arr(sql`select g.code, g.name from pilot_target_groups x join target_groups g on g.code = x.target_group_code where x.pilot_id = p.id order by g.sort`)},
+        'artForms', ${arr(sql`select a.code, a.name from pilot_art_forms x join art_forms a on a.code = x.art_form_code where x.pilot_id = p.id order by a.sort`)},
+        'funding', ${arr(sql`select f.id, f.funder_id as "funderId", o3.name as funder, f.amount_cents as "amountCents", f.kind
+          from funding_lines f join organisations o3 on o3.id = f.funder_id where f.pilot_id = p.id order by f.id`)},
+        'figures', ${arr(sql`select g.code, g.name, a.participants from activity_figures a join target_groups g on g.code = a.target_group_code
+          where a.pilot_id = p.id order by g.sort`)},
+        'employments', ${arr(sql`select e.id, e.artist_id as "artistId",
+            case when ar.state = 'approved' then ar.name end as "artistName", ar.state = 'approved' as listed,
+            e.artist_name as "unlistedName", e.role, e.days, e.fee_cents as "feeCents", af.name as "artForm",
+            e.art_form_code as "artFormCode", e.professional
+          from employments e left join artists ar on ar.id = e.artist_id left join art_forms af on af.code = e.art_form_code
+          where e.pilot_id = p.id order by e.id`)},
+        'sources', ${arr(sql`select s.id, s.title, s.url, s.document from pilot_sources s where s.pilot_id = p.id order by s.id`)},
+        'checks', ${arr(sql`select c.id, c.checked_on as "checkedOn", c.status_code as "statusCode", st.name as status,
+            st.counts_as as "countsAs", c.funding_after as "fundingAfter", c.evidence_ref as "evidenceRef",
+            c.evidence_url as "evidenceUrl", c.notes, c.checked_by_name as "checkedByName"
+          from continuation_checks c join continuation_statuses st on st.code = c.status_code
+          where c.pilot_id = p.id order by c.checked_on desc, c.id desc`)}
+      ) as pilot
+      from pilots p left join organisations o on o.id = p.implementer_id
+      where p.id = ${id} and ${visibility}`,
+  );
+  if (!row) return null;
+  return typeof row.pilot === "string" ? (JSON.parse(row.pilot) as PilotDetailRow) : row.pilot;
 }
 
 export type PilotDetail = NonNullable<Awaited<ReturnType<typeof getPilot>>>;
+
+export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?: string }; parent: string | null };
+let optionsCache: { at: number; rows: FilterOption[] } | null = null;
+
+/**
+ * The choices of the registry's filters. Reference lists change rarely, so they are kept for
+ * 30 seconds per server process (the list page is the busiest page).
+ */
+export async function pilotFilterOptions(db: Db): Promise<FilterOption[]> {
+  if (optionsCache && Date.now() - optionsCache.at < 30_000) return optionsCache.rows;
+  const rows = await queryRows<FilterOption>(
+    db,
+    sql`select 'programme' as kind, code as key, name, null as parent from programmes
+      union all select 'phase', ph.id::text, ph.name, pr.code from programme_phases ph join programmes pr on pr.id = ph.programme_id
+      union all select 'region', r.code, r.name, null from regions r where r.code in ('14', '15')
+        or exists (select 1 from municipality_regions mr join pilot_municipalities pm on pm.municipality_code = mr.municipality_code where mr.region_code = r.code)
+      union all select 'municipality', m.code, m.name, null from municipalities m
+        where exists (select 1 from municipality_regions mr where mr.municipality_code = m.code and mr.region_code in ('14', '15') and mr.valid_to is null)
+          or exists (select 1 from pilot_municipalities pm where pm.municipality_code = m.code)
+      union all select 'targetGroup', code, name, null from target_groups
+      union all select 'artForm', code, name, null from art_forms
+      union all select 'sector', code, name, null from sectors
+      union all select 'funder', o.id::text, o.name, null from organisations o where exists (select 1 from funding_lines f where f.funder_id = o.id)
+      union all select 'status', code, name, null from continuation_statuses
+      union all select distinct 'year', extract(year from coalesce(p.start_date, p.end_date))::int::text, '{}'::jsonb, null from pilots p
+        where coalesce(p.start_date, p.end_date) is not null`,
+  );
+  optionsCache = { at: Date.now(), rows };
+  return rows;
+}

@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LocalizedText } from "~/components/localized-text";
+import { PilotForm } from "~/components/pilot-form";
+import { getI18n, isLang } from "~/i18n";
+import { requireId, requireLang } from "~/utils/lang.server";
+import { localizedString } from "~/utils/localized";
+import { notFound, requirePilotEditor } from "~/utils/permissions.server";
+import { editPilotValues, formOptions, handlePilotForm } from "~/utils/pilot-form.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { useLang } from "~/utils/use-lang";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const id = requireId(params.id);
+  await requirePilotEditor(request, lang, id);
+  const options = await formOptions();
+  const current = await editPilotValues(id, lang, options);
+  if (!current) notFound();
+  return { id, options, values: current.values, version: current.version, state: current.state, returnComment: current.returnComment, title: current.input.title };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const id = requireId(params.id);
+  const user = await requirePilotEditor(request, lang, id);
+  return handlePilotForm(request, lang, user, id);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
+  const lang = isLang(params.lang) ? params.lang : "fi";
+  const t = getI18n(lang).t;
+  return [{ title: `${t("pilots:form.editTitle")}: ${localizedString(data?.title, lang) || t("pilots:untitled")}` }];
+};
+
+export default function EditPilot() {
+  const { id, options, values, version, state, returnComment, title } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("pilots");
+  const lang = useLang();
+  return (
+    <div>
+      <h1>
+        {t("form.editTitle")}: <LocalizedText value={title} emptyText={t("untitled")} />
+      </h1>
+      <PilotForm
+        key={actionData?.version ?? version}
+        values={actionData?.values ?? values}
+        errors={actionData?.errors}
+        conflict={actionData?.conflict}
+        options={options}
+        version={actionData?.version ?? version}
+        state={state}
+        returnComment={returnComment}
+        cancelTo={`/${lang}/pilots/${id}`}
+      />
+    </div>
+  );
+}

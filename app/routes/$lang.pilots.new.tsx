@@ -1,0 +1,41 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PilotForm } from "~/components/pilot-form";
+import { getI18n, isLang } from "~/i18n";
+import { requireLang } from "~/utils/lang.server";
+import { requireRole } from "~/utils/permissions.server";
+import { formOptions, handlePilotForm, newPilotValues } from "~/utils/pilot-form.server";
+import { assertSameOrigin } from "~/utils/security.server";
+import { useLang } from "~/utils/use-lang";
+
+const EDITORS = ["staff", "council", "admin"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const user = await requireRole(request, lang, EDITORS);
+  const options = await formOptions();
+  return { options, values: await newPilotValues(user, lang, options) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const lang = requireLang(params);
+  const user = await requireRole(request, lang, EDITORS);
+  return handlePilotForm(request, lang, user, null);
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("pilots:form.newTitle") }];
+
+export default function NewPilot() {
+  const { options, values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("pilots");
+  const lang = useLang();
+  return (
+    <div>
+      <h1>{t("form.newTitle")}</h1>
+      <PilotForm values={actionData?.values ?? values} errors={actionData?.errors} options={options} state="new" cancelTo={`/${lang}/pilots`} />
+    </div>
+  );
+}

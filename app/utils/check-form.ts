@@ -1,0 +1,68 @@
+/** The continuation check form (on the pilot page): zod schema with i18n-key messages. */
+import { z } from "zod";
+import { parseDate } from "./format";
+import { V } from "./pilot-form";
+
+const str = (max: number) => z.string().trim().max(max, V.tooLong).optional().transform((s) => (s ? s : null));
+
+export function checkSchema(statusCodes: string[], today: string) {
+  return z.object({
+    checkedOn: z
+      .string()
+      .optional()
+      .transform((s, ctx) => {
+        if (!s?.trim()) {
+          ctx.addIssue({ code: "custom", message: V.requiredAlways });
+          return z.NEVER;
+        }
+        const d = parseDate(s);
+        if (!d || d < "1990-01-01" || d > today) {
+          ctx.addIssue({ code: "custom", message: d && d > today ? V.future : V.date });
+          return z.NEVER;
+        }
+        return d;
+      }),
+    statusCode: z
+      .string()
+      .optional()
+      .transform((s, ctx) => {
+        if (!s || !statusCodes.includes(s)) {
+          ctx.addIssue({ code: "custom", message: V.requiredAlways });
+          return z.NEVER;
+        }
+        return s;
+      }),
+    fundingAfter: str(500),
+    evidenceRef: str(500),
+    evidenceUrl: z
+      .string()
+      .trim()
+      .max(1000, V.tooLong)
+      .optional()
+      .transform((s, ctx) => {
+        if (!s) return null;
+        try {
+          const u = new URL(s);
+          if (u.protocol === "http:" || u.protocol === "https:") return s;
+        } catch {
+          // fall through
+        }
+        ctx.addIssue({ code: "custom", message: V.url });
+        return z.NEVER;
+      }),
+    notes: str(5000),
+  });
+}
+
+export function parseCheckForm(input: Record<string, unknown>, statusCodes: string[], today: string) {
+  const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+  const flat = Object.fromEntries(Object.entries(input).filter(([k]) => k.startsWith("check.")).map(([k, v]) => [k.slice("check.".length), one(v)]));
+  const result = checkSchema(statusCodes, today).safeParse(flat);
+  if (result.success) return { ok: true as const, data: result.data };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = `check.${issue.path.join(".")}`;
+    if (!errors[key]) errors[key] = issue.message.startsWith("pilots:validation.") ? issue.message : V.invalid;
+  }
+  return { ok: false as const, errors };
+}

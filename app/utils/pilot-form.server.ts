@@ -1,0 +1,97 @@
+/**
+ * The create and edit routes share this: loading the form and handling its POST (validation,
+ * scope, version check, save with audit). See docs/decisions/020 and 021.
+ */
+import { data, redirect } from "@remix-run/node";
+import { inArray } from "drizzle-orm";
+import { getDb } from "~db/client.server";
+import { artists } from "~db/schema";
+import { changesSince, createPilot, loadFormOptions, loadPilotInput, updatePilot } from "~db/queries/pilot-write.server";
+import type { PilotState } from "~db/schema/pilots";
+import type { Lang } from "~/i18n";
+import { formToObject } from "./forms";
+import { isCouncil, staffScope, type Viewer } from "./permissions.server";
+import { inputToValues, municipalityLabel, municipalityLookup, parsePilotForm, type FormValues, type PilotInput } from "./pilot-form";
+
+export async function formOptions() {
+  const db = await getDb();
+  return loadFormOptions(db);
+}
+
+/** A staff member may only save a pilot that stays in their scope (else they could no longer see it). */
+async function outOfScope(user: NonNullable<Viewer>, input: PilotInput) {
+  if (isCouncil(user)) return false;
+  const scope = await staffScope(user.id);
+  const munis = [input.leadMunicipality, ...input.municipalities].filter(Boolean) as string[];
+  if (munis.some((m) => scope.municipalities.includes(m))) return false;
+  if (input.implementer != null && scope.organisations.includes(input.implementer)) return false;
+  return true;
+}
+
+/** The fields whose saved value differs from what the user posted. */
+function differing(a: PilotInput, b: PilotInput) {
+  return (Object.keys(a) as (keyof PilotInput)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+/** Prefill for a new pilot: a staff member's first municipality as the lead. */
+export async function newPilotValues(user: NonNullable<Viewer>, lang: Lang, options: Awaited<ReturnType<typeof formOptions>>): Promise<FormValues> {
+  if (isCouncil(user)) return {};
+  const scope = await staffScope(user.id);
+  const first = options.municipalities.find((m) => m.code === scope.municipalities[0]);
+  return first ? { leadMunicipality: municipalityLabel(first.name, lang) } : {};
+}
+
+export async function editPilotValues(id: number, lang: Lang, options: Awaited<ReturnType<typeof formOptions>>) {
+  const db = await getDb();
+  const current = await loadPilotInput(db, id);
+  if (!current) return null;
+  const names = new Map(options.municipalities.map((m) => [m.code, municipalityLabel(m.name, lang)]));
+  // An employed artist who is not (or no longer) approved in the directory stays selectable, so saving keeps the row.
+  const missing = current.input.employments.map((e) => e.artistId).filter((a): a is number => a != null && !options.artists.some((o) => o.id === a));
+  if (missing.length) {
+    const extra = await db.select({ id: artists.id, name: artists.name }).from(artists).where(inArray(artists.id, missing));
+    options.artists.push(...extra);
+  }
+  return { ...current, values: inputToValues(current.input, lang, (c) => names.get(c) ?? c) };
+}
+
+/** Handles the POST of the create (id null) or edit form. The caller has checked origin, language and permission. */
+export async function handlePilotForm(request: Request, lang: Lang, user: NonNullable<Viewer>, id: number | null) {
+  const db = await getDb();
+  const form = formToObject(await request.formData()) as FormValues;
+  const intent = form.intent === "submit" ? "submit" : "save";
+  delete form.intent;
+  const options = await loadFormOptions(db);
+  const current = id == null ? null : await loadPilotInput(db, id);
+  if (id != null && !current) throw data({ status: 404 }, { status: 404 });
+  const from: PilotState | "new" = current?.state ?? "new";
+  const state: PilotState = from === "new" || from === "draft" ? (intent === "submit" ? "submitted" : "draft") : from;
+  const parsed = parsePilotForm(form, { lookup: municipalityLookup(options.municipalities), complete: state !== "draft" });
+  const values = form;
+  if (!parsed.ok) return data({ errors: parsed.errors, values, conflict: null, version: current?.version }, { status: 400 });
+  const input = parsed.data;
+  const groups = new Set(options.targetGroups.map((g) => g.code));
+  input.participants = Object.fromEntries(Object.entries(input.participants).filter(([code, n]) => groups.has(code) && n != null));
+  const valid = (codes: string[], list: { code: string }[]) => codes.every((c) => list.some((x) => x.code === c));
+  if (!valid(input.sectors, options.sectors) || !valid(input.targetGroups, options.targetGroups) || !valid(input.artForms, options.artForms)) {
+    return data({ errors: { _form: "pilots:validation.invalid" }, values, conflict: null, version: current?.version }, { status: 400 });
+  }
+  if (await outOfScope(user, input)) {
+    return data({ errors: { leadMunicipality: "pilots:validation.outOfScope" }, values, conflict: null, version: current?.version }, { status: 400 });
+  }
+  if (id == null) {
+    const newId = await createPilot(db, input, { userId: user.id, state });
+    return redirect(`/${lang}/pilots/${newId}?done=${state === "submitted" ? "submitted" : "saved"}`);
+  }
+  const version = Number(form.version);
+  if (!Number.isInteger(version)) throw data({ status: 400 }, { status: 400 });
+  const result = await updatePilot(db, id, version, input, { userId: user.id, state });
+  if (!result.ok) {
+    const changes = await changesSince(db, id, version);
+    return data(
+      { errors: {}, values, conflict: { changes, differing: differing(result.current.input, input) }, version: result.current.version },
+      { status: 409 },
+    );
+  }
+  return redirect(`/${lang}/pilots/${id}?done=${state === "submitted" && from === "draft" ? "submitted" : "saved"}`);
+}

@@ -1,0 +1,442 @@
+/**
+ * The pilot form: field names, the zod schema the action validates with, and the conversions
+ * between what people type ("1 234,50", "31.12.2017") and what is stored. Error messages are
+ * i18n keys in the pilots namespace ("pilots:validation.*"), shown in the page's language.
+ *
+ * Field names are flat and dotted ("funding.0.amount"); the error for a field has the same path,
+ * so the error summary links to the field's id (f-funding-0-amount). Repeating groups keep their
+ * row index; rows left completely empty are dropped (docs/decisions/021).
+ */
+import { z } from "zod";
+import type { Localized } from "~db/schema/common";
+import { centsToInput, isoToInput, parseDate, parseDecimal, parseMoneyToCents } from "./format";
+
+export const V = {
+  required: "pilots:validation.required",
+  titleRequired: "pilots:validation.titleRequired",
+  tooLong: "pilots:validation.tooLong",
+  date: "pilots:validation.date",
+  endBeforeStart: "pilots:validation.endBeforeStart",
+  amount: "pilots:validation.amount",
+  integer: "pilots:validation.integer",
+  decimal: "pilots:validation.decimal",
+  email: "pilots:validation.email",
+  url: "pilots:validation.url",
+  municipalityUnknown: "pilots:validation.municipalityUnknown",
+  municipalityTwice: "pilots:validation.municipalityTwice",
+  leadRequired: "pilots:validation.leadRequired",
+  chooseOne: "pilots:validation.chooseOne",
+  funderRequired: "pilots:validation.funderRequired",
+  amountRequired: "pilots:validation.amountRequired",
+  artistRequired: "pilots:validation.artistRequired",
+  sourceTitle: "pilots:validation.sourceTitle",
+  sourceTarget: "pilots:validation.sourceTarget",
+  invalid: "pilots:validation.invalid",
+  programmeTwice: "pilots:validation.programmeTwice",
+  requiredAlways: "pilots:validation.requiredAlways",
+  future: "pilots:validation.future",
+  commentRequired: "pilots:validation.commentRequired",
+} as const;
+
+export const PARTNER_ROLES = ["co_implementer", "partner", "service_producer", "funder", "other"] as const;
+export const FUNDING_KINDS = ["grant", "own_share", "in_kind"] as const;
+export const LOCALIZED_FIELDS = ["title", "summary", "description", "gpProblem", "gpSolution", "gpResultsClient", "gpResultsService", "gpResultsSociety"] as const;
+export type LocalizedField = (typeof LOCALIZED_FIELDS)[number];
+export const INTENTS = ["save", "submit"] as const;
+
+const MAX_CENTS = 100_000_000_00; // 100 million euros
+
+/** One value from a form field: the first when repeated, "" when missing. */
+const one = (v: unknown) => (Array.isArray(v) ? (v[0] ?? "") : typeof v === "string" ? v : "");
+const many = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : typeof v === "string" && v !== "" ? [v] : []);
+
+const str = (max: number) =>
+  z.preprocess(one, z.string().trim().max(max, V.tooLong)).transform((s) => (s === "" ? null : s));
+
+const dateField = z.preprocess(
+  one,
+  z.string().transform((s, ctx) => {
+    if (!s.trim()) return null;
+    const d = parseDate(s);
+    if (!d || d < "1950-01-01" || d > "2100-12-31") {
+      ctx.addIssue({ code: "custom", message: V.date });
+      return z.NEVER;
+    }
+    return d;
+  }),
+);
+
+const moneyField = z.preprocess(
+  one,
+  z.string().transform((s, ctx) => {
+    if (!s.trim()) return null;
+    const c = parseMoneyToCents(s);
+    if (c == null || c > MAX_CENTS) {
+      ctx.addIssue({ code: "custom", message: V.amount });
+      return z.NEVER;
+    }
+    return c;
+  }),
+);
+
+const intField = (max = 10_000_000) =>
+  z.preprocess(
+    one,
+    z.string().transform((s, ctx) => {
+      const t = s.replace(/[\s\u00a0\u202f]/g, "");
+      if (!t) return null;
+      if (!/^\d+$/.test(t) || Number(t) > max) {
+        ctx.addIssue({ code: "custom", message: V.integer });
+        return z.NEVER;
+      }
+      return Number(t);
+    }),
+  );
+
+const decimalField = (max: number) =>
+  z.preprocess(
+    one,
+    z.string().transform((s, ctx) => {
+      if (!s.trim()) return null;
+      const n = parseDecimal(s);
+      if (n == null || n > max) {
+        ctx.addIssue({ code: "custom", message: V.decimal });
+        return z.NEVER;
+      }
+      return Math.round(n * 100) / 100;
+    }),
+  );
+
+const idField = z.preprocess(
+  one,
+  z.string().transform((s, ctx) => {
+    if (!s.trim()) return null;
+    if (!/^\d{1,9}$/.test(s.trim())) {
+      ctx.addIssue({ code: "custom", message: V.invalid });
+      return z.NEVER;
+    }
+    return Number(s);
+  }),
+);
+
+const httpUrl = z.preprocess(
+  one,
+  z.string().trim().max(1000, V.tooLong).transform((s, ctx) => {
+    if (!s) return null;
+    try {
+      const u = new URL(s);
+      if (u.protocol === "http:" || u.protocol === "https:") return s;
+    } catch {
+      // fall through
+    }
+    ctx.addIssue({ code: "custom", message: V.url });
+    return z.NEVER;
+  }),
+);
+
+const emailField = z.preprocess(
+  one,
+  z.string().trim().max(254, V.tooLong).transform((s, ctx) => {
+    if (!s) return null;
+    if (!z.email().safeParse(s).success) {
+      ctx.addIssue({ code: "custom", message: V.email });
+      return z.NEVER;
+    }
+    return s.toLowerCase();
+  }),
+);
+
+const enumField = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    one,
+    z.string().transform((s, ctx): T[number] | null => {
+      if (!s) return null;
+      if (!(values as readonly string[]).includes(s)) {
+        ctx.addIssue({ code: "custom", message: V.invalid });
+        return z.NEVER;
+      }
+      return s as T[number];
+    }),
+  );
+
+const codes = z.preprocess(many, z.array(z.string().regex(/^[\w-]{1,40}$/, V.invalid)).max(50, V.invalid)).transform((a) => [...new Set(a)]);
+
+const localizedText = (max: number) =>
+  z
+    .object({ fi: str(max), sv: str(max) })
+    .optional()
+    .transform((v): Localized => {
+      const out: Localized = {};
+      if (v?.fi) out.fi = v.fi;
+      if (v?.sv) out.sv = v.sv;
+      return out;
+    });
+
+/** A repeating group: rows by index, blank rows dropped after validation. */
+const rows = <T extends z.ZodTypeAny>(row: T) =>
+  z
+    .array(row.optional())
+    .max(100, V.invalid)
+    .optional()
+    .transform((a) => (a ?? []).filter((r): r is NonNullable<z.infer<T>> => r != null));
+
+/** Lower-case, accents kept, parenthesised other-language name removed: "Vaasa (Vasa)" → "vaasa". */
+export function normalizeMunicipality(s: string) {
+  return s.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+export type MunicipalityLookup = (typed: string) => string | null;
+
+/** Builds the lookup the form uses: a municipality is found by its code, either language's name, or the label shown. */
+export function municipalityLookup(list: { code: string; name: Localized }[]): MunicipalityLookup {
+  const map = new Map<string, string>();
+  for (const m of list) {
+    map.set(m.code, m.code);
+    for (const lang of ["fi", "sv"] as const) {
+      const n = m.name[lang];
+      if (n) map.set(normalizeMunicipality(n), m.code);
+    }
+    for (const lang of ["fi", "sv"] as const) map.set(normalizeMunicipality(municipalityLabel(m.name, lang)), m.code);
+  }
+  return (typed) => map.get(normalizeMunicipality(typed)) ?? null;
+}
+
+/** The label in the combobox: the page language's name, the other language's in parentheses when it differs ("Vaasa (Vasa)"). */
+export function municipalityLabel(name: Localized, lang: "fi" | "sv") {
+  const own = name[lang] || name[lang === "fi" ? "sv" : "fi"] || "";
+  const other = name[lang === "fi" ? "sv" : "fi"];
+  return other && other !== own ? `${own} (${other})` : own;
+}
+
+export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolean }) {
+  const municipality = z.preprocess(
+    one,
+    z.string().trim().max(100, V.tooLong).transform((s, ctx) => {
+      if (!s) return null;
+      const code = opts.lookup(s);
+      if (!code) {
+        ctx.addIssue({ code: "custom", message: V.municipalityUnknown });
+        return z.NEVER;
+      }
+      return code;
+    }),
+  );
+  const programme = z.preprocess(
+    one,
+    z.string().transform((s, ctx) => {
+      if (!s) return null;
+      const m = s.match(/^(\d{1,9})(?::(\d{1,9}))?$/);
+      if (!m) {
+        ctx.addIssue({ code: "custom", message: V.invalid });
+        return z.NEVER;
+      }
+      return { programmeId: Number(m[1]), phaseId: m[2] ? Number(m[2]) : null };
+    }),
+  );
+  const partner = z
+    .object({ organisation: idField, role: enumField(PARTNER_ROLES) })
+    .superRefine((r, ctx) => {
+      if (r.organisation == null && r.role != null) ctx.addIssue({ code: "custom", message: V.required, path: ["organisation"] });
+    }, { when: () => true })
+    .transform((r) => (r.organisation == null ? null : { organisationId: r.organisation, role: r.role ?? "partner" }));
+  const funding = z
+    .object({ funder: idField, amount: moneyField, kind: enumField(FUNDING_KINDS) })
+    .superRefine((r, ctx) => {
+      const blank = r.funder == null && r.amount == null;
+      if (blank) return;
+      if (r.funder == null) ctx.addIssue({ code: "custom", message: V.funderRequired, path: ["funder"] });
+      if (r.amount == null) ctx.addIssue({ code: "custom", message: V.amountRequired, path: ["amount"] });
+    }, { when: () => true })
+    .transform((r) => (r.funder == null || r.amount == null ? null : { funderId: r.funder, amountCents: r.amount, kind: r.kind ?? "grant" }));
+  const employment = z
+    .object({ artist: idField, name: str(200), role: str(200), days: decimalField(10000), fee: moneyField })
+    .superRefine((r, ctx) => {
+      const blank = r.artist == null && !r.name && !r.role && r.days == null && r.fee == null;
+      if (!blank && r.artist == null && !r.name) ctx.addIssue({ code: "custom", message: V.artistRequired, path: ["name"] });
+    }, { when: () => true })
+    .transform((r) =>
+      r.artist == null && !r.name ? null : { artistId: r.artist, artistName: r.artist == null ? r.name : null, role: r.role, days: r.days, feeCents: r.fee },
+    );
+  const source = z
+    .object({ title: str(300), url: httpUrl, document: str(300) })
+    .superRefine((r, ctx) => {
+      const blank = !r.title && !r.url && !r.document;
+      if (blank) return;
+      if (!r.title) ctx.addIssue({ code: "custom", message: V.sourceTitle, path: ["title"] });
+      if (!r.url && !r.document) ctx.addIssue({ code: "custom", message: V.sourceTarget, path: ["url"] });
+    }, { when: () => true })
+    .transform((r) => (r.title && (r.url || r.document) ? { title: r.title, url: r.url, document: r.document } : null));
+
+  return z
+    .object({
+      title: localizedText(300),
+      summary: localizedText(1000),
+      description: localizedText(20000),
+      programmes: rows(programme),
+      leadMunicipality: municipality,
+      municipalities: rows(municipality),
+      implementer: idField,
+      partners: rows(partner),
+      sectors: codes,
+      targetGroups: codes,
+      artForms: codes,
+      startDate: dateField,
+      endDate: dateField,
+      funding: rows(funding),
+      employments: rows(employment),
+      sessionsHeld: intField(),
+      participants: z.record(z.string().regex(/^[\w-]{1,40}$/), intField()).optional().transform((r) => r ?? {}),
+      gpProblem: localizedText(5000),
+      gpSolution: localizedText(5000),
+      gpResultsClient: localizedText(5000),
+      gpResultsService: localizedText(5000),
+      gpResultsSociety: localizedText(5000),
+      costPerSession: moneyField,
+      maxGroupSize: intField(100000),
+      sessionHours: decimalField(999),
+      sources: rows(source),
+      contactName: str(200),
+      contactEmail: emailField,
+    })
+    .superRefine(
+      (v, ctx) => {
+        // Runs even when single fields failed, so every error is shown at once; values of failed fields are not strings.
+        const s = (x: unknown) => (typeof x === "string" && x ? x : null);
+        const arr = (x: unknown) => (Array.isArray(x) ? x : []);
+        const title = (v.title ?? {}) as Record<string, unknown>;
+        const summary = (v.summary ?? {}) as Record<string, unknown>;
+        if (!title.fi && !title.sv) ctx.addIssue({ code: "custom", message: V.titleRequired, path: ["title", "fi"] });
+        const start = s(v.startDate);
+        const end = s(v.endDate);
+        if (start && end && end < start) ctx.addIssue({ code: "custom", message: V.endBeforeStart, path: ["endDate"] });
+        const lead = s(v.leadMunicipality);
+        const seen = new Set<string>(lead ? [lead] : []);
+        arr(v.municipalities).forEach((code, i) => {
+          if (typeof code !== "string") return;
+          if (seen.has(code)) ctx.addIssue({ code: "custom", message: V.municipalityTwice, path: ["municipalities", i] });
+          seen.add(code);
+        });
+        const progs = new Set<number>();
+        arr(v.programmes).forEach((p, i) => {
+          const id = (p as { programmeId?: unknown } | null)?.programmeId;
+          if (typeof id !== "number") return;
+          if (progs.has(id)) ctx.addIssue({ code: "custom", message: V.programmeTwice, path: ["programmes", i] });
+          progs.add(id);
+        });
+        const leadTyped = v.leadMunicipality !== null && v.leadMunicipality !== undefined;
+        if (!leadTyped && arr(v.municipalities).some((x) => x != null)) ctx.addIssue({ code: "custom", message: V.leadRequired, path: ["leadMunicipality"] });
+        if (opts.complete) {
+          // What a pilot needs before it goes to the council (and while it is submitted or published).
+          if (!leadTyped) ctx.addIssue({ code: "custom", message: V.leadRequired, path: ["leadMunicipality"] });
+          if (v.startDate == null) ctx.addIssue({ code: "custom", message: V.required, path: ["startDate"] });
+          if (v.endDate == null) ctx.addIssue({ code: "custom", message: V.required, path: ["endDate"] });
+          if (!summary.fi && !summary.sv) ctx.addIssue({ code: "custom", message: V.required, path: ["summary", "fi"] });
+          if (!arr(v.targetGroups).length) ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["targetGroups"] });
+          if (!arr(v.artForms).length) ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["artForms"] });
+        }
+      },
+      { when: () => true },
+    );
+}
+
+export type PilotInput = z.infer<ReturnType<typeof pilotSchema>>;
+export type FormValues = Record<string, string | string[]>;
+
+/** Turns "a.0.b" keys into nested objects and arrays (keeping each row's index). */
+export function nest(flat: FormValues) {
+  const root: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const parts = key.split(".");
+    if (parts.some((p) => p === "__proto__" || p === "constructor" || p === "prototype")) continue;
+    let node: Record<string, unknown> | unknown[] = root;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const part = parts[i];
+      const nextIsIndex = /^\d{1,3}$/.test(parts[i + 1]);
+      const k = /^\d{1,3}$/.test(part) && Array.isArray(node) ? Number(part) : part;
+      const container = node as Record<string | number, unknown>;
+      if (container[k] == null || typeof container[k] !== "object") container[k] = nextIsIndex ? [] : {};
+      node = container[k] as Record<string, unknown>;
+    }
+    const last = parts[parts.length - 1];
+    const k = /^\d{1,3}$/.test(last) && Array.isArray(node) ? Number(last) : last;
+    (node as Record<string | number, unknown>)[k] = value;
+  }
+  return root;
+}
+
+/** Validates the posted form. Errors: the first per field, keyed by the field's name. */
+export function parsePilotForm(flat: FormValues, opts: { lookup: MunicipalityLookup; complete: boolean }) {
+  const result = pilotSchema(opts).safeParse(nest(flat));
+  if (result.success) return { ok: true as const, data: result.data };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join(".") || "_form";
+    if (!errors[key]) errors[key] = issue.message.startsWith("pilots:validation.") ? issue.message : V.invalid;
+  }
+  return { ok: false as const, errors };
+}
+
+/** A stored pilot as the form shows it: amounts and dates the way people type them. */
+export function inputToValues(
+  input: PilotInput,
+  lang: "fi" | "sv",
+  municipalityName: (code: string) => string,
+): FormValues {
+  const v: FormValues = {};
+  const put = (k: string, x: string | number | null | undefined) => {
+    if (x != null && x !== "") v[k] = String(x);
+  };
+  for (const f of LOCALIZED_FIELDS) {
+    put(`${f}.fi`, input[f].fi);
+    put(`${f}.sv`, input[f].sv);
+  }
+  input.programmes.forEach((p, i) => put(`programmes.${i}`, p.phaseId ? `${p.programmeId}:${p.phaseId}` : String(p.programmeId)));
+  if (input.leadMunicipality) put("leadMunicipality", municipalityName(input.leadMunicipality));
+  input.municipalities.forEach((c, i) => put(`municipalities.${i}`, municipalityName(c)));
+  put("implementer", input.implementer);
+  input.partners.forEach((p, i) => {
+    put(`partners.${i}.organisation`, p.organisationId);
+    put(`partners.${i}.role`, p.role);
+  });
+  v.sectors = input.sectors;
+  v.targetGroups = input.targetGroups;
+  v.artForms = input.artForms;
+  put("startDate", isoToInput(input.startDate));
+  put("endDate", isoToInput(input.endDate));
+  input.funding.forEach((f, i) => {
+    put(`funding.${i}.funder`, f.funderId);
+    put(`funding.${i}.amount`, centsToInput(f.amountCents, lang));
+    put(`funding.${i}.kind`, f.kind);
+  });
+  input.employments.forEach((e, i) => {
+    put(`employments.${i}.artist`, e.artistId);
+    put(`employments.${i}.name`, e.artistName);
+    put(`employments.${i}.role`, e.role);
+    put(`employments.${i}.days`, e.days == null ? null : String(e.days).replace(".", ","));
+    put(`employments.${i}.fee`, centsToInput(e.feeCents, lang));
+  });
+  put("sessionsHeld", input.sessionsHeld);
+  for (const [code, n] of Object.entries(input.participants)) put(`participants.${code}`, n);
+  put("costPerSession", centsToInput(input.costPerSession, lang));
+  put("maxGroupSize", input.maxGroupSize);
+  put("sessionHours", input.sessionHours == null ? null : String(input.sessionHours).replace(".", ","));
+  input.sources.forEach((s, i) => {
+    put(`sources.${i}.title`, s.title);
+    put(`sources.${i}.url`, s.url);
+    put(`sources.${i}.document`, s.document);
+  });
+  put("contactName", input.contactName);
+  put("contactEmail", input.contactEmail);
+  return v;
+}
+
+/** How many rows a repeating group shows: the rows in use plus `spare` empty ones. */
+export function rowCount(values: FormValues, group: string, spare: number) {
+  let max = -1;
+  const re = new RegExp(`^${group}\\.(\\d+)(\\.|$)`);
+  for (const k of Object.keys(values)) {
+    const m = k.match(re);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max + 1 + spare;
+}
