@@ -1,5 +1,6 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
+import { cached } from "~/utils/dashboard-cache.server";
 
 export const PAGE_SIZE = 25;
 
@@ -189,14 +190,15 @@ export async function getPilot(db: Db, id: number, visibility: SQL): Promise<Pil
 export type PilotDetail = NonNullable<Awaited<ReturnType<typeof getPilot>>>;
 
 export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?: string }; parent: string | null };
-let optionsCache: { at: number; rows: FilterOption[] } | null = null;
-
 /**
- * The choices of the registry's filters. Reference lists change rarely, so they are kept for
- * 30 seconds per server process (the list page is the busiest page).
+ * The choices of the registry's filters, cached under the data generation (docs/decisions/043): the
+ * list page is the busiest page, and the choices change only when the data does.
  */
-export async function pilotFilterOptions(db: Db): Promise<FilterOption[]> {
-  if (optionsCache && Date.now() - optionsCache.at < 30_000) return optionsCache.rows;
+export function pilotFilterOptions(db: Db): Promise<FilterOption[]> {
+  return cached(db, "pilot-filter-options", () => loadFilterOptions(db));
+}
+
+async function loadFilterOptions(db: Db): Promise<FilterOption[]> {
   const rows = await queryRows<FilterOption>(
     db,
     sql`select 'programme' as kind, code as key, name, null as parent from programmes
@@ -214,6 +216,5 @@ export async function pilotFilterOptions(db: Db): Promise<FilterOption[]> {
       union all select distinct 'year', extract(year from coalesce(p.start_date, p.end_date))::int::text, '{}'::jsonb, null from pilots p
         where coalesce(p.start_date, p.end_date) is not null`,
   );
-  optionsCache = { at: Date.now(), rows };
   return rows;
 }

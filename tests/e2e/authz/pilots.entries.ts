@@ -30,6 +30,9 @@ export const entries: MatrixEntry[] = [
   // Edit.
   { route: "$lang.pilots.$id_.edit", method: "GET", path: `/fi/pilots/${kauhava}/edit`, expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 403, council: 200, admin: 200 } },
   { route: "$lang.pilots.$id_.edit", method: "GET", path: `/sv/pilots/${vasaDraft}/edit`, expect: { anonymous: 302, artist: 404, staff: 404, staffOther: 200, council: 200, admin: 200 } },
+  // A published pilot is visible to all, editable only in scope: Kauhava staff (who also work for an
+  // organisation) may not edit Vaasa's pilot (this once leaked through an unparenthesised scope condition).
+  { route: "$lang.pilots.$id_.edit", method: "GET", path: `/fi/pilots/${FIXTURES.pilots.publishedVasa}/edit`, expect: { anonymous: 302, artist: 403, staff: 403, staffOther: 200, council: 200, admin: 200 } },
   {
     route: "$lang.pilots.$id_.edit",
     method: "POST",
