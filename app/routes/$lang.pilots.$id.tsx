@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const WorkflowSchema = z.object({
   intent: z.enum(["publish", "return", "addCheck"]),
-  version: z.coerce.number().int().min(1).optional(),
+  version: z.coerce.number().int().min(0).optional(),
   comment: z.string().trim().max(2000, V.tooLong).optional(),
 });
 
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // Publishing and returning are the council's.
   if (!isCouncil(user)) forbidden();
-  if (!version) throw data({ status: 400 }, { status: 400 });
+  if (version === undefined) throw data({ status: 400 }, { status: 400 });
   if (intent === "return" && !comment) {
     return data({ intent, errors: { comment: V.commentRequired } as Record<string, string>, values: form }, { status: 400 });
   }
