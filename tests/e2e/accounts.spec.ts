@@ -386,7 +386,7 @@ test.describe("own account", () => {
     await page.getByLabel(required(t, "myAccount.confirm"), { exact: true }).fill(newPassword);
     await page.getByRole("button", { name: t("myAccount.savePassword") }).click();
     await expect(page.getByRole("status")).toHaveText(t("myAccount.passwordChanged"));
-    await page.getByRole("button", { name: t("signOut") }).click();
+    await signOut(page, t);
     await login(page, lang, email, newPassword);
   });
 });
