@@ -1,6 +1,8 @@
 /** Today's date in Finland as YYYY-MM-DD. */
+const helsinkiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function todayIso(now = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return helsinkiDate.format(now);
 }
 
 /** Adds months to an ISO date (end-of-month safe), returning YYYY-MM-DD. */

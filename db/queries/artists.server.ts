@@ -243,25 +243,27 @@ export async function listServices(db: Db, where: SQL) {
 
 /* ------------------------------------------------------------------ the artist's own data */
 
+/** The profile's own fields, as the edit form and the artist's data download show them. */
+const profileFields = {
+  id: artists.id,
+  name: artists.name,
+  kind: artists.kind,
+  bio: artists.bio,
+  website: artists.website,
+  businessId: artists.businessId,
+  contactEmail: artists.contactEmail,
+  contactPhone: artists.contactPhone,
+  contactConsent: artists.contactConsent,
+  showDaysConsent: artists.showDaysConsent,
+  state: artists.state,
+  returnReason: artists.returnReason,
+  approvedAt: artists.approvedAt,
+};
+
 /** The artist profile the user owns, with everything the edit form needs, or null. */
 export async function getOwnArtist(db: Db, userId: number) {
   const [a] = await db
-    .select({
-      id: artists.id,
-      name: artists.name,
-      kind: artists.kind,
-      bio: artists.bio,
-      website: artists.website,
-      businessId: artists.businessId,
-      contactEmail: artists.contactEmail,
-      contactPhone: artists.contactPhone,
-      contactConsent: artists.contactConsent,
-      showDaysConsent: artists.showDaysConsent,
-      state: artists.state,
-      returnReason: artists.returnReason,
-      approvedAt: artists.approvedAt,
-      version: artists.version,
-    })
+    .select({ ...profileFields, version: artists.version })
     .from(artists)
     .where(eq(artists.userId, userId))
     .orderBy(asc(artists.id))
@@ -599,23 +601,7 @@ export async function exportOwnData(db: Db, userId: number) {
   const artistId = await ownArtistId(db, userId);
   const [profile] = artistId
     ? await db
-        .select({
-          id: artists.id,
-          name: artists.name,
-          kind: artists.kind,
-          bio: artists.bio,
-          website: artists.website,
-          businessId: artists.businessId,
-          contactEmail: artists.contactEmail,
-          contactPhone: artists.contactPhone,
-          contactConsent: artists.contactConsent,
-          showDaysConsent: artists.showDaysConsent,
-          state: artists.state,
-          returnReason: artists.returnReason,
-          approvedAt: artists.approvedAt,
-          createdAt: artists.createdAt,
-          updatedAt: artists.updatedAt,
-        })
+        .select({ ...profileFields, createdAt: artists.createdAt, updatedAt: artists.updatedAt })
         .from(artists)
         .where(eq(artists.id, artistId))
     : [];
