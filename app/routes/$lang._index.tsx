@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { queryRows, type Db } from "~db/connect";
-import { cached } from "~/utils/dashboard-cache.server";
+import { cached } from "~/utils/data-cache.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
 import { requireLang } from "~/utils/lang.server";
 import { getUser } from "~/utils/session.server";

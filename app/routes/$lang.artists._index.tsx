@@ -7,6 +7,7 @@ import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
 import { parseArtistFilters } from "~/utils/artist-schemas";
+import { dataGeneration } from "~/utils/data-cache.server";
 import { formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
@@ -20,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseArtistFilters(url.searchParams);
   const db = await getDb();
-  const [result, options, user] = await Promise.all([listArtists(db, { filters, page: pageFromUrl(url) }), directoryOptions(db), getUser(request)]);
+  const [generation, user] = await Promise.all([dataGeneration(db), getUser(request)]);
+  const [result, options] = await Promise.all([listArtists(db, { filters, page: pageFromUrl(url), generation }), directoryOptions(db, generation)]);
   return { ...result, options, filters, filtered: Object.keys(filters).length > 0, moderator: isCouncil(user), accountDeleted: url.searchParams.get("accountDeleted") === "1" };
 }
 

@@ -5,6 +5,7 @@ import { getDb } from "~db/client.server";
 import { listPilots, pilotFilterOptions, pilotOrderSql, PILOT_SORTS, type PilotSort } from "~db/queries/pilots.server";
 import { parsePilotFilters, pilotFilterSql } from "~db/queries/pilot-filters.server";
 import { todayIso } from "~/utils/dates";
+import { dataGeneration } from "~/utils/data-cache.server";
 import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
@@ -24,14 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = parsePilotFilters(url.searchParams);
   const rawSort = url.searchParams.get("sort");
   const sort: PilotSort = (PILOT_SORTS as readonly string[]).includes(rawSort ?? "") ? (rawSort as PilotSort) : filters.q ? "relevance" : "end";
+  const [generation, visibility] = await Promise.all([dataGeneration(db), pilotVisibility(user)]);
   const [result, options] = await Promise.all([
     listPilots(db, {
-      visibility: await pilotVisibility(user),
+      generation,
+      visibility,
       page: pageFromUrl(url),
       where: pilotFilterSql(filters, todayIso()),
       orderBy: pilotOrderSql(sort, { q: filters.q, lang }),
     }),
-    pilotFilterOptions(db),
+    pilotFilterOptions(db, generation),
   ]);
   const filtered = Object.keys(filters).length > 0;
   return {

@@ -343,7 +343,7 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   const db = await getDb();
   // The public sees figures from published pilots only; the council and admins see all.
   const visibility = internal ? sql`true` : sql`p.state = 'published'`;
-  const { cached } = await import("./dashboard-cache.server");
+  const { cached } = await import("./data-cache.server");
   const key = JSON.stringify([lang, internal, reportDate, filters]);
   const model = await cached(db, key, () => buildDashboard(db, { lang, reportDate, filters, visibility, internal }));
   return { lang, db, filters, model };

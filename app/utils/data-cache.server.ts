@@ -1,35 +1,54 @@
 /**
- * The dashboard's figures change only when the data does. Each built model is kept in memory under
- * its key (language, public or internal, filters, reporting date) together with the data generation
- * it was computed at; a request first reads the generation (one primary-key lookup) and reuses the
- * model while the generation is unchanged. Concurrent requests for the same key share one
- * computation. See docs/decisions/043-dashboard-cache.md.
+ * Figures and lists change only when the data does. Each computed value is kept in memory under its
+ * key together with the data generation it was computed at; a request first reads the generation
+ * (one primary-key lookup) and reuses the value while the generation is unchanged. Concurrent
+ * requests for the same key share one computation. See docs/decisions/043-dashboard-cache.md and,
+ * for lists, docs/decisions/045-list-pages-speed.md.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "~db/connect";
+import { todayIso } from "./dates";
 
-const MAX_ENTRIES = 200;
+const MAX_ENTRIES = 500;
 type Entry<T> = { generation: string; value: Promise<T> };
 const entries = new Map<string, Entry<unknown>>();
+const dialect = new PgDialect();
 
 export async function dataGeneration(db: Db): Promise<string> {
   const [row] = await queryRows<{ n: string }>(db, sql`select n::text as n from data_generation where id = 1`);
   return row?.n ?? "0";
 }
 
-export async function cached<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
-  if (process.env.DASHBOARD_CACHE === "off") return compute();
-  const generation = await dataGeneration(db);
+/**
+ * The value under `key` at the current data generation, computed when there is none. A loader that
+ * caches several values reads the generation once and passes it in.
+ */
+export async function cached<T>(db: Db, key: string, compute: () => Promise<T>, generation?: string): Promise<T> {
+  if (process.env.DATA_CACHE === "off") return compute();
+  const current = generation ?? (await dataGeneration(db));
   const hit = entries.get(key) as Entry<T> | undefined;
-  if (hit && hit.generation === generation) {
+  if (hit && hit.generation === current) {
     // Most recently used last, so the oldest entry is the first to go.
     entries.delete(key);
     entries.set(key, hit);
     return hit.value;
   }
   const value = compute();
-  entries.set(key, { generation, value });
+  entries.set(key, { generation: current, value });
   value.catch(() => entries.delete(key));
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   return value;
+}
+
+/**
+ * The rows of a read-only query over data that raises the generation (every content table does; see
+ * db/migrations/0001_data_generation.sql), cached under the query's own text and parameters: two
+ * requests share rows only when they would have run exactly the same SQL — the viewer's visibility,
+ * the filters, the sort and the page are all in it. Today's date is in the key too, for SQL that
+ * reads `current_date`.
+ */
+export function cachedRows<T>(db: Db, query: SQL, generation?: string): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return cached(db, JSON.stringify(["rows", todayIso(), text, params]), () => queryRows<T>(db, query), generation);
 }

@@ -3,10 +3,10 @@
  * the data the dashboard reads raises it by one, nothing else does. Runs on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { continuationChecks, feedback, pilotMunicipalities, pilots } from "~db/schema";
-import { cached, dataGeneration } from "./dashboard-cache.server";
+import { cached, cachedRows, dataGeneration } from "./data-cache.server";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -74,4 +74,26 @@ describe("cached", () => {
     await expect(cached(t.db, "f", () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");
     expect(await cached(t.db, "f", async () => 42)).toBe(42);
   });
+});
+
+describe("cachedRows", () => {
+  // Feedback does not raise the generation, so a cached count of it shows whether the query ran again.
+  const count = (language: string) => sql`select count(*)::int as n from feedback where language = ${language}`;
+
+  it("reuses rows only for exactly the same query and parameters, until the generation changes", async () => {
+    const before = (await cachedRows<{ n: number }>(t.db, count("sv")))[0].n;
+    await t.db.insert(feedback).values({ language: "sv", message: "Bra tjänst" });
+    expect((await cachedRows<{ n: number }>(t.db, count("sv")))[0].n).toBe(before);
+    // Another parameter is another entry, read afresh.
+    const fi = await queryCount("fi");
+    expect((await cachedRows<{ n: number }>(t.db, count("fi")))[0].n).toBe(fi);
+    // A change to content data raises the generation: the same query runs again.
+    await t.db.insert(pilots).values({ title: { fi: "Uusi taas" }, state: "draft" });
+    expect((await cachedRows<{ n: number }>(t.db, count("sv")))[0].n).toBe(before + 1);
+  });
+
+  async function queryCount(language: string) {
+    const [row] = await t.db.select({ n: sql<number>`count(*)::int` }).from(feedback).where(eq(feedback.language, language));
+    return row.n;
+  }
 });

@@ -28,7 +28,7 @@ import type { ModerationState } from "../schema/artists";
 import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
 import { audit as recordAudit } from "~/utils/audit.server";
 import { queueEmail } from "~/utils/email.server";
-import { cached } from "~/utils/dashboard-cache.server";
+import { cached, cachedRows } from "~/utils/data-cache.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -98,13 +98,12 @@ export type DirectoryCard = {
 };
 
 /** One page of the directory, by name; the total comes from the same scan (a window count). */
-export async function listArtists(db: Db, opts: { filters?: ArtistFilters; page: number; pageSize?: number }) {
+export async function listArtists(db: Db, opts: { filters?: ArtistFilters; page: number; pageSize?: number; generation?: string }) {
   const pageSize = opts.pageSize ?? 24;
   const where = directoryWhere(opts.filters ?? {});
   const offset = (opts.page - 1) * pageSize;
-  const rows = await queryRows<DirectoryCard & { total: number }>(
-    db,
-    sql`with page as (
+  type Row = DirectoryCard & { total: number };
+  const query = sql`with page as (
         select a.id, a.name, a.kind, a.bio, count(*) over ()::int as total
         from artists a where ${where}
         order by a.name, a.id limit ${pageSize} offset ${offset})
@@ -115,8 +114,9 @@ export async function listArtists(db: Db, opts: { filters?: ArtistFilters; page:
           select r.name from artist_regions ar join regions r on r.code = ar.region_code where ar.artist_id = p.id
           union all select m.name from artist_municipalities am join municipalities m on m.code = am.municipality_code where am.artist_id = p.id) x), '[]'::json) as areas,
         (select count(*)::int from services s where s.artist_id = p.id and s.state = 'approved' and not s.hidden) as services
-      from page p order by p.name, p.id`,
-  );
+      from page p order by p.name, p.id`;
+  // Cached under the data generation when the caller read it (docs/decisions/045).
+  const rows = opts.generation ? await cachedRows<Row>(db, query, opts.generation) : await queryRows<Row>(db, query);
   // A page past the end has no rows to carry the total; count separately only then.
   const total = rows.length
     ? rows[0].total
@@ -130,8 +130,8 @@ export async function listArtists(db: Db, opts: { filters?: ArtistFilters; page:
  * The choices of the directory's filters and the profile form: reference data, cached under the data
  * generation (docs/decisions/043), so a change to the reference data shows at once.
  */
-export function directoryOptions(db: Db) {
-  return cached(db, "directory-options", () => loadOptions(db));
+export function directoryOptions(db: Db, generation?: string) {
+  return cached(db, "directory-options", () => loadOptions(db), generation);
 }
 
 async function loadOptions(db: Db) {

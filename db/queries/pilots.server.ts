@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
-import { cached } from "~/utils/dashboard-cache.server";
+import { cached, cachedRows } from "~/utils/data-cache.server";
 
 export const PAGE_SIZE = 25;
 
@@ -42,13 +42,15 @@ export type PilotListRow = {
  * One pass: the matching rows are counted with a window while sorted, and the per-row lookups (lead
  * municipality, latest continuation status) run for the page's rows only.
  */
-export async function listPilots(db: Db, opts: { visibility: SQL; page: number; pageSize?: number; where?: SQL[]; orderBy?: SQL[] }) {
+export async function listPilots(
+  db: Db,
+  opts: { visibility: SQL; page: number; pageSize?: number; where?: SQL[]; orderBy?: SQL[]; generation?: string },
+) {
   const pageSize = opts.pageSize ?? PAGE_SIZE;
   const where = and(opts.visibility, ...(opts.where ?? []));
   const order = sql.join(opts.orderBy ?? [sql`p.end_date desc nulls last`, sql`p.id desc`], sql`, `);
-  const rows = await queryRows<PilotListRow & { total: number; rn: number }>(
-    db,
-    sql`select x.id, x.title, x.summary, x.state, x.start_date::text as "startDate", x.end_date::text as "endDate", x.total,
+  type Row = PilotListRow & { total: number; rn: number };
+  const query = sql`select x.id, x.title, x.summary, x.state, x.start_date::text as "startDate", x.end_date::text as "endDate", x.total,
         (select m.name from pilot_municipalities pm join municipalities m on m.code = pm.municipality_code
           where pm.pilot_id = x.id and pm.is_lead limit 1) as "leadMunicipality",
         (select c.status_code from continuation_checks c where c.pilot_id = x.id
@@ -59,8 +61,9 @@ export async function listPilots(db: Db, opts: { visibility: SQL; page: number; 
         from pilots p where ${where}
         order by ${order}
         limit ${pageSize} offset ${(opts.page - 1) * pageSize}) x
-      order by x.rn`,
-  );
+      order by x.rn`;
+  // Cached under the data generation when the caller read it (docs/decisions/045).
+  const rows = opts.generation ? await cachedRows<Row>(db, query, opts.generation) : await queryRows<Row>(db, query);
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && opts.page > 1) {
     // Past the last page: the window saw no rows, count them separately.
@@ -194,8 +197,8 @@ export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?
  * The choices of the registry's filters, cached under the data generation (docs/decisions/043): the
  * list page is the busiest page, and the choices change only when the data does.
  */
-export function pilotFilterOptions(db: Db): Promise<FilterOption[]> {
-  return cached(db, "pilot-filter-options", () => loadFilterOptions(db));
+export function pilotFilterOptions(db: Db, generation?: string): Promise<FilterOption[]> {
+  return cached(db, "pilot-filter-options", () => loadFilterOptions(db), generation);
 }
 
 async function loadFilterOptions(db: Db): Promise<FilterOption[]> {
@@ -204,7 +207,8 @@ async function loadFilterOptions(db: Db): Promise<FilterOption[]> {
     sql`select 'programme' as kind, code as key, name, null as parent from programmes
       union all select 'phase', ph.id::text, ph.name, pr.code from programme_phases ph join programmes pr on pr.id = ph.programme_id
       union all select 'region', r.code, r.name, null from regions r where r.code in ('14', '15')
-        or exists (select 1 from municipality_regions mr join pilot_municipalities pm on pm.municipality_code = mr.municipality_code where mr.region_code = r.code)
+        or exists (select 1 from municipality_regions mr where mr.region_code = r.code
+          and exists (select 1 from pilot_municipalities pm where pm.municipality_code = mr.municipality_code))
       union all select 'municipality', m.code, m.name, null from municipalities m
         where exists (select 1 from municipality_regions mr where mr.municipality_code = m.code and mr.region_code in ('14', '15') and mr.valid_to is null)
           or exists (select 1 from pilot_municipalities pm where pm.municipality_code = m.code)
@@ -213,8 +217,12 @@ async function loadFilterOptions(db: Db): Promise<FilterOption[]> {
       union all select 'sector', code, name, null from sectors
       union all select 'funder', o.id::text, o.name, null from organisations o where exists (select 1 from funding_lines f where f.funder_id = o.id)
       union all select 'status', code, name, null from continuation_statuses
-      union all select distinct 'year', extract(year from coalesce(p.start_date, p.end_date))::int::text, '{}'::jsonb, null from pilots p
-        where coalesce(p.start_date, p.end_date) is not null`,
+      union all select 'year', y::text, '{}'::jsonb, null
+        from generate_series((select extract(year from least(min(start_date), min(end_date)))::int from pilots),
+          (select extract(year from greatest(max(start_date), max(end_date)))::int from pilots)) y
+        -- The years a pilot starts in (or ends in, without a start), found through the date indexes.
+        where exists (select 1 from pilots p where p.start_date >= make_date(y, 1, 1) and p.start_date < make_date(y + 1, 1, 1))
+          or exists (select 1 from pilots p where p.start_date is null and p.end_date >= make_date(y, 1, 1) and p.end_date < make_date(y + 1, 1, 1))`,
   );
   return rows;
 }

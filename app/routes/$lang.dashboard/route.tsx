@@ -6,7 +6,7 @@ import { queryRows } from "~db/connect";
 import type { Localized } from "~db/schema/common";
 import { DataTable } from "~/components/data-table";
 import { getI18n, isLang } from "~/i18n";
-import { cached } from "~/utils/dashboard-cache.server";
+import { cached } from "~/utils/data-cache.server";
 import { dashboardFromRequest } from "~/utils/dashboard-model.server";
 import type { DashTable } from "~/utils/dashboard-types";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
