@@ -13,6 +13,9 @@ describe("environment", () => {
     const printed = error.mock.calls.flat().join("\n");
     expect(printed).toContain("DATABASE_URL must start with postgres://");
     expect(printed).toContain("PORT");
+    expect(() => parseEnv({ WEB_CONCURRENCY: "lots" })).toThrow(/Invalid environment/);
+    expect(() => parseEnv({ DATA_CACHE: "of" })).toThrow(/Invalid environment/);
+    expect(parseEnv({ WEB_CONCURRENCY: "2", DATA_CACHE: "off" })).toMatchObject({ WEB_CONCURRENCY: 2, DATA_CACHE: "off" });
     error.mockRestore();
   });
 });
