@@ -4,15 +4,19 @@
  *      postgres://postgres@127.0.0.1:5432), loads the reference data, the real facts, the demo
  *      accounts and the bulk data set (10,000 pilots, 2,000 artists, 8,000 services, 40,000 checks);
  *   2. builds nothing: run `npm run build` first (the script says so if build/ is missing);
- *   3. starts the built app on it and, for each scenario in scripts/bench/*.ts, prints the median
+ *   3. starts the built app on it (twice: as deployed, and with DATA_CACHE=off for the scenarios that
+ *      measure computing every page) and, for each scenario in scripts/bench/*.ts, prints the median
  *      latency with one connection, requests/s with 10 concurrent connections, and the median time
- *      of the same raw SQL through postgres.js — the floor the page cannot beat;
+ *      of the same raw SQL through postgres.js — the floor a page that runs its queries cannot beat
+ *      (a page served from the data cache can);
+ *      Each scenario first gets 100 untimed requests, so every worker process has compiled its code.
  *   4. drops the database. Options: --keep (keep the database), --requests N (default 200).
  */
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { openDb } from "../db/connect";
@@ -67,7 +71,7 @@ const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database "${name}"`);
 const dbUrl = new URL(server);
 dbUrl.pathname = `/${name}`;
-let child: ReturnType<typeof spawn> | undefined;
+const children: ReturnType<typeof spawn>[] = [];
 try {
   console.log(`[bench] database ${name}: loading data…`);
   const handle = await openDb({ url: dbUrl.toString() });
@@ -79,16 +83,23 @@ try {
   await handle.close();
   console.log(`[bench] bulk data loaded in ${(seeded / 1000).toFixed(1)} s`);
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, ["scripts/server.mjs"], {
-    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1", REQUEST_LOG: "off" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  // The app as deployed, and a second copy with the data cache off for the scenarios that measure
+  // what computing a page costs (docs/decisions/045).
+  const start = async (extra: Record<string, string>) => {
+    const port = await freePort();
+    const proc = spawn(process.execPath, ["scripts/server.mjs"], {
+      env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1", REQUEST_LOG: "off", ...extra },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    children.push(proc);
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 120; i++) {
+      if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return base;
+  };
+  const servers = { on: await start({}), off: await start({ DATA_CACHE: "off" }) };
 
   const scenarios: BenchScenario[] = [];
   for (const f of fs.readdirSync("scripts/bench").filter((f) => f.endsWith(".ts") && f !== "types.ts").sort()) {
@@ -100,6 +111,7 @@ try {
 
   const rows: string[][] = [["scenario", "median 1 conn", "target", "req/s @10", "target", "raw SQL median", "page ÷ SQL"]];
   for (const s of scenarios) {
+    const base = servers[s.cache ?? "on"];
     const headers: Record<string, string> = s.as ? { Cookie: await signIn(base, accounts[s.as]) } : {};
     let n = 0;
     const get = async () => {
@@ -108,7 +120,11 @@ try {
       if (!res.ok) throw new Error(`${url} answered ${res.status}`);
       await res.arrayBuffer();
     };
-    for (let i = 0; i < 20; i++) await get(); // warm up
+    // Warm up every worker process (the JIT compiles the page's code on first use): 100 requests,
+    // 10 at a time, before anything is timed.
+    await Promise.all(Array.from({ length: 10 }, async () => {
+      for (let i = 0; i < 10; i++) await get();
+    }));
     const single: number[] = [];
     for (let i = 0; i < requests; i++) single.push(await time(get));
     let done = 0;
@@ -141,9 +157,12 @@ try {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log("");
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
-  console.log(`\n(${requests} sequential requests per scenario, ${requests * 2} at 10 concurrent connections; PostgreSQL, this machine)`);
+  console.log(
+    `\n(${requests} sequential requests per scenario, ${requests * 2} at 10 concurrent connections; PostgreSQL; ` +
+      `${os.availableParallelism()} CPU cores, as many server worker processes)`,
+  );
 } finally {
-  child?.kill("SIGTERM");
+  for (const c of children) c.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));
   if (!keep) await admin.unsafe(`drop database if exists "${name}" with (force)`);
   else console.log(`[bench] kept database ${name}`);

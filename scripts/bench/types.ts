@@ -11,6 +11,8 @@ export type BenchScenario = {
   name: string;
   /** The URL path to GET, e.g. "/fi/pilots?q=musiikki&region=14"; a function gets the request's number (for a different URL each time). */
   path: string | ((i: number) => string);
+  /** "off": against a server started with DATA_CACHE=off, so every request computes its page. */
+  cache?: "off";
   /** Sign in as this demo account first (default: anonymous). */
   as?: "admin" | "council" | "staff" | "artist";
   /** Runs the same SQL the loader runs, with postgres.js directly; timed as the floor. */
