@@ -122,7 +122,7 @@ export default function ArtistList() {
               <p className="card-meta">
                 {t("area")}: {a.areas.map(name).join(", ")}
               </p>
-              <LocalizedText value={a.bio} as="p" className="one-line" emptyText={t("noBio")} />
+              <LocalizedText value={a.bio} as="p" clamp emptyText={t("noBio")} />
               <p className="card-meta">{t("serviceCount", { count: a.services })}</p>
             </li>
           ))}

@@ -248,6 +248,17 @@ test.describe("artist directory", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("artists:me.title"));
   });
 
+  test("a card's bio shown in the other language is marked, and the two-line cut never hides the mark", async ({ page, lang }) => {
+    await page.goto(`/${lang}/artists`);
+    const marks = page.locator(".card .fallback-mark");
+    expect(await marks.count()).toBeGreaterThan(0);
+    for (const mark of await marks.all()) {
+      const box = (await mark.boundingBox())!;
+      const paragraph = (await mark.locator("xpath=..").boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(paragraph.y + paragraph.height + 1);
+    }
+  });
+
   test("the directory's filters live in the URL, with pagination; a returned reason is shown to the artist", async ({ page, lang, t }) => {
     await page.goto(`/${lang}/artists?language=fi&page=2`);
     await expect(page.getByLabel(t("artists:languages"))).toHaveValue("fi");
