@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 
 const run = (env: Record<string, string>) =>
   spawnSync(process.execPath, ["scripts/server.mjs"], {
-    env: { PATH: process.env.PATH ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
     encoding: "utf8",
     timeout: 20_000,
   });
