@@ -14,7 +14,7 @@ import { localizedString } from "~/utils/localized";
 import { isCouncil } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
-import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
+import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
@@ -33,6 +33,13 @@ export default function ArtistList() {
   const { t } = useTranslation("artists");
   const lang = useLang();
   const name = (v: { fi?: string | null; sv?: string | null }) => localizedString(v, lang);
+  // Words repeated on every card, translated once per page rather than once per card.
+  const card = {
+    languages: t("languages"),
+    area: t("area"),
+    kind: Object.fromEntries(ARTIST_KINDS.map((k) => [k, t(`kind.${k}`)])) as Record<string, string>,
+    language: Object.fromEntries(WORKING_LANGUAGES.map((l) => [l, t(`language.${l}`)])) as Record<string, string>,
+  };
   return (
     <div>
       {accountDeleted ? (
@@ -114,13 +121,13 @@ export default function ArtistList() {
                 <Link to={`/${lang}/artists/${a.id}`}>{a.name}</Link>
               </h2>
               <p className="card-meta">
-                {t(`kind.${a.kind}`)} · {a.artForms.map(name).join(", ")}
+                {card.kind[a.kind]} · {a.artForms.map(name).join(", ")}
               </p>
               <p className="card-meta">
-                {t("languages")}: {a.languages.map((l) => t(`language.${l}`)).join(", ")}
+                {card.languages}: {a.languages.map((l) => card.language[l]).join(", ")}
               </p>
               <p className="card-meta">
-                {t("area")}: {a.areas.map(name).join(", ")}
+                {card.area}: {a.areas.map(name).join(", ")}
               </p>
               <LocalizedText value={a.bio} as="p" clamp emptyText={t("noBio")} />
               <p className="card-meta">{t("serviceCount", { count: a.services })}</p>

@@ -78,6 +78,13 @@ export default function PilotList() {
   // Parameters the form does not show (e.g. a dashboard figure's counts, reportDate, horizon) are kept.
   const shown = new Set(["q", "programme", "phase", "region", "municipality", "targetGroup", "artForm", "sector", "funder", "year", "state", "status", "sort", "page"]);
   const hidden = [...search.entries()].filter(([k]) => !shown.has(k));
+  // Words repeated on every card, translated once per page rather than once per card.
+  const statuses = opt("status").map((o) => ({ key: o.key, name: t(`status.${o.key}`, { defaultValue: o.name }) }));
+  const card = {
+    untitled: t("untitled"),
+    state: Object.fromEntries((["draft", "submitted", "published"] as const).map((s) => [s, t(`state.${s}`)])) as Record<string, string>,
+    status: Object.fromEntries(statuses.map((s) => [s.key, s.name])),
+  };
   return (
     <div>
       <h1>{t("list.title")}</h1>
@@ -120,12 +127,8 @@ export default function PilotList() {
           {select("sector", opt("sector"))}
           {select("funder", opt("funder"))}
           {select("year", opt("year"))}
-          {internal ? select("state", (["draft", "submitted", "published"] as const).map((s) => ({ key: s, name: t(`state.${s}`) }))) : null}
-          {select(
-            "status",
-            opt("status").map((o) => ({ key: o.key, name: t(`status.${o.key}`, { defaultValue: o.name }) })),
-            <option value="none">{t("filters.statusNone")}</option>,
-          )}
+          {internal ? select("state", Object.entries(card.state).map(([key, name]) => ({ key, name }))) : null}
+          {select("status", statuses, <option value="none">{t("filters.statusNone")}</option>)}
           <div className="field">
             <label htmlFor="filter-sort">{t("filters.sort")}</label>
             <select id="filter-sort" name="sort" defaultValue={sort}>
@@ -158,7 +161,7 @@ export default function PilotList() {
             <li key={p.id} className="card">
               <h2 className="card-title">
                 <Link to={`/${lang}/pilots/${p.id}`}>
-                  <LocalizedText value={p.title} emptyText={t("untitled")} />
+                  <LocalizedText value={p.title} emptyText={card.untitled} />
                 </Link>
               </h2>
               <p className="card-meta">
@@ -169,8 +172,8 @@ export default function PilotList() {
                     {formatDate(lang, p.startDate)}–{formatDate(lang, p.endDate)}
                   </span>
                 ) : null}
-                {p.state !== "published" ? <span className={`badge badge-${p.state}`}>{t(`state.${p.state}`)}</span> : null}
-                {p.latestStatus ? <span className="badge">{t(`status.${p.latestStatus}`)}</span> : null}
+                {p.state !== "published" ? <span className={`badge badge-${p.state}`}>{card.state[p.state]}</span> : null}
+                {p.latestStatus ? <span className="badge">{card.status[p.latestStatus] ?? t(`status.${p.latestStatus}`)}</span> : null}
               </p>
               <LocalizedText value={p.summary} as="p" />
             </li>
