@@ -12,6 +12,10 @@ import postgres from "postgres";
 import * as schema from "./schema";
 
 export type Db = PostgresJsDatabase<typeof schema>;
+/** The handle inside `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Either: for helpers that run inside a caller's transaction or on their own. */
+export type DbOrTx = Db | Tx;
 
 export type DbHandle = {
   db: Db;

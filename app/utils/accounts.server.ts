@@ -1,14 +1,12 @@
 /** Shared pieces of the account flows: emails in the recipient's language, scope writes, form schemas. */
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "~db/connect";
+import type { Db, DbOrTx } from "~db/connect";
 import { emailOutbox, userMunicipalities, userOrganisations } from "~db/schema";
 import { getI18n, isLang, type Lang } from "~/i18n";
 import { deliverEmail, queueEmail, type Email } from "./email.server";
 import { formatDateTime } from "./format";
 import { checkPassword } from "./password-policy.server";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
 export type AccountEmailKind = "invite" | "reset" | "verify" | "exists";
 
@@ -30,13 +28,13 @@ export function accountEmail(kind: AccountEmailKind, to: string, language: strin
  * Queues an email inside the caller's transaction and returns what to deliver after the commit.
  * Use: `const send = await db.transaction(async (tx) => { …; return queueAccountEmail(tx, email); }); await send();`
  */
-export async function queueAccountEmail(tx: Tx, email: Email) {
+export async function queueAccountEmail(tx: DbOrTx, email: Email) {
   const id = await queueEmail(tx, email);
   return (db: Db) => deliverEmail(db, id, email);
 }
 
 /** Replaces a user's municipalities and organisations. */
-export async function setUserScope(tx: Tx, userId: number, scope: { municipalities: string[]; organisations: number[] }) {
+export async function setUserScope(tx: DbOrTx, userId: number, scope: { municipalities: string[]; organisations: number[] }) {
   await tx.delete(userMunicipalities).where(eq(userMunicipalities.userId, userId));
   await tx.delete(userOrganisations).where(eq(userOrganisations.userId, userId));
   if (scope.municipalities.length) {
@@ -101,7 +99,7 @@ export const PUBLIC_MAIL_PER_HOUR = 5;
  * Has the address had its share of mail this hour? Then the public forms send nothing more (and answer
  * exactly as usual), so they cannot be used to flood someone's mailbox.
  */
-export async function mailQuotaReached(tx: Tx, to: string) {
+export async function mailQuotaReached(tx: DbOrTx, to: string) {
   const [{ n }] = await tx
     .select({ n: count() })
     .from(emailOutbox)

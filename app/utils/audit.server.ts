@@ -1,7 +1,5 @@
-import type { Db } from "~db/connect";
+import type { DbOrTx } from "~db/connect";
 import { auditEvents } from "~db/schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
 /** The fields whose values differ, with before and after. */
 export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
@@ -17,7 +15,7 @@ export function diff(before: Record<string, unknown> | null, after: Record<strin
 
 /** Records an audit event; call it inside the transaction of the write it describes. */
 export async function audit(
-  tx: Tx,
+  tx: DbOrTx,
   event: {
     userId: number | null;
     action: string;

@@ -3,16 +3,14 @@
  * the server log; also sent through SMTP when SMTP_URL is set. Messages in the recipient's language.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "~db/connect";
+import type { Db, DbOrTx } from "~db/connect";
 import { emailOutbox } from "~db/schema";
 import { env } from "./env.server";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
 export type Email = { to: string; language: "fi" | "sv"; subject: string; body: string };
 
 /** Queues the message in the outbox inside the caller's transaction; returns its id. */
-export async function queueEmail(tx: Tx, email: Email) {
+export async function queueEmail(tx: DbOrTx, email: Email) {
   const [row] = await tx
     .insert(emailOutbox)
     .values({ toAddress: email.to, language: email.language, subject: email.subject, body: email.body })

@@ -6,10 +6,8 @@
  */
 import crypto from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Db } from "~db/connect";
+import type { DbOrTx } from "~db/connect";
 import { tokens } from "~db/schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
 export const TOKEN_KINDS = ["invite", "reset", "verify"] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
@@ -54,7 +52,7 @@ const columns = {
  * Earlier unused links of the same kind for the same email stop working, so only the newest one does.
  */
 export async function createToken(
-  tx: Tx,
+  tx: DbOrTx,
   input: {
     kind: TokenKind;
     email: string;
@@ -90,7 +88,7 @@ export async function createToken(
 export type TokenStatus = "valid" | "used" | "expired" | "unknown";
 
 /** Looks a token up without using it (to decide which page to show). */
-export async function inspectToken(db: Tx, kind: TokenKind, token: string | undefined): Promise<{ status: TokenStatus; token: TokenRow | null }> {
+export async function inspectToken(db: DbOrTx, kind: TokenKind, token: string | undefined): Promise<{ status: TokenStatus; token: TokenRow | null }> {
   if (!token || !TOKEN_PATTERN.test(token)) return { status: "unknown", token: null };
   const [row] = await db
     .select({ ...columns, usedAt: tokens.usedAt })
@@ -108,7 +106,7 @@ export async function inspectToken(db: Tx, kind: TokenKind, token: string | unde
  * One statement, so of two simultaneous requests only one gets the row. Call it inside the
  * transaction of the write the link allows, so a failed write leaves the link usable.
  */
-export async function consumeToken(tx: Tx, kind: TokenKind, token: string | undefined): Promise<TokenRow | null> {
+export async function consumeToken(tx: DbOrTx, kind: TokenKind, token: string | undefined): Promise<TokenRow | null> {
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const [row] = await tx
     .update(tokens)

@@ -1,10 +1,8 @@
 /** Users, their scope, and the choices the admin's forms offer (issue 3). */
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "~db/connect";
+import { queryRows, type Db, type DbOrTx } from "~db/connect";
 import type { Localized } from "~db/schema/common";
 import type { Role } from "~db/schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -68,7 +66,7 @@ export async function listUsers(db: Db, page: number, q?: string) {
 }
 
 /** Keeps only municipality codes and organisation ids that exist (a forged form cannot add others). */
-export async function existingScope(tx: Tx, municipalities: string[], organisations: number[]) {
+export async function existingScope(tx: DbOrTx, municipalities: string[], organisations: number[]) {
   const munis = municipalities.length
     ? await queryRows<{ code: string }>(tx as Db, sql`select code from municipalities where code in ${municipalities}`)
     : [];

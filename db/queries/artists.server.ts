@@ -4,7 +4,7 @@
  * GDPR export and deletion. Writes take a transaction and record an audit event.
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { queryRows, type Db } from "../connect";
+import { queryRows, type Db, type DbOrTx, type Tx } from "../connect";
 import {
   artForms,
   artistArtForms,
@@ -29,8 +29,6 @@ import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-s
 import { audit as recordAudit } from "~/utils/audit.server";
 import { queueEmail } from "~/utils/email.server";
 import { cached, cachedRows } from "~/utils/data-cache.server";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** A concurrent edit: the row's version moved on since the form was loaded. */
 export class VersionConflict extends Error {}
@@ -286,7 +284,7 @@ export async function getOwnArtist(db: Db, userId: number) {
 export type OwnArtist = NonNullable<Awaited<ReturnType<typeof getOwnArtist>>>;
 
 /** The id of the artist profile the user owns, or null. */
-export async function ownArtistId(db: Db | Tx, userId: number) {
+export async function ownArtistId(db: DbOrTx, userId: number) {
   const [row] = await db.select({ id: artists.id }).from(artists).where(eq(artists.userId, userId)).orderBy(asc(artists.id)).limit(1);
   return row?.id ?? null;
 }

@@ -4,7 +4,7 @@
  * (docs/decisions/020).
  */
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
-import type { Db } from "../connect";
+import type { Db, Tx } from "../connect";
 import {
   activityFigures,
   artForms,
@@ -33,8 +33,6 @@ import {
 import type { PilotState } from "../schema/pilots";
 import { audit } from "~/utils/audit.server";
 import type { PilotInput } from "~/utils/pilot-form";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Everything the form's selects, checkboxes and combobox offer. */
 export async function loadFormOptions(db: Db) {
