@@ -258,14 +258,18 @@ const profileFields = {
   approvedAt: artists.approvedAt,
 };
 
-/** The artist profile the user owns, with everything the edit form needs, or null. */
-export async function getOwnArtist(db: Db, userId: number) {
-  const [a] = await db
+/**
+ * The artist profile the user owns, with everything the edit form needs (codes sorted), or null.
+ * A save passes its transaction and `lock`, so two saves of the same profile cannot interleave.
+ */
+export async function getOwnArtist(db: DbOrTx, userId: number, opts: { lock?: boolean } = {}) {
+  const query = db
     .select({ ...profileFields, version: artists.version })
     .from(artists)
     .where(eq(artists.userId, userId))
     .orderBy(asc(artists.id))
     .limit(1);
+  const [a] = await (opts.lock ? query.for("update") : query);
   if (!a) return null;
   const [forms, langs, regs, munis] = await Promise.all([
     db.select({ code: artistArtForms.artFormCode }).from(artistArtForms).where(eq(artistArtForms.artistId, a.id)),
@@ -273,13 +277,8 @@ export async function getOwnArtist(db: Db, userId: number) {
     db.select({ code: artistRegions.regionCode }).from(artistRegions).where(eq(artistRegions.artistId, a.id)),
     db.select({ code: artistMunicipalities.municipalityCode }).from(artistMunicipalities).where(eq(artistMunicipalities.artistId, a.id)),
   ]);
-  return {
-    ...a,
-    artForms: forms.map((x) => x.code),
-    languages: langs.map((x) => x.code),
-    regions: regs.map((x) => x.code),
-    municipalities: munis.map((x) => x.code),
-  };
+  const codes = (rows: { code: string }[]) => rows.map((x) => x.code);
+  return { ...a, ...codesOf({ artForms: codes(forms), languages: codes(langs), regions: codes(regs), municipalities: codes(munis) }) };
 }
 export type OwnArtist = NonNullable<Awaited<ReturnType<typeof getOwnArtist>>>;
 
@@ -324,7 +323,7 @@ const profileColumns = (v: ProfileInput) => ({
 export async function saveOwnProfile(db: Db, userId: number, v: ProfileInput) {
   return db.transaction(async (tx) => {
     if (!(await knownCodes(tx, v))) throw new UnknownCode();
-    const existing = await getOwnArtistTx(tx, userId);
+    const existing = await getOwnArtist(tx, userId, { lock: true });
     const cols = profileColumns(v);
     let id: number;
     let state: ModerationState;
@@ -343,7 +342,7 @@ export async function saveOwnProfile(db: Db, userId: number, v: ProfileInput) {
         .where(and(eq(artists.id, id), eq(artists.version, existing.version)))
         .returning({ id: artists.id });
       if (!updated.length) throw new VersionConflict();
-      const { id: _id, version: _v, returnReason: _r, ...before } = existing;
+      const { id: _id, version: _v, returnReason: _r, approvedAt: _a, ...before } = existing;
       await audit(tx, userId, existing.state !== state ? "submit" : "update", "artist", id, before, { ...cols, state, ...codesOf(v) });
     }
     await replaceCodes(tx, id, v);
@@ -357,38 +356,6 @@ const codesOf = (v: { artForms: string[]; languages: string[]; regions: string[]
   regions: [...v.regions].sort(),
   municipalities: [...v.municipalities].sort(),
 });
-
-async function getOwnArtistTx(tx: Tx, userId: number) {
-  const [a] = await tx
-    .select({
-      id: artists.id,
-      version: artists.version,
-      state: artists.state,
-      returnReason: artists.returnReason,
-      name: artists.name,
-      kind: artists.kind,
-      bio: artists.bio,
-      website: artists.website,
-      businessId: artists.businessId,
-      contactEmail: artists.contactEmail,
-      contactPhone: artists.contactPhone,
-      contactConsent: artists.contactConsent,
-      showDaysConsent: artists.showDaysConsent,
-    })
-    .from(artists)
-    .where(eq(artists.userId, userId))
-    .orderBy(asc(artists.id))
-    .limit(1)
-    .for("update");
-  if (!a) return null;
-  const [forms, langs, regs, munis] = await Promise.all([
-    tx.select({ c: artistArtForms.artFormCode }).from(artistArtForms).where(eq(artistArtForms.artistId, a.id)),
-    tx.select({ c: artistLanguages.language }).from(artistLanguages).where(eq(artistLanguages.artistId, a.id)),
-    tx.select({ c: artistRegions.regionCode }).from(artistRegions).where(eq(artistRegions.artistId, a.id)),
-    tx.select({ c: artistMunicipalities.municipalityCode }).from(artistMunicipalities).where(eq(artistMunicipalities.artistId, a.id)),
-  ]);
-  return { ...a, ...codesOf({ artForms: forms.map((x) => x.c), languages: langs.map((x) => x.c), regions: regs.map((x) => x.c), municipalities: munis.map((x) => x.c) }) };
-}
 
 async function replaceCodes(tx: Tx, id: number, v: ProfileInput) {
   await tx.delete(artistArtForms).where(eq(artistArtForms.artistId, id));
