@@ -1,9 +1,7 @@
 /** The continuation check form (on the pilot page): zod schema with i18n-key messages. */
 import { z } from "zod";
 import { parseDate } from "./format";
-import { V } from "./pilot-form";
-
-const str = (max: number) => z.string().trim().max(max, V.tooLong).optional().transform((s) => (s ? s : null));
+import { httpUrl, str, V } from "./pilot-form";
 
 export function checkSchema(statusCodes: string[], today: string) {
   return z.object({
@@ -34,22 +32,7 @@ export function checkSchema(statusCodes: string[], today: string) {
       }),
     fundingAfter: str(500),
     evidenceRef: str(500),
-    evidenceUrl: z
-      .string()
-      .trim()
-      .max(1000, V.tooLong)
-      .optional()
-      .transform((s, ctx) => {
-        if (!s) return null;
-        try {
-          const u = new URL(s);
-          if (u.protocol === "http:" || u.protocol === "https:") return s;
-        } catch {
-          // fall through
-        }
-        ctx.addIssue({ code: "custom", message: V.url });
-        return z.NEVER;
-      }),
+    evidenceUrl: httpUrl,
     notes: str(5000),
   });
 }

@@ -50,7 +50,8 @@ const MAX_CENTS = 100_000_000_00; // 100 million euros
 const one = (v: unknown) => (Array.isArray(v) ? (v[0] ?? "") : typeof v === "string" ? v : "");
 const many = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : typeof v === "string" && v !== "" ? [v] : []);
 
-const str = (max: number) =>
+/** Optional text up to `max` characters; empty is null. */
+export const str = (max: number) =>
   z.preprocess(one, z.string().trim().max(max, V.tooLong)).transform((s) => (s === "" ? null : s));
 
 const dateField = z.preprocess(
@@ -119,7 +120,8 @@ const idField = z.preprocess(
   }),
 );
 
-const httpUrl = z.preprocess(
+/** An optional http(s) link; empty is null. */
+export const httpUrl = z.preprocess(
   one,
   z.string().trim().max(1000, V.tooLong).transform((s, ctx) => {
     if (!s) return null;
