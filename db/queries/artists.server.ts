@@ -588,12 +588,11 @@ export async function exportOwnData(db: Db, userId: number) {
         ${serviceIds.length ? sql`or (${auditEvents.entityType} = 'service' and ${auditEvents.entityId} in ${serviceIds})` : sql``}`,
     )
     .orderBy(asc(auditEvents.at));
-  const addresses = [account?.email, profile?.contactEmail].filter((x): x is string => Boolean(x));
-  const mail = addresses.length
+  const mail = account
     ? await db
         .select({ createdAt: emailOutbox.createdAt, to: emailOutbox.toAddress, subject: emailOutbox.subject, body: emailOutbox.body })
         .from(emailOutbox)
-        .where(inArray(emailOutbox.toAddress, addresses))
+        .where(ownMail(account.email, artistId ? [artistId] : []))
         .orderBy(asc(emailOutbox.createdAt))
     : [];
   return {
@@ -610,6 +609,19 @@ export async function exportOwnData(db: Db, userId: number) {
 }
 
 /**
+ * The outbox messages that are the user's own: those to the account's address (verified at sign-up),
+ * and the contact-form messages sent to their profiles (found through the audit trail's `contact`
+ * events). Not everything sent to a profile's contact address: the artist types that address and
+ * nobody verifies it, so it could be anyone's — an administrator's password-reset link included.
+ */
+function ownMail(accountEmail: string, artistIds: number[]): SQL {
+  if (!artistIds.length) return sql`${emailOutbox.toAddress} = ${accountEmail}`;
+  return sql`(${emailOutbox.toAddress} = ${accountEmail} or ${emailOutbox.id} in (
+    select (e.changes->'outboxId'->>'after')::int from audit_events e
+    where e.action = 'contact' and e.entity_type = 'artist' and e.entity_id in ${artistIds.map(String)}))`;
+}
+
+/**
  * "Delete my account": the profile, services, consents and the account go; employments in pilots stay
  * as anonymous rows (no artist, no name) so each pilot's figures do not change. The audit trail keeps
  * that something happened, but the personal values in it are erased; messages to the artist go too.
@@ -618,9 +630,10 @@ export async function deleteOwnAccount(db: Db, userId: number) {
   return db.transaction(async (tx) => {
     const [account] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).for("update");
     if (!account) return false;
-    const owned = await tx.select({ id: artists.id, contactEmail: artists.contactEmail }).from(artists).where(eq(artists.userId, userId));
+    const owned = await tx.select({ id: artists.id }).from(artists).where(eq(artists.userId, userId));
     const artistIds = owned.map((a) => a.id);
-    const addresses = [account.email, ...owned.map((a) => a.contactEmail).filter((x): x is string => Boolean(x))];
+    // First, while the audit trail still says which contact messages went to the profile.
+    await tx.delete(emailOutbox).where(ownMail(account.email, artistIds));
     if (artistIds.length) {
       const svc = await tx.select({ id: services.id }).from(services).where(inArray(services.artistId, artistIds));
       const serviceIds = svc.map((s) => String(s.id));
@@ -634,10 +647,10 @@ export async function deleteOwnAccount(db: Db, userId: number) {
         );
       await tx.delete(artists).where(inArray(artists.id, artistIds)); // services, art forms, areas and languages cascade
     }
-    await tx.delete(emailOutbox).where(inArray(emailOutbox.toAddress, addresses));
     await tx.update(auditEvents).set({ changes: {} }).where(and(eq(auditEvents.entityType, "user"), eq(auditEvents.entityId, String(userId))));
     await tx.delete(users).where(eq(users.id, userId)); // sessions and tokens cascade; audit events keep no user
     for (const id of artistIds) await audit(tx, null, "delete_account", "artist", id, null, null);
+    if (!artistIds.length) await audit(tx, null, "delete_account", "user", userId, null, null);
     return true;
   });
 }

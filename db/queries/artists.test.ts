@@ -98,11 +98,28 @@ describe("the directory", () => {
     await t.db.insert(employments).values({ pilotId: 3, artistId: own.id, role: "Unit", days: "4" });
     const count = async () => (await queryRows<{ n: number; days: string }>(t.db, sql`select count(*)::int as n, sum(days)::text as days from employments where pilot_id = 3`))[0];
     const before = await count();
+    // The profile's contact address is typed by the artist and never verified: here, the admin's.
+    // Mail to the account and contact messages to the profile are the artist's; the admin's reset link is not.
+    await t.db.update(artists).set({ contactEmail: "admin@rajaton.example" }).where(eq(artists.id, own.id));
+    const mail = await t.db
+      .insert(emailOutbox)
+      .values([
+        { toAddress: "unit.artist@artist.example", language: "sv", subject: "Till kontot", body: "." },
+        { toAddress: "admin@rajaton.example", language: "fi", subject: "Yhteydenotto profiiliin", body: "." },
+        { toAddress: "admin@rajaton.example", language: "fi", subject: "Salasanan vaihtolinkki", body: "reset link" },
+      ])
+      .returning({ id: emailOutbox.id, subject: emailOutbox.subject });
+    await t.db.insert(auditEvents).values({ userId: 2, action: "contact", entityType: "artist", entityId: String(own.id), changes: { outboxId: { before: null, after: mail[1].id } } });
     const data = await exportOwnData(t.db, userId);
     expect(data.profile?.name).toBe("Unit Testare Live");
     expect(data.services.map((s) => s.title.sv)).toEqual(["Sångstund"]);
     expect(data.employments).toHaveLength(1);
+    const subjects = data.emailsToYou.map((m) => m.subject);
+    expect(subjects).toEqual(expect.arrayContaining(["Till kontot", "Yhteydenotto profiiliin"]));
+    expect(subjects).not.toContain("Salasanan vaihtolinkki");
     expect(await deleteOwnAccount(t.db, userId)).toBe(true);
+    const left = await t.db.select({ subject: emailOutbox.subject }).from(emailOutbox).where(sql`${emailOutbox.id} in ${mail.map((m) => m.id)}`);
+    expect(left.map((m) => m.subject)).toEqual(["Salasanan vaihtolinkki"]);
     expect(await count()).toEqual(before);
     expect(await getPublicArtist(t.db, own.id)).toBeNull();
     expect(await t.db.select().from(users).where(eq(users.id, userId))).toEqual([]);
@@ -110,5 +127,12 @@ describe("the directory", () => {
     expect(trail.length).toBeGreaterThan(0);
     expect(JSON.stringify(trail)).not.toContain("unit@artist.example");
     expect(JSON.stringify(trail)).not.toContain("Unit Testare");
+  });
+
+  it("deleting an account that never had a profile is recorded too", async () => {
+    const [u] = await t.db.insert(users).values({ email: "no.profile@artist.example", role: "artist", name: "Ei profiilia" }).returning({ id: users.id });
+    expect(await deleteOwnAccount(t.db, u.id)).toBe(true);
+    const events = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(sql`${auditEvents.entityType} = 'user' and ${auditEvents.entityId} = ${String(u.id)}`);
+    expect(events.map((e) => e.action)).toContain("delete_account");
   });
 });
