@@ -31,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!pilot) notFound();
   const canEdit = await canEditPilot(user, id);
   return {
-    pilot,
+    // The council's return comment is for the pilot's editors, not every viewer of the draft.
+    pilot: canEdit ? pilot : { ...pilot, returnComment: null },
     canEdit,
     council: isCouncil(user),
     statuses: canEdit ? await continuationStatusCodes(db) : [],
@@ -137,7 +138,7 @@ export default function PilotPage() {
           {t(errors._form)}
         </p>
       ) : null}
-      {p.state === "draft" && p.returnComment && canEdit ? <p className="notice notice-warning">{t("actions.returnedComment", { comment: p.returnComment })}</p> : null}
+      {p.state === "draft" && p.returnComment ? <p className="notice notice-warning">{t("actions.returnedComment", { comment: p.returnComment })}</p> : null}
       <div className="toolbar no-print">
         {canEdit ? (
           <Link className="button" to={`/${lang}/pilots/${p.id}/edit`}>
