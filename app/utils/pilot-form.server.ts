@@ -73,7 +73,18 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
   const groups = new Set(options.targetGroups.map((g) => g.code));
   input.participants = Object.fromEntries(Object.entries(input.participants).filter(([code, n]) => groups.has(code) && n != null));
   const valid = (codes: string[], list: { code: string }[]) => codes.every((c) => list.some((x) => x.code === c));
-  if (!valid(input.sectors, options.sectors) || !valid(input.targetGroups, options.targetGroups) || !valid(input.artForms, options.artForms)) {
+  // Ids too must be among what the form offers: an unknown one would fail on a foreign key, and an
+  // artist not (or no longer) in the directory must not gain sight of a draft through an employment.
+  const offered = (ids: (number | null)[], list: { id: number }[]) => ids.every((i) => i == null || list.some((x) => x.id === i));
+  const idsValid =
+    offered([input.implementer, ...input.partners.map((p) => p.organisationId), ...input.funding.map((f) => f.funderId)], options.organisations) &&
+    offered(input.programmes.map((p) => p.programmeId), options.programmes) &&
+    input.programmes.every((p) => p.phaseId == null || options.phases.some((ph) => ph.id === p.phaseId && ph.programmeId === p.programmeId)) &&
+    offered(
+      input.employments.map((e) => e.artistId),
+      [...options.artists, ...(current?.input.employments ?? []).flatMap((e) => (e.artistId == null ? [] : [{ id: e.artistId }]))],
+    );
+  if (!idsValid || !valid(input.sectors, options.sectors) || !valid(input.targetGroups, options.targetGroups) || !valid(input.artForms, options.artForms)) {
     return data({ errors: { _form: "pilots:validation.invalid" }, values, conflict: null, version: current?.version }, { status: 400 });
   }
   if (await outOfScope(user, input)) {

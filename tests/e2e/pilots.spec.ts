@@ -189,6 +189,12 @@ test.describe("pilot registry", () => {
     expect(del.status()).toBe(403);
     const after = await snapshot();
     expect(after).toBe(before);
+    // A new pilot may name only what the form offers: no draft artist (who would then see the draft), no unknown funder.
+    const base = { "title.fi": "Suora lähetys", leadMunicipality: "Vaasa", intent: "save" };
+    for (const extra of [{ "employments.0.artist": String(FIXTURES.artists.draft) }, { "funding.0.funder": "999999", "funding.0.amount": "100" }]) {
+      const created = await page.request.post(`/${lang}/pilots/new`, { form: { ...base, ...extra }, maxRedirects: 0 });
+      expect(created.status()).toBe(400);
+    }
 
     // Kauhava staff do not even see Vaasa's draft.
     await page.context().clearCookies();
