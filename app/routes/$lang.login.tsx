@@ -12,7 +12,7 @@ import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { dummyHash, verifyPassword } from "~/utils/password.server";
-import { clientAddress, createSession, getUser } from "~/utils/session.server";
+import { clientAddress, getUser, signInAndRedirect } from "~/utils/session.server";
 import { clearFailures, lockedFor, loginKeys, recordFailure } from "~/utils/throttle.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -67,8 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!user.emailVerifiedAt) {
     return data({ errors: { _form: "account:login.unverified" } as Record<string, string>, email, retryMinutes: 0 }, { status: 403 });
   }
-  const cookie = await createSession(user.id, request);
-  return redirect(safeRedirect(parsed.data.redirectTo, lang), { headers: { "Set-Cookie": cookie } });
+  return signInAndRedirect(request, user.id, safeRedirect(parsed.data.redirectTo, lang));
 }
 
 export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("login.title") }];

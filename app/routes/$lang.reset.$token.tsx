@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { and, eq, isNull } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~/utils/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { createSession, destroySession } from "~/utils/session.server";
+import { signInAndRedirect } from "~/utils/session.server";
 import { consumeToken, inspectToken } from "~/utils/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -67,10 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { status } = await inspectToken(db, "reset", params.token);
     return problem(status === "valid" ? "unknown" : status);
   }
-  // A browser signed in as someone else leaves that session behind: end it.
-  await destroySession(request);
-  const cookie = await createSession(userId, request);
-  return redirect(`/${lang}`, { headers: { "Set-Cookie": cookie } });
+  return signInAndRedirect(request, userId, `/${lang}`);
 }
 
 export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:reset.title") }];

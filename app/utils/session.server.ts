@@ -62,6 +62,16 @@ export async function createSession(userId: number, request: Request) {
   return sessionCookie.serialize(id);
 }
 
+/**
+ * Signs the user in with a fresh session and goes to `to`. A session this browser already had —
+ * perhaps someone else's — is ended first rather than left behind unused.
+ */
+export async function signInAndRedirect(request: Request, userId: number, to: string) {
+  await destroySession(request);
+  const cookie = await createSession(userId, request);
+  return redirect(to, { headers: { "Set-Cookie": cookie } });
+}
+
 export async function destroySession(request: Request) {
   const id = await getSessionId(request);
   if (id) {

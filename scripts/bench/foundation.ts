@@ -1,6 +1,5 @@
 import { sql as dsql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
-import type postgres from "postgres";
 import * as schema from "../../db/schema";
 import { queryRows } from "../../db/connect";
 import { continuationCounts } from "../../db/queries/continuation.server";

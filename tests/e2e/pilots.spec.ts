@@ -191,7 +191,8 @@ test.describe("pilot registry", () => {
     expect(after).toBe(before);
     // A new pilot may name only what the form offers: no draft artist (who would then see the draft), no unknown funder.
     const base = { "title.fi": "Suora lähetys", leadMunicipality: "Vaasa", intent: "save" };
-    for (const extra of [{ "employments.0.artist": String(FIXTURES.artists.draft) }, { "funding.0.funder": "999999", "funding.0.amount": "100" }]) {
+    const extras: Record<string, string>[] = [{ "employments.0.artist": String(FIXTURES.artists.draft) }, { "funding.0.funder": "999999", "funding.0.amount": "100" }];
+    for (const extra of extras) {
       const created = await page.request.post(`/${lang}/pilots/new`, { form: { ...base, ...extra }, maxRedirects: 0 });
       expect(created.status()).toBe(400);
     }
