@@ -32,13 +32,6 @@ export async function deliverEmail(db: Db, id: number, email: Email) {
   }
 }
 
-/** Queue and deliver in one step (for writes that need no surrounding transaction). */
-export async function sendEmail(db: Db, email: Email) {
-  const id = await queueEmail(db, email);
-  await deliverEmail(db, id, email);
-  return id;
-}
-
 /** The absolute base URL for links in emails. */
 export function publicUrl(request: Request) {
   return env.PUBLIC_URL ?? new URL(request.url).origin;
