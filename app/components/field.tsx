@@ -1,4 +1,8 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+
+/** The id of a form field named `name` (its label, hint and error hang off it). */
+export const fieldId = (name: string) => `f-${name.replace(/[^\w-]/g, "-")}`;
 
 /** A labelled input with its error beside it, linked for screen readers. */
 export function Field({
@@ -31,7 +35,7 @@ export function Field({
   className?: string;
 }) {
   const { t } = useTranslation();
-  const id = `f-${name.replace(/[^\w-]/g, "-")}`;
+  const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
@@ -59,6 +63,50 @@ export function Field({
         </p>
       ) : null}
       {multiline ? <textarea rows={rows ?? 4} {...common} /> : <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...common} />}
+    </div>
+  );
+}
+
+/**
+ * A labelled select: first the empty choice `none` (e.g. "All"), then `children` (extra fixed
+ * choices), then `options`; its error beside it, linked for screen readers.
+ */
+export function SelectField({
+  name,
+  label,
+  value,
+  options,
+  none,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  value?: string | number | null;
+  options: { value: string; label: string }[];
+  none: string;
+  error?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = fieldId(name);
+  return (
+    <div className={`field ${error ? "field-error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {error ? (
+        <p className="error-text" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+      <select id={id} name={name} defaultValue={value == null ? "" : String(value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        <option value="">{none}</option>
+        {children}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

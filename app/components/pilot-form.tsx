@@ -2,7 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Localized } from "~db/schema/common";
-import { ErrorSummary, Field } from "~/components/field";
+import { ErrorSummary, Field, fieldId, SelectField } from "~/components/field";
 import { localizedString } from "~/utils/localized";
 import { FUNDING_KINDS, LOCALIZED_FIELDS, PARTNER_ROLES, municipalityLabel, rowCount, type FormValues } from "~/utils/pilot-form";
 import { formatDateTime } from "~/utils/format";
@@ -33,48 +33,10 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-const fid = (name: string) => `f-${name.replace(/[^\w-]/g, "-")}`;
-
-function Select({
-  name,
-  label,
-  value,
-  error,
-  options,
-  none,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  error?: string;
-  options: { value: string; label: string; group?: string }[];
-  none: string;
-}) {
-  const { t } = useTranslation();
-  const id = fid(name);
-  return (
-    <div className={`field ${error ? "field-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p className="error-text" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-      <select id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        <option value="">{none}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function Checkboxes({ name, legend, items, checked, error }: { name: string; legend: string; items: { code: string; label: string }[]; checked: string[]; error?: string }) {
   const { t } = useTranslation();
-  const id = fid(name);
+  const id = fieldId(name);
   return (
     <fieldset className={`field checkbox-group ${error ? "field-error" : ""}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{legend}</legend>
@@ -269,7 +231,7 @@ export function PilotForm({
 
       <Section id="programme" title={t("form.section.programme")}>
         {n("programmes", 1).map((i) => (
-          <Select key={i} name={`programmes.${i}`} label={t("form.programmeRow", { n: i + 1 })} value={v(`programmes.${i}`)} error={e(`programmes.${i}`)} options={programmeOptions} none={t("form.none")} />
+          <SelectField key={i} name={`programmes.${i}`} label={t("form.programmeRow", { n: i + 1 })} value={v(`programmes.${i}`)} error={e(`programmes.${i}`)} options={programmeOptions} none={t("form.none")} />
         ))}
       </Section>
 
@@ -289,11 +251,11 @@ export function PilotForm({
       </Section>
 
       <Section id="organisations" title={t("form.section.organisations")}>
-        <Select name="implementer" label={t("form.implementer")} value={v("implementer")} error={e("implementer")} options={orgOptions} none={t("form.none")} />
+        <SelectField name="implementer" label={t("form.implementer")} value={v("implementer")} error={e("implementer")} options={orgOptions} none={t("form.none")} />
         {n("partners", 2).map((i) => (
           <div className="row-group" key={i}>
-            <Select name={`partners.${i}.organisation`} label={t("form.partner", { n: i + 1 })} value={v(`partners.${i}.organisation`)} error={e(`partners.${i}.organisation`)} options={orgOptions} none={t("form.none")} />
-            <Select
+            <SelectField name={`partners.${i}.organisation`} label={t("form.partner", { n: i + 1 })} value={v(`partners.${i}.organisation`)} error={e(`partners.${i}.organisation`)} options={orgOptions} none={t("form.none")} />
+            <SelectField
               name={`partners.${i}.role`}
               label={t("form.partnerRole", { n: i + 1 })}
               value={v(`partners.${i}.role`)}
@@ -322,9 +284,9 @@ export function PilotForm({
         <p className="hint">{t("form.rowsHint")}</p>
         {n("funding", 2).map((i) => (
           <div className="row-group" key={i}>
-            <Select name={`funding.${i}.funder`} label={t("form.funder", { n: i + 1 })} value={v(`funding.${i}.funder`)} error={e(`funding.${i}.funder`)} options={orgOptions} none={t("form.none")} />
+            <SelectField name={`funding.${i}.funder`} label={t("form.funder", { n: i + 1 })} value={v(`funding.${i}.funder`)} error={e(`funding.${i}.funder`)} options={orgOptions} none={t("form.none")} />
             <Field name={`funding.${i}.amount`} label={t("form.amount", { n: i + 1 })} hint={t("form.amountHint")} defaultValue={v(`funding.${i}.amount`)} error={e(`funding.${i}.amount`)} inputMode="decimal" />
-            <Select
+            <SelectField
               name={`funding.${i}.kind`}
               label={t("form.kind", { n: i + 1 })}
               value={v(`funding.${i}.kind`)}
@@ -340,7 +302,7 @@ export function PilotForm({
         <p className="hint">{t("form.rowsHint")}</p>
         {n("employments", 2).map((i) => (
           <div className="row-group" key={i}>
-            <Select
+            <SelectField
               name={`employments.${i}.artist`}
               label={t("form.artist", { n: i + 1 })}
               value={v(`employments.${i}.artist`)}
@@ -417,7 +379,7 @@ export function PilotForm({
 
 function MunicipalityInput({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {
   const { t } = useTranslation();
-  const id = fid(name);
+  const id = fieldId(name);
   return (
     <div className={`field ${error ? "field-error" : ""}`}>
       <label htmlFor={id}>{label}</label>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { listAudit } from "~db/queries/accounts.server";
+import { SelectField } from "~/components/field";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/utils/format";
@@ -48,28 +49,14 @@ export default function Audit() {
       <h1>{t("audit.title")}</h1>
       <Form method="get" className="filters">
         <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="f-user">{t("audit.user")}</label>
-            <select id="f-user" name="user" defaultValue={filters.user ? String(filters.user) : ""}>
-              <option value="">{t("audit.anyone")}</option>
-              {people.map((p) => (
-                <option key={p.id} value={String(p.id)}>
-                  {p.name ? `${p.name} (${p.email})` : p.email}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-entityType">{t("audit.entityType")}</label>
-            <select id="f-entityType" name="entityType" defaultValue={filters.entityType ?? ""}>
-              <option value="">{t("audit.anyType")}</option>
-              {types.map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="user"
+            label={t("audit.user")}
+            value={filters.user}
+            none={t("audit.anyone")}
+            options={people.map((p) => ({ value: String(p.id), label: p.name ? `${p.name} (${p.email})` : p.email }))}
+          />
+          <SelectField name="entityType" label={t("audit.entityType")} value={filters.entityType} none={t("audit.anyType")} options={types.map((type) => ({ value: type, label: type }))} />
           <div className="field">
             <label htmlFor="f-entityId">{t("audit.entityId")}</label>
             <input id="f-entityId" name="entityId" defaultValue={filters.entityId ?? ""} />

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { directoryOptions, listArtists } from "~db/queries/artists.server";
+import { SelectField } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
@@ -63,9 +64,9 @@ export default function ArtistList() {
           <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="f-q-hint" />
         </div>
         <div className="filter-grid">
-          <Select id="artForm" label={t("artForms")} value={filters.artForm} options={options.artForms.map((o) => [o.code, name(o.name)])} />
-          <Select id="targetGroup" label={t("filters.targetGroup")} value={filters.targetGroup} options={options.targetGroups.map((o) => [o.code, name(o.name)])} />
-          <Select id="language" label={t("languages")} value={filters.language} options={WORKING_LANGUAGES.map((l) => [l, t(`language.${l}`)])} />
+          <SelectField name="artForm" label={t("artForms")} value={filters.artForm} none={t("filters.any")} options={options.artForms.map((o) => ({ value: o.code, label: name(o.name) }))} />
+          <SelectField name="targetGroup" label={t("filters.targetGroup")} value={filters.targetGroup} none={t("filters.any")} options={options.targetGroups.map((o) => ({ value: o.code, label: name(o.name) }))} />
+          <SelectField name="language" label={t("languages")} value={filters.language} none={t("filters.any")} options={WORKING_LANGUAGES.map((l) => ({ value: l, label: card.language[l] }))} />
           <div className="field">
             <label htmlFor="f-area">{t("filters.area")}</label>
             <select id="f-area" name="area" defaultValue={filters.area ?? ""}>
@@ -88,7 +89,7 @@ export default function ArtistList() {
               </optgroup>
             </select>
           </div>
-          <Select id="format" label={t("filters.format")} value={filters.format} options={SERVICE_FORMATS.map((f) => [f, t(`format.${f}`)])} />
+          <SelectField name="format" label={t("filters.format")} value={filters.format} none={t("filters.any")} options={SERVICE_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))} />
           <div className="field">
             <label htmlFor="f-priceMin">{t("filters.priceMin")}</label>
             <input id="f-priceMin" name="priceMin" inputMode="numeric" size={6} defaultValue={filters.priceMin ?? ""} />
@@ -136,23 +137,6 @@ export default function ArtistList() {
         </ul>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
-    </div>
-  );
-}
-
-function Select({ id, label, value, options }: { id: string; label: string; value?: string; options: [string, string][] }) {
-  const { t } = useTranslation("artists");
-  return (
-    <div className="field">
-      <label htmlFor={`f-${id}`}>{label}</label>
-      <select id={`f-${id}`} name={id} defaultValue={value ?? ""}>
-        <option value="">{t("filters.any")}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { listPilots, pilotFilterOptions, pilotOrderSql, PILOT_SORTS, type PilotS
 import { parsePilotFilters, pilotFilterSql } from "~db/queries/pilot-filters.server";
 import { todayIso } from "~/utils/dates";
 import { dataGeneration } from "~/utils/data-cache.server";
+import { SelectField } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
@@ -62,18 +63,9 @@ export default function PilotList() {
       .sort((a, b) => (kind === "year" ? Number(b.key) - Number(a.key) : a.name.localeCompare(b.name, lang)));
   const programmes = opt("programme");
   const select = (name: keyof typeof filters, items: { key: string; name: string }[], extra?: React.ReactNode) => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{t(`filters.${name}`)}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={filters[name] != null ? String(filters[name]) : ""}>
-        <option value="">{t("filters.all")}</option>
-        {extra}
-        {items.map((o) => (
-          <option key={o.key} value={o.key}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField name={name} label={t(`filters.${name}`)} value={filters[name]} none={t("filters.all")} options={items.map((o) => ({ value: o.key, label: o.name }))}>
+      {extra}
+    </SelectField>
   );
   // Parameters the form does not show (e.g. a dashboard figure's counts, reportDate, horizon) are kept.
   const shown = new Set(["q", "programme", "phase", "region", "municipality", "targetGroup", "artForm", "sector", "funder", "year", "state", "status", "sort", "page"]);
@@ -108,11 +100,11 @@ export default function PilotList() {
           <input key={k} type="hidden" name={k} value={v} />
         ))}
         <div className="field">
-          <label htmlFor="filter-q">{t("filters.q")}</label>
-          <p className="hint" id="filter-q-hint">
+          <label htmlFor="f-q">{t("filters.q")}</label>
+          <p className="hint" id="f-q-hint">
             {t("filters.qHint")}
           </p>
-          <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} aria-describedby="filter-q-hint" />
+          <input id="f-q" type="search" name="q" defaultValue={filters.q ?? ""} aria-describedby="f-q-hint" />
         </div>
         <div className="filter-grid">
           {select("programme", programmes)}
@@ -130,8 +122,8 @@ export default function PilotList() {
           {internal ? select("state", Object.entries(card.state).map(([key, name]) => ({ key, name }))) : null}
           {select("status", statuses, <option value="none">{t("filters.statusNone")}</option>)}
           <div className="field">
-            <label htmlFor="filter-sort">{t("filters.sort")}</label>
-            <select id="filter-sort" name="sort" defaultValue={sort}>
+            <label htmlFor="f-sort">{t("filters.sort")}</label>
+            <select id="f-sort" name="sort" defaultValue={sort}>
               <option value="relevance">{t("filters.sortRelevance")}</option>
               <option value="end">{t("filters.sortEnd")}</option>
               <option value="start">{t("filters.sortStart")}</option>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { queryRows } from "~db/connect";
 import type { Localized } from "~db/schema/common";
 import { DataTable } from "~/components/data-table";
+import { SelectField } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { cached } from "~/utils/data-cache.server";
 import { dashboardFromRequest } from "~/utils/dashboard-model.server";
@@ -107,61 +108,11 @@ export default function Dashboard() {
           {t("filters.title")}
         </h2>
         <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="f-programme">{t("filters.programme")}</label>
-            <select id="f-programme" name="programme" defaultValue={filters.programme ?? ""}>
-              <option value="">{t("filters.all")}</option>
-              {opt("programme").map((o) => (
-                <option key={o.key} value={o.key}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-phase">{t("filters.phase")}</label>
-            <select id="f-phase" name="phase" defaultValue={filters.phase ? String(filters.phase) : ""}>
-              <option value="">{t("filters.all")}</option>
-              {opt("phase").map((o) => (
-                <option key={o.key} value={o.key}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-region">{t("filters.region")}</label>
-            <select id="f-region" name="region" defaultValue={filters.region ?? ""}>
-              <option value="">{t("filters.all")}</option>
-              {opt("region").map((o) => (
-                <option key={o.key} value={o.key}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-yearFrom">{t("filters.yearFrom")}</label>
-            <select id="f-yearFrom" name="yearFrom" defaultValue={filters.yearFrom ? String(filters.yearFrom) : ""}>
-              <option value="">{t("filters.any")}</option>
-              {years.map((o) => (
-                <option key={o.key} value={o.key}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-yearTo">{t("filters.yearTo")}</label>
-            <select id="f-yearTo" name="yearTo" defaultValue={filters.yearTo ? String(filters.yearTo) : ""}>
-              <option value="">{t("filters.any")}</option>
-              {years.map((o) => (
-                <option key={o.key} value={o.key}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="programme" label={t("filters.programme")} value={filters.programme} none={t("filters.all")} options={opt("programme").map((o) => ({ value: o.key, label: o.name }))} />
+          <SelectField name="phase" label={t("filters.phase")} value={filters.phase} none={t("filters.all")} options={opt("phase").map((o) => ({ value: o.key, label: o.name }))} />
+          <SelectField name="region" label={t("filters.region")} value={filters.region} none={t("filters.all")} options={opt("region").map((o) => ({ value: o.key, label: o.name }))} />
+          <SelectField name="yearFrom" label={t("filters.yearFrom")} value={filters.yearFrom} none={t("filters.any")} options={years.map((o) => ({ value: o.key, label: o.name }))} />
+          <SelectField name="yearTo" label={t("filters.yearTo")} value={filters.yearTo} none={t("filters.any")} options={years.map((o) => ({ value: o.key, label: o.name }))} />
           <div className="field">
             <label htmlFor="f-reportDate">{t("filters.reportDate")}</label>
             <input id="f-reportDate" type="date" name="reportDate" defaultValue={model.reportDate} />
