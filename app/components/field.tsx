@@ -19,6 +19,8 @@ export function Field({
   rows,
   lang,
   className,
+  list,
+  describedBy: alsoDescribedBy,
 }: {
   name: string;
   label: string;
@@ -33,10 +35,14 @@ export function Field({
   rows?: number;
   lang?: string;
   className?: string;
+  /** A <datalist> of suggestions. */
+  list?: string;
+  /** Another element that describes the field, e.g. a hint shared by several fields. */
+  describedBy?: string;
 }) {
   const { t } = useTranslation();
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, alsoDescribedBy].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name,
@@ -62,7 +68,7 @@ export function Field({
           {t(error)}
         </p>
       ) : null}
-      {multiline ? <textarea rows={rows ?? 4} {...common} /> : <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...common} />}
+      {multiline ? <textarea rows={rows ?? 4} {...common} /> : <input type={type} autoComplete={autoComplete} inputMode={inputMode} list={list} {...common} />}
     </div>
   );
 }

@@ -378,26 +378,5 @@ export function PilotForm({
 }
 
 function MunicipalityInput({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {
-  const { t } = useTranslation();
-  const id = fieldId(name);
-  return (
-    <div className={`field ${error ? "field-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p className="error-text" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="text"
-        list="municipality-options"
-        autoComplete="off"
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[error ? `${id}-error` : null, "municipality-hint"].filter(Boolean).join(" ")}
-      />
-    </div>
-  );
+  return <Field name={name} label={label} defaultValue={value} error={error} list="municipality-options" autoComplete="off" describedBy="municipality-hint" />;
 }

@@ -15,18 +15,16 @@ import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~/utils/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken } from "~/utils/tokens.server";
-
-const problem = (state: Exclude<TokenState, "valid">) => data({ state, email: "", name: "", role: "" }, { status: state === "unknown" ? 404 : 410 });
+import { consumeToken, inspectToken, unusableToken } from "~/utils/tokens.server";
 
 /** Accepting an invitation: anyone holding the link (sent to the invited address) may use it once. */
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
   const db = await getDb();
   const { status, token } = await inspectToken(db, "invite", params.token);
-  if (status !== "valid" || !token) return problem(status === "valid" ? "unknown" : status);
+  if (status !== "valid" || !token) return unusableToken(status, { email: "", name: "", role: "" });
   const payload = InvitePayload.safeParse(token.payload);
-  if (!payload.success) return problem("unknown");
+  if (!payload.success) return unusableToken("unknown", { email: "", name: "", role: "" });
   return { state: "valid" as TokenState, email: token.email, name: payload.data.name, role: payload.data.role as string };
 }
 
@@ -44,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, name }, { status: 400 });
   const db = await getDb();
   const invitation = await inspectToken(db, "invite", params.token);
-  if (invitation.status !== "valid") return problem(invitation.status);
+  if (invitation.status !== "valid") return unusableToken(invitation.status, { email: "", name: "", role: "" });
   const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: invitation.token?.email, name: parsed.data.name });
   if (policy) return data({ errors: policy, name }, { status: 400 });
   const passwordHash = await hashPassword(parsed.data.password);
@@ -80,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!userId) {
     const { status } = await inspectToken(db, "invite", params.token);
-    return problem(status === "valid" ? "unknown" : status);
+    return unusableToken(status, { email: "", name: "", role: "" });
   }
   return signInAndRedirect(request, userId, `/${lang}`);
 }

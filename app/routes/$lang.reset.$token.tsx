@@ -15,16 +15,14 @@ import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~/utils/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken } from "~/utils/tokens.server";
+import { consumeToken, inspectToken, unusableToken } from "~/utils/tokens.server";
 import { useLang } from "~/utils/use-lang";
-
-const problem = (state: Exclude<TokenState, "valid">) => data({ state, email: "" }, { status: state === "unknown" ? 404 : 410 });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
   const db = await getDb();
   const { status, token } = await inspectToken(db, "reset", params.token);
-  if (status !== "valid" || !token) return problem(status === "valid" ? "unknown" : status);
+  if (status !== "valid" || !token) return unusableToken(status, { email: "" });
   return { state: "valid" as TokenState, email: token.email };
 }
 
@@ -38,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const db = await getDb();
   const link = await inspectToken(db, "reset", params.token);
-  if (link.status !== "valid") return problem(link.status);
+  if (link.status !== "valid") return unusableToken(link.status, { email: "" });
   const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: link.token?.email });
   if (policy) return data({ errors: policy }, { status: 400 });
   const passwordHash = await hashPassword(parsed.data.password);
@@ -65,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!userId) {
     const { status } = await inspectToken(db, "reset", params.token);
-    return problem(status === "valid" ? "unknown" : status);
+    return unusableToken(status, { email: "" });
   }
   return signInAndRedirect(request, userId, `/${lang}`);
 }

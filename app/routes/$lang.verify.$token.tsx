@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { and, eq, isNull } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
@@ -10,10 +10,8 @@ import { audit } from "~/utils/audit.server";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken } from "~/utils/tokens.server";
+import { consumeToken, inspectToken, unusableToken } from "~/utils/tokens.server";
 import { useLang } from "~/utils/use-lang";
-
-const problem = (state: Exclude<TokenState, "valid">) => data({ state, email: "" }, { status: state === "unknown" ? 404 : 410 });
 
 /**
  * Opening the link only shows a button: mail scanners that fetch links must not use the token
@@ -23,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
   const db = await getDb();
   const { status, token } = await inspectToken(db, "verify", params.token);
-  if (status !== "valid" || !token) return problem(status === "valid" ? "unknown" : status);
+  if (status !== "valid" || !token) return unusableToken(status, { email: "" });
   return { state: "valid" as TokenState, email: token.email };
 }
 
@@ -47,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!userId) {
     const { status } = await inspectToken(db, "verify", params.token);
-    return problem(status === "valid" ? "unknown" : status);
+    return unusableToken(status, { email: "" });
   }
   return signInAndRedirect(request, userId, `/${lang}/me/artist`);
 }
