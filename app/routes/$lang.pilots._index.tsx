@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       where: pilotFilterSql(filters, todayIso()),
       orderBy: pilotOrderSql(sort, { q: filters.q, lang }),
     }),
-    pilotFilterOptions(db, generation),
+    pilotFilterOptions(db, visibility, generation),
   ]);
   const filtered = Object.keys(filters).length > 0;
   return {

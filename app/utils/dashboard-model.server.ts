@@ -346,5 +346,5 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   const { cached } = await import("./data-cache.server");
   const key = JSON.stringify([lang, internal, reportDate, filters]);
   const model = await cached(db, key, () => buildDashboard(db, { lang, reportDate, filters, visibility, internal }));
-  return { lang, db, filters, model };
+  return { lang, db, filters, model, visibility };
 }

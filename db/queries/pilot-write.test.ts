@@ -4,12 +4,13 @@
  * deleted, workflow transitions are version-checked; and the follow-up due rules (decision 022).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
-import { auditEvents, continuationChecks, pilots, users } from "../schema";
+import { auditEvents, continuationChecks, organisations, pilots, users } from "../schema";
 import { municipalityLookup, parsePilotForm, type FormValues } from "~/utils/pilot-form";
 import { changesSince, createPilot, deleteDraft, loadPilotInput, transitionPilot, updatePilot } from "./pilot-write.server";
 import { listFollowUps } from "./follow-ups.server";
+import { pilotFilterOptions } from "./pilots.server";
 
 let t: TestDb;
 let userId: number;
@@ -112,5 +113,18 @@ describe("follow-up due rules", () => {
     const order = result.rows.map((r) => r.overdueDays);
     expect(order).toEqual([...order].sort((a, b) => b - a));
     expect(result.total).toBe(6);
+  });
+});
+
+describe("the registry's filter choices", () => {
+  it("offer the public only funders and years of published pilots; the council sees all", async () => {
+    const [org] = await t.db.insert(organisations).values({ name: { fi: "Salainen säätiö" }, kind: "foundation" }).returning({ id: organisations.id });
+    await createPilot(t.db, input({ "title.fi": "Luonnos", leadMunicipality: "Kauhava", startDate: "1.1.2031", "funding.0.funder": String(org.id), "funding.0.amount": "1000" }), { userId, state: "draft" });
+    const keys = async (visibility: SQL, kind: string) => (await pilotFilterOptions(t.db, visibility)).filter((o) => o.kind === kind).map((o) => o.key);
+    const published = sql`p.state = 'published'`;
+    expect(await keys(published, "funder")).not.toContain(String(org.id));
+    expect(await keys(published, "year")).not.toContain("2031");
+    expect(await keys(sql`true`, "funder")).toContain(String(org.id));
+    expect(await keys(sql`true`, "year")).toContain("2031");
   });
 });

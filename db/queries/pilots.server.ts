@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
-import { cached, cachedRows } from "~/utils/data-cache.server";
+import { cachedRows } from "~/utils/data-cache.server";
 
 export const PAGE_SIZE = 25;
 
@@ -194,15 +194,15 @@ export type PilotDetail = NonNullable<Awaited<ReturnType<typeof getPilot>>>;
 
 export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?: string }; parent: string | null };
 /**
- * The choices of the registry's filters, cached under the data generation (docs/decisions/043): the
- * list page is the busiest page, and the choices change only when the data does.
+ * The choices of the registry's filters (the dashboard offers some of them too), cached under the
+ * data generation with the visibility in the key (docs/decisions/043, 045). Funders and years come
+ * from the pilots the viewer may see, so the public's choices do not reveal unpublished pilots;
+ * municipalities and regions are the programme's area plus wherever any pilot is registered.
  */
-export function pilotFilterOptions(db: Db, generation?: string): Promise<FilterOption[]> {
-  return cached(db, "pilot-filter-options", () => loadFilterOptions(db), generation);
-}
-
-async function loadFilterOptions(db: Db): Promise<FilterOption[]> {
-  const rows = await queryRows<FilterOption>(
+export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string): Promise<FilterOption[]> {
+  // A scalar subquery with LIMIT 1 stops at the first visible pilot (an EXISTS would join them all).
+  const seen = (from: SQL, where: SQL) => sql`(select 1 from ${from} where ${where} and ${visibility} limit 1) is not null`;
+  return cachedRows<FilterOption>(
     db,
     sql`select 'programme' as kind, code as key, name, null as parent from programmes
       union all select 'phase', ph.id::text, ph.name, pr.code from programme_phases ph join programmes pr on pr.id = ph.programme_id
@@ -215,14 +215,15 @@ async function loadFilterOptions(db: Db): Promise<FilterOption[]> {
       union all select 'targetGroup', code, name, null from target_groups
       union all select 'artForm', code, name, null from art_forms
       union all select 'sector', code, name, null from sectors
-      union all select 'funder', o.id::text, o.name, null from organisations o where exists (select 1 from funding_lines f where f.funder_id = o.id)
+      union all select 'funder', o.id::text, o.name, null from organisations o
+        where ${seen(sql`funding_lines f join pilots p on p.id = f.pilot_id`, sql`f.funder_id = o.id`)}
       union all select 'status', code, name, null from continuation_statuses
       union all select 'year', y::text, '{}'::jsonb, null
-        from generate_series((select extract(year from least(min(start_date), min(end_date)))::int from pilots),
-          (select extract(year from greatest(max(start_date), max(end_date)))::int from pilots)) y
+        from generate_series((select extract(year from least(min(p.start_date), min(p.end_date)))::int from pilots p where ${visibility}),
+          (select extract(year from greatest(max(p.start_date), max(p.end_date)))::int from pilots p where ${visibility})) y
         -- The years a pilot starts in (or ends in, without a start), found through the date indexes.
-        where exists (select 1 from pilots p where p.start_date >= make_date(y, 1, 1) and p.start_date < make_date(y + 1, 1, 1))
-          or exists (select 1 from pilots p where p.start_date is null and p.end_date >= make_date(y, 1, 1) and p.end_date < make_date(y + 1, 1, 1))`,
+        where ${seen(sql`pilots p`, sql`p.start_date >= make_date(y, 1, 1) and p.start_date < make_date(y + 1, 1, 1)`)}
+          or ${seen(sql`pilots p`, sql`p.start_date is null and p.end_date >= make_date(y, 1, 1) and p.end_date < make_date(y + 1, 1, 1)`)}`,
+    generation,
   );
-  return rows;
 }

@@ -1,13 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { sql } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
-import { queryRows } from "~db/connect";
-import type { Localized } from "~db/schema/common";
+import { pilotFilterOptions } from "~db/queries/pilots.server";
 import { DataTable } from "~/components/data-table";
 import { SelectField } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { cached } from "~/utils/data-cache.server";
 import { dashboardFromRequest } from "~/utils/dashboard-model.server";
 import type { DashTable } from "~/utils/dashboard-types";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
@@ -17,15 +14,9 @@ import { useLang } from "~/utils/use-lang";
 import { HorizontalBars } from "./charts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, filters, model } = await dashboardFromRequest(request, params);
-  const options = await cached(db, "dashboard-options", () => queryRows<{ kind: string; key: string; name: Localized; parent: string | null }>(
-    db,
-    sql`select 'programme' as kind, code as key, name, null as parent from programmes
-      union all select 'phase', ph.id::text, ph.name, pr.code from programme_phases ph join programmes pr on pr.id = ph.programme_id
-      union all select 'region', r.code, r.name, null from regions r where r.code in ('14', '15')
-        or exists (select 1 from municipality_regions mr join pilot_municipalities pm on pm.municipality_code = mr.municipality_code where mr.region_code = r.code)
-      union all select distinct 'year', extract(year from coalesce(p.start_date, p.end_date))::int::text, '{}'::jsonb, null from pilots p where coalesce(p.start_date, p.end_date) is not null`,
-  ));
+  const { db, filters, model, visibility } = await dashboardFromRequest(request, params);
+  // The registry's filter choices, those the dashboard offers.
+  const options = (await pilotFilterOptions(db, visibility)).filter((o) => ["programme", "phase", "region", "year"].includes(o.kind));
   return { model, filters, options };
 }
 
