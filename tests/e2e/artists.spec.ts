@@ -167,7 +167,7 @@ test.describe("artist directory", () => {
     await p.goto(`/${lang}/me/artist`);
     const download = await p.request.get(`/${lang}/me/artist/data.json`);
     expect(download.status()).toBe(200);
-    expect(download.headers()["content-disposition"]).toContain("attachment");
+    expect(download.headers()["content-disposition"]).toContain(`attachment; filename="${t("artists:me.downloadFile")}-`);
     const json = await download.json();
     expect(json.account.email).toBe(email);
     expect(json.profile.name).toBe(name);
