@@ -4,6 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
+import type { Tx } from "~db/connect";
 import { existingScope, municipalityOptions, organisationOptions } from "~db/queries/accounts.server";
 import { ROLES, sessions, users } from "~db/schema";
 import { ErrorSummary } from "~/components/field";
@@ -69,14 +70,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // An admin cannot lock themselves out: no change of their own role, no disabling themselves.
   if (user.id === admin.id) return data({ errors: { _form: "admin:user.self" } as Record<string, string>, done: null }, { status: 409 });
   const db = await getDb();
+  // What the audit event calls "before" is read inside the write's transaction, the user's row locked,
+  // so two admins acting at once each record what they really changed.
+  const current = async (tx: Tx) => {
+    const [row] = await tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, id)).for("update");
+    return row;
+  };
 
   if (intent.data.intent === "update") {
     const parsed = parseForm(UpdateSchema, form);
     if (!parsed.ok) return data({ errors: parsed.errors, done: null }, { status: 400 });
     const invalid = parsed.data.role === "staff" ? scopeErrors({ ...parsed.data, role: "staff" }) : null;
     if (invalid) return data({ errors: invalid, done: null }, { status: 400 });
-    const before = await staffScope(id);
     await db.transaction(async (tx) => {
+      const was = await current(tx);
+      const before = await staffScope(id, tx);
       const scope = parsed.data.role === "staff" ? await existingScope(tx, parsed.data.municipalities, parsed.data.organisations) : { municipalities: [], organisations: [] };
       await tx.update(users).set({ role: parsed.data.role }).where(eq(users.id, id));
       await setUserScope(tx, id, scope);
@@ -85,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         action: "user.update",
         entityType: "user",
         entityId: id,
-        before: { role: user.role, municipalities: [...before.municipalities].sort(), organisations: [...before.organisations].sort((a, b) => a - b) },
+        before: { role: was.role, municipalities: [...before.municipalities].sort(), organisations: [...before.organisations].sort((a, b) => a - b) },
         after: { role: parsed.data.role, ...scope },
       });
     });
@@ -95,16 +103,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent.data.intent === "disable") {
     if (form.confirm !== "yes") throw redirect(`/${lang}/admin/users/${id}?confirm=disable`);
     await db.transaction(async (tx) => {
+      const was = await current(tx);
       await tx.update(users).set({ disabledAt: new Date() }).where(eq(users.id, id));
       const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ id: sessions.id });
-      await audit(tx, { userId: admin.id, action: "user.disable", entityType: "user", entityId: id, before: { disabled: Boolean(user.disabledAt) }, after: { disabled: true, sessionsEnded: ended.length } });
+      await audit(tx, { userId: admin.id, action: "user.disable", entityType: "user", entityId: id, before: { disabled: Boolean(was.disabledAt) }, after: { disabled: true, sessionsEnded: ended.length } });
     });
     return { errors: undefined, done: "disabled" as const };
   }
 
   await db.transaction(async (tx) => {
+    const was = await current(tx);
     await tx.update(users).set({ disabledAt: null }).where(eq(users.id, id));
-    await audit(tx, { userId: admin.id, action: "user.enable", entityType: "user", entityId: id, before: { disabled: Boolean(user.disabledAt) }, after: { disabled: false } });
+    await audit(tx, { userId: admin.id, action: "user.enable", entityType: "user", entityId: id, before: { disabled: Boolean(was.disabledAt) }, after: { disabled: false } });
   });
   return { errors: undefined, done: "enabled" as const };
 }

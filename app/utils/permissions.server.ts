@@ -5,7 +5,7 @@
 import { data } from "@remix-run/node";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "~db/client.server";
-import { queryRows, type Db } from "~db/connect";
+import { queryRows, type Db, type DbOrTx } from "~db/connect";
 import { userMunicipalities, userOrganisations, type Role } from "~db/schema";
 import { getUser, loginRedirect, type SessionUser } from "./session.server";
 
@@ -36,7 +36,7 @@ export const isCouncil = (user: Viewer) => user?.role === "council" || user?.rol
 export const isAdmin = (user: Viewer) => user?.role === "admin";
 
 /** Municipality codes and organisation ids a staff member works for. */
-export async function staffScope(userId: number, database?: Db) {
+export async function staffScope(userId: number, database?: DbOrTx) {
   const db = database ?? (await getDb());
   const [munis, orgs] = await Promise.all([
     db.select({ code: userMunicipalities.municipalityCode }).from(userMunicipalities).where(eq(userMunicipalities.userId, userId)),
