@@ -4,7 +4,12 @@ import { createInstance } from "i18next";
 import { DEFAULT_LANG, LANGUAGES, i18nConfig, type Lang } from "./i18n";
 
 /** Remembers the last language the user chose; read by `/` to pick where to go. */
-export const langCookie = createCookie("lang", { path: "/", httpOnly: true, sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+export const langCookie = createCookie("lang", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  maxAge: 60 * 60 * 24 * 365,
+});
 
 export const i18next = new RemixI18Next({
   detection: {

@@ -56,7 +56,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
         {data && langFromPath(location.pathname)
           ? LANGUAGES.map((l) => (
-              <link key={l} rel="alternate" hrefLang={l} href={data.origin + switchLangPath(location.pathname, location.search, l)} />
+              <link
+                key={l}
+                rel="alternate"
+                hrefLang={l}
+                href={data.origin + switchLangPath(location.pathname, location.search, l)}
+              />
             ))
           : null}
       </head>

@@ -8,7 +8,9 @@ declare global {
 
 function open(): Promise<DbHandle> {
   if (!globalThis.__rajatonDb) {
-    globalThis.__rajatonDb = openDb(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: pgliteDir(env.DATA_DIR) });
+    globalThis.__rajatonDb = openDb(
+      env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: pgliteDir(env.DATA_DIR) },
+    );
     const close = async () => {
       const handle = await globalThis.__rajatonDb;
       await handle?.close().catch(() => {});

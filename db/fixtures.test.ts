@@ -27,26 +27,63 @@ describe("the ids end-to-end tests rely on match the demo data", () => {
   it("pilots", async () => {
     const get = async (id: number) => {
       const [p] = await t.db.select({ title: pilots.title, state: pilots.state }).from(pilots).where(eq(pilots.id, id));
-      const [lead] = await t.db.select({ code: pilotMunicipalities.municipalityCode }).from(pilotMunicipalities).where(eq(pilotMunicipalities.pilotId, id)).orderBy(pilotMunicipalities.isLead);
+      const [lead] = await t.db
+        .select({ code: pilotMunicipalities.municipalityCode })
+        .from(pilotMunicipalities)
+        .where(eq(pilotMunicipalities.pilotId, id))
+        .orderBy(pilotMunicipalities.isLead);
       return { ...p, lead: lead?.code };
     };
-    expect(await get(FIXTURES.pilots.taikuSotessa)).toMatchObject({ title: { fi: "TaiKu sotessa" }, state: "published" });
-    expect(await get(FIXTURES.pilots.kulttuurikaveri)).toMatchObject({ title: { fi: "Kulttuurikaveri 2015" }, state: "published" });
-    expect(await get(FIXTURES.pilots.publishedVasa)).toMatchObject({ title: { fi: "Teatteria toimintakeskukseen" }, state: "published", lead: "905" });
-    expect(await get(FIXTURES.pilots.draftVasa)).toMatchObject({ title: { sv: "Sång och lek i familjecentret" }, state: "draft", lead: "287" });
-    expect(await get(FIXTURES.pilots.submittedAlavus)).toMatchObject({ title: { fi: "Muistojen kuvat" }, state: "submitted", lead: "010" });
+    expect(await get(FIXTURES.pilots.taikuSotessa)).toMatchObject({
+      title: { fi: "TaiKu sotessa" },
+      state: "published",
+    });
+    expect(await get(FIXTURES.pilots.kulttuurikaveri)).toMatchObject({
+      title: { fi: "Kulttuurikaveri 2015" },
+      state: "published",
+    });
+    expect(await get(FIXTURES.pilots.publishedVasa)).toMatchObject({
+      title: { fi: "Teatteria toimintakeskukseen" },
+      state: "published",
+      lead: "905",
+    });
+    expect(await get(FIXTURES.pilots.draftVasa)).toMatchObject({
+      title: { sv: "Sång och lek i familjecentret" },
+      state: "draft",
+      lead: "287",
+    });
+    expect(await get(FIXTURES.pilots.submittedAlavus)).toMatchObject({
+      title: { fi: "Muistojen kuvat" },
+      state: "submitted",
+      lead: "010",
+    });
   });
 
   it("artists and services", async () => {
-    const [own] = await t.db.select({ userId: artists.userId, state: artists.state }).from(artists).where(eq(artists.id, FIXTURES.artists.own));
+    const [own] = await t.db
+      .select({ userId: artists.userId, state: artists.state })
+      .from(artists)
+      .where(eq(artists.id, FIXTURES.artists.own));
     expect(own).toEqual({ userId: FIXTURES.users.artist, state: "approved" });
-    const [other] = await t.db.select({ userId: artists.userId, state: artists.state }).from(artists).where(eq(artists.id, FIXTURES.artists.other));
+    const [other] = await t.db
+      .select({ userId: artists.userId, state: artists.state })
+      .from(artists)
+      .where(eq(artists.id, FIXTURES.artists.other));
     expect(other).toEqual({ userId: null, state: "approved" });
-    const [draft] = await t.db.select({ state: artists.state }).from(artists).where(eq(artists.id, FIXTURES.artists.draft));
+    const [draft] = await t.db
+      .select({ state: artists.state })
+      .from(artists)
+      .where(eq(artists.id, FIXTURES.artists.draft));
     expect(draft.state).toBe("draft");
-    const [submitted] = await t.db.select({ state: artists.state }).from(artists).where(eq(artists.id, FIXTURES.artists.submitted));
+    const [submitted] = await t.db
+      .select({ state: artists.state })
+      .from(artists)
+      .where(eq(artists.id, FIXTURES.artists.submitted));
     expect(submitted.state).toBe("submitted");
-    const [svc] = await t.db.select({ artistId: services.artistId }).from(services).where(eq(services.id, FIXTURES.services.other));
+    const [svc] = await t.db
+      .select({ artistId: services.artistId })
+      .from(services)
+      .where(eq(services.id, FIXTURES.services.other));
     expect(svc.artistId).toBe(FIXTURES.artists.other);
   });
 });

@@ -23,7 +23,11 @@ describe(`migrations and seed (${process.env.DATABASE_URL ? "PostgreSQL" : "PGli
 
   it("keeps region membership with validity dates (Isokyrö moved in 2021)", async () => {
     const rows = await t.db
-      .select({ region: municipalityRegions.regionCode, from: municipalityRegions.validFrom, to: municipalityRegions.validTo })
+      .select({
+        region: municipalityRegions.regionCode,
+        from: municipalityRegions.validFrom,
+        to: municipalityRegions.validTo,
+      })
       .from(municipalityRegions)
       .where(eq(municipalityRegions.municipalityCode, "152"))
       .orderBy(municipalityRegions.validFrom);

@@ -56,13 +56,19 @@ export async function seedBulk(db: Db, n: { pilots: number; artists: number; ser
       union all
       select b.id, m.codes[1 + (b.g * 7 + 3) % array_length(m.codes, 1)], false from bulk_pilots b, (select ${REGION_MUNICIPALITIES} as codes) m
       where b.g % 3 = 0 and (b.g * 7 + 3) % array_length(m.codes, 1) <> b.g % array_length(m.codes, 1)`);
-    await run(sql`insert into pilot_target_groups (pilot_id, target_group_code) select id, (${GROUPS})[1 + g % 8] from bulk_pilots`);
-    await run(sql`insert into pilot_art_forms (pilot_id, art_form_code) select id, (${FORMS})[1 + g % 10] from bulk_pilots`);
+    await run(
+      sql`insert into pilot_target_groups (pilot_id, target_group_code) select id, (${GROUPS})[1 + g % 8] from bulk_pilots`,
+    );
+    await run(
+      sql`insert into pilot_art_forms (pilot_id, art_form_code) select id, (${FORMS})[1 + g % 10] from bulk_pilots`,
+    );
     await run(sql`
       insert into pilot_sectors (pilot_id, sector_code)
       select id, 'culture' from bulk_pilots
       union all select id, (array['social','health','education','youth'])[1 + g % 4] from bulk_pilots`);
-    await run(sql`insert into activity_figures (pilot_id, target_group_code, participants) select id, (${GROUPS})[1 + g % 8], 5 + g % 60 from bulk_pilots`);
+    await run(
+      sql`insert into activity_figures (pilot_id, target_group_code, participants) select id, (${GROUPS})[1 + g % 8], 5 + g % 60 from bulk_pilots`,
+    );
     await run(sql`
       insert into funding_lines (pilot_id, funder_id, amount_cents, kind)
       select b.id, o.id, (3000 + b.g % 12 * 1000) * 100, 'grant' from bulk_pilots b, (select min(id) as id from organisations where kind = 'ministry') o
@@ -91,13 +97,17 @@ export async function seedBulk(db: Db, n: { pilots: number; artists: number; ser
         from generate_series(1, ${n.artists}) g returning id
       )
       insert into bulk_artists (id, g) select id, row_number() over (order by id) from ins`);
-    await run(sql`insert into artist_art_forms (artist_id, art_form_code) select id, (${FORMS})[1 + g % 10] from bulk_artists`);
+    await run(
+      sql`insert into artist_art_forms (artist_id, art_form_code) select id, (${FORMS})[1 + g % 10] from bulk_artists`,
+    );
     await run(sql`
       insert into artist_languages (artist_id, language)
       select id, case when g % 3 = 0 then 'sv' else 'fi' end from bulk_artists
       union all select id, 'sv' from bulk_artists where g % 3 = 1
       union all select id, 'en' from bulk_artists where g % 7 = 0`);
-    await run(sql`insert into artist_regions (artist_id, region_code) select id, case when g % 2 = 0 then '14' else '15' end from bulk_artists`);
+    await run(
+      sql`insert into artist_regions (artist_id, region_code) select id, case when g % 2 = 0 then '14' else '15' end from bulk_artists`,
+    );
     await run(sql`
       insert into artist_municipalities (artist_id, municipality_code)
       select b.id, m.codes[1 + b.g % array_length(m.codes, 1)] from bulk_artists b, (select ${REGION_MUNICIPALITIES} as codes) m`);
@@ -120,7 +130,9 @@ export async function seedBulk(db: Db, n: { pilots: number; artists: number; ser
           returning id
         )
         insert into bulk_services (id, g) select id, row_number() over (order by id) from ins`);
-      await run(sql`insert into service_target_groups (service_id, target_group_code) select id, (${GROUPS})[1 + g % 8] from bulk_services`);
+      await run(
+        sql`insert into service_target_groups (service_id, target_group_code) select id, (${GROUPS})[1 + g % 8] from bulk_services`,
+      );
       await run(sql`
         insert into service_languages (service_id, language)
         select id, case when g % 3 = 0 then 'sv' else 'fi' end from bulk_services
@@ -137,11 +149,19 @@ export async function seedBulk(db: Db, n: { pilots: number; artists: number; ser
 }
 
 if (process.argv[1]?.endsWith("seed-bulk.ts")) {
-  const n = { pilots: arg("pilots", 10000), artists: arg("artists", 2000), services: arg("services", 8000), checks: arg("checks", 40000) };
-  await runScript(`bulk seed (${n.pilots} pilots, ${n.artists} artists, ${n.services} services, ${n.checks} checks)`, async (handle) => {
-    await handle.migrate();
-    await seedReference(handle.db);
-    await seedFacts(handle.db);
-    await seedBulk(handle.db, n);
-  });
+  const n = {
+    pilots: arg("pilots", 10000),
+    artists: arg("artists", 2000),
+    services: arg("services", 8000),
+    checks: arg("checks", 40000),
+  };
+  await runScript(
+    `bulk seed (${n.pilots} pilots, ${n.artists} artists, ${n.services} services, ${n.checks} checks)`,
+    async (handle) => {
+      await handle.migrate();
+      await seedReference(handle.db);
+      await seedFacts(handle.db);
+      await seedBulk(handle.db, n);
+    },
+  );
 }

@@ -88,13 +88,26 @@ try {
   const start = async (extra: Record<string, string>) => {
     const port = await freePort();
     const proc = spawn(process.execPath, ["scripts/server.mjs"], {
-      env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), NODE_ENV: "production", INSECURE_COOKIES: "1", REQUEST_LOG: "off", ...extra },
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl.toString(),
+        PORT: String(port),
+        NODE_ENV: "production",
+        INSECURE_COOKIES: "1",
+        REQUEST_LOG: "off",
+        ...extra,
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
     children.push(proc);
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 120; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break;
+      if (
+        await fetch(`${base}/healthz`)
+          .then((r) => r.ok)
+          .catch(() => false)
+      )
+        break;
       await new Promise((r) => setTimeout(r, 250));
     }
     return base;
@@ -102,14 +115,24 @@ try {
   const servers = { on: await start({}), off: await start({ DATA_CACHE: "off" }) };
 
   const scenarios: BenchScenario[] = [];
-  for (const f of fs.readdirSync("scripts/bench").filter((f) => f.endsWith(".ts") && f !== "types.ts").sort()) {
+  for (const f of fs
+    .readdirSync("scripts/bench")
+    .filter((f) => f.endsWith(".ts") && f !== "types.ts")
+    .sort()) {
     const mod = await import(path.resolve("scripts/bench", f));
     scenarios.push(...(mod.scenarios as BenchScenario[]));
   }
-  const accounts = { admin: "admin@rajaton.example", council: "council@rajaton.example", staff: "staff.kauhava@rajaton.example", artist: "artist@rajaton.example" };
+  const accounts = {
+    admin: "admin@rajaton.example",
+    council: "council@rajaton.example",
+    staff: "staff.kauhava@rajaton.example",
+    artist: "artist@rajaton.example",
+  };
   const sqlClient = postgres(dbUrl.toString(), { max: 10, onnotice: () => {} });
 
-  const rows: string[][] = [["scenario", "median 1 conn", "target", "req/s @10", "target", "raw SQL median", "page ÷ SQL"]];
+  const rows: string[][] = [
+    ["scenario", "median 1 conn", "target", "req/s @10", "target", "raw SQL median", "page ÷ SQL"],
+  ];
   for (const s of scenarios) {
     const base = servers[s.cache ?? "on"];
     const headers: Record<string, string> = s.as ? { Cookie: await signIn(base, accounts[s.as]) } : {};
@@ -122,9 +145,11 @@ try {
     };
     // Warm up every worker process (the JIT compiles the page's code on first use): 100 requests,
     // 10 at a time, before anything is timed.
-    await Promise.all(Array.from({ length: 10 }, async () => {
-      for (let i = 0; i < 10; i++) await get();
-    }));
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        for (let i = 0; i < 10; i++) await get();
+      }),
+    );
     const single: number[] = [];
     for (let i = 0; i < requests; i++) single.push(await time(get));
     let done = 0;

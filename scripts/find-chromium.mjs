@@ -23,4 +23,10 @@ Install one of these and run the tests again:
   - any system:     set CHROMIUM_PATH=/path/to/chromium-or-chrome
   - with network:   npx playwright install chromium`;
 
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];

@@ -32,11 +32,14 @@ function workerCount() {
   const raw = process.env.WEB_CONCURRENCY;
   const asked = raw ? Number(raw) : undefined;
   if (asked !== undefined && !(Number.isInteger(asked) && asked >= 1 && asked <= 64)) {
-    console.error(`Invalid environment configuration:\n  WEB_CONCURRENCY: a whole number of processes from 1 to 64, not "${raw}"`);
+    console.error(
+      `Invalid environment configuration:\n  WEB_CONCURRENCY: a whole number of processes from 1 to 64, not "${raw}"`,
+    );
     process.exit(1);
   }
   if (!process.env.DATABASE_URL) {
-    if (asked > 1) console.warn("[rajaton] WEB_CONCURRENCY is ignored on the embedded database: it lives in one process.");
+    if (asked > 1)
+      console.warn("[rajaton] WEB_CONCURRENCY is ignored on the embedded database: it lives in one process.");
     return 1;
   }
   return asked ?? os.availableParallelism();

@@ -132,7 +132,10 @@ if (runE2e) {
     if (run(bin("tsx"), ["db/setup.ts"], env) !== 0) throw new Error("database setup failed");
     const port = await freePort();
     env.PORT = String(port);
-    server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: ["ignore", "inherit", "inherit"], env: { REQUEST_LOG: "off", ...env } });
+    server = spawn(process.execPath, ["scripts/server.mjs"], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { REQUEST_LOG: "off", ...env },
+    });
     if (!(await waitFor(`http://127.0.0.1:${port}/healthz`, 60_000))) throw new Error("the server did not start");
     log(`end-to-end tests (Playwright, ${driver}) against http://127.0.0.1:${port}`);
     const out = path.join(tmp, "playwright.json");

@@ -6,7 +6,13 @@ import { useLang } from "~/utils/use-lang";
 export type TokenState = "valid" | "used" | "expired" | "unknown";
 
 /** The page shown for a link that cannot be used: unknown, already used or expired. */
-export function TokenProblem({ state, requestNew }: { state: Exclude<TokenState, "valid">; requestNew?: { to: string; label: string } }) {
+export function TokenProblem({
+  state,
+  requestNew,
+}: {
+  state: Exclude<TokenState, "valid">;
+  requestNew?: { to: string; label: string };
+}) {
   const { t } = useTranslation("account");
   const lang = useLang();
   return (
@@ -35,8 +41,23 @@ export function NewPasswordFields({ errors, first = false }: { errors?: Record<s
   const labels = useAccountLabels(first);
   return (
     <>
-      <Field name="password" type="password" label={labels.password} hint={t("fields.passwordHint")} autoComplete="new-password" required error={errors?.password} />
-      <Field name="passwordConfirm" type="password" label={labels.passwordConfirm} autoComplete="new-password" required error={errors?.passwordConfirm} />
+      <Field
+        name="password"
+        type="password"
+        label={labels.password}
+        hint={t("fields.passwordHint")}
+        autoComplete="new-password"
+        required
+        error={errors?.password}
+      />
+      <Field
+        name="passwordConfirm"
+        type="password"
+        label={labels.passwordConfirm}
+        autoComplete="new-password"
+        required
+        error={errors?.passwordConfirm}
+      />
     </>
   );
 }

@@ -49,7 +49,11 @@ export function AppShell({ children, bare = false }: { children: React.ReactNode
             )}
             {bare ? null : user ? (
               <Form method="post" action={`/${lang}/logout`} className="inline-form">
-                <Link to={`/${lang}/account`} className="user-name" aria-label={`${t("nav.account")}: ${user.name || user.email}`}>
+                <Link
+                  to={`/${lang}/account`}
+                  className="user-name"
+                  aria-label={`${t("nav.account")}: ${user.name || user.email}`}
+                >
                   {user.name || user.email}
                 </Link>{" "}
                 <button type="submit" className="button-link with-icon">

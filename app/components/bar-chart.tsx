@@ -26,7 +26,9 @@ export function SimpleBarChart({
           <YAxis tick={{ fill: "#212121" }} tickFormatter={format} allowDecimals={false} />
           <Tooltip formatter={(v: number) => [format ? format(v) : v, valueLabel]} />
           <Bar dataKey="value" name={valueLabel} fill="#003479" isAnimationActive={false} />
-          {reference != null ? <ReferenceLine y={reference} stroke="#c0392b" strokeDasharray="6 3" strokeWidth={2} /> : null}
+          {reference != null ? (
+            <ReferenceLine y={reference} stroke="#c0392b" strokeDasharray="6 3" strokeWidth={2} />
+          ) : null}
         </BarChart>
       </ResponsiveContainer>
     </div>

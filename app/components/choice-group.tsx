@@ -25,7 +25,12 @@ export function ChoiceGroup({
   const { t } = useTranslation();
   const id = idProp ?? `f-${name.replace(/[^\w-]/g, "-")}`;
   return (
-    <fieldset className={`field choice-group ${error ? "field-error" : ""}`} id={id} tabIndex={-1} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`field choice-group ${error ? "field-error" : ""}`}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>
         {legend}
         {required ? <span className="required"> ({t("form.required")})</span> : null}
@@ -47,11 +52,27 @@ export function ChoiceGroup({
 }
 
 /** A single checkbox with its label and an optional hint. */
-export function Checkbox({ name, label, hint, checked }: { name: string; label: string; hint?: string; checked: boolean }) {
+export function Checkbox({
+  name,
+  label,
+  hint,
+  checked,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+}) {
   const id = `f-${name}`;
   return (
     <div className="field checkbox-field">
-      <input type="checkbox" id={id} name={name} defaultChecked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />{" "}
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        defaultChecked={checked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />{" "}
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>

@@ -58,7 +58,10 @@ export function DataTable({ table, caption = true }: { table: DashTable; caption
               {links ? (
                 <td>
                   {links[i] ? (
-                    <Link to={links[i]!} aria-label={t("showPilotsFor", { what: String(row[table.columns[0].key] ?? table.title) })}>
+                    <Link
+                      to={links[i]!}
+                      aria-label={t("showPilotsFor", { what: String(row[table.columns[0].key] ?? table.title) })}
+                    >
                       {t("showPilots")}
                     </Link>
                   ) : null}

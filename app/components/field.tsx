@@ -42,7 +42,8 @@ export function Field({
 }) {
   const { t } = useTranslation();
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, alsoDescribedBy].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null, alsoDescribedBy].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name,
@@ -68,7 +69,11 @@ export function Field({
           {t(error)}
         </p>
       ) : null}
-      {multiline ? <textarea rows={rows ?? 4} {...common} /> : <input type={type} autoComplete={autoComplete} inputMode={inputMode} list={list} {...common} />}
+      {multiline ? (
+        <textarea rows={rows ?? 4} {...common} />
+      ) : (
+        <input type={type} autoComplete={autoComplete} inputMode={inputMode} list={list} {...common} />
+      )}
     </div>
   );
 }
@@ -104,7 +109,13 @@ export function SelectField({
           {t(error)}
         </p>
       ) : null}
-      <select id={id} name={name} defaultValue={value == null ? "" : String(value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value == null ? "" : String(value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         <option value="">{none}</option>
         {children}
         {options.map((o) => (

@@ -4,7 +4,14 @@ import { useTranslation } from "react-i18next";
 import type { Localized } from "~db/schema/common";
 import { ErrorSummary, Field, fieldId, SelectField } from "~/components/field";
 import { localizedString } from "~/utils/localized";
-import { FUNDING_KINDS, LOCALIZED_FIELDS, PARTNER_ROLES, municipalityLabel, rowCount, type FormValues } from "~/utils/pilot-form";
+import {
+  FUNDING_KINDS,
+  LOCALIZED_FIELDS,
+  PARTNER_ROLES,
+  municipalityLabel,
+  rowCount,
+  type FormValues,
+} from "~/utils/pilot-form";
 import { formatDateTime } from "~/utils/format";
 import { useLang } from "~/utils/use-lang";
 
@@ -22,7 +29,20 @@ export type PilotFormOptions = {
 
 export type Conflict = { changes: { at: string; by: string; fields: string[] }[]; differing: string[] };
 
-const SECTIONS = ["texts", "programme", "municipalities", "organisations", "period", "groups", "funding", "artists", "activity", "goodPractice", "sources", "contact"] as const;
+const SECTIONS = [
+  "texts",
+  "programme",
+  "municipalities",
+  "organisations",
+  "period",
+  "groups",
+  "funding",
+  "artists",
+  "activity",
+  "goodPractice",
+  "sources",
+  "contact",
+] as const;
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -33,12 +53,27 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-
-function Checkboxes({ name, legend, items, checked, error }: { name: string; legend: string; items: { code: string; label: string }[]; checked: string[]; error?: string }) {
+function Checkboxes({
+  name,
+  legend,
+  items,
+  checked,
+  error,
+}: {
+  name: string;
+  legend: string;
+  items: { code: string; label: string }[];
+  checked: string[];
+  error?: string;
+}) {
   const { t } = useTranslation();
   const id = fieldId(name);
   return (
-    <fieldset className={`field checkbox-group ${error ? "field-error" : ""}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`field checkbox-group ${error ? "field-error" : ""}`}
+      id={id}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
       {error ? (
         <p className="error-text" id={`${id}-error`}>
@@ -80,7 +115,8 @@ export function PilotForm({
   const formRef = useRef<HTMLFormElement>(null);
   // After a refused save (with JavaScript), move focus to the summary of errors or the conflict message.
   useEffect(() => {
-    if ((errors && Object.keys(errors).length) || conflict) formRef.current?.querySelector<HTMLElement>(".conflict, .error-summary")?.focus();
+    if ((errors && Object.keys(errors).length) || conflict)
+      formRef.current?.querySelector<HTMLElement>(".conflict, .error-summary")?.focus();
   }, [errors, conflict]);
   const v = (name: string) => {
     const x = values[name];
@@ -93,10 +129,15 @@ export function PilotForm({
   const e = (name: string) => errors?.[name];
   const L = (x: Localized) => localizedString(x, lang);
   const sortBy = <T,>(xs: T[], key: (x: T) => string) => [...xs].sort((a, b) => key(a).localeCompare(key(b), lang));
-  const orgOptions = sortBy(options.organisations, (o) => L(o.name)).map((o) => ({ value: String(o.id), label: L(o.name) }));
+  const orgOptions = sortBy(options.organisations, (o) => L(o.name)).map((o) => ({
+    value: String(o.id),
+    label: L(o.name),
+  }));
   const programmeOptions = options.programmes.flatMap((p) => [
     { value: String(p.id), label: L(p.name) },
-    ...options.phases.filter((ph) => ph.programmeId === p.id).map((ph) => ({ value: `${p.id}:${ph.id}`, label: `${L(p.name)} – ${L(ph.name)}` })),
+    ...options.phases
+      .filter((ph) => ph.programmeId === p.id)
+      .map((ph) => ({ value: `${p.id}:${ph.id}`, label: `${L(p.name)} – ${L(ph.name)}` })),
   ]);
   const municipalityOptions = sortBy(
     options.municipalities.map((m) => municipalityLabel(m.name, lang)),
@@ -200,12 +241,20 @@ export function PilotForm({
               </ul>
             </>
           ) : null}
-          {conflict.differing.length ? <p>{t("form.conflictFields", { fields: conflict.differing.map((f) => t(`form.fieldName.${f}`, { defaultValue: f })).join(", ") })}</p> : null}
+          {conflict.differing.length ? (
+            <p>
+              {t("form.conflictFields", {
+                fields: conflict.differing.map((f) => t(`form.fieldName.${f}`, { defaultValue: f })).join(", "),
+              })}
+            </p>
+          ) : null}
           <p>{t("form.conflictKeep")}</p>
         </div>
       ) : null}
       <ErrorSummary errors={errors} labels={labels} />
-      {returnComment && state === "draft" ? <p className="notice notice-warning">{t("form.returned", { comment: returnComment })}</p> : null}
+      {returnComment && state === "draft" ? (
+        <p className="notice notice-warning">{t("form.returned", { comment: returnComment })}</p>
+      ) : null}
       {state === "published" ? <p className="notice">{t("form.publishedNote")}</p> : null}
       {state === "submitted" ? <p className="notice">{t("form.submittedNote")}</p> : null}
       <p>{t("form.intro")}</p>
@@ -231,7 +280,15 @@ export function PilotForm({
 
       <Section id="programme" title={t("form.section.programme")}>
         {n("programmes", 1).map((i) => (
-          <SelectField key={i} name={`programmes.${i}`} label={t("form.programmeRow", { n: i + 1 })} value={v(`programmes.${i}`)} error={e(`programmes.${i}`)} options={programmeOptions} none={t("form.none")} />
+          <SelectField
+            key={i}
+            name={`programmes.${i}`}
+            label={t("form.programmeRow", { n: i + 1 })}
+            value={v(`programmes.${i}`)}
+            error={e(`programmes.${i}`)}
+            options={programmeOptions}
+            none={t("form.none")}
+          />
         ))}
       </Section>
 
@@ -244,17 +301,42 @@ export function PilotForm({
         <p className="hint" id="municipality-hint">
           {t("form.municipalityHint")}
         </p>
-        <MunicipalityInput name="leadMunicipality" label={t("form.leadMunicipality")} value={v("leadMunicipality")} error={e("leadMunicipality")} />
+        <MunicipalityInput
+          name="leadMunicipality"
+          label={t("form.leadMunicipality")}
+          value={v("leadMunicipality")}
+          error={e("leadMunicipality")}
+        />
         {n("municipalities", 2).map((i) => (
-          <MunicipalityInput key={i} name={`municipalities.${i}`} label={t("form.otherMunicipality", { n: i + 1 })} value={v(`municipalities.${i}`)} error={e(`municipalities.${i}`)} />
+          <MunicipalityInput
+            key={i}
+            name={`municipalities.${i}`}
+            label={t("form.otherMunicipality", { n: i + 1 })}
+            value={v(`municipalities.${i}`)}
+            error={e(`municipalities.${i}`)}
+          />
         ))}
       </Section>
 
       <Section id="organisations" title={t("form.section.organisations")}>
-        <SelectField name="implementer" label={t("form.implementer")} value={v("implementer")} error={e("implementer")} options={orgOptions} none={t("form.none")} />
+        <SelectField
+          name="implementer"
+          label={t("form.implementer")}
+          value={v("implementer")}
+          error={e("implementer")}
+          options={orgOptions}
+          none={t("form.none")}
+        />
         {n("partners", 2).map((i) => (
           <div className="row-group" key={i}>
-            <SelectField name={`partners.${i}.organisation`} label={t("form.partner", { n: i + 1 })} value={v(`partners.${i}.organisation`)} error={e(`partners.${i}.organisation`)} options={orgOptions} none={t("form.none")} />
+            <SelectField
+              name={`partners.${i}.organisation`}
+              label={t("form.partner", { n: i + 1 })}
+              value={v(`partners.${i}.organisation`)}
+              error={e(`partners.${i}.organisation`)}
+              options={orgOptions}
+              none={t("form.none")}
+            />
             <SelectField
               name={`partners.${i}.role`}
               label={t("form.partnerRole", { n: i + 1 })}
@@ -269,23 +351,69 @@ export function PilotForm({
 
       <Section id="period" title={t("form.section.period")}>
         <div className="side-by-side">
-          <Field name="startDate" label={t("form.startDate")} hint={t("form.dateHint")} defaultValue={v("startDate")} error={e("startDate")} inputMode="numeric" />
-          <Field name="endDate" label={t("form.endDate")} hint={t("form.dateHint")} defaultValue={v("endDate")} error={e("endDate")} inputMode="numeric" />
+          <Field
+            name="startDate"
+            label={t("form.startDate")}
+            hint={t("form.dateHint")}
+            defaultValue={v("startDate")}
+            error={e("startDate")}
+            inputMode="numeric"
+          />
+          <Field
+            name="endDate"
+            label={t("form.endDate")}
+            hint={t("form.dateHint")}
+            defaultValue={v("endDate")}
+            error={e("endDate")}
+            inputMode="numeric"
+          />
         </div>
       </Section>
 
       <Section id="groups" title={t("form.section.groups")}>
-        <Checkboxes name="sectors" legend={t("field.sectors")} items={groups(options.sectors)} checked={list("sectors")} error={e("sectors")} />
-        <Checkboxes name="targetGroups" legend={t("field.targetGroups")} items={groups(options.targetGroups)} checked={list("targetGroups")} error={e("targetGroups")} />
-        <Checkboxes name="artForms" legend={t("field.artForms")} items={groups(options.artForms)} checked={list("artForms")} error={e("artForms")} />
+        <Checkboxes
+          name="sectors"
+          legend={t("field.sectors")}
+          items={groups(options.sectors)}
+          checked={list("sectors")}
+          error={e("sectors")}
+        />
+        <Checkboxes
+          name="targetGroups"
+          legend={t("field.targetGroups")}
+          items={groups(options.targetGroups)}
+          checked={list("targetGroups")}
+          error={e("targetGroups")}
+        />
+        <Checkboxes
+          name="artForms"
+          legend={t("field.artForms")}
+          items={groups(options.artForms)}
+          checked={list("artForms")}
+          error={e("artForms")}
+        />
       </Section>
 
       <Section id="funding" title={t("form.section.funding")}>
         <p className="hint">{t("form.rowsHint")}</p>
         {n("funding", 2).map((i) => (
           <div className="row-group" key={i}>
-            <SelectField name={`funding.${i}.funder`} label={t("form.funder", { n: i + 1 })} value={v(`funding.${i}.funder`)} error={e(`funding.${i}.funder`)} options={orgOptions} none={t("form.none")} />
-            <Field name={`funding.${i}.amount`} label={t("form.amount", { n: i + 1 })} hint={t("form.amountHint")} defaultValue={v(`funding.${i}.amount`)} error={e(`funding.${i}.amount`)} inputMode="decimal" />
+            <SelectField
+              name={`funding.${i}.funder`}
+              label={t("form.funder", { n: i + 1 })}
+              value={v(`funding.${i}.funder`)}
+              error={e(`funding.${i}.funder`)}
+              options={orgOptions}
+              none={t("form.none")}
+            />
+            <Field
+              name={`funding.${i}.amount`}
+              label={t("form.amount", { n: i + 1 })}
+              hint={t("form.amountHint")}
+              defaultValue={v(`funding.${i}.amount`)}
+              error={e(`funding.${i}.amount`)}
+              inputMode="decimal"
+            />
             <SelectField
               name={`funding.${i}.kind`}
               label={t("form.kind", { n: i + 1 })}
@@ -310,16 +438,45 @@ export function PilotForm({
               options={options.artists.map((a) => ({ value: String(a.id), label: a.name }))}
               none={t("form.none")}
             />
-            <Field name={`employments.${i}.name`} label={t("form.artistName", { n: i + 1 })} defaultValue={v(`employments.${i}.name`)} error={e(`employments.${i}.name`)} />
-            <Field name={`employments.${i}.role`} label={t("form.role", { n: i + 1 })} defaultValue={v(`employments.${i}.role`)} error={e(`employments.${i}.role`)} />
-            <Field name={`employments.${i}.days`} label={t("form.days", { n: i + 1 })} defaultValue={v(`employments.${i}.days`)} error={e(`employments.${i}.days`)} inputMode="decimal" />
-            <Field name={`employments.${i}.fee`} label={t("form.fee", { n: i + 1 })} hint={t("form.amountHint")} defaultValue={v(`employments.${i}.fee`)} error={e(`employments.${i}.fee`)} inputMode="decimal" />
+            <Field
+              name={`employments.${i}.name`}
+              label={t("form.artistName", { n: i + 1 })}
+              defaultValue={v(`employments.${i}.name`)}
+              error={e(`employments.${i}.name`)}
+            />
+            <Field
+              name={`employments.${i}.role`}
+              label={t("form.role", { n: i + 1 })}
+              defaultValue={v(`employments.${i}.role`)}
+              error={e(`employments.${i}.role`)}
+            />
+            <Field
+              name={`employments.${i}.days`}
+              label={t("form.days", { n: i + 1 })}
+              defaultValue={v(`employments.${i}.days`)}
+              error={e(`employments.${i}.days`)}
+              inputMode="decimal"
+            />
+            <Field
+              name={`employments.${i}.fee`}
+              label={t("form.fee", { n: i + 1 })}
+              hint={t("form.amountHint")}
+              defaultValue={v(`employments.${i}.fee`)}
+              error={e(`employments.${i}.fee`)}
+              inputMode="decimal"
+            />
           </div>
         ))}
       </Section>
 
       <Section id="activity" title={t("form.section.activity")}>
-        <Field name="sessionsHeld" label={t("form.sessionsHeld")} defaultValue={v("sessionsHeld")} error={e("sessionsHeld")} inputMode="numeric" />
+        <Field
+          name="sessionsHeld"
+          label={t("form.sessionsHeld")}
+          defaultValue={v("sessionsHeld")}
+          error={e("sessionsHeld")}
+          inputMode="numeric"
+        />
         <p className="hint">{t("form.participantsHint")}</p>
         {options.targetGroups.map((g) => (
           <Field
@@ -340,9 +497,28 @@ export function PilotForm({
         {bilingual("gpResultsService", t("gp.resultsService"), true, 3)}
         {bilingual("gpResultsSociety", t("gp.resultsSociety"), true, 3)}
         <div className="side-by-side">
-          <Field name="costPerSession" label={t("form.costPerSession")} hint={t("form.amountHint")} defaultValue={v("costPerSession")} error={e("costPerSession")} inputMode="decimal" />
-          <Field name="maxGroupSize" label={t("form.maxGroupSize")} defaultValue={v("maxGroupSize")} error={e("maxGroupSize")} inputMode="numeric" />
-          <Field name="sessionHours" label={t("form.sessionHours")} defaultValue={v("sessionHours")} error={e("sessionHours")} inputMode="decimal" />
+          <Field
+            name="costPerSession"
+            label={t("form.costPerSession")}
+            hint={t("form.amountHint")}
+            defaultValue={v("costPerSession")}
+            error={e("costPerSession")}
+            inputMode="decimal"
+          />
+          <Field
+            name="maxGroupSize"
+            label={t("form.maxGroupSize")}
+            defaultValue={v("maxGroupSize")}
+            error={e("maxGroupSize")}
+            inputMode="numeric"
+          />
+          <Field
+            name="sessionHours"
+            label={t("form.sessionHours")}
+            defaultValue={v("sessionHours")}
+            error={e("sessionHours")}
+            inputMode="decimal"
+          />
         </div>
       </Section>
 
@@ -350,16 +526,46 @@ export function PilotForm({
         <p className="hint">{t("form.rowsHint")}</p>
         {n("sources", 2).map((i) => (
           <div className="row-group" key={i}>
-            <Field name={`sources.${i}.title`} label={t("form.sourceTitle", { n: i + 1 })} defaultValue={v(`sources.${i}.title`)} error={e(`sources.${i}.title`)} />
-            <Field name={`sources.${i}.url`} label={t("form.sourceUrl", { n: i + 1 })} type="url" defaultValue={v(`sources.${i}.url`)} error={e(`sources.${i}.url`)} />
-            <Field name={`sources.${i}.document`} label={t("form.sourceDocument", { n: i + 1 })} defaultValue={v(`sources.${i}.document`)} error={e(`sources.${i}.document`)} />
+            <Field
+              name={`sources.${i}.title`}
+              label={t("form.sourceTitle", { n: i + 1 })}
+              defaultValue={v(`sources.${i}.title`)}
+              error={e(`sources.${i}.title`)}
+            />
+            <Field
+              name={`sources.${i}.url`}
+              label={t("form.sourceUrl", { n: i + 1 })}
+              type="url"
+              defaultValue={v(`sources.${i}.url`)}
+              error={e(`sources.${i}.url`)}
+            />
+            <Field
+              name={`sources.${i}.document`}
+              label={t("form.sourceDocument", { n: i + 1 })}
+              defaultValue={v(`sources.${i}.document`)}
+              error={e(`sources.${i}.document`)}
+            />
           </div>
         ))}
       </Section>
 
       <Section id="contact" title={t("form.section.contact")}>
-        <Field name="contactName" label={t("form.contactName")} defaultValue={v("contactName")} error={e("contactName")} autoComplete="off" />
-        <Field name="contactEmail" label={t("form.contactEmail")} hint={t("form.contactHint")} type="email" defaultValue={v("contactEmail")} error={e("contactEmail")} autoComplete="off" />
+        <Field
+          name="contactName"
+          label={t("form.contactName")}
+          defaultValue={v("contactName")}
+          error={e("contactName")}
+          autoComplete="off"
+        />
+        <Field
+          name="contactEmail"
+          label={t("form.contactEmail")}
+          hint={t("form.contactHint")}
+          type="email"
+          defaultValue={v("contactEmail")}
+          error={e("contactEmail")}
+          autoComplete="off"
+        />
       </Section>
 
       <div className="form-actions">
@@ -377,6 +583,26 @@ export function PilotForm({
   );
 }
 
-function MunicipalityInput({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {
-  return <Field name={name} label={label} defaultValue={value} error={error} list="municipality-options" autoComplete="off" describedBy="municipality-hint" />;
+function MunicipalityInput({
+  name,
+  label,
+  value,
+  error,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  error?: string;
+}) {
+  return (
+    <Field
+      name={name}
+      label={label}
+      defaultValue={value}
+      error={error}
+      list="municipality-options"
+      autoComplete="off"
+      describedBy="municipality-hint"
+    />
+  );
 }

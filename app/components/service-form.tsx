@@ -27,7 +27,8 @@ export function ServiceForm({
   const lang = useLang();
   const navigation = useNavigation();
   const s = service;
-  const str = (key: string, fallback: string | number | null | undefined) => (values ? String(values[key] ?? "") : fallback == null ? "" : String(fallback));
+  const str = (key: string, fallback: string | number | null | undefined) =>
+    values ? String(values[key] ?? "") : fallback == null ? "" : String(fallback);
   const arr = (key: string, fallback: string[] | undefined) => (values ? asArray(values[key]) : (fallback ?? []));
   const labels: Record<string, string> = {
     titleFi: t("service.titleFi"),
@@ -48,14 +49,28 @@ export function ServiceForm({
     seasonFi: t("service.seasonFi"),
     seasonSv: t("service.seasonSv"),
   };
-  const pair = (base: "title" | "description" | "accessibility" | "season", fallback: Localized | undefined, multiline: boolean, hint?: string) => (
+  const pair = (
+    base: "title" | "description" | "accessibility" | "season",
+    fallback: Localized | undefined,
+    multiline: boolean,
+    hint?: string,
+  ) => (
     <div className="side-by-side">
       {(["fi", "sv"] as const).map((l) => {
         const key = `${base}${l === "fi" ? "Fi" : "Sv"}`;
         const value = str(key, fallback?.[l]);
         return (
           <div key={l}>
-            <Field name={key} label={labels[key]} hint={hint} lang={l} multiline={multiline} rows={multiline ? 4 : undefined} defaultValue={value} error={errors?.[key]} />
+            <Field
+              name={key}
+              label={labels[key]}
+              hint={hint}
+              lang={l}
+              multiline={multiline}
+              rows={multiline ? 4 : undefined}
+              defaultValue={value}
+              error={errors?.[key]}
+            />
             {!value ? <p className="missing-mark">{t(`me.missing.${l}`)}</p> : null}
           </div>
         );
@@ -81,22 +96,82 @@ export function ServiceForm({
           ))}
         </select>
       </div>
-      <ChoiceGroup name="format" type="radio" required legend={labels.format} options={SERVICE_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))} selected={[str("format", s?.format)]} error={errors?.format} />
-      <ChoiceGroup name="targetGroups" required columns legend={labels.targetGroups} options={options.targetGroups.map((o) => ({ value: o.code, label: name(o) }))} selected={arr("targetGroups", s?.targetGroups.map((g) => g.code))} error={errors?.targetGroups} />
-      <ChoiceGroup name="languages" required legend={labels.languages} options={WORKING_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))} selected={arr("languages", s?.languages)} error={errors?.languages} />
+      <ChoiceGroup
+        name="format"
+        type="radio"
+        required
+        legend={labels.format}
+        options={SERVICE_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))}
+        selected={[str("format", s?.format)]}
+        error={errors?.format}
+      />
+      <ChoiceGroup
+        name="targetGroups"
+        required
+        columns
+        legend={labels.targetGroups}
+        options={options.targetGroups.map((o) => ({ value: o.code, label: name(o) }))}
+        selected={arr(
+          "targetGroups",
+          s?.targetGroups.map((g) => g.code),
+        )}
+        error={errors?.targetGroups}
+      />
+      <ChoiceGroup
+        name="languages"
+        required
+        legend={labels.languages}
+        options={WORKING_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+        selected={arr("languages", s?.languages)}
+        error={errors?.languages}
+      />
       <div className="field-row">
-        <Field name="durationMinutes" label={labels.durationMinutes} inputMode="numeric" defaultValue={str("durationMinutes", s?.durationMinutes)} error={errors?.durationMinutes} />
-        <Field name="groupSizeMin" label={labels.groupSizeMin} inputMode="numeric" defaultValue={str("groupSizeMin", s?.groupSizeMin)} error={errors?.groupSizeMin} />
-        <Field name="groupSizeMax" label={labels.groupSizeMax} inputMode="numeric" defaultValue={str("groupSizeMax", s?.groupSizeMax)} error={errors?.groupSizeMax} />
+        <Field
+          name="durationMinutes"
+          label={labels.durationMinutes}
+          inputMode="numeric"
+          defaultValue={str("durationMinutes", s?.durationMinutes)}
+          error={errors?.durationMinutes}
+        />
+        <Field
+          name="groupSizeMin"
+          label={labels.groupSizeMin}
+          inputMode="numeric"
+          defaultValue={str("groupSizeMin", s?.groupSizeMin)}
+          error={errors?.groupSizeMin}
+        />
+        <Field
+          name="groupSizeMax"
+          label={labels.groupSizeMax}
+          inputMode="numeric"
+          defaultValue={str("groupSizeMax", s?.groupSizeMax)}
+          error={errors?.groupSizeMax}
+        />
       </div>
       <fieldset className="field">
         <legend>{t("service.price")}</legend>
         <p className="hint">{t("service.priceHint")}</p>
         <div className="field-row">
-          <Field name="priceFrom" label={labels.priceFrom} inputMode="decimal" defaultValue={str("priceFrom", s?.priceFromCents != null ? centsToInput(s.priceFromCents, lang) : "")} error={errors?.priceFrom} />
-          <Field name="priceTo" label={labels.priceTo} inputMode="decimal" defaultValue={str("priceTo", s?.priceToCents != null ? centsToInput(s.priceToCents, lang) : "")} error={errors?.priceTo} />
+          <Field
+            name="priceFrom"
+            label={labels.priceFrom}
+            inputMode="decimal"
+            defaultValue={str("priceFrom", s?.priceFromCents != null ? centsToInput(s.priceFromCents, lang) : "")}
+            error={errors?.priceFrom}
+          />
+          <Field
+            name="priceTo"
+            label={labels.priceTo}
+            inputMode="decimal"
+            defaultValue={str("priceTo", s?.priceToCents != null ? centsToInput(s.priceToCents, lang) : "")}
+            error={errors?.priceTo}
+          />
         </div>
-        <Checkbox name="priceOnRequest" label={t("priceOnRequest")} checked={values ? values.priceOnRequest === "on" : Boolean(s?.priceOnRequest)} />
+        <Checkbox
+          name="priceOnRequest"
+          label={t("priceOnRequest")}
+          checked={values ? values.priceOnRequest === "on" : Boolean(s?.priceOnRequest)}
+        />
       </fieldset>
       {pair("accessibility", s?.accessibility, true, t("service.accessibilityHint"))}
       {pair("season", s?.season, false, t("service.seasonHint"))}

@@ -27,11 +27,15 @@ export function UserScopeFields({
   const { t } = useTranslation("admin");
   const lang = useLang();
   const sort = collator(lang);
-  const byName = <T extends { name: Localized }>(a: T, b: T) => sort.compare(localizedString(a.name, lang), localizedString(b.name, lang));
+  const byName = <T extends { name: Localized }>(a: T, b: T) =>
+    sort.compare(localizedString(a.name, lang), localizedString(b.name, lang));
   const groups = [
     { label: t("scope.region14"), items: municipalities.filter((m) => m.region === "14").sort(byName) },
     { label: t("scope.region15"), items: municipalities.filter((m) => m.region === "15").sort(byName) },
-    { label: t("scope.otherMunicipalities"), items: municipalities.filter((m) => m.region !== "14" && m.region !== "15").sort(byName) },
+    {
+      label: t("scope.otherMunicipalities"),
+      items: municipalities.filter((m) => m.region !== "14" && m.region !== "15").sort(byName),
+    },
   ];
   const orgs = [...organisations].sort(byName);
   const error = (name: string) =>
@@ -40,7 +44,8 @@ export function UserScopeFields({
         {t(errors[name])}
       </p>
     ) : null;
-  const describedBy = (name: string) => [`f-${name}-hint`, errors?.[name] ? `f-${name}-error` : null].filter(Boolean).join(" ");
+  const describedBy = (name: string) =>
+    [`f-${name}-hint`, errors?.[name] ? `f-${name}-error` : null].filter(Boolean).join(" ");
   return (
     <>
       <div className={`field ${errors?.role ? "field-error" : ""}`}>
@@ -49,7 +54,12 @@ export function UserScopeFields({
           <span className="required"> ({t("common:form.required")})</span>
         </label>
         {error("role")}
-        <select id="f-role" name="role" defaultValue={selected.role ?? "staff"} aria-invalid={errors?.role ? true : undefined}>
+        <select
+          id="f-role"
+          name="role"
+          defaultValue={selected.role ?? "staff"}
+          aria-invalid={errors?.role ? true : undefined}
+        >
           {roles.map((r) => (
             <option key={r} value={r}>
               {t(`account:roles.${r}`)}
@@ -91,7 +101,14 @@ export function UserScopeFields({
           <p className="hint" id="f-organisations-hint">
             {t("scope.multiHint")}
           </p>
-          <select id="f-organisations" name="organisations" multiple size={6} defaultValue={selected.organisations.map(String)} aria-describedby="f-organisations-hint">
+          <select
+            id="f-organisations"
+            name="organisations"
+            multiple
+            size={6}
+            defaultValue={selected.organisations.map(String)}
+            aria-describedby="f-organisations-hint"
+          >
             {orgs.map((o) => (
               <option key={o.id} value={String(o.id)}>
                 {localizedString(o.name, lang)}

@@ -39,14 +39,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(feedback)
-      .values({ language: lang, message: parsed.data.message, email: parsed.data.email || null, page: parsed.data.page || null })
+      .values({
+        language: lang,
+        message: parsed.data.message,
+        email: parsed.data.email || null,
+        page: parsed.data.page || null,
+      })
       .returning({ id: feedback.id });
-    await audit(tx, { userId: user?.id ?? null, action: "create", entityType: "feedback", entityId: row.id, after: { page: parsed.data.page ?? null } });
+    await audit(tx, {
+      userId: user?.id ?? null,
+      action: "create",
+      entityType: "feedback",
+      entityId: row.id,
+      after: { page: parsed.data.page ?? null },
+    });
   });
   return { ok: true as const, errors: undefined, values: undefined };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("a11y.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("a11y.title") },
+];
 
 export default function Accessibility() {
   const { t } = useTranslation();
@@ -72,10 +85,28 @@ export default function Accessibility() {
         </p>
       ) : (
         <Form method="post" noValidate>
-          <ErrorSummary errors={result?.errors} labels={{ message: t("a11y.message"), email: t("a11y.email"), page: t("a11y.page") }} />
-          <Field name="message" label={t("a11y.message")} multiline required defaultValue={values.message} error={result?.errors?.message} />
+          <ErrorSummary
+            errors={result?.errors}
+            labels={{ message: t("a11y.message"), email: t("a11y.email"), page: t("a11y.page") }}
+          />
+          <Field
+            name="message"
+            label={t("a11y.message")}
+            multiline
+            required
+            defaultValue={values.message}
+            error={result?.errors?.message}
+          />
           <Field name="page" label={t("a11y.page")} defaultValue={values.page} error={result?.errors?.page} />
-          <Field name="email" type="email" label={t("a11y.email")} hint={t("a11y.emailHint")} autoComplete="email" defaultValue={values.email} error={result?.errors?.email} />
+          <Field
+            name="email"
+            type="email"
+            label={t("a11y.email")}
+            hint={t("a11y.emailHint")}
+            autoComplete="email"
+            defaultValue={values.email}
+            error={result?.errors?.email}
+          />
           <button type="submit" className="button">
             {t("a11y.send")}
           </button>

@@ -23,7 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, lang);
   const db = await getDb();
   const rows = await db
-    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent, ip: sessions.ip })
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userAgent: sessions.userAgent,
+      ip: sessions.ip,
+    })
     .from(sessions)
     .where(and(eq(sessions.userId, user.id), gt(sessions.expiresAt, new Date())))
     .orderBy(desc(sessions.createdAt));
@@ -42,8 +48,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** "Chrome, Linux" from a user-agent string: enough to recognise one's own device. */
 function describeAgent(ua: string | null) {
   if (!ua) return null;
-  const browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : null;
-  const system = /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Windows/.test(ua) ? "Windows" : /Mac OS X/.test(ua) ? "macOS" : /Linux/.test(ua) ? "Linux" : null;
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /Firefox\//.test(ua)
+      ? "Firefox"
+      : /Chrome\//.test(ua)
+        ? "Chrome"
+        : /Safari\//.test(ua)
+          ? "Safari"
+          : null;
+  const system = /Android/.test(ua)
+    ? "Android"
+    : /iPhone|iPad/.test(ua)
+      ? "iOS"
+      : /Windows/.test(ua)
+        ? "Windows"
+        : /Mac OS X/.test(ua)
+          ? "macOS"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : null;
   return [browser, system].filter(Boolean).join(", ") || ua.slice(0, 60);
 }
 
@@ -63,17 +87,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const user = await requireUser(request, lang);
   const parsed = parseForm(Intent, formToObject(await request.formData()));
-  if (!parsed.ok) return data({ intent: "password", errors: parsed.errors, done: null as string | null }, { status: 400 });
+  if (!parsed.ok)
+    return data({ intent: "password", errors: parsed.errors, done: null as string | null }, { status: 400 });
   const db = await getDb();
   const input = parsed.data;
 
   if (input.intent === "endSession" || input.intent === "endOthers") {
-    const mine = await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)));
+    const mine = await db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)));
     const ending = input.intent === "endOthers" ? mine : mine.filter((s) => s.id.startsWith(input.handle));
     await db.transaction(async (tx) => {
       for (const s of ending) await tx.delete(sessions).where(and(eq(sessions.id, s.id), eq(sessions.userId, user.id)));
       if (ending.length) {
-        await audit(tx, { userId: user.id, action: "sessions.end", entityType: "user", entityId: user.id, before: { sessions: mine.length }, after: { sessions: mine.length - ending.length } });
+        await audit(tx, {
+          userId: user.id,
+          action: "sessions.end",
+          entityType: "user",
+          entityId: user.id,
+          before: { sessions: mine.length },
+          after: { sessions: mine.length - ending.length },
+        });
       }
     });
     throw redirect(`/${lang}/account?ended=${ending.length}`);
@@ -85,18 +120,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const policy = checkPassword(input.password, { email: user.email, name: user.name });
   if (policy) errors.password = policy;
   else if (input.password !== input.confirm) errors.confirm = "myAccount.mismatch";
-  if (Object.keys(errors).length) return data({ intent: "password", errors, done: null as string | null }, { status: 400 });
+  if (Object.keys(errors).length)
+    return data({ intent: "password", errors, done: null as string | null }, { status: 400 });
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     // A new password ends every other session: whoever knew the old one is signed out.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)));
-    await audit(tx, { userId: user.id, action: "user.password", entityType: "user", entityId: user.id, before: { password: "…" }, after: { password: "(changed)" } });
+    await audit(tx, {
+      userId: user.id,
+      action: "user.password",
+      entityType: "user",
+      entityId: user.id,
+      before: { password: "…" },
+      after: { password: "(changed)" },
+    });
   });
-  return data({ intent: "password", errors: {} as Record<string, string>, done: "myAccount.passwordChanged" as string | null });
+  return data({
+    intent: "password",
+    errors: {} as Record<string, string>,
+    done: "myAccount.passwordChanged" as string | null,
+  });
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("myAccount.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("myAccount.title") },
+];
 
 export default function Account() {
   const { t } = useTranslation();
@@ -128,44 +177,48 @@ export default function Account() {
         </p>
       ) : null}
       <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{t("myAccount.sessions")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("myAccount.signedIn")}</th>
-            <th scope="col">{t("myAccount.lastSeen")}</th>
-            <th scope="col">{t("myAccount.device")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("myAccount.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((s) => (
-            <tr key={s.handle}>
-              <td>{formatDateTime(lang, s.createdAt)}</td>
-              <td>{formatDateTime(lang, s.lastSeenAt)}</td>
-              <td>
-                {s.userAgent ?? t("myAccount.unknownDevice")}
-                {s.ip ? ` (${s.ip})` : ""}
-              </td>
-              <td>
-                {s.current ? (
-                  <strong>{t("myAccount.thisSession")}</strong>
-                ) : (
-                  <Form method="post" action={`/${lang}/account`}>
-                    <input type="hidden" name="intent" value="endSession" />
-                    <input type="hidden" name="handle" value={s.handle} />
-                    <button type="submit" className="button-secondary" aria-label={t("myAccount.endSessionFrom", { date: formatDateTime(lang, s.createdAt) })}>
-                      {t("myAccount.endSession")}
-                    </button>
-                  </Form>
-                )}
-              </td>
+        <table>
+          <caption className="visually-hidden">{t("myAccount.sessions")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("myAccount.signedIn")}</th>
+              <th scope="col">{t("myAccount.lastSeen")}</th>
+              <th scope="col">{t("myAccount.device")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("myAccount.actions")}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.map((s) => (
+              <tr key={s.handle}>
+                <td>{formatDateTime(lang, s.createdAt)}</td>
+                <td>{formatDateTime(lang, s.lastSeenAt)}</td>
+                <td>
+                  {s.userAgent ?? t("myAccount.unknownDevice")}
+                  {s.ip ? ` (${s.ip})` : ""}
+                </td>
+                <td>
+                  {s.current ? (
+                    <strong>{t("myAccount.thisSession")}</strong>
+                  ) : (
+                    <Form method="post" action={`/${lang}/account`}>
+                      <input type="hidden" name="intent" value="endSession" />
+                      <input type="hidden" name="handle" value={s.handle} />
+                      <button
+                        type="submit"
+                        className="button-secondary"
+                        aria-label={t("myAccount.endSessionFrom", { date: formatDateTime(lang, s.createdAt) })}
+                      >
+                        {t("myAccount.endSession")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {others.length ? (
         <Form method="post" action={`/${lang}/account`}>
@@ -188,11 +241,37 @@ export default function Account() {
         <input type="hidden" name="intent" value="password" />
         <ErrorSummary
           errors={errors && Object.keys(errors).length ? errors : undefined}
-          labels={{ current: t("myAccount.current"), password: t("myAccount.newPassword"), confirm: t("myAccount.confirm") }}
+          labels={{
+            current: t("myAccount.current"),
+            password: t("myAccount.newPassword"),
+            confirm: t("myAccount.confirm"),
+          }}
         />
-        <Field name="current" type="password" label={t("myAccount.current")} autoComplete="current-password" required error={errors?.current} />
-        <Field name="password" type="password" label={t("myAccount.newPassword")} hint={t("myAccount.passwordHint")} autoComplete="new-password" required error={errors?.password} />
-        <Field name="confirm" type="password" label={t("myAccount.confirm")} autoComplete="new-password" required error={errors?.confirm} />
+        <Field
+          name="current"
+          type="password"
+          label={t("myAccount.current")}
+          autoComplete="current-password"
+          required
+          error={errors?.current}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t("myAccount.newPassword")}
+          hint={t("myAccount.passwordHint")}
+          autoComplete="new-password"
+          required
+          error={errors?.password}
+        />
+        <Field
+          name="confirm"
+          type="password"
+          label={t("myAccount.confirm")}
+          autoComplete="new-password"
+          required
+          error={errors?.confirm}
+        />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("myAccount.savePassword")}
         </button>

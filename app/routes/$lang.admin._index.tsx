@@ -13,7 +13,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { admin: isAdmin(user) };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:hub.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:hub.title") },
+];
 
 export default function AdminHub() {
   const { admin } = useLoaderData<typeof loader>();

@@ -13,8 +13,17 @@ import { requireAdmin } from "~/utils/permissions.server";
 import { useLang } from "~/utils/use-lang";
 
 const FilterSchema = z.object({
-  user: z.string().regex(/^\d{1,9}$/).transform(Number).optional().catch(undefined),
-  entityType: z.string().regex(/^[\w-]{1,50}$/).optional().catch(undefined),
+  user: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number)
+    .optional()
+    .catch(undefined),
+  entityType: z
+    .string()
+    .regex(/^[\w-]{1,50}$/)
+    .optional()
+    .catch(undefined),
   entityId: z.string().trim().max(100).optional().catch(undefined),
 });
 
@@ -30,7 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...result, filters };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:audit.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:audit.title") },
+];
 
 function show(value: unknown) {
   if (value === null || value === undefined) return "–";
@@ -56,7 +67,13 @@ export default function Audit() {
             none={t("audit.anyone")}
             options={people.map((p) => ({ value: String(p.id), label: p.name ? `${p.name} (${p.email})` : p.email }))}
           />
-          <SelectField name="entityType" label={t("audit.entityType")} value={filters.entityType} none={t("audit.anyType")} options={types.map((type) => ({ value: type, label: type }))} />
+          <SelectField
+            name="entityType"
+            label={t("audit.entityType")}
+            value={filters.entityType}
+            none={t("audit.anyType")}
+            options={types.map((type) => ({ value: type, label: type }))}
+          />
           <div className="field">
             <label htmlFor="f-entityId">{t("audit.entityId")}</label>
             <input id="f-entityId" name="entityId" defaultValue={filters.entityId ?? ""} />
@@ -89,12 +106,20 @@ export default function Audit() {
                 return (
                   <tr key={r.id}>
                     <td className="one-line">{formatDateTime(lang, r.at)}</td>
-                    <td>{r.userId ? <Link to={`?user=${r.userId}`}>{r.userName || r.userEmail || `#${r.userId}`}</Link> : t("audit.noUser")}</td>
+                    <td>
+                      {r.userId ? (
+                        <Link to={`?user=${r.userId}`}>{r.userName || r.userEmail || `#${r.userId}`}</Link>
+                      ) : (
+                        t("audit.noUser")
+                      )}
+                    </td>
                     <td>
                       <code>{r.action}</code>
                     </td>
                     <td>
-                      <Link to={`?entityType=${encodeURIComponent(r.entityType)}&entityId=${encodeURIComponent(r.entityId)}`}>
+                      <Link
+                        to={`?entityType=${encodeURIComponent(r.entityType)}&entityId=${encodeURIComponent(r.entityId)}`}
+                      >
                         {r.entityType} #{r.entityId}
                       </Link>
                     </td>

@@ -20,7 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...(await listOutbox(db, to, pageFromUrl(url))), to: to ?? "" };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:outbox.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:outbox.title") },
+];
 
 export default function Outbox() {
   const { rows, total, page, pageSize, to } = useLoaderData<typeof loader>();
@@ -53,8 +55,13 @@ export default function Outbox() {
                 {m.subject}
               </h2>
               <p className="card-meta">
-                {t("outbox.toLine", { to: m.toAddress })} · {formatDateTime(lang, m.createdAt)} · {t(`languages.${m.language}`)} ·{" "}
-                {m.sentAt ? t("outbox.sent", { date: formatDateTime(lang, m.sentAt) }) : m.error ? t("outbox.failed", { error: m.error }) : t("outbox.notSent")}
+                {t("outbox.toLine", { to: m.toAddress })} · {formatDateTime(lang, m.createdAt)} ·{" "}
+                {t(`languages.${m.language}`)} ·{" "}
+                {m.sentAt
+                  ? t("outbox.sent", { date: formatDateTime(lang, m.sentAt) })
+                  : m.error
+                    ? t("outbox.failed", { error: m.error })
+                    : t("outbox.notSent")}
               </p>
               <pre className="mail-body" lang={m.language} style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
                 {m.body}

@@ -65,15 +65,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireId(params.id);
   const form = formToObject(await request.formData());
   const intent = parseForm(IntentSchema, form);
-  if (!intent.ok) return data({ errors: { _form: "validation.invalid" } as Record<string, string>, done: null }, { status: 400 });
+  if (!intent.ok)
+    return data({ errors: { _form: "validation.invalid" } as Record<string, string>, done: null }, { status: 400 });
   const user = await loadUser(id);
   // An admin cannot lock themselves out: no change of their own role, no disabling themselves.
-  if (user.id === admin.id) return data({ errors: { _form: "admin:user.self" } as Record<string, string>, done: null }, { status: 409 });
+  if (user.id === admin.id)
+    return data({ errors: { _form: "admin:user.self" } as Record<string, string>, done: null }, { status: 409 });
   const db = await getDb();
   // What the audit event calls "before" is read inside the write's transaction, the user's row locked,
   // so two admins acting at once each record what they really changed.
   const current = async (tx: Tx) => {
-    const [row] = await tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, id)).for("update");
+    const [row] = await tx
+      .select({ role: users.role, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.id, id))
+      .for("update");
     return row;
   };
 
@@ -85,7 +91,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await db.transaction(async (tx) => {
       const was = await current(tx);
       const before = await staffScope(id, tx);
-      const scope = parsed.data.role === "staff" ? await existingScope(tx, parsed.data.municipalities, parsed.data.organisations) : { municipalities: [], organisations: [] };
+      const scope =
+        parsed.data.role === "staff"
+          ? await existingScope(tx, parsed.data.municipalities, parsed.data.organisations)
+          : { municipalities: [], organisations: [] };
       await tx.update(users).set({ role: parsed.data.role }).where(eq(users.id, id));
       await setUserScope(tx, id, scope);
       await audit(tx, {
@@ -93,7 +102,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         action: "user.update",
         entityType: "user",
         entityId: id,
-        before: { role: was.role, municipalities: [...before.municipalities].sort(), organisations: [...before.organisations].sort((a, b) => a - b) },
+        before: {
+          role: was.role,
+          municipalities: [...before.municipalities].sort(),
+          organisations: [...before.organisations].sort((a, b) => a - b),
+        },
         after: { role: parsed.data.role, ...scope },
       });
     });
@@ -106,7 +119,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const was = await current(tx);
       await tx.update(users).set({ disabledAt: new Date() }).where(eq(users.id, id));
       const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ id: sessions.id });
-      await audit(tx, { userId: admin.id, action: "user.disable", entityType: "user", entityId: id, before: { disabled: Boolean(was.disabledAt) }, after: { disabled: true, sessionsEnded: ended.length } });
+      await audit(tx, {
+        userId: admin.id,
+        action: "user.disable",
+        entityType: "user",
+        entityId: id,
+        before: { disabled: Boolean(was.disabledAt) },
+        after: { disabled: true, sessionsEnded: ended.length },
+      });
     });
     return { errors: undefined, done: "disabled" as const };
   }
@@ -114,12 +134,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await db.transaction(async (tx) => {
     const was = await current(tx);
     await tx.update(users).set({ disabledAt: null }).where(eq(users.id, id));
-    await audit(tx, { userId: admin.id, action: "user.enable", entityType: "user", entityId: id, before: { disabled: Boolean(was.disabledAt) }, after: { disabled: false } });
+    await audit(tx, {
+      userId: admin.id,
+      action: "user.enable",
+      entityType: "user",
+      entityId: id,
+      before: { disabled: Boolean(was.disabledAt) },
+      after: { disabled: false },
+    });
   });
   return { errors: undefined, done: "enabled" as const };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:user.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:user.title") },
+];
 
 export default function UserDetail() {
   const { user, scope, sessions: sessionCount, self, municipalities, organisations } = useLoaderData<typeof loader>();
@@ -131,13 +160,20 @@ export default function UserDetail() {
   const errors = result?.errors;
   const sort = collator(lang);
   const scopeNames = [
-    ...municipalities.filter((m) => scope.municipalities.includes(m.code)).map((m) => localizedString(m.name, lang)).sort(sort.compare),
-    ...organisations.filter((o) => scope.organisations.includes(o.id)).map((o) => localizedString(o.name, lang)).sort(sort.compare),
+    ...municipalities
+      .filter((m) => scope.municipalities.includes(m.code))
+      .map((m) => localizedString(m.name, lang))
+      .sort(sort.compare),
+    ...organisations
+      .filter((o) => scope.organisations.includes(o.id))
+      .map((o) => localizedString(o.name, lang))
+      .sort(sort.compare),
   ].join(", ");
   return (
     <div className="narrow">
       <p className="breadcrumbs">
-        <Link to={`/${lang}/admin`}>{t("hub.title")}</Link> / <Link to={`/${lang}/admin/users`}>{t("users.title")}</Link>
+        <Link to={`/${lang}/admin`}>{t("hub.title")}</Link> /{" "}
+        <Link to={`/${lang}/admin/users`}>{t("users.title")}</Link>
       </p>
       <h1>{user.name || user.email}</h1>
       {result?.done ? (
@@ -163,7 +199,9 @@ export default function UserDetail() {
         <div className="facts-row">
           <dt>{t("users.state")}</dt>
           <dd>
-            {user.disabledAt ? t("user.disabledSince", { date: formatDateTime(lang, user.disabledAt) }) : t("users.active")}
+            {user.disabledAt
+              ? t("user.disabledSince", { date: formatDateTime(lang, user.disabledAt) })
+              : t("users.active")}
             {user.emailVerifiedAt ? null : ` · ${t("users.unverified")}`}
           </dd>
         </div>
@@ -199,9 +237,22 @@ export default function UserDetail() {
         <>
           <h2>{t("user.editTitle")}</h2>
           <Form method="post" noValidate>
-            <ErrorSummary errors={errors} labels={{ role: t("scope.role"), municipalities: t("scope.municipalities"), organisations: t("scope.organisations") }} />
+            <ErrorSummary
+              errors={errors}
+              labels={{
+                role: t("scope.role"),
+                municipalities: t("scope.municipalities"),
+                organisations: t("scope.organisations"),
+              }}
+            />
             <input type="hidden" name="intent" value="update" />
-            <UserScopeFields municipalities={municipalities} organisations={organisations} roles={ROLES} errors={errors} selected={{ role: user.role, ...scope }} />
+            <UserScopeFields
+              municipalities={municipalities}
+              organisations={organisations}
+              roles={ROLES}
+              errors={errors}
+              selected={{ role: user.role, ...scope }}
+            />
             <button type="submit" className="button">
               {t("user.save")}
             </button>

@@ -20,7 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...(await listUsers(db, pageFromUrl(url), q || undefined)), q };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:users.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:users.title") },
+];
 
 export default function Users() {
   const { rows, total, page, pageSize, q } = useLoaderData<typeof loader>();
@@ -61,7 +63,8 @@ export default function Users() {
           </thead>
           <tbody>
             {rows.map((u) => {
-              const names = (list: typeof u.municipalities) => list.map((n) => localizedString(n, lang)).sort(sort.compare);
+              const names = (list: typeof u.municipalities) =>
+                list.map((n) => localizedString(n, lang)).sort(sort.compare);
               const scope = [...names(u.municipalities), ...names(u.organisations)].join(", ");
               return (
                 <tr key={u.id}>

@@ -9,7 +9,14 @@ import { users } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { UserScopeFields } from "~/components/user-scope-fields";
 import { getI18n, isLang } from "~/i18n";
-import { ScopeSchema, accountEmail, emailField, queueAccountEmail, scopeErrors, type InvitePayload } from "~/utils/accounts.server";
+import {
+  ScopeSchema,
+  accountEmail,
+  emailField,
+  queueAccountEmail,
+  scopeErrors,
+  type InvitePayload,
+} from "~/utils/accounts.server";
 import { audit } from "~/utils/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formToObject, parseForm } from "~/utils/forms";
@@ -48,12 +55,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const base = publicUrl(request);
   const result = await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.email, parsed.data.email));
+    const [existing] = await tx
+      .select({ id: users.id, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.email, parsed.data.email));
     if (existing && !existing.disabledAt) return { exists: true as const };
-    const scope = parsed.data.role === "staff" ? await existingScope(tx, parsed.data.municipalities, parsed.data.organisations) : { municipalities: [], organisations: [] };
-    const payload: InvitePayload = { role: parsed.data.role, name: parsed.data.name, language: parsed.data.language, ...scope };
-    const { token, expiresAt, id } = await createToken(tx, { kind: "invite", email: parsed.data.email, payload, createdBy: admin.id });
-    await audit(tx, { userId: admin.id, action: "invite", entityType: "invitation", entityId: id, after: { email: parsed.data.email, ...payload } });
+    const scope =
+      parsed.data.role === "staff"
+        ? await existingScope(tx, parsed.data.municipalities, parsed.data.organisations)
+        : { municipalities: [], organisations: [] };
+    const payload: InvitePayload = {
+      role: parsed.data.role,
+      name: parsed.data.name,
+      language: parsed.data.language,
+      ...scope,
+    };
+    const { token, expiresAt, id } = await createToken(tx, {
+      kind: "invite",
+      email: parsed.data.email,
+      payload,
+      createdBy: admin.id,
+    });
+    await audit(tx, {
+      userId: admin.id,
+      action: "invite",
+      entityType: "invitation",
+      entityId: id,
+      after: { email: parsed.data.email, ...payload },
+    });
     const deliver = await queueAccountEmail(
       tx,
       accountEmail("invite", parsed.data.email, parsed.data.language, {
@@ -66,12 +95,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return { exists: false as const, deliver };
   });
-  if (result.exists) return data({ sent: null, errors: { email: "admin:invite.exists" } as Record<string, string>, values: form }, { status: 409 });
+  if (result.exists)
+    return data(
+      { sent: null, errors: { email: "admin:invite.exists" } as Record<string, string>, values: form },
+      { status: 409 },
+    );
   await result.deliver(db);
   return { sent: parsed.data.email, errors: undefined, values: undefined };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:invite.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:invite.title") },
+];
 
 export default function Invite() {
   const { municipalities, organisations } = useLoaderData<typeof loader>();
@@ -85,22 +120,46 @@ export default function Invite() {
   return (
     <div className="narrow">
       <p className="breadcrumbs">
-        <Link to={`/${lang}/admin`}>{t("hub.title")}</Link> / <Link to={`/${lang}/admin/users`}>{t("users.title")}</Link>
+        <Link to={`/${lang}/admin`}>{t("hub.title")}</Link> /{" "}
+        <Link to={`/${lang}/admin/users`}>{t("users.title")}</Link>
       </p>
       <h1>{t("invite.title")}</h1>
       {result?.sent ? (
         <p className="notice notice-success" role="status">
-          {t("invite.sent", { email: result.sent })} <Link to={`/${lang}/admin/outbox?to=${encodeURIComponent(result.sent)}`}>{t("invite.seeOutbox")}</Link>
+          {t("invite.sent", { email: result.sent })}{" "}
+          <Link to={`/${lang}/admin/outbox?to=${encodeURIComponent(result.sent)}`}>{t("invite.seeOutbox")}</Link>
         </p>
       ) : null}
       <p>{t("invite.lead")}</p>
       <Form method="post" noValidate key={result?.sent ?? "form"}>
         <ErrorSummary
           errors={errors}
-          labels={{ email: t("invite.email"), name: t("invite.name"), language: t("invite.language"), role: t("scope.role"), municipalities: t("scope.municipalities"), organisations: t("scope.organisations") }}
+          labels={{
+            email: t("invite.email"),
+            name: t("invite.name"),
+            language: t("invite.language"),
+            role: t("scope.role"),
+            municipalities: t("scope.municipalities"),
+            organisations: t("scope.organisations"),
+          }}
         />
-        <Field name="email" type="email" label={t("invite.email")} autoComplete="off" required defaultValue={str(values.email)} error={errors?.email} />
-        <Field name="name" label={t("invite.name")} hint={t("invite.nameHint")} autoComplete="off" defaultValue={str(values.name)} error={errors?.name} />
+        <Field
+          name="email"
+          type="email"
+          label={t("invite.email")}
+          autoComplete="off"
+          required
+          defaultValue={str(values.email)}
+          error={errors?.email}
+        />
+        <Field
+          name="name"
+          label={t("invite.name")}
+          hint={t("invite.nameHint")}
+          autoComplete="off"
+          defaultValue={str(values.name)}
+          error={errors?.name}
+        />
         <div className="field">
           <label htmlFor="f-language">
             {t("invite.language")}
@@ -116,7 +175,11 @@ export default function Invite() {
           organisations={organisations}
           roles={INVITE_ROLES}
           errors={errors}
-          selected={{ role: str(values.role), municipalities: list(values.municipalities), organisations: list(values.organisations).map(Number) }}
+          selected={{
+            role: str(values.role),
+            municipalities: list(values.municipalities),
+            organisations: list(values.organisations).map(Number),
+          }}
         />
         <button type="submit" className="button">
           {t("invite.submit")}

@@ -38,18 +38,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!target) notFound();
   const form = formToObject(await request.formData());
   const parsed = parseArtistForm(ContactSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, message: String(form.message ?? ""), sent: false }, { status: 400 });
-  if (!target.to) return data({ errors: { _form: "artists:contactForm.unreachable" } as Record<string, string>, message: parsed.data.message, sent: false }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, message: String(form.message ?? ""), sent: false }, { status: 400 });
+  if (!target.to)
+    return data(
+      {
+        errors: { _form: "artists:contactForm.unreachable" } as Record<string, string>,
+        message: parsed.data.message,
+        sent: false,
+      },
+      { status: 400 },
+    );
   const t = getI18n(target.language).t;
   const email = {
     to: target.to,
     language: target.language,
     subject: t("artists:contactForm.emailSubject", { name: target.name }),
-    body: t("artists:contactForm.emailBody", { sender: user.name || user.email, replyTo: user.email, message: parsed.data.message }),
+    body: t("artists:contactForm.emailBody", {
+      sender: user.name || user.email,
+      replyTo: user.email,
+      message: parsed.data.message,
+    }),
   };
   const outboxId = await db.transaction(async (tx) => {
     const mailId = await queueEmail(tx, email);
-    await audit(tx, { userId: user.id, action: "contact", entityType: "artist", entityId: id, after: { outboxId: mailId } });
+    await audit(tx, {
+      userId: user.id,
+      action: "contact",
+      entityType: "artist",
+      entityId: id,
+      after: { outboxId: mailId },
+    });
     return mailId;
   });
   await deliverEmail(db, outboxId, email);
@@ -119,11 +138,14 @@ export default function ArtistPage() {
                   {" · "}
                   {s.priceOnRequest || s.priceFromCents == null
                     ? t("priceOnRequest")
-                    : t("priceRange", { from: formatMoney(lang, s.priceFromCents, { whole: true }), to: formatMoney(lang, s.priceToCents ?? s.priceFromCents, { whole: true }) })}
+                    : t("priceRange", {
+                        from: formatMoney(lang, s.priceFromCents, { whole: true }),
+                        to: formatMoney(lang, s.priceToCents ?? s.priceFromCents, { whole: true }),
+                      })}
                 </p>
                 <p className="card-meta">
-                  {t("filters.targetGroup")}: {s.targetGroups.map((g) => localizedString(g.name, lang)).join(", ")} · {t("service.languages")}:{" "}
-                  {s.languages.map((l) => t(`language.${l}`)).join(", ")}
+                  {t("filters.targetGroup")}: {s.targetGroups.map((g) => localizedString(g.name, lang)).join(", ")} ·{" "}
+                  {t("service.languages")}: {s.languages.map((l) => t(`language.${l}`)).join(", ")}
                   {s.artForm ? ` · ${localizedString(s.artForm, lang)}` : ""}
                 </p>
                 <LocalizedText value={s.description} as="p" />
@@ -178,7 +200,15 @@ export default function ArtistPage() {
             <Form method="post" noValidate className="stacked-form">
               <p className="hint">{t("contactForm.explain")}</p>
               <ErrorSummary errors={actionData?.errors} labels={{ message: t("contactForm.message") }} />
-              <Field name="message" label={t("contactForm.message")} multiline rows={6} required defaultValue={actionData?.message} error={actionData?.errors?.message} />
+              <Field
+                name="message"
+                label={t("contactForm.message")}
+                multiline
+                rows={6}
+                required
+                defaultValue={actionData?.message}
+                error={actionData?.errors?.message}
+              />
               <button type="submit" className="button" disabled={navigation.state === "submitting"}>
                 {t("contactForm.send")}
               </button>

@@ -23,14 +23,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = parseArtistFilters(url.searchParams);
   const db = await getDb();
   const [generation, user] = await Promise.all([dataGeneration(db), getUser(request)]);
-  const [result, options] = await Promise.all([listArtists(db, { filters, page: pageFromUrl(url), generation }), directoryOptions(db, generation)]);
-  return { ...result, options, filters, filtered: Object.keys(filters).length > 0, moderator: isCouncil(user), accountDeleted: url.searchParams.get("accountDeleted") === "1" };
+  const [result, options] = await Promise.all([
+    listArtists(db, { filters, page: pageFromUrl(url), generation }),
+    directoryOptions(db, generation),
+  ]);
+  return {
+    ...result,
+    options,
+    filters,
+    filtered: Object.keys(filters).length > 0,
+    moderator: isCouncil(user),
+    accountDeleted: url.searchParams.get("accountDeleted") === "1",
+  };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:list.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:list.title") },
+];
 
 export default function ArtistList() {
-  const { rows, total, page, pageSize, options, filters, filtered, moderator, accountDeleted } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, options, filters, filtered, moderator, accountDeleted } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("artists");
   const lang = useLang();
   const name = (v: { fi?: string | null; sv?: string | null }) => localizedString(v, lang);
@@ -64,9 +77,27 @@ export default function ArtistList() {
           <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="f-q-hint" />
         </div>
         <div className="filter-grid">
-          <SelectField name="artForm" label={t("artForms")} value={filters.artForm} none={t("filters.any")} options={options.artForms.map((o) => ({ value: o.code, label: name(o.name) }))} />
-          <SelectField name="targetGroup" label={t("filters.targetGroup")} value={filters.targetGroup} none={t("filters.any")} options={options.targetGroups.map((o) => ({ value: o.code, label: name(o.name) }))} />
-          <SelectField name="language" label={t("languages")} value={filters.language} none={t("filters.any")} options={WORKING_LANGUAGES.map((l) => ({ value: l, label: card.language[l] }))} />
+          <SelectField
+            name="artForm"
+            label={t("artForms")}
+            value={filters.artForm}
+            none={t("filters.any")}
+            options={options.artForms.map((o) => ({ value: o.code, label: name(o.name) }))}
+          />
+          <SelectField
+            name="targetGroup"
+            label={t("filters.targetGroup")}
+            value={filters.targetGroup}
+            none={t("filters.any")}
+            options={options.targetGroups.map((o) => ({ value: o.code, label: name(o.name) }))}
+          />
+          <SelectField
+            name="language"
+            label={t("languages")}
+            value={filters.language}
+            none={t("filters.any")}
+            options={WORKING_LANGUAGES.map((l) => ({ value: l, label: card.language[l] }))}
+          />
           <div className="field">
             <label htmlFor="f-area">{t("filters.area")}</label>
             <select id="f-area" name="area" defaultValue={filters.area ?? ""}>
@@ -89,7 +120,13 @@ export default function ArtistList() {
               </optgroup>
             </select>
           </div>
-          <SelectField name="format" label={t("filters.format")} value={filters.format} none={t("filters.any")} options={SERVICE_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))} />
+          <SelectField
+            name="format"
+            label={t("filters.format")}
+            value={filters.format}
+            none={t("filters.any")}
+            options={SERVICE_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))}
+          />
           <div className="field">
             <label htmlFor="f-priceMin">{t("filters.priceMin")}</label>
             <input id="f-priceMin" name="priceMin" inputMode="numeric" size={6} defaultValue={filters.priceMin ?? ""} />

@@ -12,7 +12,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const table = model.tables.find((x) => x.id === id);
   if (!table) notFound();
   const t = getI18n(lang).getFixedT(lang, "dashboard");
-  const csv = tableToCsv(table, { reportDateLabel: t("filters.reportDate"), reportDate: model.reportDate, definitionLabel: t("definition") });
+  const csv = tableToCsv(table, {
+    reportDateLabel: t("filters.reportDate"),
+    reportDate: model.reportDate,
+    definitionLabel: t("definition"),
+  });
   return new Response(csv, {
     headers: resourceHeaders({
       "Content-Type": "text/csv; charset=utf-8",

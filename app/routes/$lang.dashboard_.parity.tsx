@@ -18,7 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { missing, ...(await parityGaps(db, missing)) };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("dashboard:parity.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("dashboard:parity.title") },
+];
 
 export default function Parity() {
   const { missing, pilots, artists } = useLoaderData<typeof loader>();

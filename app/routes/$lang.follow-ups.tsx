@@ -29,7 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...result, council };
 }
 
-const RemindSchema = z.object({ intent: z.literal("remind"), pilotId: z.coerce.number().int().min(1).max(2_000_000_000) });
+const RemindSchema = z.object({
+  intent: z.literal("remind"),
+  pilotId: z.coerce.number().int().min(1).max(2_000_000_000),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -55,18 +58,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     to: p.contactEmail,
     language,
     subject: t("pilots:followUps.emailSubject", { title }),
-    body: t("pilots:followUps.emailBody", { title, ended: formatDate(language, p.endDate), url: `${publicUrl(request)}/${language}/pilots/${p.id}#continuation`, interpolation: { escapeValue: false } }),
+    body: t("pilots:followUps.emailBody", {
+      title,
+      ended: formatDate(language, p.endDate),
+      url: `${publicUrl(request)}/${language}/pilots/${p.id}#continuation`,
+      interpolation: { escapeValue: false },
+    }),
   };
   const outboxId = await db.transaction(async (tx) => {
     const id = await queueEmail(tx, email);
-    await audit(tx, { userId: user.id, action: "pilot.remind", entityType: "pilot", entityId: p.id, after: { to: p.contactEmail, outboxId: id } });
+    await audit(tx, {
+      userId: user.id,
+      action: "pilot.remind",
+      entityType: "pilot",
+      entityId: p.id,
+      after: { to: p.contactEmail, outboxId: id },
+    });
     return id;
   });
   await deliverEmail(db, outboxId, email);
   return data({ error: null, reminded: p.contactEmail });
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("pilots:followUps.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("pilots:followUps.title") },
+];
 
 export default function FollowUps() {
   const { rows, total, page, pageSize, council } = useLoaderData<typeof loader>();
@@ -75,7 +91,9 @@ export default function FollowUps() {
   const { t } = useTranslation("pilots");
   const lang = useLang();
   const reason = (r: (typeof rows)[number]) =>
-    r.reason === "milestone" ? t("followUps.reasonMilestone", { months: r.months }) : t(`followUps.reason${r.reason[0].toUpperCase()}${r.reason.slice(1)}`);
+    r.reason === "milestone"
+      ? t("followUps.reasonMilestone", { months: r.months })
+      : t(`followUps.reason${r.reason[0].toUpperCase()}${r.reason.slice(1)}`);
   return (
     <div>
       <h1>{t("followUps.title")}</h1>
@@ -127,16 +145,28 @@ export default function FollowUps() {
                     ) : null}
                   </td>
                   <td>{formatDate(lang, r.endDate)}</td>
-                  <td>{r.lastCheck ? `${formatDate(lang, r.lastCheck)} (${t(`status.${r.lastStatus}`)})` : t("followUps.none")}</td>
+                  <td>
+                    {r.lastCheck
+                      ? `${formatDate(lang, r.lastCheck)} (${t(`status.${r.lastStatus}`)})`
+                      : t("followUps.none")}
+                  </td>
                   <td>{reason(r)}</td>
-                  <td className="num">{t("followUps.days", { count: r.overdueDays, formatted: formatNumber(lang, r.overdueDays) })}</td>
+                  <td className="num">
+                    {t("followUps.days", { count: r.overdueDays, formatted: formatNumber(lang, r.overdueDays) })}
+                  </td>
                   <td>
                     <Link to={`/${lang}/pilots/${r.id}#check-form-title`}>{t("followUps.addCheck")}</Link>
                     {council ? (
                       r.contactEmail ? (
                         <Form method="post">
                           <input type="hidden" name="pilotId" value={r.id} />
-                          <button type="submit" name="intent" value="remind" className="button-link" disabled={navigation.state === "submitting"}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="remind"
+                            className="button-link"
+                            disabled={navigation.state === "submitting"}
+                          >
                             {t("followUps.remind")}
                           </button>
                         </Form>
@@ -144,7 +174,9 @@ export default function FollowUps() {
                         <p className="muted">{t("followUps.noContact")}</p>
                       )
                     ) : null}
-                    {r.lastReminder ? <p className="muted">{t("followUps.lastReminder", { date: formatDate(lang, r.lastReminder) })}</p> : null}
+                    {r.lastReminder ? (
+                      <p className="muted">{t("followUps.lastReminder", { date: formatDate(lang, r.lastReminder) })}</p>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -32,26 +32,48 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireLang(params);
   const form = formToObject(await request.formData());
   const parsed = parseForm(ForgotSchema, form);
-  if (!parsed.ok) return data({ sent: false, errors: parsed.errors, email: typeof form.email === "string" ? form.email : "" }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { sent: false, errors: parsed.errors, email: typeof form.email === "string" ? form.email : "" },
+      { status: 400 },
+    );
   const db = await getDb();
   const base = publicUrl(request);
   const deliver = await db.transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: users.id, email: users.email, name: users.name, language: users.language, disabledAt: users.disabledAt })
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        language: users.language,
+        disabledAt: users.disabledAt,
+      })
       .from(users)
       .where(eq(users.email, parsed.data.email));
     if (!user || user.disabledAt || (await mailQuotaReached(tx, user.email))) return null;
     const { token, expiresAt, id } = await createToken(tx, { kind: "reset", email: user.email, userId: user.id });
     const lang = isLang(user.language) ? user.language : "fi";
-    const email = accountEmail("reset", user.email, lang, { name: user.name || user.email, link: `${base}/${lang}/reset/${token}`, expires: expiresAt });
-    await audit(tx, { userId: null, action: "password.resetRequested", entityType: "user", entityId: user.id, after: { resetToken: id } });
+    const email = accountEmail("reset", user.email, lang, {
+      name: user.name || user.email,
+      link: `${base}/${lang}/reset/${token}`,
+      expires: expiresAt,
+    });
+    await audit(tx, {
+      userId: null,
+      action: "password.resetRequested",
+      entityType: "user",
+      entityId: user.id,
+      after: { resetToken: id },
+    });
     return queueAccountEmail(tx, email);
   });
   if (deliver) await deliver(db);
   return { sent: true, errors: undefined, email: "" };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:forgot.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:forgot.title") },
+];
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();
@@ -69,7 +91,15 @@ export default function ForgotPassword() {
           <p>{t("forgot.lead")}</p>
           <Form method="post" noValidate>
             <ErrorSummary errors={result?.errors} labels={{ email: t("fields.email") }} />
-            <Field name="email" type="email" label={t("fields.email")} autoComplete="email" required defaultValue={result?.email} error={result?.errors?.email} />
+            <Field
+              name="email"
+              type="email"
+              label={t("fields.email")}
+              autoComplete="email"
+              required
+              defaultValue={result?.email}
+              error={result?.errors?.email}
+            />
             <button type="submit" className="button">
               {t("forgot.submit")}
             </button>

@@ -25,7 +25,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (status !== "valid" || !token) return unusableToken(status, { email: "", name: "", role: "" });
   const payload = InvitePayload.safeParse(token.payload);
   if (!payload.success) return unusableToken("unknown", { email: "", name: "", role: "" });
-  return { state: "valid" as TokenState, email: token.email, name: payload.data.name, role: payload.data.role as string };
+  return {
+    state: "valid" as TokenState,
+    email: token.email,
+    name: payload.data.name,
+    role: payload.data.role as string,
+  };
 }
 
 const AcceptSchema = z.object({
@@ -43,26 +48,48 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const invitation = await inspectToken(db, "invite", params.token);
   if (invitation.status !== "valid") return unusableToken(invitation.status, { email: "", name: "", role: "" });
-  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: invitation.token?.email, name: parsed.data.name });
+  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, {
+    email: invitation.token?.email,
+    name: parsed.data.name,
+  });
   if (policy) return data({ errors: policy, name }, { status: 400 });
   const passwordHash = await hashPassword(parsed.data.password);
   const userId = await db.transaction(async (tx) => {
     const token = await consumeToken(tx, "invite", params.token);
     if (!token) return null;
     const payload = InvitePayload.parse(token.payload);
-    const scope = payload.role === "staff" ? { municipalities: payload.municipalities, organisations: payload.organisations } : { municipalities: [], organisations: [] };
+    const scope =
+      payload.role === "staff"
+        ? { municipalities: payload.municipalities, organisations: payload.organisations }
+        : { municipalities: [], organisations: [] };
     const [existing] = await tx
-      .select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt, emailVerifiedAt: users.emailVerifiedAt })
+      .select({
+        id: users.id,
+        name: users.name,
+        role: users.role,
+        disabledAt: users.disabledAt,
+        emailVerifiedAt: users.emailVerifiedAt,
+      })
       .from(users)
       .where(eq(users.email, token.email));
     const now = new Date();
-    const values = { name: parsed.data.name, role: payload.role, language: payload.language, passwordHash, disabledAt: null, emailVerifiedAt: existing?.emailVerifiedAt ?? now };
+    const values = {
+      name: parsed.data.name,
+      role: payload.role,
+      language: payload.language,
+      passwordHash,
+      disabledAt: null,
+      emailVerifiedAt: existing?.emailVerifiedAt ?? now,
+    };
     let id: number;
     if (existing) {
       await tx.update(users).set(values).where(eq(users.id, existing.id));
       id = existing.id;
     } else {
-      const [row] = await tx.insert(users).values({ email: token.email, ...values }).returning({ id: users.id });
+      const [row] = await tx
+        .insert(users)
+        .values({ email: token.email, ...values })
+        .returning({ id: users.id });
       id = row.id;
     }
     await setUserScope(tx, id, scope);
@@ -72,7 +99,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       entityType: "user",
       entityId: id,
       before: existing ? { name: existing.name, role: existing.role, disabled: Boolean(existing.disabledAt) } : null,
-      after: { email: token.email, name: parsed.data.name, role: payload.role, disabled: false, password: "set", ...scope, invitation: token.id },
+      after: {
+        email: token.email,
+        name: parsed.data.name,
+        role: payload.role,
+        disabled: false,
+        password: "set",
+        ...scope,
+        invitation: token.id,
+      },
     });
     return id;
   });
@@ -83,7 +118,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return signInAndRedirect(request, userId, `/${lang}`);
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:invite.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:invite.title") },
+];
 
 export default function AcceptInvitation() {
   const loaded = useLoaderData<typeof loader>();
@@ -100,7 +137,14 @@ export default function AcceptInvitation() {
       <p>{t("invite.lead", { email: loaded.email, role: t(`roles.${loaded.role}`) })}</p>
       <Form method="post" noValidate>
         <ErrorSummary errors={errors} labels={labels} />
-        <Field name="name" label={t("fields.name")} autoComplete="name" required defaultValue={name} error={errors?.name} />
+        <Field
+          name="name"
+          label={t("fields.name")}
+          autoComplete="name"
+          required
+          defaultValue={name}
+          error={errors?.name}
+        />
         <NewPasswordFields errors={errors} />
         <button type="submit" className="button">
           {t("invite.submit")}

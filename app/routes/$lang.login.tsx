@@ -52,7 +52,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const wait = await lockedFor(db, keys);
   if (wait) return throttled(wait);
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt, emailVerifiedAt: users.emailVerifiedAt })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+      emailVerifiedAt: users.emailVerifiedAt,
+    })
     .from(users)
     .where(eq(users.email, parsed.data.email));
   // Verify against a dummy hash for unknown emails so the answer and its timing reveal nothing.
@@ -60,17 +65,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!user || !ok || user.disabledAt) {
     const locked = await recordFailure(db, keys);
     if (locked) return throttled(locked);
-    return data({ errors: { _form: "login.failed" } as Record<string, string>, email, retryMinutes: 0 }, { status: 401 });
+    return data(
+      { errors: { _form: "login.failed" } as Record<string, string>, email, retryMinutes: 0 },
+      { status: 401 },
+    );
   }
   await clearFailures(db, keys[0]);
   // Only someone who knows the password learns that the address is not verified yet (decision 012).
   if (!user.emailVerifiedAt) {
-    return data({ errors: { _form: "account:login.unverified" } as Record<string, string>, email, retryMinutes: 0 }, { status: 403 });
+    return data(
+      { errors: { _form: "account:login.unverified" } as Record<string, string>, email, retryMinutes: 0 },
+      { status: 403 },
+    );
   }
   return signInAndRedirect(request, user.id, safeRedirect(parsed.data.redirectTo, lang));
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("login.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("login.title") },
+];
 
 export default function Login() {
   const { t } = useTranslation();
@@ -84,10 +97,27 @@ export default function Login() {
       <h1>{t("login.title")}</h1>
       <Form method="post" noValidate>
         <ErrorSummary errors={errors} labels={{ email: t("login.email"), password: t("login.password") }} />
-        {actionData?.retryMinutes ? <p className="notice">{t("login.retryIn", { count: actionData.retryMinutes })}</p> : null}
+        {actionData?.retryMinutes ? (
+          <p className="notice">{t("login.retryIn", { count: actionData.retryMinutes })}</p>
+        ) : null}
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field name="email" type="email" label={t("login.email")} autoComplete="username" required defaultValue={actionData?.email} error={errors?.email} />
-        <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required error={errors?.password} />
+        <Field
+          name="email"
+          type="email"
+          label={t("login.email")}
+          autoComplete="username"
+          required
+          defaultValue={actionData?.email}
+          error={errors?.email}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t("login.password")}
+          autoComplete="current-password"
+          required
+          error={errors?.password}
+        />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("login.submit")}
         </button>

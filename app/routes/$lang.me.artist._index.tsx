@@ -2,7 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { directoryOptions, getOwnArtist, listServices, saveOwnProfile, UnknownCode, VersionConflict } from "~db/queries/artists.server";
+import {
+  directoryOptions,
+  getOwnArtist,
+  listServices,
+  saveOwnProfile,
+  UnknownCode,
+  VersionConflict,
+} from "~db/queries/artists.server";
 import { ARTIST_KINDS, WORKING_LANGUAGES } from "~db/schema/artists";
 import { sql } from "drizzle-orm";
 import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
@@ -44,13 +51,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = await saveOwnProfile(db, user.id, parsed.data);
     return redirect(`/${lang}/me/artist?saved=${saved.state}`);
   } catch (error) {
-    if (error instanceof VersionConflict) return data({ errors: { _form: "artists:errors.conflict" }, values: form }, { status: 409 });
-    if (error instanceof UnknownCode) return data({ errors: { _form: "validation.invalid" }, values: form }, { status: 400 });
+    if (error instanceof VersionConflict)
+      return data({ errors: { _form: "artists:errors.conflict" }, values: form }, { status: 409 });
+    if (error instanceof UnknownCode)
+      return data({ errors: { _form: "validation.invalid" }, values: form }, { status: 400 });
     throw error;
   }
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:me.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:me.title") },
+];
 
 export default function MyProfile() {
   const { artist, options, serviceCounts } = useLoaderData<typeof loader>();
@@ -137,7 +148,14 @@ export default function MyProfile() {
       <Form method="post" noValidate className="stacked-form">
         <ErrorSummary errors={errors} labels={labels} />
         {artist ? <input type="hidden" name="version" value={artist.version} /> : null}
-        <Field name="name" label={labels.name} required defaultValue={str("name", artist?.name)} error={errors?.name} autoComplete="name" />
+        <Field
+          name="name"
+          label={labels.name}
+          required
+          defaultValue={str("name", artist?.name)}
+          error={errors?.name}
+          autoComplete="name"
+        />
         <ChoiceGroup
           name="kind"
           type="radio"
@@ -147,53 +165,148 @@ export default function MyProfile() {
           selected={[str("kind", artist?.kind ?? "person")]}
           error={errors?.kind}
         />
-        <ChoiceGroup name="artForms" legend={labels.artForms} required columns options={options.artForms.map((o) => ({ value: o.code, label: name(o.name) }))} selected={arr("artForms", artist?.artForms)} error={errors?.artForms} />
-        <ChoiceGroup name="languages" legend={labels.languages} required options={WORKING_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))} selected={arr("languages", artist?.languages)} error={errors?.languages} />
-        <fieldset className={`field ${errors?.municipalities ? "field-error" : ""}`} id="f-municipalities" tabIndex={-1}>
+        <ChoiceGroup
+          name="artForms"
+          legend={labels.artForms}
+          required
+          columns
+          options={options.artForms.map((o) => ({ value: o.code, label: name(o.name) }))}
+          selected={arr("artForms", artist?.artForms)}
+          error={errors?.artForms}
+        />
+        <ChoiceGroup
+          name="languages"
+          legend={labels.languages}
+          required
+          options={WORKING_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+          selected={arr("languages", artist?.languages)}
+          error={errors?.languages}
+        />
+        <fieldset
+          className={`field ${errors?.municipalities ? "field-error" : ""}`}
+          id="f-municipalities"
+          tabIndex={-1}
+        >
           <legend>
             {labels.municipalities} <span className="required">({t("common:form.required")})</span>
           </legend>
           <p className="hint">{t("field.areaHint")}</p>
           {errors?.municipalities ? <p className="error-text">{t(errors.municipalities)}</p> : null}
-          <ChoiceGroup name="regions" legend={t("filters.regions")} columns options={options.regions.map((r) => ({ value: r.code, label: name(r.name) }))} selected={arr("regions", artist?.regions)} />
+          <ChoiceGroup
+            name="regions"
+            legend={t("filters.regions")}
+            columns
+            options={options.regions.map((r) => ({ value: r.code, label: name(r.name) }))}
+            selected={arr("regions", artist?.regions)}
+          />
           {["14", "15"].map((region) => (
             <ChoiceGroup
               key={region}
               id={`f-municipalities-${region}`}
               name="municipalities"
-              legend={t("field.municipalitiesIn", { region: name(options.regions.find((r) => r.code === region)?.name ?? {}) })}
+              legend={t("field.municipalitiesIn", {
+                region: name(options.regions.find((r) => r.code === region)?.name ?? {}),
+              })}
               columns
-              options={options.municipalities.filter((m) => m.region === region).map((m) => ({ value: m.code, label: name(m.name) }))}
+              options={options.municipalities
+                .filter((m) => m.region === region)
+                .map((m) => ({ value: m.code, label: name(m.name) }))}
               selected={arr("municipalities", artist?.municipalities)}
             />
           ))}
         </fieldset>
         <div className="side-by-side">
           <div>
-            <Field name="bioFi" label={labels.bioFi} multiline rows={6} lang="fi" defaultValue={str("bioFi", artist?.bio.fi)} error={errors?.bioFi} />
+            <Field
+              name="bioFi"
+              label={labels.bioFi}
+              multiline
+              rows={6}
+              lang="fi"
+              defaultValue={str("bioFi", artist?.bio.fi)}
+              error={errors?.bioFi}
+            />
             {!str("bioFi", artist?.bio.fi) ? <p className="missing-mark">{t("me.missing.fi")}</p> : null}
           </div>
           <div>
-            <Field name="bioSv" label={labels.bioSv} multiline rows={6} lang="sv" defaultValue={str("bioSv", artist?.bio.sv)} error={errors?.bioSv} />
+            <Field
+              name="bioSv"
+              label={labels.bioSv}
+              multiline
+              rows={6}
+              lang="sv"
+              defaultValue={str("bioSv", artist?.bio.sv)}
+              error={errors?.bioSv}
+            />
             {!str("bioSv", artist?.bio.sv) ? <p className="missing-mark">{t("me.missing.sv")}</p> : null}
           </div>
         </div>
-        <Field name="website" type="url" label={labels.website} hint={t("field.websiteHint")} defaultValue={str("website", artist?.website)} error={errors?.website} autoComplete="url" />
-        <Field name="businessId" label={labels.businessId} hint={t("field.businessIdHint")} defaultValue={str("businessId", artist?.businessId)} error={errors?.businessId} />
+        <Field
+          name="website"
+          type="url"
+          label={labels.website}
+          hint={t("field.websiteHint")}
+          defaultValue={str("website", artist?.website)}
+          error={errors?.website}
+          autoComplete="url"
+        />
+        <Field
+          name="businessId"
+          label={labels.businessId}
+          hint={t("field.businessIdHint")}
+          defaultValue={str("businessId", artist?.businessId)}
+          error={errors?.businessId}
+        />
         <fieldset className="field">
           <legend>{t("contact")}</legend>
           <p className="hint">{t("field.contactHint")}</p>
-          <Field name="contactEmail" type="email" label={labels.contactEmail} defaultValue={str("contactEmail", artist?.contactEmail)} error={errors?.contactEmail} autoComplete="email" />
-          <Field name="contactPhone" type="tel" label={labels.contactPhone} defaultValue={str("contactPhone", artist?.contactPhone)} error={errors?.contactPhone} autoComplete="tel" />
-          <Checkbox name="contactConsent" label={t("field.contactConsent")} hint={t("field.contactConsentHint")} checked={bool("contactConsent", artist?.contactConsent)} />
+          <Field
+            name="contactEmail"
+            type="email"
+            label={labels.contactEmail}
+            defaultValue={str("contactEmail", artist?.contactEmail)}
+            error={errors?.contactEmail}
+            autoComplete="email"
+          />
+          <Field
+            name="contactPhone"
+            type="tel"
+            label={labels.contactPhone}
+            defaultValue={str("contactPhone", artist?.contactPhone)}
+            error={errors?.contactPhone}
+            autoComplete="tel"
+          />
+          <Checkbox
+            name="contactConsent"
+            label={t("field.contactConsent")}
+            hint={t("field.contactConsentHint")}
+            checked={bool("contactConsent", artist?.contactConsent)}
+          />
         </fieldset>
-        <Checkbox name="showDaysConsent" label={t("field.showDaysConsent")} hint={t("field.showDaysConsentHint")} checked={bool("showDaysConsent", artist?.showDaysConsent)} />
+        <Checkbox
+          name="showDaysConsent"
+          label={t("field.showDaysConsent")}
+          hint={t("field.showDaysConsentHint")}
+          checked={bool("showDaysConsent", artist?.showDaysConsent)}
+        />
         <div className="button-row">
-          <button type="submit" name="intent" value="save" className={canSubmit ? "button button-secondary" : "button"} disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className={canSubmit ? "button button-secondary" : "button"}
+            disabled={navigation.state === "submitting"}
+          >
             {state === "approved" ? t("me.saveLive") : state === "submitted" ? t("me.saveChanges") : t("me.save")}
           </button>
           {canSubmit ? (
-            <button type="submit" name="intent" value="submit" className="button" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="button"
+              disabled={navigation.state === "submitting"}
+            >
               {t("me.saveAndSubmit")}
             </button>
           ) : null}

@@ -31,10 +31,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   await deleteOwnAccount(db, user.id);
   // The session row went with the account; clear the cookie too.
-  return redirect(`/${lang}/artists?accountDeleted=1`, { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+  return redirect(`/${lang}/artists?accountDeleted=1`, {
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+  });
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:deleteAccount.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:deleteAccount.title") },
+];
 
 export default function DeleteAccount() {
   const { email, hasProfile } = useLoaderData<typeof loader>();
@@ -59,7 +63,10 @@ export default function DeleteAccount() {
         </a>
       </p>
       <Form method="post" noValidate>
-        <ErrorSummary errors={actionData?.errors as Record<string, string> | undefined} labels={{ confirm: t("deleteAccount.confirm") }} />
+        <ErrorSummary
+          errors={actionData?.errors as Record<string, string> | undefined}
+          labels={{ confirm: t("deleteAccount.confirm") }}
+        />
         <div className={`field checkbox-field ${actionData?.errors ? "field-error" : ""}`}>
           <input type="checkbox" id="f-confirm" name="confirm" aria-invalid={actionData?.errors ? true : undefined} />{" "}
           <label htmlFor="f-confirm">{t("deleteAccount.confirm")}</label>

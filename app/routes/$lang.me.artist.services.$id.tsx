@@ -3,7 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { deleteOwnService, directoryOptions, getOwnService, saveOwnService, UnknownCode, VersionConflict } from "~db/queries/artists.server";
+import {
+  deleteOwnService,
+  directoryOptions,
+  getOwnService,
+  saveOwnService,
+  UnknownCode,
+  VersionConflict,
+} from "~db/queries/artists.server";
 import { LocalizedText } from "~/components/localized-text";
 import { ServiceForm } from "~/components/service-form";
 import { getI18n, isLang } from "~/i18n";
@@ -26,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { service, options: { artForms: options.artForms, targetGroups: options.targetGroups } };
 }
 
-const DeleteSchema = z.object({ intent: z.literal("delete"), confirm: z.literal("yes", "artists:validation.confirmDelete"), version: z.coerce.number().int().min(1) });
+const DeleteSchema = z.object({
+  intent: z.literal("delete"),
+  confirm: z.literal("yes", "artists:validation.confirmDelete"),
+  version: z.coerce.number().int().min(1),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -48,13 +59,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await saveOwnService(db, user.id, artistId, id, parsed.data);
     return redirect(`/${lang}/me/artist/services?done=saved`);
   } catch (error) {
-    if (error instanceof VersionConflict) return data({ errors: { _form: "artists:errors.conflict" } as Record<string, string>, values: form }, { status: 409 });
-    if (error instanceof UnknownCode) return data({ errors: { _form: "validation.invalid" } as Record<string, string>, values: form }, { status: 400 });
+    if (error instanceof VersionConflict)
+      return data(
+        { errors: { _form: "artists:errors.conflict" } as Record<string, string>, values: form },
+        { status: 409 },
+      );
+    if (error instanceof UnknownCode)
+      return data({ errors: { _form: "validation.invalid" } as Record<string, string>, values: form }, { status: 400 });
     throw error;
   }
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:service.editTitle") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:service.editTitle") },
+];
 
 export default function EditService() {
   const { service, options } = useLoaderData<typeof loader>();

@@ -49,7 +49,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/${lang}/me/artist/services?done=${parsed.data.intent}`);
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:myServices.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:myServices.title") },
+];
 
 export default function MyServices() {
   const { artist, services } = useLoaderData<typeof loader>();
@@ -66,7 +68,9 @@ export default function MyServices() {
       <h1>{t("myServices.title")}</h1>
       {done && !actionData ? (
         <p className="notice notice-success" role="status">
-          {t(`myServices.done.${done === "hide" || done === "show" || done === "delete" || done === "saved" ? done : "saved"}`)}
+          {t(
+            `myServices.done.${done === "hide" || done === "show" || done === "delete" || done === "saved" ? done : "saved"}`,
+          )}
         </p>
       ) : null}
       {actionData?.error ? (
@@ -86,53 +90,67 @@ export default function MyServices() {
         <div className="table-wrap" role="region" aria-label={t("myServices.title")} tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("myServices.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("service.title")}</th>
-              <th scope="col">{t("filters.format")}</th>
-              <th scope="col">{t("myServices.status")}</th>
-              <th scope="col">{t("myServices.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((s) => {
-              const title = localizedString(s.title, lang) || t("untitled");
-              return (
-                <tr key={s.id}>
-                  <td>
-                    <LocalizedText value={s.title} emptyText={t("untitled")} />
-                  </td>
-                  <td>{t(`format.${s.format}`)}</td>
-                  <td>
-                    {t(`state.${s.state}`)}
-                    {s.hidden ? ` · ${t("myServices.hidden")}` : ""}
-                    {s.state === "approved" && !s.hidden && artist.state === "approved" ? ` · ${t("myServices.public")}` : ""}
-                    {s.state === "returned" && s.returnReason ? (
-                      <>
-                        <br />
-                        {t("me.returnReason")}: <q>{s.returnReason}</q>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    <Link to={`/${lang}/me/artist/services/${s.id}`} aria-label={t("myServices.editNamed", { title })}>
-                      {t("myServices.edit")}
-                    </Link>{" "}
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="id" value={s.id} />
-                      <input type="hidden" name="version" value={s.version} />
-                      <button type="submit" name="intent" value={s.hidden ? "show" : "hide"} className="button-link" aria-label={t(s.hidden ? "myServices.showNamed" : "myServices.hideNamed", { title })}>
-                        {t(s.hidden ? "myServices.show" : "myServices.hide")}
-                      </button>
-                    </Form>{" "}
-                    <Link to={`/${lang}/me/artist/services/${s.id}?delete=1`} aria-label={t("myServices.deleteNamed", { title })}>
-                      {t("myServices.delete")}
-                    </Link>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t("service.title")}</th>
+                <th scope="col">{t("filters.format")}</th>
+                <th scope="col">{t("myServices.status")}</th>
+                <th scope="col">{t("myServices.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {services.map((s) => {
+                const title = localizedString(s.title, lang) || t("untitled");
+                return (
+                  <tr key={s.id}>
+                    <td>
+                      <LocalizedText value={s.title} emptyText={t("untitled")} />
+                    </td>
+                    <td>{t(`format.${s.format}`)}</td>
+                    <td>
+                      {t(`state.${s.state}`)}
+                      {s.hidden ? ` · ${t("myServices.hidden")}` : ""}
+                      {s.state === "approved" && !s.hidden && artist.state === "approved"
+                        ? ` · ${t("myServices.public")}`
+                        : ""}
+                      {s.state === "returned" && s.returnReason ? (
+                        <>
+                          <br />
+                          {t("me.returnReason")}: <q>{s.returnReason}</q>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>
+                      <Link
+                        to={`/${lang}/me/artist/services/${s.id}`}
+                        aria-label={t("myServices.editNamed", { title })}
+                      >
+                        {t("myServices.edit")}
+                      </Link>{" "}
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="id" value={s.id} />
+                        <input type="hidden" name="version" value={s.version} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={s.hidden ? "show" : "hide"}
+                          className="button-link"
+                          aria-label={t(s.hidden ? "myServices.showNamed" : "myServices.hideNamed", { title })}
+                        >
+                          {t(s.hidden ? "myServices.show" : "myServices.hide")}
+                        </button>
+                      </Form>{" "}
+                      <Link
+                        to={`/${lang}/me/artist/services/${s.id}?delete=1`}
+                        aria-label={t("myServices.deleteNamed", { title })}
+                      >
+                        {t("myServices.delete")}
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
           </table>
         </div>
       )}

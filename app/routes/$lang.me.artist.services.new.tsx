@@ -25,7 +25,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const { user, artistId } = await requireArtistUser(request, lang);
-  if (artistId == null) return data({ errors: { _form: "artists:errors.noProfile" } as Record<string, string>, values: {} }, { status: 400 });
+  if (artistId == null)
+    return data(
+      { errors: { _form: "artists:errors.noProfile" } as Record<string, string>, values: {} },
+      { status: 400 },
+    );
   const form = formToObject(await request.formData());
   const parsed = parseArtistForm(ServiceSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: form }, { status: 400 });
@@ -33,13 +37,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await saveOwnService(db, user.id, artistId, null, parsed.data);
   } catch (error) {
-    if (error instanceof UnknownCode) return data({ errors: { _form: "validation.invalid" } as Record<string, string>, values: form }, { status: 400 });
+    if (error instanceof UnknownCode)
+      return data({ errors: { _form: "validation.invalid" } as Record<string, string>, values: form }, { status: 400 });
     throw error;
   }
   return redirect(`/${lang}/me/artist/services?done=saved`);
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:myServices.add") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:myServices.add") },
+];
 
 export default function NewService() {
   const { options } = useLoaderData<typeof loader>();
@@ -53,7 +60,12 @@ export default function NewService() {
       </p>
       <h1>{t("myServices.add")}</h1>
       <p>{t("service.waitsForApproval")}</p>
-      <ServiceForm service={null} options={options} errors={actionData?.errors} values={actionData?.values as Record<string, string | string[]> | undefined} />
+      <ServiceForm
+        service={null}
+        options={options}
+        errors={actionData?.errors}
+        values={actionData?.values as Record<string, string | string[]> | undefined}
+      />
     </div>
   );
 }

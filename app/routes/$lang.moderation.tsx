@@ -34,18 +34,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await moderate(db, user.id, parsed.data, (n) => {
       const t = getI18n(n.language).t;
       const key = `artists:moderation.email.${n.intent}.${n.entity}`;
-      return { subject: t(`${key}.subject`, { name: n.name }), body: t(`${key}.body`, { name: n.name, reason: n.reason ?? "", url: `${publicUrl(request)}/${n.language}/me/artist` }) };
+      return {
+        subject: t(`${key}.subject`, { name: n.name }),
+        body: t(`${key}.body`, {
+          name: n.name,
+          reason: n.reason ?? "",
+          url: `${publicUrl(request)}/${n.language}/me/artist`,
+        }),
+      };
     });
     if (!result) notFound();
     if (result.mail) await deliverEmail(db, result.mail.id, result.mail.email);
   } catch (error) {
-    if (error instanceof VersionConflict) return data({ errors: { _form: "artists:errors.conflict" } as Record<string, string>, target: `${form.entity}-${form.id}` }, { status: 409 });
+    if (error instanceof VersionConflict)
+      return data(
+        { errors: { _form: "artists:errors.conflict" } as Record<string, string>, target: `${form.entity}-${form.id}` },
+        { status: 409 },
+      );
     throw error;
   }
   return redirect(`/${lang}/moderation?done=${parsed.data.intent}`);
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:moderation.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("artists:moderation.title") },
+];
 
 export default function Moderation() {
   const { artists, services } = useLoaderData<typeof loader>();
@@ -55,7 +68,8 @@ export default function Moderation() {
   const lang = useLang();
   const done = search.get("done");
   const name = (x: { fi?: string | null; sv?: string | null }) => localizedString(x, lang);
-  const errorFor = (key: string) => (actionData?.target === key ? (actionData.errors as Record<string, string>) : undefined);
+  const errorFor = (key: string) =>
+    actionData?.target === key ? (actionData.errors as Record<string, string>) : undefined;
   return (
     <div>
       <h1>{t("moderation.title")}</h1>
@@ -73,7 +87,8 @@ export default function Moderation() {
           <article key={a.id} className="card moderation-item" aria-labelledby={`artist-${a.id}-name`}>
             <h3 id={`artist-${a.id}-name`}>{a.name}</h3>
             <p className="card-meta">
-              {t(`kind.${a.kind}`)} · {a.artForms.map(name).join(", ")} · {a.changed ? t("moderation.changedLive") : t("state.submitted")} · {formatDateTime(lang, a.updatedAt)}
+              {t(`kind.${a.kind}`)} · {a.artForms.map(name).join(", ")} ·{" "}
+              {a.changed ? t("moderation.changedLive") : t("state.submitted")} · {formatDateTime(lang, a.updatedAt)}
             </p>
             <div className="side-by-side">
               <div>
@@ -90,7 +105,14 @@ export default function Moderation() {
                 <Link to={`/${lang}/artists/${a.id}`}>{t("moderation.seePublic")}</Link>
               </p>
             ) : null}
-            <Decision entity="artist" id={a.id} version={a.version} changed={a.changed} label={a.name} errors={errorFor(`artist-${a.id}`)} />
+            <Decision
+              entity="artist"
+              id={a.id}
+              version={a.version}
+              changed={a.changed}
+              label={a.name}
+              errors={errorFor(`artist-${a.id}`)}
+            />
           </article>
         ))}
       </section>
@@ -106,20 +128,37 @@ export default function Moderation() {
                 <LocalizedText value={s.title} emptyText={t("untitled")} />
               </h3>
               <p className="card-meta">
-                {s.artistName} ({t(`state.${s.artistState}`)}) · {t(`format.${s.format}`)} · {s.targetGroups.map((g) => name(g.name)).join(", ")} ·{" "}
-                {s.languages.map((l) => t(`language.${l}`)).join(", ")} · {s.state === "approved" ? t("moderation.changedLive") : t("state.submitted")}
+                {s.artistName} ({t(`state.${s.artistState}`)}) · {t(`format.${s.format}`)} ·{" "}
+                {s.targetGroups.map((g) => name(g.name)).join(", ")} ·{" "}
+                {s.languages.map((l) => t(`language.${l}`)).join(", ")} ·{" "}
+                {s.state === "approved" ? t("moderation.changedLive") : t("state.submitted")}
               </p>
               <div className="side-by-side">
                 <div>
                   <h4>{t("service.descriptionFi")}</h4>
-                  {s.description.fi ? <p lang="fi">{s.description.fi}</p> : <p className="missing-mark">{t("me.missing.fi")}</p>}
+                  {s.description.fi ? (
+                    <p lang="fi">{s.description.fi}</p>
+                  ) : (
+                    <p className="missing-mark">{t("me.missing.fi")}</p>
+                  )}
                 </div>
                 <div>
                   <h4>{t("service.descriptionSv")}</h4>
-                  {s.description.sv ? <p lang="sv">{s.description.sv}</p> : <p className="missing-mark">{t("me.missing.sv")}</p>}
+                  {s.description.sv ? (
+                    <p lang="sv">{s.description.sv}</p>
+                  ) : (
+                    <p className="missing-mark">{t("me.missing.sv")}</p>
+                  )}
                 </div>
               </div>
-              <Decision entity="service" id={s.id} version={s.version} changed={s.state === "approved"} label={title} errors={errorFor(`service-${s.id}`)} />
+              <Decision
+                entity="service"
+                id={s.id}
+                version={s.version}
+                changed={s.state === "approved"}
+                label={title}
+                errors={errorFor(`service-${s.id}`)}
+              />
             </article>
           );
         })}
@@ -128,7 +167,21 @@ export default function Moderation() {
   );
 }
 
-function Decision({ entity, id, version, changed, label, errors }: { entity: "artist" | "service"; id: number; version: number; changed: boolean; label: string; errors?: Record<string, string> }) {
+function Decision({
+  entity,
+  id,
+  version,
+  changed,
+  label,
+  errors,
+}: {
+  entity: "artist" | "service";
+  id: number;
+  version: number;
+  changed: boolean;
+  label: string;
+  errors?: Record<string, string>;
+}) {
   const { t } = useTranslation("artists");
   const reasonId = `reason-${entity}-${id}`;
   return (
@@ -142,7 +195,13 @@ function Decision({ entity, id, version, changed, label, errors }: { entity: "ar
         <input type="hidden" name="entity" value={entity} />
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="version" value={version} />
-        <button type="submit" name="intent" value={changed ? "review" : "approve"} className="button" aria-label={t(changed ? "moderation.reviewNamed" : "moderation.approveNamed", { name: label })}>
+        <button
+          type="submit"
+          name="intent"
+          value={changed ? "review" : "approve"}
+          className="button"
+          aria-label={t(changed ? "moderation.reviewNamed" : "moderation.approveNamed", { name: label })}
+        >
           {t(changed ? "moderation.review" : "moderation.approve")}
         </button>
       </Form>
@@ -157,9 +216,21 @@ function Decision({ entity, id, version, changed, label, errors }: { entity: "ar
               {t(errors.reason)}
             </p>
           ) : null}
-          <textarea id={reasonId} name="reason" rows={2} aria-invalid={errors?.reason ? true : undefined} aria-describedby={errors?.reason ? `${reasonId}-error` : undefined} />
+          <textarea
+            id={reasonId}
+            name="reason"
+            rows={2}
+            aria-invalid={errors?.reason ? true : undefined}
+            aria-describedby={errors?.reason ? `${reasonId}-error` : undefined}
+          />
         </div>
-        <button type="submit" name="intent" value="return" className="button button-secondary" aria-label={t("moderation.returnNamed", { name: label })}>
+        <button
+          type="submit"
+          name="intent"
+          value="return"
+          className="button button-secondary"
+          aria-label={t("moderation.returnNamed", { name: label })}
+        >
           {t("moderation.return")}
         </button>
       </Form>

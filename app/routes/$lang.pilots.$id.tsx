@@ -1,5 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRouteLoaderData,
+  useSearchParams,
+} from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -16,7 +24,14 @@ import type { RootData } from "~/root";
 import { formToObject } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { canEditPilot, forbidden, isCouncil, notFound, pilotVisibility, requirePilotEditor } from "~/utils/permissions.server";
+import {
+  canEditPilot,
+  forbidden,
+  isCouncil,
+  notFound,
+  pilotVisibility,
+  requirePilotEditor,
+} from "~/utils/permissions.server";
 import { V } from "~/utils/pilot-form";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
@@ -52,7 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireId(params.id);
   const user = await requirePilotEditor(request, lang, id);
   const form = formToObject(await request.formData());
-  const parsed = WorkflowSchema.safeParse({ intent: form.intent, version: form.version || undefined, comment: form.comment || undefined });
+  const parsed = WorkflowSchema.safeParse({
+    intent: form.intent,
+    version: form.version || undefined,
+    comment: form.comment || undefined,
+  });
   if (!parsed.success) throw data({ status: 400 }, { status: 400 });
   const db = await getDb();
   const { intent, version, comment } = parsed.data;
@@ -67,16 +86,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isCouncil(user)) forbidden();
   if (version === undefined) throw data({ status: 400 }, { status: 400 });
   if (intent === "return" && !comment) {
-    return data({ intent, errors: { comment: V.commentRequired } as Record<string, string>, values: form }, { status: 400 });
+    return data(
+      { intent, errors: { comment: V.commentRequired } as Record<string, string>, values: form },
+      { status: 400 },
+    );
   }
   const ok = await transitionPilot(
     db,
     id,
     version,
-    intent === "publish" ? { state: "published", from: ["submitted"] } : { state: "draft", from: ["submitted"], comment },
+    intent === "publish"
+      ? { state: "published", from: ["submitted"] }
+      : { state: "draft", from: ["submitted"], comment },
     user.id,
   );
-  if (!ok) return data({ intent, errors: { _form: "pilots:actions.stale" } as Record<string, string>, values: form }, { status: 409 });
+  if (!ok)
+    return data(
+      { intent, errors: { _form: "pilots:actions.stale" } as Record<string, string>, values: form },
+      { status: 409 },
+    );
   return redirect(`/${lang}/pilots/${id}?done=${intent === "publish" ? "published" : "returnedDone"}`);
 }
 
@@ -94,7 +122,13 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-const DONE = { saved: "actions.saved", submitted: "actions.submitted", published: "actions.published", returnedDone: "actions.returnedDone", checkAdded: "checkForm.added" } as const;
+const DONE = {
+  saved: "actions.saved",
+  submitted: "actions.submitted",
+  published: "actions.published",
+  returnedDone: "actions.returnedDone",
+  checkAdded: "checkForm.added",
+} as const;
 
 export default function PilotPage() {
   const { pilot: p, canEdit, council, statuses } = useLoaderData<typeof loader>();
@@ -138,7 +172,9 @@ export default function PilotPage() {
           {t(errors._form)}
         </p>
       ) : null}
-      {p.state === "draft" && p.returnComment ? <p className="notice notice-warning">{t("actions.returnedComment", { comment: p.returnComment })}</p> : null}
+      {p.state === "draft" && p.returnComment ? (
+        <p className="notice notice-warning">{t("actions.returnedComment", { comment: p.returnComment })}</p>
+      ) : null}
       <div className="toolbar no-print">
         {canEdit ? (
           <Link className="button" to={`/${lang}/pilots/${p.id}/edit`}>
@@ -163,7 +199,14 @@ export default function PilotPage() {
           </Form>
           <Form method="post" noValidate>
             <input type="hidden" name="version" value={p.version} />
-            <Field name="comment" label={t("actions.returnComment")} multiline rows={3} defaultValue={posted.comment} error={actionData?.intent === "return" ? errors.comment : undefined} />
+            <Field
+              name="comment"
+              label={t("actions.returnComment")}
+              multiline
+              rows={3}
+              defaultValue={posted.comment}
+              error={actionData?.intent === "return" ? errors.comment : undefined}
+            />
             <button type="submit" name="intent" value="return" className="button button-secondary" disabled={busy}>
               {t("actions.return")}
             </button>
@@ -215,14 +258,21 @@ export default function PilotPage() {
         ) : null}
         <dt>{t("field.period")}</dt>
         <dd>
-          {p.startDate ? formatDate(lang, p.startDate) : t("notRecorded")} – {p.endDate ? formatDate(lang, p.endDate) : t("notRecorded")}
+          {p.startDate ? formatDate(lang, p.startDate) : t("notRecorded")} –{" "}
+          {p.endDate ? formatDate(lang, p.endDate) : t("notRecorded")}
         </dd>
         <dt>{t("field.sectors")}</dt>
         <dd>{p.sectors.length ? p.sectors.map((s) => localizedString(s.name, lang)).join(", ") : t("notRecorded")}</dd>
         <dt>{t("field.targetGroups")}</dt>
-        <dd>{p.targetGroups.length ? p.targetGroups.map((s) => localizedString(s.name, lang)).join(", ") : t("notRecorded")}</dd>
+        <dd>
+          {p.targetGroups.length
+            ? p.targetGroups.map((s) => localizedString(s.name, lang)).join(", ")
+            : t("notRecorded")}
+        </dd>
         <dt>{t("field.artForms")}</dt>
-        <dd>{p.artForms.length ? p.artForms.map((s) => localizedString(s.name, lang)).join(", ") : t("notRecorded")}</dd>
+        <dd>
+          {p.artForms.length ? p.artForms.map((s) => localizedString(s.name, lang)).join(", ") : t("notRecorded")}
+        </dd>
       </dl>
 
       <Section id="description" title={t("section.description")}>
@@ -237,7 +287,8 @@ export default function PilotPage() {
             {p.checks.map((c) => (
               <li key={c.id} className={`timeline-item status-${c.countsAs}`}>
                 <p className="timeline-head">
-                  <time dateTime={c.checkedOn}>{formatDate(lang, c.checkedOn)}</time>: <strong>{localizedString(c.status, lang)}</strong>
+                  <time dateTime={c.checkedOn}>{formatDate(lang, c.checkedOn)}</time>:{" "}
+                  <strong>{localizedString(c.status, lang)}</strong>
                 </p>
                 {c.fundingAfter ? (
                   <p>
@@ -278,17 +329,29 @@ export default function PilotPage() {
             ) : null}
             <input type="hidden" name="intent" value="addCheck" />
             <div className="side-by-side">
-              <Field name="check.checkedOn" label={t("checkForm.checkedOn")} hint={t("form.dateHint")} required defaultValue={posted["check.checkedOn"]} error={checkErrors["check.checkedOn"]} inputMode="numeric" />
+              <Field
+                name="check.checkedOn"
+                label={t("checkForm.checkedOn")}
+                hint={t("form.dateHint")}
+                required
+                defaultValue={posted["check.checkedOn"]}
+                error={checkErrors["check.checkedOn"]}
+                inputMode="numeric"
+              />
               <div className={`field ${checkErrors["check.statusCode"] ? "field-error" : ""}`}>
-                <label htmlFor="f-check-statusCode">
-                  {t("checkForm.status")}
-                </label>
+                <label htmlFor="f-check-statusCode">{t("checkForm.status")}</label>
                 {checkErrors["check.statusCode"] ? (
                   <p className="error-text" id="f-check-statusCode-error">
                     {t(checkErrors["check.statusCode"])}
                   </p>
                 ) : null}
-                <select id="f-check-statusCode" name="check.statusCode" defaultValue={posted["check.statusCode"] ?? ""} aria-invalid={checkErrors["check.statusCode"] ? true : undefined} aria-describedby={checkErrors["check.statusCode"] ? "f-check-statusCode-error" : undefined}>
+                <select
+                  id="f-check-statusCode"
+                  name="check.statusCode"
+                  defaultValue={posted["check.statusCode"] ?? ""}
+                  aria-invalid={checkErrors["check.statusCode"] ? true : undefined}
+                  aria-describedby={checkErrors["check.statusCode"] ? "f-check-statusCode-error" : undefined}
+                >
                   <option value="">{t("form.none")}</option>
                   {statuses.map((s) => (
                     <option key={s.code} value={s.code}>
@@ -298,12 +361,35 @@ export default function PilotPage() {
                 </select>
               </div>
             </div>
-            <Field name="check.fundingAfter" label={t("checkForm.fundingAfter")} defaultValue={posted["check.fundingAfter"]} error={checkErrors["check.fundingAfter"]} />
+            <Field
+              name="check.fundingAfter"
+              label={t("checkForm.fundingAfter")}
+              defaultValue={posted["check.fundingAfter"]}
+              error={checkErrors["check.fundingAfter"]}
+            />
             <div className="side-by-side">
-              <Field name="check.evidenceRef" label={t("checkForm.evidenceRef")} defaultValue={posted["check.evidenceRef"]} error={checkErrors["check.evidenceRef"]} />
-              <Field name="check.evidenceUrl" type="url" label={t("checkForm.evidenceUrl")} defaultValue={posted["check.evidenceUrl"]} error={checkErrors["check.evidenceUrl"]} />
+              <Field
+                name="check.evidenceRef"
+                label={t("checkForm.evidenceRef")}
+                defaultValue={posted["check.evidenceRef"]}
+                error={checkErrors["check.evidenceRef"]}
+              />
+              <Field
+                name="check.evidenceUrl"
+                type="url"
+                label={t("checkForm.evidenceUrl")}
+                defaultValue={posted["check.evidenceUrl"]}
+                error={checkErrors["check.evidenceUrl"]}
+              />
             </div>
-            <Field name="check.notes" label={t("checkForm.notes")} multiline rows={3} defaultValue={posted["check.notes"]} error={checkErrors["check.notes"]} />
+            <Field
+              name="check.notes"
+              label={t("checkForm.notes")}
+              multiline
+              rows={3}
+              defaultValue={posted["check.notes"]}
+              error={checkErrors["check.notes"]}
+            />
             <button type="submit" className="button" disabled={busy}>
               {t("checkForm.submit")}
             </button>
@@ -316,37 +402,37 @@ export default function PilotPage() {
           <p className="empty">{t("notRecorded")}</p>
         ) : (
           <div className="table-wrap" role="region" aria-labelledby="funding" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t("section.funding")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("funding.funder")}</th>
-                <th scope="col">{t("funding.kind")}</th>
-                <th scope="col" className="num">
-                  {t("funding.amount")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.funding.map((f) => (
-                <tr key={f.id}>
-                  <td>
-                    <LocalizedText value={f.funder} />
-                  </td>
-                  <td>{t(`fundingKind.${f.kind}`)}</td>
-                  <td className="num">{formatMoney(lang, f.amountCents)}</td>
+            <table>
+              <caption className="visually-hidden">{t("section.funding")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("funding.funder")}</th>
+                  <th scope="col">{t("funding.kind")}</th>
+                  <th scope="col" className="num">
+                    {t("funding.amount")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  {t("funding.total")}
-                </th>
-                <td className="num">{formatMoney(lang, totalFunding)}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {p.funding.map((f) => (
+                  <tr key={f.id}>
+                    <td>
+                      <LocalizedText value={f.funder} />
+                    </td>
+                    <td>{t(`fundingKind.${f.kind}`)}</td>
+                    <td className="num">{formatMoney(lang, f.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    {t("funding.total")}
+                  </th>
+                  <td className="num">{formatMoney(lang, totalFunding)}</td>
+                </tr>
+              </tfoot>
+            </table>
           </div>
         )}
       </Section>
@@ -356,37 +442,37 @@ export default function PilotPage() {
           <p className="empty">{t("notRecorded")}</p>
         ) : (
           <div className="table-wrap" role="region" aria-labelledby="artists" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t("section.artists")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("employment.artist")}</th>
-                <th scope="col">{t("employment.role")}</th>
-                <th scope="col" className="num">
-                  {t("employment.days")}
-                </th>
-                <th scope="col" className="num">
-                  {t("employment.fee")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.employments.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    {e.artistId && e.listed ? (
-                      <Link to={`/${lang}/artists/${e.artistId}`}>{e.artistName}</Link>
-                    ) : (
-                      e.unlistedName || t("employment.anonymous")
-                    )}
-                  </td>
-                  <td>{e.role}</td>
-                  <td className="num">{e.days != null ? formatNumber(lang, Number(e.days), 1) : ""}</td>
-                  <td className="num">{formatMoney(lang, e.feeCents)}</td>
+            <table>
+              <caption className="visually-hidden">{t("section.artists")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("employment.artist")}</th>
+                  <th scope="col">{t("employment.role")}</th>
+                  <th scope="col" className="num">
+                    {t("employment.days")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("employment.fee")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.employments.map((e) => (
+                  <tr key={e.id}>
+                    <td>
+                      {e.artistId && e.listed ? (
+                        <Link to={`/${lang}/artists/${e.artistId}`}>{e.artistName}</Link>
+                      ) : (
+                        e.unlistedName || t("employment.anonymous")
+                      )}
+                    </td>
+                    <td>{e.role}</td>
+                    <td className="num">{e.days != null ? formatNumber(lang, Number(e.days), 1) : ""}</td>
+                    <td className="num">{formatMoney(lang, e.feeCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         )}
       </Section>
@@ -460,7 +546,12 @@ export default function PilotPage() {
           </p>
         </Section>
       ) : null}
-      <p className="print-only muted">{t("actions.printedFrom", { date: formatDate(lang, todayIso()), url: `${root?.origin ?? ""}/${lang}/pilots/${p.id}` })}</p>
+      <p className="print-only muted">
+        {t("actions.printedFrom", {
+          date: formatDate(lang, todayIso()),
+          url: `${root?.origin ?? ""}/${lang}/pilots/${p.id}`,
+        })}
+      </p>
     </article>
   );
 }

@@ -14,7 +14,10 @@ import { useLang } from "~/utils/use-lang";
 
 async function draft(id: number) {
   const db = await getDb();
-  const [p] = await db.select({ id: pilots.id, title: pilots.title, state: pilots.state }).from(pilots).where(eq(pilots.id, id));
+  const [p] = await db
+    .select({ id: pilots.id, title: pilots.title, state: pilots.state })
+    .from(pilots)
+    .where(eq(pilots.id, id));
   return p;
 }
 
@@ -38,7 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/${lang}/pilots?deleted=1`);
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("pilots:actions.deleteTitle") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("pilots:actions.deleteTitle") },
+];
 
 export default function DeletePilot() {
   const { id, title, isDraft } = useLoaderData<typeof loader>();

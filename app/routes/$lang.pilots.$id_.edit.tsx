@@ -18,7 +18,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const options = await formOptions();
   const current = await editPilotValues(id, lang, options);
   if (!current) notFound();
-  return { id, options, values: current.values, version: current.version, state: current.state, returnComment: current.returnComment, title: current.input.title };
+  return {
+    id,
+    options,
+    values: current.values,
+    version: current.version,
+    state: current.state,
+    returnComment: current.returnComment,
+    title: current.input.title,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -17,7 +17,6 @@ import { isCouncil, pilotVisibility } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const user = await getUser(request);
@@ -25,7 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parsePilotFilters(url.searchParams);
   const rawSort = url.searchParams.get("sort");
-  const sort: PilotSort = (PILOT_SORTS as readonly string[]).includes(rawSort ?? "") ? (rawSort as PilotSort) : filters.q ? "relevance" : "end";
+  const sort: PilotSort = (PILOT_SORTS as readonly string[]).includes(rawSort ?? "")
+    ? (rawSort as PilotSort)
+    : filters.q
+      ? "relevance"
+      : "end";
   const [generation, visibility] = await Promise.all([dataGeneration(db), pilotVisibility(user)]);
   const [result, options] = await Promise.all([
     listPilots(db, {
@@ -49,10 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("pilots:list.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("pilots:list.title") },
+];
 
 export default function PilotList() {
-  const { rows, total, page, pageSize, filtered, filters, sort, options, internal, canCreate } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, filtered, filters, sort, options, internal, canCreate } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("pilots");
   const lang = useLang();
   const [search] = useSearchParams();
@@ -63,18 +69,41 @@ export default function PilotList() {
       .sort((a, b) => (kind === "year" ? Number(b.key) - Number(a.key) : a.name.localeCompare(b.name, lang)));
   const programmes = opt("programme");
   const select = (name: keyof typeof filters, items: { key: string; name: string }[], extra?: React.ReactNode) => (
-    <SelectField name={name} label={t(`filters.${name}`)} value={filters[name]} none={t("filters.all")} options={items.map((o) => ({ value: o.key, label: o.name }))}>
+    <SelectField
+      name={name}
+      label={t(`filters.${name}`)}
+      value={filters[name]}
+      none={t("filters.all")}
+      options={items.map((o) => ({ value: o.key, label: o.name }))}
+    >
       {extra}
     </SelectField>
   );
   // Parameters the form does not show (e.g. a dashboard figure's counts, reportDate, horizon) are kept.
-  const shown = new Set(["q", "programme", "phase", "region", "municipality", "targetGroup", "artForm", "sector", "funder", "year", "state", "status", "sort", "page"]);
+  const shown = new Set([
+    "q",
+    "programme",
+    "phase",
+    "region",
+    "municipality",
+    "targetGroup",
+    "artForm",
+    "sector",
+    "funder",
+    "year",
+    "state",
+    "status",
+    "sort",
+    "page",
+  ]);
   const hidden = [...search.entries()].filter(([k]) => !shown.has(k));
   // Words repeated on every card, translated once per page rather than once per card.
   const statuses = opt("status").map((o) => ({ key: o.key, name: t(`status.${o.key}`, { defaultValue: o.name }) }));
   const card = {
     untitled: t("untitled"),
-    state: Object.fromEntries((["draft", "submitted", "published"] as const).map((s) => [s, t(`state.${s}`)])) as Record<string, string>,
+    state: Object.fromEntries(
+      (["draft", "submitted", "published"] as const).map((s) => [s, t(`state.${s}`)]),
+    ) as Record<string, string>,
     status: Object.fromEntries(statuses.map((s) => [s.key, s.name])),
   };
   return (
@@ -110,7 +139,10 @@ export default function PilotList() {
           {select("programme", programmes)}
           {select(
             "phase",
-            opt("phase").map((o) => ({ key: o.key, name: `${programmes.find((p) => p.key === o.parent)?.name ?? ""} – ${o.name}` })),
+            opt("phase").map((o) => ({
+              key: o.key,
+              name: `${programmes.find((p) => p.key === o.parent)?.name ?? ""} – ${o.name}`,
+            })),
           )}
           {select("region", opt("region"))}
           {select("municipality", opt("municipality"))}
@@ -119,7 +151,12 @@ export default function PilotList() {
           {select("sector", opt("sector"))}
           {select("funder", opt("funder"))}
           {select("year", opt("year"))}
-          {internal ? select("state", Object.entries(card.state).map(([key, name]) => ({ key, name }))) : null}
+          {internal
+            ? select(
+                "state",
+                Object.entries(card.state).map(([key, name]) => ({ key, name })),
+              )
+            : null}
           {select("status", statuses, <option value="none">{t("filters.statusNone")}</option>)}
           <div className="field">
             <label htmlFor="f-sort">{t("filters.sort")}</label>
@@ -164,8 +201,12 @@ export default function PilotList() {
                     {formatDate(lang, p.startDate)}–{formatDate(lang, p.endDate)}
                   </span>
                 ) : null}
-                {p.state !== "published" ? <span className={`badge badge-${p.state}`}>{card.state[p.state]}</span> : null}
-                {p.latestStatus ? <span className="badge">{card.status[p.latestStatus] ?? t(`status.${p.latestStatus}`)}</span> : null}
+                {p.state !== "published" ? (
+                  <span className={`badge badge-${p.state}`}>{card.state[p.state]}</span>
+                ) : null}
+                {p.latestStatus ? (
+                  <span className="badge">{card.status[p.latestStatus] ?? t(`status.${p.latestStatus}`)}</span>
+                ) : null}
               </p>
               <LocalizedText value={p.summary} as="p" />
             </li>

@@ -25,7 +25,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handlePilotForm(request, lang, user, null);
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("pilots:form.newTitle") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("pilots:form.newTitle") },
+];
 
 export default function NewPilot() {
   const { options, values } = useLoaderData<typeof loader>();
@@ -35,7 +37,13 @@ export default function NewPilot() {
   return (
     <div>
       <h1>{t("form.newTitle")}</h1>
-      <PilotForm values={actionData?.values ?? values} errors={actionData?.errors} options={options} state="new" cancelTo={`/${lang}/pilots`} />
+      <PilotForm
+        values={actionData?.values ?? values}
+        errors={actionData?.errors}
+        options={options}
+        state="new"
+        cancelTo={`/${lang}/pilots`}
+      />
     </div>
   );
 }

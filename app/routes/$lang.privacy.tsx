@@ -8,7 +8,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("privacy.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("privacy.title") },
+];
 
 const SECTIONS = ["controller", "purposes", "categories", "sources", "retention", "rights"] as const;
 

@@ -8,7 +8,14 @@ import { users } from "~db/schema";
 import { NewPasswordFields, useAccountLabels } from "~/components/account-forms";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { accountEmail, emailField, mailQuotaReached, newPasswordFields, passwordErrors, queueAccountEmail } from "~/utils/accounts.server";
+import {
+  accountEmail,
+  emailField,
+  mailQuotaReached,
+  newPasswordFields,
+  passwordErrors,
+  queueAccountEmail,
+} from "~/utils/accounts.server";
 import { audit } from "~/utils/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formToObject, parseForm } from "~/utils/forms";
@@ -42,10 +49,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   if (await getUser(request)) throw redirect(`/${lang}`);
   const form = formToObject(await request.formData());
-  const values = { name: typeof form.name === "string" ? form.name : "", email: typeof form.email === "string" ? form.email : "" };
+  const values = {
+    name: typeof form.name === "string" ? form.name : "",
+    email: typeof form.email === "string" ? form.email : "",
+  };
   const parsed = parseForm(RegisterSchema, form);
   if (!parsed.ok) return data({ sent: false, errors: parsed.errors, values }, { status: 400 });
-  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: parsed.data.email, name: parsed.data.name });
+  const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, {
+    email: parsed.data.email,
+    name: parsed.data.name,
+  });
   if (policy) return data({ sent: false, errors: policy, values }, { status: 400 });
   // Hash in both branches, so the time taken does not tell them apart either.
   const passwordHash = await hashPassword(parsed.data.password);
@@ -53,7 +66,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = publicUrl(request);
   const deliver = await db.transaction(async (tx) => {
     const [existing] = await tx
-      .select({ id: users.id, name: users.name, language: users.language, role: users.role, verifiedAt: users.emailVerifiedAt, disabledAt: users.disabledAt })
+      .select({
+        id: users.id,
+        name: users.name,
+        language: users.language,
+        role: users.role,
+        verifiedAt: users.emailVerifiedAt,
+        disabledAt: users.disabledAt,
+      })
       .from(users)
       .where(eq(users.email, parsed.data.email));
     if (existing) {
@@ -61,14 +81,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const language = isLang(existing.language) ? existing.language : lang;
       if (existing.role === "artist" && !existing.verifiedAt && !existing.disabledAt) {
         // Registered before but never verified: a fresh verification link (the earlier one stops working).
-        const { token, expiresAt } = await createToken(tx, { kind: "verify", email: parsed.data.email, userId: existing.id });
-        await audit(tx, { userId: null, action: "register.resendVerification", entityType: "user", entityId: existing.id, after: { notified: true } });
+        const { token, expiresAt } = await createToken(tx, {
+          kind: "verify",
+          email: parsed.data.email,
+          userId: existing.id,
+        });
+        await audit(tx, {
+          userId: null,
+          action: "register.resendVerification",
+          entityType: "user",
+          entityId: existing.id,
+          after: { notified: true },
+        });
         return queueAccountEmail(
           tx,
-          accountEmail("verify", parsed.data.email, language, { name: existing.name || parsed.data.email, link: `${base}/${language}/verify/${token}`, expires: expiresAt }),
+          accountEmail("verify", parsed.data.email, language, {
+            name: existing.name || parsed.data.email,
+            link: `${base}/${language}/verify/${token}`,
+            expires: expiresAt,
+          }),
         );
       }
-      await audit(tx, { userId: null, action: "register.existing", entityType: "user", entityId: existing.id, after: { notified: true } });
+      await audit(tx, {
+        userId: null,
+        action: "register.existing",
+        entityType: "user",
+        entityId: existing.id,
+        after: { notified: true },
+      });
       return queueAccountEmail(
         tx,
         accountEmail("exists", parsed.data.email, language, {
@@ -90,13 +130,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       entityId: user.id,
       after: { email: parsed.data.email, name: parsed.data.name, role: "artist", language: lang, verified: false },
     });
-    return queueAccountEmail(tx, accountEmail("verify", parsed.data.email, lang, { name: parsed.data.name, link: `${base}/${lang}/verify/${token}`, expires: expiresAt }));
+    return queueAccountEmail(
+      tx,
+      accountEmail("verify", parsed.data.email, lang, {
+        name: parsed.data.name,
+        link: `${base}/${lang}/verify/${token}`,
+        expires: expiresAt,
+      }),
+    );
   });
   if (deliver) await deliver(db);
   return { sent: true, errors: undefined, values: { name: "", email: parsed.data.email } };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:register.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:register.title") },
+];
 
 export default function Register() {
   const result = useActionData<typeof action>();
@@ -120,8 +169,24 @@ export default function Register() {
       <p>{t("register.lead")}</p>
       <Form method="post" noValidate>
         <ErrorSummary errors={errors} labels={labels} />
-        <Field name="name" label={t("fields.artistName")} hint={t("fields.artistNameHint")} autoComplete="name" required defaultValue={result?.values.name} error={errors?.name} />
-        <Field name="email" type="email" label={t("fields.email")} autoComplete="email" required defaultValue={result?.values.email} error={errors?.email} />
+        <Field
+          name="name"
+          label={t("fields.artistName")}
+          hint={t("fields.artistNameHint")}
+          autoComplete="name"
+          required
+          defaultValue={result?.values.name}
+          error={errors?.name}
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t("fields.email")}
+          autoComplete="email"
+          required
+          defaultValue={result?.values.email}
+          error={errors?.email}
+        />
         <NewPasswordFields errors={errors} first />
         <button type="submit" className="button">
           {t("register.submit")}

@@ -49,7 +49,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .where(and(eq(users.id, token.userId), eq(users.email, token.email), isNull(users.disabledAt)));
     if (!user) return null;
     // The link reached the address, so the address is verified too.
-    await tx.update(users).set({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() })
+      .where(eq(users.id, user.id));
     const ended = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
     await audit(tx, {
       userId: user.id,
@@ -68,7 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return signInAndRedirect(request, userId, `/${lang}`);
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:reset.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:reset.title") },
+];
 
 export default function ResetPassword() {
   const loaded = useLoaderData<typeof loader>();
@@ -77,7 +82,10 @@ export default function ResetPassword() {
   const lang = useLang();
   const labels = useAccountLabels();
   const state = result && "state" in result ? result.state : loaded.state;
-  if (state !== "valid") return <TokenProblem state={state} requestNew={{ to: `/${lang}/forgot-password`, label: t("token.requestReset") }} />;
+  if (state !== "valid")
+    return (
+      <TokenProblem state={state} requestNew={{ to: `/${lang}/forgot-password`, label: t("token.requestReset") }} />
+    );
   const errors = result && "errors" in result ? result.errors : undefined;
   return (
     <div className="narrow">

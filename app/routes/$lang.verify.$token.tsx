@@ -39,7 +39,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!user) return null;
     if (!user.emailVerifiedAt) {
       await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
-      await audit(tx, { userId: user.id, action: "email.verify", entityType: "user", entityId: user.id, before: { verified: false }, after: { verified: true } });
+      await audit(tx, {
+        userId: user.id,
+        action: "email.verify",
+        entityType: "user",
+        entityId: user.id,
+        before: { verified: false },
+        after: { verified: true },
+      });
     }
     return user.id;
   });
@@ -50,7 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return signInAndRedirect(request, userId, `/${lang}/me/artist`);
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:verify.title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("account:verify.title") },
+];
 
 export default function VerifyEmail() {
   const loaded = useLoaderData<typeof loader>();
@@ -58,7 +67,8 @@ export default function VerifyEmail() {
   const { t } = useTranslation("account");
   const lang = useLang();
   const state = result?.state ?? loaded.state;
-  if (state !== "valid") return <TokenProblem state={state} requestNew={{ to: `/${lang}/register`, label: t("token.registerAgain") }} />;
+  if (state !== "valid")
+    return <TokenProblem state={state} requestNew={{ to: `/${lang}/register`, label: t("token.registerAgain") }} />;
   return (
     <div className="narrow">
       <h1>{t("verify.title")}</h1>

@@ -8,9 +8,15 @@ export async function loader() {
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);
-    return Response.json({ status: "ok", database: await getDriver(), ms: Date.now() - started }, { headers: resourceHeaders({ "Cache-Control": "no-store" }) });
+    return Response.json(
+      { status: "ok", database: await getDriver(), ms: Date.now() - started },
+      { headers: resourceHeaders({ "Cache-Control": "no-store" }) },
+    );
   } catch (error) {
     console.error("healthz: database did not answer", error);
-    return Response.json({ status: "error", database: "unavailable" }, { status: 503, headers: resourceHeaders({ "Cache-Control": "no-store" }) });
+    return Response.json(
+      { status: "error", database: "unavailable" },
+      { status: 503, headers: resourceHeaders({ "Cache-Control": "no-store" }) },
+    );
   }
 }

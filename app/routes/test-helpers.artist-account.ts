@@ -37,10 +37,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   const passwordHash = await hashPassword(v.password);
   const result = await db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({ email: v.email, name: v.name, role: "artist", passwordHash, emailVerifiedAt: new Date() }).returning({ id: users.id });
-    const [artist] = await tx.insert(artists).values({ userId: user.id, name: v.name, state: "draft" }).returning({ id: artists.id });
-    if (v.pilotId) await tx.insert(employments).values({ pilotId: v.pilotId, artistId: artist.id, role: "Test", days: "3" });
-    await audit(tx, { userId: admin.id, action: "create_test_account", entityType: "user", entityId: user.id, after: { role: "artist" } });
+    const [user] = await tx
+      .insert(users)
+      .values({ email: v.email, name: v.name, role: "artist", passwordHash, emailVerifiedAt: new Date() })
+      .returning({ id: users.id });
+    const [artist] = await tx
+      .insert(artists)
+      .values({ userId: user.id, name: v.name, state: "draft" })
+      .returning({ id: artists.id });
+    if (v.pilotId)
+      await tx.insert(employments).values({ pilotId: v.pilotId, artistId: artist.id, role: "Test", days: "3" });
+    await audit(tx, {
+      userId: admin.id,
+      action: "create_test_account",
+      entityType: "user",
+      entityId: user.id,
+      after: { role: "artist" },
+    });
     return { userId: user.id, artistId: artist.id };
   });
   return Response.json(result);

@@ -11,7 +11,12 @@ import { checkPassword } from "./password-policy.server";
 export type AccountEmailKind = "invite" | "reset" | "verify" | "exists";
 
 /** Subject and body from locales/{lang}/account.json (email.<kind>), in the recipient's language. */
-export function accountEmail(kind: AccountEmailKind, to: string, language: string, vars: Record<string, string | Date>): Email {
+export function accountEmail(
+  kind: AccountEmailKind,
+  to: string,
+  language: string,
+  vars: Record<string, string | Date>,
+): Email {
   const lang: Lang = isLang(language) ? language : "fi";
   const t = getI18n(lang).getFixedT(lang, "account");
   const values: Record<string, string> = {};
@@ -34,14 +39,22 @@ export async function queueAccountEmail(tx: DbOrTx, email: Email) {
 }
 
 /** Replaces a user's municipalities and organisations. */
-export async function setUserScope(tx: DbOrTx, userId: number, scope: { municipalities: string[]; organisations: number[] }) {
+export async function setUserScope(
+  tx: DbOrTx,
+  userId: number,
+  scope: { municipalities: string[]; organisations: number[] },
+) {
   await tx.delete(userMunicipalities).where(eq(userMunicipalities.userId, userId));
   await tx.delete(userOrganisations).where(eq(userOrganisations.userId, userId));
   if (scope.municipalities.length) {
-    await tx.insert(userMunicipalities).values(scope.municipalities.map((municipalityCode) => ({ userId, municipalityCode })));
+    await tx
+      .insert(userMunicipalities)
+      .values(scope.municipalities.map((municipalityCode) => ({ userId, municipalityCode })));
   }
   if (scope.organisations.length) {
-    await tx.insert(userOrganisations).values(scope.organisations.map((organisationId) => ({ userId, organisationId })));
+    await tx
+      .insert(userOrganisations)
+      .values(scope.organisations.map((organisationId) => ({ userId, organisationId })));
   }
 }
 
@@ -51,7 +64,13 @@ export const manyStrings = z.preprocess(
   z.array(z.string().max(20, "validation.invalid")).max(400, "validation.invalid"),
 );
 
-export const emailField = z.string().trim().toLowerCase().min(1, "validation.required").max(200, "validation.tooLong").email("validation.email");
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "validation.required")
+  .max(200, "validation.tooLong")
+  .email("validation.email");
 
 /** A new password and its repetition; the policy (checkPassword) runs after this. */
 export const newPasswordFields = {
@@ -60,7 +79,11 @@ export const newPasswordFields = {
 };
 
 /** The policy's verdict on a new password (docs/decisions/016), then whether the repetition matches; null when fine. */
-export function passwordErrors(password: string, confirm: string, personal: { email?: string | null; name?: string | null } = {}): Record<string, string> | null {
+export function passwordErrors(
+  password: string,
+  confirm: string,
+  personal: { email?: string | null; name?: string | null } = {},
+): Record<string, string> | null {
   const policy = checkPassword(password, personal);
   if (policy) return { password: policy };
   if (password !== confirm) return { passwordConfirm: "account:password.mismatch" };
@@ -81,7 +104,9 @@ export type InvitePayload = z.infer<typeof InvitePayload>;
 export const ScopeSchema = z.object({
   role: z.enum(["staff", "council", "admin"], { message: "validation.invalid" }),
   municipalities: manyStrings.pipe(z.array(z.string().regex(/^\d{3}$/, "validation.invalid"))),
-  organisations: manyStrings.pipe(z.array(z.string().regex(/^\d{1,9}$/, "validation.invalid")).transform((a) => a.map(Number))),
+  organisations: manyStrings.pipe(
+    z.array(z.string().regex(/^\d{1,9}$/, "validation.invalid")).transform((a) => a.map(Number)),
+  ),
 });
 
 /** The scope a role keeps: staff their municipalities and organisations, other roles none. */

@@ -5,8 +5,20 @@ import { checkPassword } from "./password-policy.server";
 describe("account emails", () => {
   it("are written in the recipient's language with the link and the expiry", () => {
     const expires = new Date("2026-11-30T10:00:00Z");
-    const fi = accountEmail("invite", "a@example.org", "fi", { name: "Aino", role: "ylläpitäjä", inviter: "Admin", link: "https://x/fi/invite/abc", expires });
-    const sv = accountEmail("invite", "a@example.org", "sv", { name: "Aino", role: "administratör", inviter: "Admin", link: "https://x/sv/invite/abc", expires });
+    const fi = accountEmail("invite", "a@example.org", "fi", {
+      name: "Aino",
+      role: "ylläpitäjä",
+      inviter: "Admin",
+      link: "https://x/fi/invite/abc",
+      expires,
+    });
+    const sv = accountEmail("invite", "a@example.org", "sv", {
+      name: "Aino",
+      role: "administratör",
+      inviter: "Admin",
+      link: "https://x/sv/invite/abc",
+      expires,
+    });
     expect(fi.language).toBe("fi");
     expect(fi.subject).toBe("Kutsu Rajaton-palveluun");
     expect(fi.body).toContain("https://x/fi/invite/abc");
@@ -17,7 +29,9 @@ describe("account emails", () => {
   });
 
   it("fall back to Finnish for an unknown language", () => {
-    expect(accountEmail("reset", "a@example.org", "en", { name: "A", link: "l", expires: new Date() }).language).toBe("fi");
+    expect(accountEmail("reset", "a@example.org", "en", { name: "A", link: "l", expires: new Date() }).language).toBe(
+      "fi",
+    );
   });
 
   it("every kind fills all its placeholders", () => {
@@ -36,10 +50,14 @@ describe("new passwords", () => {
   it("the policy comes first, then the repetition", () => {
     expect(checkPassword("short")).not.toBeNull();
     expect(passwordErrors("short", "short")).toEqual({ password: checkPassword("short") });
-    expect(passwordErrors("long enough password", "long enough passw0rd")).toEqual({ passwordConfirm: "account:password.mismatch" });
+    expect(passwordErrors("long enough password", "long enough passw0rd")).toEqual({
+      passwordConfirm: "account:password.mismatch",
+    });
     expect(passwordErrors("long enough password", "long enough password")).toBeNull();
     // The policy sees the person's own name and address.
-    expect(passwordErrors("Heinonen-Heinonen", "Heinonen-Heinonen", { name: "Helmi Heinonen-Heinonen" })).toEqual({ password: "validation.passwordPersonal" });
+    expect(passwordErrors("Heinonen-Heinonen", "Heinonen-Heinonen", { name: "Helmi Heinonen-Heinonen" })).toEqual({
+      password: "validation.passwordPersonal",
+    });
   });
 });
 

@@ -10,7 +10,14 @@ const profile = {
   bioSv: "Sångverkstäder för äldre.",
 };
 
-const service = { titleSv: "Sångverkstad", format: "single_workshop", targetGroups: "older_people", languages: ["sv"], priceFrom: "250", priceTo: "300,50" };
+const service = {
+  titleSv: "Sångverkstad",
+  format: "single_workshop",
+  targetGroups: "older_people",
+  languages: ["sv"],
+  priceFrom: "250",
+  priceTo: "300,50",
+};
 
 describe("ProfileSchema", () => {
   it("accepts a complete profile; single checkbox values become arrays; consent is off unless ticked", () => {
@@ -35,9 +42,25 @@ describe("ProfileSchema", () => {
   });
 
   it("validates the optional business ID, website and phone", () => {
-    const bad = parseArtistForm(ProfileSchema, { ...profile, businessId: "1234567-8", website: "ftp://x", contactPhone: "call me" });
-    expect(bad.ok ? {} : bad.errors).toMatchObject({ businessId: "artists:validation.businessId", website: "artists:validation.url", contactPhone: "artists:validation.phone" });
-    expect(parseArtistForm(ProfileSchema, { ...profile, businessId: "1572860-0", website: "https://aina.example", contactPhone: "+358 40 123 4567" }).ok).toBe(true);
+    const bad = parseArtistForm(ProfileSchema, {
+      ...profile,
+      businessId: "1234567-8",
+      website: "ftp://x",
+      contactPhone: "call me",
+    });
+    expect(bad.ok ? {} : bad.errors).toMatchObject({
+      businessId: "artists:validation.businessId",
+      website: "artists:validation.url",
+      contactPhone: "artists:validation.phone",
+    });
+    expect(
+      parseArtistForm(ProfileSchema, {
+        ...profile,
+        businessId: "1572860-0",
+        website: "https://aina.example",
+        contactPhone: "+358 40 123 4567",
+      }).ok,
+    ).toBe(true);
   });
 
   it("consent needs something to publish; submitting needs a bio in at least one language", () => {
@@ -63,35 +86,66 @@ describe("ServiceSchema", () => {
   });
 
   it("needs a title in one language, a price or 'on request', and ordered ranges", () => {
-    const r = parseArtistForm(ServiceSchema, { ...service, titleSv: "", priceFrom: "", groupSizeMin: "10", groupSizeMax: "5" });
+    const r = parseArtistForm(ServiceSchema, {
+      ...service,
+      titleSv: "",
+      priceFrom: "",
+      groupSizeMin: "10",
+      groupSizeMax: "5",
+    });
     expect(r.ok ? {} : r.errors).toEqual({
       titleFi: "artists:validation.titleOne",
       priceFrom: "artists:validation.priceOrOnRequest",
       groupSizeMax: "artists:validation.groupOrder",
     });
-    expect(parseArtistForm(ServiceSchema, { ...service, priceFrom: "", priceTo: "", priceOnRequest: "on" }).ok).toBe(true);
+    expect(parseArtistForm(ServiceSchema, { ...service, priceFrom: "", priceTo: "", priceOnRequest: "on" }).ok).toBe(
+      true,
+    );
     const order = parseArtistForm(ServiceSchema, { ...service, priceFrom: "300", priceTo: "200" });
     expect(order.ok ? {} : order.errors).toEqual({ priceTo: "artists:validation.priceOrder" });
   });
 
   it("refuses a bad number, price or format", () => {
-    const r = parseArtistForm(ServiceSchema, { ...service, durationMinutes: "1,5", priceFrom: "lots", format: "party" });
-    expect(r.ok ? {} : r.errors).toMatchObject({ durationMinutes: "artists:validation.number", priceFrom: "artists:validation.price", format: "validation.required" });
+    const r = parseArtistForm(ServiceSchema, {
+      ...service,
+      durationMinutes: "1,5",
+      priceFrom: "lots",
+      format: "party",
+    });
+    expect(r.ok ? {} : r.errors).toMatchObject({
+      durationMinutes: "artists:validation.number",
+      priceFrom: "artists:validation.price",
+      format: "validation.required",
+    });
   });
 });
 
 describe("ModerationSchema", () => {
   it("a return needs a reason the artist sees", () => {
-    const r = parseArtistForm(ModerationSchema, { intent: "return", entity: "artist", id: "3", version: "1", reason: " " });
+    const r = parseArtistForm(ModerationSchema, {
+      intent: "return",
+      entity: "artist",
+      id: "3",
+      version: "1",
+      reason: " ",
+    });
     expect(r.ok ? {} : r.errors).toEqual({ reason: "artists:validation.reason" });
-    expect(parseArtistForm(ModerationSchema, { intent: "approve", entity: "service", id: "3", version: "2" }).ok).toBe(true);
-    expect(parseArtistForm(ModerationSchema, { intent: "delete", entity: "artist", id: "3", version: "1" }).ok).toBe(false);
+    expect(parseArtistForm(ModerationSchema, { intent: "approve", entity: "service", id: "3", version: "2" }).ok).toBe(
+      true,
+    );
+    expect(parseArtistForm(ModerationSchema, { intent: "delete", entity: "artist", id: "3", version: "1" }).ok).toBe(
+      false,
+    );
   });
 });
 
 describe("parseArtistFilters", () => {
   it("keeps valid filters, drops the rest, and accepts municipality/region as aliases of area", () => {
-    expect(parseArtistFilters(new URLSearchParams("q=laulu&targetGroup=older_people&language=sv&area=m:946&format=course&priceMax=300"))).toEqual({
+    expect(
+      parseArtistFilters(
+        new URLSearchParams("q=laulu&targetGroup=older_people&language=sv&area=m:946&format=course&priceMax=300"),
+      ),
+    ).toEqual({
       q: "laulu",
       targetGroup: "older_people",
       language: "sv",
@@ -99,7 +153,9 @@ describe("parseArtistFilters", () => {
       format: "course",
       priceMax: 300,
     });
-    expect(parseArtistFilters(new URLSearchParams("language=de&area=x:1&format=party&priceMin=-1&artForm=a%20b"))).toEqual({});
+    expect(
+      parseArtistFilters(new URLSearchParams("language=de&area=x:1&format=party&priceMin=-1&artForm=a%20b")),
+    ).toEqual({});
     expect(parseArtistFilters(new URLSearchParams("municipality=946"))).toEqual({ area: "m:946" });
     expect(parseArtistFilters(new URLSearchParams("region=15"))).toEqual({ area: "r:15" });
   });

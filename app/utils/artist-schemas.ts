@@ -11,13 +11,22 @@ import { parseMoneyToCents } from "./format";
 const code = z.string().regex(/^[\w-]{1,40}$/, "validation.invalid");
 /** A checkbox group: absent, one value or many. */
 const many = <T extends z.ZodTypeAny>(item: T) =>
-  z.preprocess((v) => (v == null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(400, "validation.invalid"));
+  z.preprocess(
+    (v) => (v == null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(item).max(400, "validation.invalid"),
+  );
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
-const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(max, "validation.tooLong"));
+const text = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(max, "validation.tooLong"));
 const optionalInt = (min: number, max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : undefined),
-    z.number("artists:validation.number").int("artists:validation.number").min(min, "artists:validation.number").max(max, "artists:validation.number").optional(),
+    z
+      .number("artists:validation.number")
+      .int("artists:validation.number")
+      .min(min, "artists:validation.number")
+      .max(max, "artists:validation.number")
+      .optional(),
   );
 const version = z.coerce.number().int().min(1).max(2_000_000_000).optional();
 
@@ -28,7 +37,9 @@ export const ProfileSchema = z
     name: text(200).pipe(z.string().min(1, "validation.required")),
     kind: z.enum(ARTIST_KINDS, "validation.required"),
     artForms: many(code).pipe(z.array(code).min(1, "artists:validation.chooseOne")),
-    languages: many(z.enum(WORKING_LANGUAGES)).pipe(z.array(z.enum(WORKING_LANGUAGES)).min(1, "artists:validation.chooseOne")),
+    languages: many(z.enum(WORKING_LANGUAGES)).pipe(
+      z.array(z.enum(WORKING_LANGUAGES)).min(1, "artists:validation.chooseOne"),
+    ),
     regions: many(code),
     municipalities: many(code),
     bioFi: text(4000),
@@ -55,7 +66,12 @@ export type ProfileInput = z.infer<typeof ProfileSchema>;
 
 const money = z.preprocess(
   (v) => (typeof v === "string" && v.trim() !== "" ? (parseMoneyToCents(v) ?? Number.NaN) : undefined),
-  z.number("artists:validation.price").int("artists:validation.price").min(0, "artists:validation.price").max(100_000_000, "artists:validation.price").optional(),
+  z
+    .number("artists:validation.price")
+    .int("artists:validation.price")
+    .min(0, "artists:validation.price")
+    .max(100_000_000, "artists:validation.price")
+    .optional(),
 );
 
 export const ServiceSchema = z
@@ -68,7 +84,9 @@ export const ServiceSchema = z
     artForm: z.preprocess((v) => (v === "" ? undefined : v), code.optional()),
     format: z.enum(SERVICE_FORMATS, "validation.required"),
     targetGroups: many(code).pipe(z.array(code).min(1, "artists:validation.chooseOne")),
-    languages: many(z.enum(WORKING_LANGUAGES)).pipe(z.array(z.enum(WORKING_LANGUAGES)).min(1, "artists:validation.chooseOne")),
+    languages: many(z.enum(WORKING_LANGUAGES)).pipe(
+      z.array(z.enum(WORKING_LANGUAGES)).min(1, "artists:validation.chooseOne"),
+    ),
     durationMinutes: optionalInt(1, 100_000),
     groupSizeMin: optionalInt(1, 10_000),
     groupSizeMax: optionalInt(1, 10_000),
@@ -81,11 +99,13 @@ export const ServiceSchema = z
     seasonSv: text(300),
   })
   .superRefine((v, ctx) => {
-    if (!v.titleFi && !v.titleSv) ctx.addIssue({ code: "custom", path: ["titleFi"], message: "artists:validation.titleOne" });
+    if (!v.titleFi && !v.titleSv)
+      ctx.addIssue({ code: "custom", path: ["titleFi"], message: "artists:validation.titleOne" });
     if (v.groupSizeMin != null && v.groupSizeMax != null && v.groupSizeMax < v.groupSizeMin) {
       ctx.addIssue({ code: "custom", path: ["groupSizeMax"], message: "artists:validation.groupOrder" });
     }
-    if (!v.priceOnRequest && v.priceFrom == null) ctx.addIssue({ code: "custom", path: ["priceFrom"], message: "artists:validation.priceOrOnRequest" });
+    if (!v.priceOnRequest && v.priceFrom == null)
+      ctx.addIssue({ code: "custom", path: ["priceFrom"], message: "artists:validation.priceOrOnRequest" });
     if (v.priceFrom != null && v.priceTo != null && v.priceTo < v.priceFrom) {
       ctx.addIssue({ code: "custom", path: ["priceTo"], message: "artists:validation.priceOrder" });
     }
@@ -93,8 +113,18 @@ export const ServiceSchema = z
 export type ServiceInput = z.infer<typeof ServiceSchema>;
 
 export const ModerationSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), entity: z.enum(["artist", "service"]), id: z.coerce.number().int().min(1), version: z.coerce.number().int().min(1) }),
-  z.object({ intent: z.literal("review"), entity: z.enum(["artist", "service"]), id: z.coerce.number().int().min(1), version: z.coerce.number().int().min(1) }),
+  z.object({
+    intent: z.literal("approve"),
+    entity: z.enum(["artist", "service"]),
+    id: z.coerce.number().int().min(1),
+    version: z.coerce.number().int().min(1),
+  }),
+  z.object({
+    intent: z.literal("review"),
+    entity: z.enum(["artist", "service"]),
+    id: z.coerce.number().int().min(1),
+    version: z.coerce.number().int().min(1),
+  }),
   z.object({
     intent: z.literal("return"),
     entity: z.enum(["artist", "service"]),

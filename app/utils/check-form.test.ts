@@ -3,15 +3,31 @@ import { parseCheckForm } from "./check-form";
 import { V } from "./pilot-form";
 
 const STATUSES = ["continues_own", "ended", "unknown"];
-const parse = (v: Record<string, string>) => parseCheckForm(Object.fromEntries(Object.entries(v).map(([k, x]) => [`check.${k}`, x])), STATUSES, "2026-11-23");
+const parse = (v: Record<string, string>) =>
+  parseCheckForm(Object.fromEntries(Object.entries(v).map(([k, x]) => [`check.${k}`, x])), STATUSES, "2026-11-23");
 
 describe("continuation check form", () => {
   it("accepts a Finnish date and a status", () => {
-    const r = parse({ checkedOn: "15.1.2018", statusCode: "continues_own", evidenceRef: "Kvalt 12.12.2017 § 5", evidenceUrl: "https://kauhava.fi/p" });
-    expect(r.ok && r.data).toEqual({ checkedOn: "2018-01-15", statusCode: "continues_own", fundingAfter: null, evidenceRef: "Kvalt 12.12.2017 § 5", evidenceUrl: "https://kauhava.fi/p", notes: null });
+    const r = parse({
+      checkedOn: "15.1.2018",
+      statusCode: "continues_own",
+      evidenceRef: "Kvalt 12.12.2017 § 5",
+      evidenceUrl: "https://kauhava.fi/p",
+    });
+    expect(r.ok && r.data).toEqual({
+      checkedOn: "2018-01-15",
+      statusCode: "continues_own",
+      fundingAfter: null,
+      evidenceRef: "Kvalt 12.12.2017 § 5",
+      evidenceUrl: "https://kauhava.fi/p",
+      notes: null,
+    });
   });
   it("requires date and status; refuses unknown status, future dates and bad links", () => {
-    expect(!parse({}).ok && parse({}).ok === false && (parse({}) as { errors: object }).errors).toEqual({ "check.checkedOn": V.requiredAlways, "check.statusCode": V.requiredAlways });
+    expect(!parse({}).ok && parse({}).ok === false && (parse({}) as { errors: object }).errors).toEqual({
+      "check.checkedOn": V.requiredAlways,
+      "check.statusCode": V.requiredAlways,
+    });
     const e = (v: Record<string, string>) => (parse(v) as { errors: Record<string, string> }).errors;
     expect(e({ checkedOn: "1.1.2030", statusCode: "ended" })["check.checkedOn"]).toBe(V.future);
     expect(e({ checkedOn: "32.1.2020", statusCode: "ended" })["check.checkedOn"]).toBe(V.date);

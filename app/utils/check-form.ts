@@ -39,7 +39,11 @@ export function checkSchema(statusCodes: string[], today: string) {
 
 export function parseCheckForm(input: Record<string, unknown>, statusCodes: string[], today: string) {
   const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-  const flat = Object.fromEntries(Object.entries(input).filter(([k]) => k.startsWith("check.")).map(([k, v]) => [k.slice("check.".length), one(v)]));
+  const flat = Object.fromEntries(
+    Object.entries(input)
+      .filter(([k]) => k.startsWith("check."))
+      .map(([k, v]) => [k.slice("check.".length), one(v)]),
+  );
   const result = checkSchema(statusCodes, today).safeParse(flat);
   if (result.success) return { ok: true as const, data: result.data };
   const errors: Record<string, string> = {};

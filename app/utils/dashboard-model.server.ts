@@ -130,7 +130,15 @@ export async function buildDashboard(
       { key: "reference", label: t("col.reference"), kind: "pct" },
       { key: "note", label: t("col.note"), kind: "text" },
     ],
-    rows: [{ ...rateRow(cuts.headline), partly: cuts.headline.partly, notFollowedUp: cuts.headline.notFollowedUp, fullRate: cuts.headline.eligible >= MIN_ELIGIBLE_FOR_RATE ? headlineSummary.fullRate : null, reference: REFERENCE_RATE }],
+    rows: [
+      {
+        ...rateRow(cuts.headline),
+        partly: cuts.headline.partly,
+        notFollowedUp: cuts.headline.notFollowedUp,
+        fullRate: cuts.headline.eligible >= MIN_ELIGIBLE_FOR_RATE ? headlineSummary.fullRate : null,
+        reference: REFERENCE_RATE,
+      },
+    ],
     links: [listLink("eligible")],
   });
 
@@ -155,7 +163,11 @@ export async function buildDashboard(
   for (const cut of ["programme", "phase", "region", "municipality", "targetGroup", "artForm", "year"] as Cut[]) {
     const rows = cuts.cuts[cut]
       .map((r) => ({ key: r.key, name: cut === "year" ? r.key : label(cut, r.key), counts: r.counts }))
-      .sort((a, b) => (cut === "year" ? a.name.localeCompare(b.name) : b.counts.eligible - a.counts.eligible || a.name.localeCompare(b.name, opts.lang)));
+      .sort((a, b) =>
+        cut === "year"
+          ? a.name.localeCompare(b.name)
+          : b.counts.eligible - a.counts.eligible || a.name.localeCompare(b.name, opts.lang),
+      );
     tables.push({
       id: `by-${cut}`,
       title: t(`table.by.${cut}`),
@@ -175,7 +187,11 @@ export async function buildDashboard(
       { key: "phase", label: t("col.phase"), kind: "text" },
       { key: "pilots", label: t("col.pilots"), kind: "int" },
     ],
-    rows: perYear.map((r) => ({ year: r.year == null ? t("none") : String(r.year), phase: label("phase", r.phase), pilots: r.pilots })),
+    rows: perYear.map((r) => ({
+      year: r.year == null ? t("none") : String(r.year),
+      phase: label("phase", r.phase),
+      pilots: r.pilots,
+    })),
   });
 
   tables.push({
@@ -188,7 +204,12 @@ export async function buildDashboard(
       { key: "total", label: t("col.total"), kind: "int" },
       { key: "share", label: t("col.share"), kind: "pct" },
     ],
-    rows: perRegion.map((r) => ({ region: label("region", r.region), involved: r.involved, total: r.total, share: share(r.involved, r.total) })),
+    rows: perRegion.map((r) => ({
+      region: label("region", r.region),
+      involved: r.involved,
+      total: r.total,
+      share: share(r.involved, r.total),
+    })),
   });
 
   tables.push({
@@ -202,7 +223,13 @@ export async function buildDashboard(
       { key: "continuing", label: t("col.continuing"), kind: "int" },
       { key: "artists", label: t("col.artists"), kind: "int" },
     ],
-    rows: cuts.municipalities.map((r) => ({ municipality: label("municipality", r.municipality), pilots: r.pilots, eligible: r.eligible, continuing: r.continuing, artists: r.artists })),
+    rows: cuts.municipalities.map((r) => ({
+      municipality: label("municipality", r.municipality),
+      pilots: r.pilots,
+      eligible: r.eligible,
+      continuing: r.continuing,
+      artists: r.artists,
+    })),
   });
 
   const et = employment.totals;
@@ -216,7 +243,14 @@ export async function buildDashboard(
       { key: "fees", label: t("col.fees"), kind: "eur" },
       { key: "professionalShare", label: t("col.professionalShare"), kind: "pct" },
     ],
-    rows: [{ artists: et.artists, days: Number(et.days ?? 0), fees: Number(et.fees ?? 0), professionalShare: share(et.with_professional, et.pilots) }],
+    rows: [
+      {
+        artists: et.artists,
+        days: Number(et.days ?? 0),
+        fees: Number(et.fees ?? 0),
+        professionalShare: share(et.with_professional, et.pilots),
+      },
+    ],
   });
   tables.push({
     id: "employment",
@@ -229,7 +263,13 @@ export async function buildDashboard(
       { key: "days", label: t("col.days"), kind: "dec" },
       { key: "fees", label: t("col.fees"), kind: "eur" },
     ],
-    rows: employment.byForm.map((r) => ({ artForm: label("artForm", r.art_form), year: r.year == null ? t("none") : String(r.year), artists: r.artists, days: Number(r.days ?? 0), fees: Number(r.fees ?? 0) })),
+    rows: employment.byForm.map((r) => ({
+      artForm: label("artForm", r.art_form),
+      year: r.year == null ? t("none") : String(r.year),
+      artists: r.artists,
+      days: Number(r.days ?? 0),
+      fees: Number(r.fees ?? 0),
+    })),
   });
 
   const ft = funding.totals;
@@ -243,7 +283,13 @@ export async function buildDashboard(
       { key: "perPilot", label: t("col.perPilot"), kind: "eur" },
       { key: "ownShare", label: t("col.ownShare"), kind: "pct" },
     ],
-    rows: [{ total, perPilot: ft.pilots ? Math.round(total / ft.pilots) : null, ownShare: share(Number(ft.own ?? 0), total) }],
+    rows: [
+      {
+        total,
+        perPilot: ft.pilots ? Math.round(total / ft.pilots) : null,
+        ownShare: share(Number(ft.own ?? 0), total),
+      },
+    ],
   });
   tables.push({
     id: "funding",
@@ -254,7 +300,11 @@ export async function buildDashboard(
       { key: "year", label: t("col.year"), kind: "text" },
       { key: "amount", label: t("col.amount"), kind: "eur" },
     ],
-    rows: funding.byFunder.map((r) => ({ funder: label("organisation", r.funder), year: r.year == null ? t("none") : String(r.year), amount: Number(r.amount) })),
+    rows: funding.byFunder.map((r) => ({
+      funder: label("organisation", r.funder),
+      year: r.year == null ? t("none") : String(r.year),
+      amount: Number(r.amount),
+    })),
   });
 
   const s = cooperation.sectors;
@@ -293,7 +343,11 @@ export async function buildDashboard(
       { key: "participants", label: t("col.participants"), kind: "int" },
       { key: "pilots", label: t("col.pilots"), kind: "int" },
     ],
-    rows: reach.map((r) => ({ targetGroup: label("targetGroup", r.target_group), participants: r.participants, pilots: r.pilots })),
+    rows: reach.map((r) => ({
+      targetGroup: label("targetGroup", r.target_group),
+      participants: r.participants,
+      pilots: r.pilots,
+    })),
   });
 
   tables.push({
@@ -307,15 +361,28 @@ export async function buildDashboard(
       { key: "share", label: t("col.share"), kind: "pct" },
     ],
     rows: [
-      { what: t("parity.pilots"), total: parity.pilots, both: parity.pilots_both, share: share(parity.pilots_both, parity.pilots) },
-      { what: t("parity.artists"), total: parity.artists, both: parity.artists_both, share: share(parity.artists_both, parity.artists) },
+      {
+        what: t("parity.pilots"),
+        total: parity.pilots,
+        both: parity.pilots_both,
+        share: share(parity.pilots_both, parity.pilots),
+      },
+      {
+        what: t("parity.artists"),
+        total: parity.artists,
+        both: parity.artists_both,
+        share: share(parity.artists_both, parity.artists),
+      },
     ],
   });
 
   return {
     reportDate: opts.reportDate,
     internal: opts.internal,
-    headline: { ...headlineSummary, meaningful: cuts.headline.eligible >= MIN_ELIGIBLE_FOR_RATE && headlineSummary.rate != null },
+    headline: {
+      ...headlineSummary,
+      meaningful: cuts.headline.eligible >= MIN_ELIGIBLE_FOR_RATE && headlineSummary.rate != null,
+    },
     tables,
   };
 }

@@ -3,7 +3,14 @@ export type ColumnKind = "text" | "int" | "dec" | "pct" | "eur";
 export type Column = { key: string; label: string; kind: ColumnKind };
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
-export type DashTable = { id: string; title: string; definition: string; columns: Column[]; rows: Row[]; links?: (string | null)[] };
+export type DashTable = {
+  id: string;
+  title: string;
+  definition: string;
+  columns: Column[];
+  rows: Row[];
+  links?: (string | null)[];
+};
 export type ContinuationSummary = {
   eligible: number;
   continuing: number;

@@ -22,7 +22,10 @@ describe("data generation", () => {
   it("rises by exactly one per committed transaction, however many rows and tables it changes", async () => {
     const before = await gen();
     await t.db.transaction(async (tx) => {
-      const [p] = await tx.insert(pilots).values({ title: { fi: "Sukupolvi" }, endDate: "2020-12-31", state: "published" }).returning({ id: pilots.id });
+      const [p] = await tx
+        .insert(pilots)
+        .values({ title: { fi: "Sukupolvi" }, endDate: "2020-12-31", state: "published" })
+        .returning({ id: pilots.id });
       await tx.insert(pilotMunicipalities).values({ pilotId: p.id, municipalityCode: "743", isLead: true });
       await tx.insert(continuationChecks).values([
         { pilotId: p.id, checkedOn: "2021-06-01", statusCode: "continues_own" },
@@ -46,7 +49,10 @@ describe("data generation", () => {
   });
 
   it("rises on updates and deletes too", async () => {
-    const [p] = await t.db.insert(pilots).values({ title: { fi: "Muutettava" }, state: "draft" }).returning({ id: pilots.id });
+    const [p] = await t.db
+      .insert(pilots)
+      .values({ title: { fi: "Muutettava" }, state: "draft" })
+      .returning({ id: pilots.id });
     const afterInsert = await gen();
     await t.db.update(pilots).set({ state: "published" }).where(eq(pilots.id, p.id));
     expect(await gen()).toBe(afterInsert + 1);
@@ -93,7 +99,10 @@ describe("cachedRows", () => {
   });
 
   async function queryCount(language: string) {
-    const [row] = await t.db.select({ n: sql<number>`count(*)::int` }).from(feedback).where(eq(feedback.language, language));
+    const [row] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(feedback)
+      .where(eq(feedback.language, language));
     return row.n;
   }
 });

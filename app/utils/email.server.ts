@@ -28,7 +28,10 @@ export async function deliverEmail(db: Db, id: number, email: Email) {
     await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.body });
     await db.update(emailOutbox).set({ sentAt: new Date() }).where(eq(emailOutbox.id, id));
   } catch (error) {
-    await db.update(emailOutbox).set({ error: String(error).slice(0, 500) }).where(eq(emailOutbox.id, id));
+    await db
+      .update(emailOutbox)
+      .set({ error: String(error).slice(0, 500) })
+      .where(eq(emailOutbox.id, id));
   }
 }
 

@@ -18,7 +18,12 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Rajaton <no-reply@rajaton.invalid>"),
   /** Read by scripts/server.mjs, which checks it the same way before starting any process. */
-  WEB_CONCURRENCY: z.coerce.number().int("WEB_CONCURRENCY must be a whole number of processes").min(1).max(64).optional(),
+  WEB_CONCURRENCY: z.coerce
+    .number()
+    .int("WEB_CONCURRENCY must be a whole number of processes")
+    .min(1)
+    .max(64)
+    .optional(),
   /** `off`: no data cache (docs/decisions/043); read by app/utils/data-cache.server.ts. */
   DATA_CACHE: z.enum(["on", "off"]).optional(),
 });

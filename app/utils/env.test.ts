@@ -15,7 +15,10 @@ describe("environment", () => {
     expect(printed).toContain("PORT");
     expect(() => parseEnv({ WEB_CONCURRENCY: "lots" })).toThrow(/Invalid environment/);
     expect(() => parseEnv({ DATA_CACHE: "of" })).toThrow(/Invalid environment/);
-    expect(parseEnv({ WEB_CONCURRENCY: "2", DATA_CACHE: "off" })).toMatchObject({ WEB_CONCURRENCY: 2, DATA_CACHE: "off" });
+    expect(parseEnv({ WEB_CONCURRENCY: "2", DATA_CACHE: "off" })).toMatchObject({
+      WEB_CONCURRENCY: 2,
+      DATA_CACHE: "off",
+    });
     error.mockRestore();
   });
 });

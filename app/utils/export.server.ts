@@ -6,7 +6,14 @@ import ExcelJS from "exceljs";
 import type { Cell, Column, DashTable } from "./dashboard-types";
 
 function csvNumber(kind: Column["kind"], value: number) {
-  const fixed = kind === "int" ? String(Math.round(value)) : kind === "dec" ? value.toFixed(1) : kind === "pct" ? (value * 100).toFixed(1) : (value / 100).toFixed(2);
+  const fixed =
+    kind === "int"
+      ? String(Math.round(value))
+      : kind === "dec"
+        ? value.toFixed(1)
+        : kind === "pct"
+          ? (value * 100).toFixed(1)
+          : (value / 100).toFixed(2);
   return fixed.replace(".", ",");
 }
 
@@ -24,7 +31,10 @@ export function csvCell(c: Column, value: Cell) {
 }
 
 /** One table as CSV text with a BOM; leading rows name the table, the reporting date and the definition. */
-export function tableToCsv(table: DashTable, meta: { reportDateLabel: string; reportDate: string; definitionLabel: string }) {
+export function tableToCsv(
+  table: DashTable,
+  meta: { reportDateLabel: string; reportDate: string; definitionLabel: string },
+) {
   const lines = [
     csvField(table.title),
     `${csvField(meta.reportDateLabel)};${meta.reportDate}`,
@@ -61,7 +71,10 @@ export async function tablesToXlsx(
   infoSheet.getColumn(2).width = 100;
   const used = new Set<string>([infoSheet.name]);
   tables.forEach((t, i) => {
-    let name = t.title.replace(/[[\]:*?/\\]/g, " ").slice(0, 28).trim();
+    let name = t.title
+      .replace(/[[\]:*?/\\]/g, " ")
+      .slice(0, 28)
+      .trim();
     if (used.has(name)) name = `${name.slice(0, 25)} ${i + 1}`;
     used.add(name);
     const sheet = wb.addWorksheet(name);

@@ -21,7 +21,11 @@ const table: DashTable = {
 };
 
 describe("CSV for Finnish Excel", () => {
-  const csv = tableToCsv(table, { reportDateLabel: "Raportointipäivä", reportDate: "2026-11-23", definitionLabel: "Määritelmä" });
+  const csv = tableToCsv(table, {
+    reportDateLabel: "Raportointipäivä",
+    reportDate: "2026-11-23",
+    definitionLabel: "Määritelmä",
+  });
   it("starts with a BOM and uses CRLF line ends", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.split("\r\n").length).toBeGreaterThan(5);
@@ -40,7 +44,11 @@ describe("CSV for Finnish Excel", () => {
 
 describe("XLSX workbook", () => {
   it("has an information sheet and one sheet per table with headers and numbers", async () => {
-    const buffer = await tablesToXlsx([table], { title: "Tilannekuva", rows: [["Raportointipäivä", "23.11.2026"]], definitionsTitle: "Määritelmät" });
+    const buffer = await tablesToXlsx([table], {
+      title: "Tilannekuva",
+      rows: [["Raportointipäivä", "23.11.2026"]],
+      definitionsTitle: "Määritelmät",
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Tilannekuva", "Jatkuvuus; maakunnittain"]);

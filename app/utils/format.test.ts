@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { centsToInput, formatDate, formatMoney, formatPercent, isoToInput, parseDate, parseDecimal, parseMoneyToCents } from "./format";
+import {
+  centsToInput,
+  formatDate,
+  formatMoney,
+  formatPercent,
+  isoToInput,
+  parseDate,
+  parseDecimal,
+  parseMoneyToCents,
+} from "./format";
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 

@@ -28,7 +28,9 @@ export function formatDate(lang: Lang, iso: string | Date | null | undefined) {
 
 export function formatDateTime(lang: Lang, value: string | Date | null | undefined) {
   if (!value) return "";
-  return dateFormat(lang, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Helsinki" }).format(new Date(value));
+  return dateFormat(lang, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Helsinki" }).format(
+    new Date(value),
+  );
 }
 
 export function formatNumber(lang: Lang, n: number | null | undefined, digits = 0) {
@@ -50,12 +52,17 @@ export function formatMoney(lang: Lang, cents: number | null | undefined, { whol
 /** A share 0..1 as a percentage. */
 export function formatPercent(lang: Lang, share: number | null | undefined, digits = 1) {
   if (share == null || Number.isNaN(share)) return "";
-  return numberFormat(lang, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+  return numberFormat(lang, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    share,
+  );
 }
 
 /** Parses "1 234,50", "1234.5", "1 234 €" into cents; null when it is not an amount. */
 export function parseMoneyToCents(input: string): number | null {
-  const s = input.replace(/[\s\u00a0\u202f]/g, "").replace(/€$/, "").replace(/^€/, "");
+  const s = input
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/€$/, "")
+    .replace(/^€/, "");
   if (!/^\d+([.,]\d{1,2})?$/.test(s)) return null;
   const [whole, frac = ""] = s.split(/[.,]/);
   return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
@@ -74,7 +81,8 @@ export function parseDate(input: string): string | null {
   let y: number, m: number, d: number;
   let match = s.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
   if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = s.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = s.match(/^(\d{4})-(\d{2})-(\d{2})$/)))
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
@@ -91,7 +99,9 @@ export function isoToInput(iso: string | null | undefined) {
 /** Cents shown as a user would type them: "1 234,50". */
 export function centsToInput(cents: number | null | undefined, lang: Lang = "fi") {
   if (cents == null) return "";
-  return numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true }).format(cents / 100);
+  return numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true }).format(
+    cents / 100,
+  );
 }
 
 /** Sorts by the language's collation. */

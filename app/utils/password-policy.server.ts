@@ -11,10 +11,46 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
 const LOCAL_WORDS = [
-  "salasana", "salainen", "tunnus", "kirjaudu", "kissa", "koira", "aurinko", "kesäloma", "kevät", "kesä", "syksy", "talvi",
-  "suomi", "finland", "rakkaus", "perkele", "hyvinvointi", "kulttuuri", "taide", "vaasa", "vasa", "seinäjoki", "kauhava",
-  "lösenord", "hemlig", "sommar", "vinter", "hösten", "kärlek", "kultur", "konst", "välfärd", "österbotten", "pohjanmaa",
-  "rajaton", "gränslös", "qwertyuiopå", "qwertyuiopåasdfghjklöä", "asdfghjklöä", "1234567890",
+  "salasana",
+  "salainen",
+  "tunnus",
+  "kirjaudu",
+  "kissa",
+  "koira",
+  "aurinko",
+  "kesäloma",
+  "kevät",
+  "kesä",
+  "syksy",
+  "talvi",
+  "suomi",
+  "finland",
+  "rakkaus",
+  "perkele",
+  "hyvinvointi",
+  "kulttuuri",
+  "taide",
+  "vaasa",
+  "vasa",
+  "seinäjoki",
+  "kauhava",
+  "lösenord",
+  "hemlig",
+  "sommar",
+  "vinter",
+  "hösten",
+  "kärlek",
+  "kultur",
+  "konst",
+  "välfärd",
+  "österbotten",
+  "pohjanmaa",
+  "rajaton",
+  "gränslös",
+  "qwertyuiopå",
+  "qwertyuiopåasdfghjklöä",
+  "asdfghjklöä",
+  "1234567890",
 ];
 
 let common: Set<string> | undefined;
@@ -31,7 +67,10 @@ function core(password: string) {
     .replace(/[\d\W_]+$/u, "");
 }
 
-export function checkPassword(password: string, opts: { email?: string | null; name?: string | null } = {}): string | null {
+export function checkPassword(
+  password: string,
+  opts: { email?: string | null; name?: string | null } = {},
+): string | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN) return "validation.passwordTooShort";
   if (length > PASSWORD_MAX) return "validation.passwordTooLong";
@@ -40,8 +79,14 @@ export function checkPassword(password: string, opts: { email?: string | null; n
   if (list.has(lower)) return "validation.passwordCommon";
   const word = core(password);
   if (list.has(word) || /^\d*$/.test(word)) return "validation.passwordCommon";
-  const personal = [opts.email?.split("@")[0], ...(opts.name?.split(/\s+/) ?? [])].filter((w): w is string => !!w && w.length >= 3);
-  if (personal.some((w) => word === w.toLowerCase() || lower.replace(/[\d\W_]/gu, "") === w.toLowerCase().replace(/[\d\W_]/gu, ""))) {
+  const personal = [opts.email?.split("@")[0], ...(opts.name?.split(/\s+/) ?? [])].filter(
+    (w): w is string => !!w && w.length >= 3,
+  );
+  if (
+    personal.some(
+      (w) => word === w.toLowerCase() || lower.replace(/[\d\W_]/gu, "") === w.toLowerCase().replace(/[\d\W_]/gu, ""),
+    )
+  ) {
     return "validation.passwordPersonal";
   }
   if (new Set(lower).size < 5) return "validation.passwordCommon";

@@ -24,7 +24,9 @@ describe("password policy", () => {
   });
 
   it("refuses a password made of the person's own email name or name", () => {
-    expect(checkPassword("helmi.heinonen1", { email: "helmi.heinonen@example.fi" })).toBe("validation.passwordPersonal");
+    expect(checkPassword("helmi.heinonen1", { email: "helmi.heinonen@example.fi" })).toBe(
+      "validation.passwordPersonal",
+    );
     expect(checkPassword("Heinonen2026!!", { name: "Helmi Heinonen" })).toBe("validation.passwordPersonal");
   });
 

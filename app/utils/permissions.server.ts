@@ -39,8 +39,14 @@ export const isAdmin = (user: Viewer) => user?.role === "admin";
 export async function staffScope(userId: number, database?: DbOrTx) {
   const db = database ?? (await getDb());
   const [munis, orgs] = await Promise.all([
-    db.select({ code: userMunicipalities.municipalityCode }).from(userMunicipalities).where(eq(userMunicipalities.userId, userId)),
-    db.select({ id: userOrganisations.organisationId }).from(userOrganisations).where(eq(userOrganisations.userId, userId)),
+    db
+      .select({ code: userMunicipalities.municipalityCode })
+      .from(userMunicipalities)
+      .where(eq(userMunicipalities.userId, userId)),
+    db
+      .select({ id: userOrganisations.organisationId })
+      .from(userOrganisations)
+      .where(eq(userOrganisations.userId, userId)),
   ]);
   return { municipalities: munis.map((m) => m.code), organisations: orgs.map((o) => o.id) };
 }
@@ -49,11 +55,18 @@ export async function staffScope(userId: number, database?: DbOrTx) {
 export function pilotInScope(scope: { municipalities: string[]; organisations: number[] }): SQL {
   const parts: SQL[] = [];
   if (scope.municipalities.length) {
-    parts.push(sql`exists (select 1 from pilot_municipalities pm where pm.pilot_id = p.id and pm.municipality_code in ${scope.municipalities})`);
+    parts.push(
+      sql`exists (select 1 from pilot_municipalities pm where pm.pilot_id = p.id and pm.municipality_code in ${scope.municipalities})`,
+    );
   }
   if (scope.organisations.length) parts.push(sql`p.implementer_id in ${scope.organisations}`);
   // Parenthesised as a whole: callers write `p.id = … and ${pilotInScope(…)}`.
-  return parts.length ? sql`(${sql.join(parts.map((x) => sql`(${x})`), sql` or `)})` : sql`false`;
+  return parts.length
+    ? sql`(${sql.join(
+        parts.map((x) => sql`(${x})`),
+        sql` or `,
+      )})`
+    : sql`false`;
 }
 
 /** SQL condition on pilots `p`: which pilots the viewer may see. Anonymous and artists: published only. */
@@ -75,7 +88,10 @@ export async function canEditPilot(user: Viewer, pilotId: number, database?: Db)
   if (isCouncil(user)) return true;
   if (user.role !== "staff") return false;
   const db = database ?? (await getDb());
-  const rows = await queryRows<{ id: number }>(db, sql`select p.id from pilots p where p.id = ${pilotId} and ${pilotInScope(await staffScope(user.id, db))}`);
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select p.id from pilots p where p.id = ${pilotId} and ${pilotInScope(await staffScope(user.id, db))}`,
+  );
   return rows.length > 0;
 }
 
@@ -83,7 +99,10 @@ export async function canEditPilot(user: Viewer, pilotId: number, database?: Db)
 export async function requirePilotEditor(request: Request, lang: string, pilotId: number) {
   const user = await requireUser(request, lang);
   const db = await getDb();
-  const visible = await queryRows<{ id: number }>(db, sql`select p.id from pilots p where p.id = ${pilotId} and ${await pilotVisibility(user)}`);
+  const visible = await queryRows<{ id: number }>(
+    db,
+    sql`select p.id from pilots p where p.id = ${pilotId} and ${await pilotVisibility(user)}`,
+  );
   if (!visible.length) notFound();
   if (!(await canEditPilot(user, pilotId))) forbidden();
   return user;
@@ -105,7 +124,10 @@ export async function requireCouncil(request: Request, lang: string): Promise<Se
 export async function ownedArtistId(user: Viewer): Promise<number | null> {
   if (user?.role !== "artist") return null;
   const db = await getDb();
-  const rows = await queryRows<{ id: number }>(db, sql`select a.id from artists a where a.user_id = ${user.id} order by a.id limit 1`);
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select a.id from artists a where a.user_id = ${user.id} order by a.id limit 1`,
+  );
   return rows[0]?.id ?? null;
 }
 
@@ -119,7 +141,10 @@ export async function canEditService(user: Viewer, serviceId: number): Promise<b
   const artistId = await ownedArtistId(user);
   if (artistId == null) return false;
   const db = await getDb();
-  const rows = await queryRows<{ id: number }>(db, sql`select s.id from services s where s.id = ${serviceId} and s.artist_id = ${artistId}`);
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select s.id from services s where s.id = ${serviceId} and s.artist_id = ${artistId}`,
+  );
   return rows.length > 0;
 }
 

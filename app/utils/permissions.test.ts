@@ -29,7 +29,10 @@ const VIEWERS = {
 } as const;
 
 async function visible(viewer: Viewer, id: number) {
-  const rows = await queryRows<{ id: number }>(t.db, sql`select p.id from pilots p where p.id = ${id} and ${await pilotVisibility(viewer, t.db)}`);
+  const rows = await queryRows<{ id: number }>(
+    t.db,
+    sql`select p.id from pilots p where p.id = ${id} and ${await pilotVisibility(viewer, t.db)}`,
+  );
   return rows.length === 1;
 }
 
@@ -39,27 +42,64 @@ describe("who sees a pilot", () => {
   });
 
   it("a draft: its own municipality's staff, the council and the admin; nobody else", async () => {
-    const seen = Object.fromEntries(await Promise.all(Object.entries(VIEWERS).map(async ([k, v]) => [k, await visible(v, FIXTURES.pilots.draftVasa)])));
-    expect(seen).toEqual({ anonymous: false, artist: false, staff: false, staffVasa: true, council: true, admin: true });
+    const seen = Object.fromEntries(
+      await Promise.all(
+        Object.entries(VIEWERS).map(async ([k, v]) => [k, await visible(v, FIXTURES.pilots.draftVasa)]),
+      ),
+    );
+    expect(seen).toEqual({
+      anonymous: false,
+      artist: false,
+      staff: false,
+      staffVasa: true,
+      council: true,
+      admin: true,
+    });
   });
 
   it("a submitted pilot outside every staff scope: the council and the admin only", async () => {
-    const seen = Object.fromEntries(await Promise.all(Object.entries(VIEWERS).map(async ([k, v]) => [k, await visible(v, FIXTURES.pilots.submittedAlavus)])));
-    expect(seen).toEqual({ anonymous: false, artist: false, staff: false, staffVasa: false, council: true, admin: true });
+    const seen = Object.fromEntries(
+      await Promise.all(
+        Object.entries(VIEWERS).map(async ([k, v]) => [k, await visible(v, FIXTURES.pilots.submittedAlavus)]),
+      ),
+    );
+    expect(seen).toEqual({
+      anonymous: false,
+      artist: false,
+      staff: false,
+      staffVasa: false,
+      council: true,
+      admin: true,
+    });
   });
 
   it("the public sees exactly the published pilots", async () => {
-    const [{ n }] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from pilots p where ${await pilotVisibility(null, t.db)}`);
-    const [{ published }] = await queryRows<{ published: number }>(t.db, sql`select count(*)::int as published from pilots where state = 'published'`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from pilots p where ${await pilotVisibility(null, t.db)}`,
+    );
+    const [{ published }] = await queryRows<{ published: number }>(
+      t.db,
+      sql`select count(*)::int as published from pilots where state = 'published'`,
+    );
     expect(n).toBe(published);
   });
 
   it("an artist also sees an unpublished pilot they are employed in", async () => {
-    const [artist] = await queryRows<{ id: number }>(t.db, sql`select id from artists where user_id = ${FIXTURES.users.artist}`);
-    await queryRows(t.db, sql`insert into employments (pilot_id, artist_id, role) values (${FIXTURES.pilots.submittedAlavus}, ${artist.id}, 'muusikko')`);
+    const [artist] = await queryRows<{ id: number }>(
+      t.db,
+      sql`select id from artists where user_id = ${FIXTURES.users.artist}`,
+    );
+    await queryRows(
+      t.db,
+      sql`insert into employments (pilot_id, artist_id, role) values (${FIXTURES.pilots.submittedAlavus}, ${artist.id}, 'muusikko')`,
+    );
     expect(await visible(VIEWERS.artist, FIXTURES.pilots.submittedAlavus)).toBe(true);
     expect(await visible(VIEWERS.anonymous, FIXTURES.pilots.submittedAlavus)).toBe(false);
-    await queryRows(t.db, sql`delete from employments where pilot_id = ${FIXTURES.pilots.submittedAlavus} and artist_id = ${artist.id}`);
+    await queryRows(
+      t.db,
+      sql`delete from employments where pilot_id = ${FIXTURES.pilots.submittedAlavus} and artist_id = ${artist.id}`,
+    );
   });
 });
 

@@ -6,12 +6,25 @@ import { data, redirect } from "@remix-run/node";
 import { inArray } from "drizzle-orm";
 import { getDb } from "~db/client.server";
 import { artists } from "~db/schema";
-import { changesSince, createPilot, loadFormOptions, loadPilotInput, updatePilot } from "~db/queries/pilot-write.server";
+import {
+  changesSince,
+  createPilot,
+  loadFormOptions,
+  loadPilotInput,
+  updatePilot,
+} from "~db/queries/pilot-write.server";
 import type { PilotState } from "~db/schema/pilots";
 import type { Lang } from "~/i18n";
 import { formToObject } from "./forms";
 import { isCouncil, staffScope, type Viewer } from "./permissions.server";
-import { inputToValues, municipalityLabel, municipalityLookup, parsePilotForm, type FormValues, type PilotInput } from "./pilot-form";
+import {
+  inputToValues,
+  municipalityLabel,
+  municipalityLookup,
+  parsePilotForm,
+  type FormValues,
+  type PilotInput,
+} from "./pilot-form";
 
 export async function formOptions() {
   const db = await getDb();
@@ -34,7 +47,11 @@ function differing(a: PilotInput, b: PilotInput) {
 }
 
 /** Prefill for a new pilot: a staff member's first municipality as the lead. */
-export async function newPilotValues(user: NonNullable<Viewer>, lang: Lang, options: Awaited<ReturnType<typeof formOptions>>): Promise<FormValues> {
+export async function newPilotValues(
+  user: NonNullable<Viewer>,
+  lang: Lang,
+  options: Awaited<ReturnType<typeof formOptions>>,
+): Promise<FormValues> {
   if (isCouncil(user)) return {};
   const scope = await staffScope(user.id);
   const first = options.municipalities.find((m) => m.code === scope.municipalities[0]);
@@ -47,9 +64,14 @@ export async function editPilotValues(id: number, lang: Lang, options: Awaited<R
   if (!current) return null;
   const names = new Map(options.municipalities.map((m) => [m.code, municipalityLabel(m.name, lang)]));
   // An employed artist who is not (or no longer) approved in the directory stays selectable, so saving keeps the row.
-  const missing = current.input.employments.map((e) => e.artistId).filter((a): a is number => a != null && !options.artists.some((o) => o.id === a));
+  const missing = current.input.employments
+    .map((e) => e.artistId)
+    .filter((a): a is number => a != null && !options.artists.some((o) => o.id === a));
   if (missing.length) {
-    const extra = await db.select({ id: artists.id, name: artists.name }).from(artists).where(inArray(artists.id, missing));
+    const extra = await db
+      .select({ id: artists.id, name: artists.name })
+      .from(artists)
+      .where(inArray(artists.id, missing));
     options.artists.push(...extra);
   }
   return { ...current, values: inputToValues(current.input, lang, (c) => names.get(c) ?? c) };
@@ -66,29 +88,63 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
   if (id != null && !current) throw data({ status: 404 }, { status: 404 });
   const from: PilotState | "new" = current?.state ?? "new";
   const state: PilotState = from === "new" || from === "draft" ? (intent === "submit" ? "submitted" : "draft") : from;
-  const parsed = parsePilotForm(form, { lookup: municipalityLookup(options.municipalities), complete: state !== "draft" });
+  const parsed = parsePilotForm(form, {
+    lookup: municipalityLookup(options.municipalities),
+    complete: state !== "draft",
+  });
   const values = form;
-  if (!parsed.ok) return data({ errors: parsed.errors, values, conflict: null, version: current?.version }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, values, conflict: null, version: current?.version }, { status: 400 });
   const input = parsed.data;
   const groups = new Set(options.targetGroups.map((g) => g.code));
-  input.participants = Object.fromEntries(Object.entries(input.participants).filter(([code, n]) => groups.has(code) && n != null));
+  input.participants = Object.fromEntries(
+    Object.entries(input.participants).filter(([code, n]) => groups.has(code) && n != null),
+  );
   const valid = (codes: string[], list: { code: string }[]) => codes.every((c) => list.some((x) => x.code === c));
   // Ids too must be among what the form offers: an unknown one would fail on a foreign key, and an
   // artist not (or no longer) in the directory must not gain sight of a draft through an employment.
-  const offered = (ids: (number | null)[], list: { id: number }[]) => ids.every((i) => i == null || list.some((x) => x.id === i));
+  const offered = (ids: (number | null)[], list: { id: number }[]) =>
+    ids.every((i) => i == null || list.some((x) => x.id === i));
   const idsValid =
-    offered([input.implementer, ...input.partners.map((p) => p.organisationId), ...input.funding.map((f) => f.funderId)], options.organisations) &&
-    offered(input.programmes.map((p) => p.programmeId), options.programmes) &&
-    input.programmes.every((p) => p.phaseId == null || options.phases.some((ph) => ph.id === p.phaseId && ph.programmeId === p.programmeId)) &&
+    offered(
+      [input.implementer, ...input.partners.map((p) => p.organisationId), ...input.funding.map((f) => f.funderId)],
+      options.organisations,
+    ) &&
+    offered(
+      input.programmes.map((p) => p.programmeId),
+      options.programmes,
+    ) &&
+    input.programmes.every(
+      (p) => p.phaseId == null || options.phases.some((ph) => ph.id === p.phaseId && ph.programmeId === p.programmeId),
+    ) &&
     offered(
       input.employments.map((e) => e.artistId),
-      [...options.artists, ...(current?.input.employments ?? []).flatMap((e) => (e.artistId == null ? [] : [{ id: e.artistId }]))],
+      [
+        ...options.artists,
+        ...(current?.input.employments ?? []).flatMap((e) => (e.artistId == null ? [] : [{ id: e.artistId }])),
+      ],
     );
-  if (!idsValid || !valid(input.sectors, options.sectors) || !valid(input.targetGroups, options.targetGroups) || !valid(input.artForms, options.artForms)) {
-    return data({ errors: { _form: "pilots:validation.invalid" }, values, conflict: null, version: current?.version }, { status: 400 });
+  if (
+    !idsValid ||
+    !valid(input.sectors, options.sectors) ||
+    !valid(input.targetGroups, options.targetGroups) ||
+    !valid(input.artForms, options.artForms)
+  ) {
+    return data(
+      { errors: { _form: "pilots:validation.invalid" }, values, conflict: null, version: current?.version },
+      { status: 400 },
+    );
   }
   if (await outOfScope(user, input)) {
-    return data({ errors: { leadMunicipality: "pilots:validation.outOfScope" }, values, conflict: null, version: current?.version }, { status: 400 });
+    return data(
+      {
+        errors: { leadMunicipality: "pilots:validation.outOfScope" },
+        values,
+        conflict: null,
+        version: current?.version,
+      },
+      { status: 400 },
+    );
   }
   if (id == null) {
     const newId = await createPilot(db, input, { userId: user.id, state });
@@ -100,7 +156,12 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
   if (!result.ok) {
     const changes = await changesSince(db, id, version);
     return data(
-      { errors: {}, values, conflict: { changes, differing: differing(result.current.input, input) }, version: result.current.version },
+      {
+        errors: {},
+        values,
+        conflict: { changes, differing: differing(result.current.input, input) },
+        version: result.current.version,
+      },
       { status: 409 },
     );
   }

@@ -1,7 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { inputToValues, municipalityLabel, municipalityLookup, nest, parsePilotForm, rowCount, V, type FormValues } from "./pilot-form";
+import {
+  inputToValues,
+  municipalityLabel,
+  municipalityLookup,
+  nest,
+  parsePilotForm,
+  rowCount,
+  V,
+  type FormValues,
+} from "./pilot-form";
 
 const MUNIS = [
   { code: "905", name: { fi: "Vaasa", sv: "Vasa" } },
@@ -64,11 +73,18 @@ describe("pilot form: dates", () => {
     }
   });
   it("the end may not be before the start", () => {
-    expect(errorsOf(draft({ "title.fi": "a", startDate: "1.2.2018", endDate: "31.12.2017" })).endDate).toBe(V.endBeforeStart);
+    expect(errorsOf(draft({ "title.fi": "a", startDate: "1.2.2018", endDate: "31.12.2017" })).endDate).toBe(
+      V.endBeforeStart,
+    );
   });
   it("shows every error at once, also cross-field ones beside a format error", () => {
     const e = errorsOf(draft({ startDate: "1.2.2018", endDate: "31.12.2017", "funding.0.amount": "12,3,4" }));
-    expect(e).toMatchObject({ "title.fi": V.titleRequired, endDate: V.endBeforeStart, "funding.0.amount": V.amount, "funding.0.funder": V.funderRequired });
+    expect(e).toMatchObject({
+      "title.fi": V.titleRequired,
+      endDate: V.endBeforeStart,
+      "funding.0.amount": V.amount,
+      "funding.0.funder": V.funderRequired,
+    });
   });
 });
 
@@ -101,13 +117,28 @@ describe("pilot form: money and numbers", () => {
   it("a funding line needs a funder and an amount; an unknown kind is refused", () => {
     expect(errorsOf(draft({ "title.fi": "a", "funding.0.amount": "100" }))["funding.0.funder"]).toBe(V.funderRequired);
     expect(errorsOf(draft({ "title.fi": "a", "funding.0.funder": "1" }))["funding.0.amount"]).toBe(V.amountRequired);
-    expect(errorsOf(draft({ "title.fi": "a", "funding.0.funder": "1", "funding.0.amount": "1", "funding.0.kind": "loan" }))["funding.0.kind"]).toBe(V.invalid);
+    expect(
+      errorsOf(draft({ "title.fi": "a", "funding.0.funder": "1", "funding.0.amount": "1", "funding.0.kind": "loan" }))[
+        "funding.0.kind"
+      ],
+    ).toBe(V.invalid);
   });
   it("counts are whole numbers; group size and sessions", () => {
     expect(errorsOf(draft({ "title.fi": "a", sessionsHeld: "2,5" })).sessionsHeld).toBe(V.integer);
     expect(errorsOf(draft({ "title.fi": "a", maxGroupSize: "-1" })).maxGroupSize).toBe(V.integer);
-    const r = draft({ "title.fi": "a", sessionsHeld: "1 200", maxGroupSize: "8", sessionHours: "2,5", "participants.older": "35" });
-    expect(r.ok && [r.data.sessionsHeld, r.data.maxGroupSize, r.data.sessionHours, r.data.participants]).toEqual([1200, 8, 2.5, { older: 35 }]);
+    const r = draft({
+      "title.fi": "a",
+      sessionsHeld: "1 200",
+      maxGroupSize: "8",
+      sessionHours: "2,5",
+      "participants.older": "35",
+    });
+    expect(r.ok && [r.data.sessionsHeld, r.data.maxGroupSize, r.data.sessionHours, r.data.participants]).toEqual([
+      1200,
+      8,
+      2.5,
+      { older: 35 },
+    ]);
     expect(errorsOf(draft({ "title.fi": "a", sessionHours: "kaksi" })).sessionHours).toBe(V.decimal);
     expect(errorsOf(draft({ "title.fi": "a", "participants.older": "many" }))["participants.older"]).toBe(V.integer);
   });
@@ -123,46 +154,83 @@ describe("pilot form: municipalities", () => {
     expect(municipalityLabel({ fi: "Kauhava", sv: "Kauhava" }, "fi")).toBe("Kauhava");
   });
   it("refuses an unknown municipality and a municipality twice", () => {
-    expect(errorsOf(draft({ "title.fi": "a", leadMunicipality: "Atlantis" })).leadMunicipality).toBe(V.municipalityUnknown);
-    expect(errorsOf(draft({ "title.fi": "a", leadMunicipality: "Vasa", "municipalities.0": "Vaasa" }))["municipalities.0"]).toBe(V.municipalityTwice);
+    expect(errorsOf(draft({ "title.fi": "a", leadMunicipality: "Atlantis" })).leadMunicipality).toBe(
+      V.municipalityUnknown,
+    );
+    expect(
+      errorsOf(draft({ "title.fi": "a", leadMunicipality: "Vasa", "municipalities.0": "Vaasa" }))["municipalities.0"],
+    ).toBe(V.municipalityTwice);
   });
   it("other municipalities need a lead", () => {
     expect(errorsOf(draft({ "title.fi": "a", "municipalities.0": "Kauhava" })).leadMunicipality).toBe(V.leadRequired);
   });
   it("keeps the row index in error paths and drops empty rows", () => {
-    const r = draft({ "title.fi": "a", leadMunicipality: "Kauhava", "municipalities.0": "", "municipalities.1": "Kristinestad", "municipalities.2": "Nowhere" });
+    const r = draft({
+      "title.fi": "a",
+      leadMunicipality: "Kauhava",
+      "municipalities.0": "",
+      "municipalities.1": "Kristinestad",
+      "municipalities.2": "Nowhere",
+    });
     expect(errorsOf(r)).toEqual({ "municipalities.2": V.municipalityUnknown });
-    const ok = draft({ "title.fi": "a", leadMunicipality: "Kauhava", "municipalities.0": "", "municipalities.1": "Kristinestad" });
+    const ok = draft({
+      "title.fi": "a",
+      leadMunicipality: "Kauhava",
+      "municipalities.0": "",
+      "municipalities.1": "Kristinestad",
+    });
     expect(ok.ok && ok.data.municipalities).toEqual(["287"]);
   });
 });
 
 describe("pilot form: artists, partners, sources, programmes, contact", () => {
   it("an artist from the directory or by name", () => {
-    const r = draft({ "title.fi": "a", "employments.0.artist": "7", "employments.0.days": "3,5", "employments.0.fee": "1 200", "employments.1.name": "Aino Artisti", "employments.1.role": "ohjaaja" });
+    const r = draft({
+      "title.fi": "a",
+      "employments.0.artist": "7",
+      "employments.0.days": "3,5",
+      "employments.0.fee": "1 200",
+      "employments.1.name": "Aino Artisti",
+      "employments.1.role": "ohjaaja",
+    });
     expect(r.ok && r.data.employments).toEqual([
       { artistId: 7, artistName: null, role: null, days: 3.5, feeCents: 120000 },
       { artistId: null, artistName: "Aino Artisti", role: "ohjaaja", days: null, feeCents: null },
     ]);
-    expect(errorsOf(draft({ "title.fi": "a", "employments.0.role": "ohjaaja" }))["employments.0.name"]).toBe(V.artistRequired);
+    expect(errorsOf(draft({ "title.fi": "a", "employments.0.role": "ohjaaja" }))["employments.0.name"]).toBe(
+      V.artistRequired,
+    );
     expect(errorsOf(draft({ "title.fi": "a", "employments.0.artist": "x" }))["employments.0.artist"]).toBe(V.invalid);
   });
   it("partners need an organisation; the role defaults to partner", () => {
     const r = draft({ "title.fi": "a", "partners.0.organisation": "5" });
     expect(r.ok && r.data.partners).toEqual([{ organisationId: 5, role: "partner" }]);
-    expect(errorsOf(draft({ "title.fi": "a", "partners.0.role": "funder" }))["partners.0.organisation"]).toBe(V.required);
+    expect(errorsOf(draft({ "title.fi": "a", "partners.0.role": "funder" }))["partners.0.organisation"]).toBe(
+      V.required,
+    );
   });
   it("sources need a title and a link or a document; links are http(s)", () => {
-    expect(errorsOf(draft({ "title.fi": "a", "sources.0.url": "https://example.fi" }))["sources.0.title"]).toBe(V.sourceTitle);
+    expect(errorsOf(draft({ "title.fi": "a", "sources.0.url": "https://example.fi" }))["sources.0.title"]).toBe(
+      V.sourceTitle,
+    );
     expect(errorsOf(draft({ "title.fi": "a", "sources.0.title": "Raportti" }))["sources.0.url"]).toBe(V.sourceTarget);
-    expect(errorsOf(draft({ "title.fi": "a", "sources.0.title": "R", "sources.0.url": "javascript:alert(1)" }))["sources.0.url"]).toBe(V.url);
+    expect(
+      errorsOf(draft({ "title.fi": "a", "sources.0.title": "R", "sources.0.url": "javascript:alert(1)" }))[
+        "sources.0.url"
+      ],
+    ).toBe(V.url);
     const r = draft({ "title.fi": "a", "sources.0.title": "Raportti", "sources.0.document": "Dnro 12/2017" });
     expect(r.ok && r.data.sources).toEqual([{ title: "Raportti", url: null, document: "Dnro 12/2017" }]);
   });
   it("programme with or without a phase, not twice", () => {
     const r = draft({ "title.fi": "a", "programmes.0": "1:2", "programmes.1": "3" });
-    expect(r.ok && r.data.programmes).toEqual([{ programmeId: 1, phaseId: 2 }, { programmeId: 3, phaseId: null }]);
-    expect(errorsOf(draft({ "title.fi": "a", "programmes.0": "1:2", "programmes.1": "1" }))["programmes.1"]).toBe(V.programmeTwice);
+    expect(r.ok && r.data.programmes).toEqual([
+      { programmeId: 1, phaseId: 2 },
+      { programmeId: 3, phaseId: null },
+    ]);
+    expect(errorsOf(draft({ "title.fi": "a", "programmes.0": "1:2", "programmes.1": "1" }))["programmes.1"]).toBe(
+      V.programmeTwice,
+    );
     expect(errorsOf(draft({ "title.fi": "a", "programmes.0": "one" }))["programmes.0"]).toBe(V.invalid);
   });
   it("contact email", () => {
@@ -172,7 +240,11 @@ describe("pilot form: artists, partners, sources, programmes, contact", () => {
   });
   it("sectors, target groups and art forms are lists of codes, deduplicated", () => {
     const r = draft({ "title.fi": "a", sectors: ["culture", "social", "culture"], targetGroups: "older" });
-    expect(r.ok && [r.data.sectors, r.data.targetGroups, r.data.artForms]).toEqual([["culture", "social"], ["older"], []]);
+    expect(r.ok && [r.data.sectors, r.data.targetGroups, r.data.artForms]).toEqual([
+      ["culture", "social"],
+      ["older"],
+      [],
+    ]);
     expect(errorsOf(draft({ "title.fi": "a", sectors: ["<script>"] }))["sectors.0"]).toBe(V.invalid);
   });
 });

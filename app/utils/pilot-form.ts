@@ -40,7 +40,16 @@ export const V = {
 
 export const PARTNER_ROLES = ["co_implementer", "partner", "service_producer", "funder", "other"] as const;
 export const FUNDING_KINDS = ["grant", "own_share", "in_kind"] as const;
-export const LOCALIZED_FIELDS = ["title", "summary", "description", "gpProblem", "gpSolution", "gpResultsClient", "gpResultsService", "gpResultsSociety"] as const;
+export const LOCALIZED_FIELDS = [
+  "title",
+  "summary",
+  "description",
+  "gpProblem",
+  "gpSolution",
+  "gpResultsClient",
+  "gpResultsService",
+  "gpResultsSociety",
+] as const;
 export type LocalizedField = (typeof LOCALIZED_FIELDS)[number];
 export const INTENTS = ["save", "submit"] as const;
 
@@ -48,7 +57,8 @@ const MAX_CENTS = 100_000_000_00; // 100 million euros
 
 /** One value from a form field: the first when repeated, "" when missing. */
 const one = (v: unknown) => (Array.isArray(v) ? (v[0] ?? "") : typeof v === "string" ? v : "");
-const many = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : typeof v === "string" && v !== "" ? [v] : []);
+const many = (v: unknown) =>
+  Array.isArray(v) ? v.filter((x) => typeof x === "string") : typeof v === "string" && v !== "" ? [v] : [];
 
 /** Optional text up to `max` characters; empty is null. */
 export const str = (max: number) =>
@@ -123,29 +133,37 @@ const idField = z.preprocess(
 /** An optional http(s) link; empty is null. */
 export const httpUrl = z.preprocess(
   one,
-  z.string().trim().max(1000, V.tooLong).transform((s, ctx) => {
-    if (!s) return null;
-    try {
-      const u = new URL(s);
-      if (u.protocol === "http:" || u.protocol === "https:") return s;
-    } catch {
-      // fall through
-    }
-    ctx.addIssue({ code: "custom", message: V.url });
-    return z.NEVER;
-  }),
+  z
+    .string()
+    .trim()
+    .max(1000, V.tooLong)
+    .transform((s, ctx) => {
+      if (!s) return null;
+      try {
+        const u = new URL(s);
+        if (u.protocol === "http:" || u.protocol === "https:") return s;
+      } catch {
+        // fall through
+      }
+      ctx.addIssue({ code: "custom", message: V.url });
+      return z.NEVER;
+    }),
 );
 
 const emailField = z.preprocess(
   one,
-  z.string().trim().max(254, V.tooLong).transform((s, ctx) => {
-    if (!s) return null;
-    if (!z.email().safeParse(s).success) {
-      ctx.addIssue({ code: "custom", message: V.email });
-      return z.NEVER;
-    }
-    return s.toLowerCase();
-  }),
+  z
+    .string()
+    .trim()
+    .max(254, V.tooLong)
+    .transform((s, ctx) => {
+      if (!s) return null;
+      if (!z.email().safeParse(s).success) {
+        ctx.addIssue({ code: "custom", message: V.email });
+        return z.NEVER;
+      }
+      return s.toLowerCase();
+    }),
 );
 
 const enumField = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -161,7 +179,9 @@ const enumField = <T extends readonly [string, ...string[]]>(values: T) =>
     }),
   );
 
-const codes = z.preprocess(many, z.array(z.string().regex(/^[\w-]{1,40}$/, V.invalid)).max(50, V.invalid)).transform((a) => [...new Set(a)]);
+const codes = z
+  .preprocess(many, z.array(z.string().regex(/^[\w-]{1,40}$/, V.invalid)).max(50, V.invalid))
+  .transform((a) => [...new Set(a)]);
 
 const localizedText = (max: number) =>
   z
@@ -213,15 +233,19 @@ export function municipalityLabel(name: Localized, lang: "fi" | "sv") {
 export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolean }) {
   const municipality = z.preprocess(
     one,
-    z.string().trim().max(100, V.tooLong).transform((s, ctx) => {
-      if (!s) return null;
-      const code = opts.lookup(s);
-      if (!code) {
-        ctx.addIssue({ code: "custom", message: V.municipalityUnknown });
-        return z.NEVER;
-      }
-      return code;
-    }),
+    z
+      .string()
+      .trim()
+      .max(100, V.tooLong)
+      .transform((s, ctx) => {
+        if (!s) return null;
+        const code = opts.lookup(s);
+        if (!code) {
+          ctx.addIssue({ code: "custom", message: V.municipalityUnknown });
+          return z.NEVER;
+        }
+        return code;
+      }),
   );
   const programme = z.preprocess(
     one,
@@ -237,36 +261,62 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
   );
   const partner = z
     .object({ organisation: idField, role: enumField(PARTNER_ROLES) })
-    .superRefine((r, ctx) => {
-      if (r.organisation == null && r.role != null) ctx.addIssue({ code: "custom", message: V.required, path: ["organisation"] });
-    }, { when: () => true })
+    .superRefine(
+      (r, ctx) => {
+        if (r.organisation == null && r.role != null)
+          ctx.addIssue({ code: "custom", message: V.required, path: ["organisation"] });
+      },
+      { when: () => true },
+    )
     .transform((r) => (r.organisation == null ? null : { organisationId: r.organisation, role: r.role ?? "partner" }));
   const funding = z
     .object({ funder: idField, amount: moneyField, kind: enumField(FUNDING_KINDS) })
-    .superRefine((r, ctx) => {
-      const blank = r.funder == null && r.amount == null;
-      if (blank) return;
-      if (r.funder == null) ctx.addIssue({ code: "custom", message: V.funderRequired, path: ["funder"] });
-      if (r.amount == null) ctx.addIssue({ code: "custom", message: V.amountRequired, path: ["amount"] });
-    }, { when: () => true })
-    .transform((r) => (r.funder == null || r.amount == null ? null : { funderId: r.funder, amountCents: r.amount, kind: r.kind ?? "grant" }));
+    .superRefine(
+      (r, ctx) => {
+        const blank = r.funder == null && r.amount == null;
+        if (blank) return;
+        if (r.funder == null) ctx.addIssue({ code: "custom", message: V.funderRequired, path: ["funder"] });
+        if (r.amount == null) ctx.addIssue({ code: "custom", message: V.amountRequired, path: ["amount"] });
+      },
+      { when: () => true },
+    )
+    .transform((r) =>
+      r.funder == null || r.amount == null
+        ? null
+        : { funderId: r.funder, amountCents: r.amount, kind: r.kind ?? "grant" },
+    );
   const employment = z
     .object({ artist: idField, name: str(200), role: str(200), days: decimalField(10000), fee: moneyField })
-    .superRefine((r, ctx) => {
-      const blank = r.artist == null && !r.name && !r.role && r.days == null && r.fee == null;
-      if (!blank && r.artist == null && !r.name) ctx.addIssue({ code: "custom", message: V.artistRequired, path: ["name"] });
-    }, { when: () => true })
+    .superRefine(
+      (r, ctx) => {
+        const blank = r.artist == null && !r.name && !r.role && r.days == null && r.fee == null;
+        if (!blank && r.artist == null && !r.name)
+          ctx.addIssue({ code: "custom", message: V.artistRequired, path: ["name"] });
+      },
+      { when: () => true },
+    )
     .transform((r) =>
-      r.artist == null && !r.name ? null : { artistId: r.artist, artistName: r.artist == null ? r.name : null, role: r.role, days: r.days, feeCents: r.fee },
+      r.artist == null && !r.name
+        ? null
+        : {
+            artistId: r.artist,
+            artistName: r.artist == null ? r.name : null,
+            role: r.role,
+            days: r.days,
+            feeCents: r.fee,
+          },
     );
   const source = z
     .object({ title: str(300), url: httpUrl, document: str(300) })
-    .superRefine((r, ctx) => {
-      const blank = !r.title && !r.url && !r.document;
-      if (blank) return;
-      if (!r.title) ctx.addIssue({ code: "custom", message: V.sourceTitle, path: ["title"] });
-      if (!r.url && !r.document) ctx.addIssue({ code: "custom", message: V.sourceTarget, path: ["url"] });
-    }, { when: () => true })
+    .superRefine(
+      (r, ctx) => {
+        const blank = !r.title && !r.url && !r.document;
+        if (blank) return;
+        if (!r.title) ctx.addIssue({ code: "custom", message: V.sourceTitle, path: ["title"] });
+        if (!r.url && !r.document) ctx.addIssue({ code: "custom", message: V.sourceTarget, path: ["url"] });
+      },
+      { when: () => true },
+    )
     .transform((r) => (r.title && (r.url || r.document) ? { title: r.title, url: r.url, document: r.document } : null));
 
   return z
@@ -287,7 +337,10 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
       funding: rows(funding),
       employments: rows(employment),
       sessionsHeld: intField(),
-      participants: z.record(z.string().regex(/^[\w-]{1,40}$/), intField()).optional().transform((r) => r ?? {}),
+      participants: z
+        .record(z.string().regex(/^[\w-]{1,40}$/), intField())
+        .optional()
+        .transform((r) => r ?? {}),
       gpProblem: localizedText(5000),
       gpSolution: localizedText(5000),
       gpResultsClient: localizedText(5000),
@@ -315,7 +368,8 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
         const seen = new Set<string>(lead ? [lead] : []);
         arr(v.municipalities).forEach((code, i) => {
           if (typeof code !== "string") return;
-          if (seen.has(code)) ctx.addIssue({ code: "custom", message: V.municipalityTwice, path: ["municipalities", i] });
+          if (seen.has(code))
+            ctx.addIssue({ code: "custom", message: V.municipalityTwice, path: ["municipalities", i] });
           seen.add(code);
         });
         const progs = new Set<number>();
@@ -326,14 +380,17 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
           progs.add(id);
         });
         const leadTyped = v.leadMunicipality !== null && v.leadMunicipality !== undefined;
-        if (!leadTyped && arr(v.municipalities).some((x) => x != null)) ctx.addIssue({ code: "custom", message: V.leadRequired, path: ["leadMunicipality"] });
+        if (!leadTyped && arr(v.municipalities).some((x) => x != null))
+          ctx.addIssue({ code: "custom", message: V.leadRequired, path: ["leadMunicipality"] });
         if (opts.complete) {
           // What a pilot needs before it goes to the council (and while it is submitted or published).
           if (!leadTyped) ctx.addIssue({ code: "custom", message: V.leadRequired, path: ["leadMunicipality"] });
           if (v.startDate == null) ctx.addIssue({ code: "custom", message: V.required, path: ["startDate"] });
           if (v.endDate == null) ctx.addIssue({ code: "custom", message: V.required, path: ["endDate"] });
-          if (!summary.fi && !summary.sv) ctx.addIssue({ code: "custom", message: V.required, path: ["summary", "fi"] });
-          if (!arr(v.targetGroups).length) ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["targetGroups"] });
+          if (!summary.fi && !summary.sv)
+            ctx.addIssue({ code: "custom", message: V.required, path: ["summary", "fi"] });
+          if (!arr(v.targetGroups).length)
+            ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["targetGroups"] });
           if (!arr(v.artForms).length) ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["artForms"] });
         }
       },
@@ -392,7 +449,9 @@ export function inputToValues(
     put(`${f}.fi`, input[f].fi);
     put(`${f}.sv`, input[f].sv);
   }
-  input.programmes.forEach((p, i) => put(`programmes.${i}`, p.phaseId ? `${p.programmeId}:${p.phaseId}` : String(p.programmeId)));
+  input.programmes.forEach((p, i) =>
+    put(`programmes.${i}`, p.phaseId ? `${p.programmeId}:${p.phaseId}` : String(p.programmeId)),
+  );
   if (input.leadMunicipality) put("leadMunicipality", municipalityName(input.leadMunicipality));
   input.municipalities.forEach((c, i) => put(`municipalities.${i}`, municipalityName(c)));
   put("implementer", input.implementer);

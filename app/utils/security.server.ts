@@ -49,7 +49,8 @@ export function assertSameOrigin(request: Request) {
   if (forwardedHost) allowed.add(`${request.headers.get("x-forwarded-proto") ?? "https"}://${forwardedHost}`);
   const origin = request.headers.get("origin");
   const referer = request.headers.get("referer");
-  const source = origin && origin !== "null" ? origin : referer ? new URL(referer).origin : origin === "null" ? "null" : null;
+  const source =
+    origin && origin !== "null" ? origin : referer ? new URL(referer).origin : origin === "null" ? "null" : null;
   if (source !== null && !allowed.has(source)) {
     throw refusedPage(request, 403);
   }
@@ -71,5 +72,8 @@ export function refusedPage(request: Request, status: 403 | 429) {
   });
   const title = escapeHtml(getI18n(langs[0]).getFixedT(langs[0])(`errors.${status}.title`));
   const body = `<!doctype html><html lang="${langs[0]}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body><main>${parts.join("")}</main></body></html>`;
-  return new Response(body, { status, headers: resourceHeaders({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }) });
+  return new Response(body, {
+    status,
+    headers: resourceHeaders({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }),
+  });
 }

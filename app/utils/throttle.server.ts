@@ -48,7 +48,10 @@ export async function recordFailure(db: Db, keys: ThrottleKey[]): Promise<number
       );
       if (counted.failures < limit) return 0;
       const delay = Math.min(MAX_DELAY_S, BASE_DELAY_S * 2 ** (counted.failures - limit));
-      await queryRows(tx as unknown as Db, sql`update login_throttle set locked_until = now() + make_interval(secs => ${delay}) where key = ${key}`);
+      await queryRows(
+        tx as unknown as Db,
+        sql`update login_throttle set locked_until = now() + make_interval(secs => ${delay}) where key = ${key}`,
+      );
       return delay;
     });
     locked = Math.max(locked, seconds);

@@ -26,7 +26,8 @@ describe("sign-in throttling", () => {
 
   it("counts the email however it is typed, and other accounts from the same address stay open", async () => {
     const keys = loginKeys("typed@example.fi", "10.0.0.2");
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) await recordFailure(t.db, loginKeys(i % 2 ? " TYPED@example.fi" : "typed@example.fi", "10.0.0.2"));
+    for (let i = 0; i < ACCOUNT_LIMIT; i++)
+      await recordFailure(t.db, loginKeys(i % 2 ? " TYPED@example.fi" : "typed@example.fi", "10.0.0.2"));
     expect(await lockedFor(t.db, keys)).toBeGreaterThan(0);
     expect(await lockedFor(t.db, loginKeys("colleague@example.fi", "10.0.0.2"))).toBe(0);
   });
@@ -34,7 +35,10 @@ describe("sign-in throttling", () => {
   it("forgets after a quiet hour, and a successful sign-in clears the account's count", async () => {
     const keys = loginKeys("quiet@example.fi", "10.0.0.3");
     for (let i = 0; i < ACCOUNT_LIMIT - 1; i++) await recordFailure(t.db, keys);
-    await queryRows(t.db, sql`update login_throttle set updated_at = now() - interval '61 minutes' where key = ${keys[0].key}`);
+    await queryRows(
+      t.db,
+      sql`update login_throttle set updated_at = now() - interval '61 minutes' where key = ${keys[0].key}`,
+    );
     expect(await recordFailure(t.db, keys)).toBe(0); // counting starts again from one
     for (let i = 0; i < ACCOUNT_LIMIT - 2; i++) await recordFailure(t.db, keys);
     await clearFailures(t.db, keys[0]);

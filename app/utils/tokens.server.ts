@@ -99,7 +99,11 @@ export function unusableToken<E extends Record<string, string>>(status: TokenSta
 }
 
 /** Looks a token up without using it (to decide which page to show). */
-export async function inspectToken(db: DbOrTx, kind: TokenKind, token: string | undefined): Promise<{ status: TokenStatus; token: TokenRow | null }> {
+export async function inspectToken(
+  db: DbOrTx,
+  kind: TokenKind,
+  token: string | undefined,
+): Promise<{ status: TokenStatus; token: TokenRow | null }> {
   if (!token || !TOKEN_PATTERN.test(token)) return { status: "unknown", token: null };
   const [row] = await db
     .select({ ...columns, usedAt: tokens.usedAt })
@@ -122,7 +126,14 @@ export async function consumeToken(tx: DbOrTx, kind: TokenKind, token: string | 
   const [row] = await tx
     .update(tokens)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(tokens.tokenHash, hashToken(token)), eq(tokens.kind, kind), isNull(tokens.usedAt), gt(tokens.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(tokens.tokenHash, hashToken(token)),
+        eq(tokens.kind, kind),
+        isNull(tokens.usedAt),
+        gt(tokens.expiresAt, sql`now()`),
+      ),
+    )
     .returning(columns);
   return row ?? null;
 }

@@ -14,7 +14,11 @@ afterAll(async () => {
 
 describe("single-use tokens", () => {
   it("stores only the SHA-256 hash of a 32-byte random token", async () => {
-    const { token, id } = await createToken(t.db, { kind: "invite", email: "Hash@Example.org", payload: { role: "staff" } });
+    const { token, id } = await createToken(t.db, {
+      kind: "invite",
+      email: "Hash@Example.org",
+      payload: { role: "staff" },
+    });
     expect(token).toMatch(TOKEN_PATTERN);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     const [row] = await t.db.select().from(tokens).where(eq(tokens.id, id));

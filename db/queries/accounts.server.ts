@@ -73,7 +73,10 @@ export async function existingScope(tx: DbOrTx, municipalities: string[], organi
   const orgs = organisations.length
     ? await queryRows<{ id: number }>(tx as Db, sql`select id from organisations where id in ${organisations}`)
     : [];
-  return { municipalities: munis.map((m) => m.code).sort(), organisations: orgs.map((o) => o.id).sort((a, b) => a - b) };
+  return {
+    municipalities: munis.map((m) => m.code).sort(),
+    organisations: orgs.map((o) => o.id).sort((a, b) => a - b),
+  };
 }
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -110,7 +113,10 @@ export async function listAudit(db: Db, filters: AuditFilters, page: number) {
           limit ${AUDIT_PAGE_SIZE} offset ${(page - 1) * AUDIT_PAGE_SIZE}`,
     ),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from audit_events a where ${cond}`),
-    queryRows<{ entityType: string }>(db, sql`select distinct entity_type as "entityType" from audit_events order by 1`),
+    queryRows<{ entityType: string }>(
+      db,
+      sql`select distinct entity_type as "entityType" from audit_events order by 1`,
+    ),
     queryRows<{ id: number; email: string; name: string }>(
       db,
       sql`select u.id, u.email, u.name from users u where exists (select 1 from audit_events a where a.user_id = u.id) order by u.email`,
@@ -125,7 +131,16 @@ export const OUTBOX_PAGE_SIZE = 20;
 export async function listOutbox(db: Db, to: string | undefined, page: number) {
   const cond = to ? sql`lower(o.to_address) = ${to.toLowerCase()}` : sql`true`;
   const [rows, [{ total }]] = await Promise.all([
-    queryRows<{ id: number; toAddress: string; language: string; subject: string; body: string; createdAt: string; sentAt: string | null; error: string | null }>(
+    queryRows<{
+      id: number;
+      toAddress: string;
+      language: string;
+      subject: string;
+      body: string;
+      createdAt: string;
+      sentAt: string | null;
+      error: string | null;
+    }>(
       db,
       sql`select o.id, o.to_address as "toAddress", o.language, o.subject, o.body, o.created_at as "createdAt", o.sent_at as "sentAt", o.error
           from email_outbox o where ${cond}

@@ -53,14 +53,18 @@ export function directoryWhere(f: ArtistFilters): SQL {
   const parts: SQL[] = [sql`a.state = 'approved'`];
   if (f.q) {
     const tsq = searchQuery(f.q);
-    if (tsq) parts.push(sql`(a.search @@ ${tsq} or exists (select 1 from services s where ${publicService} and s.search @@ ${tsq}))`);
+    if (tsq)
+      parts.push(
+        sql`(a.search @@ ${tsq} or exists (select 1 from services s where ${publicService} and s.search @@ ${tsq}))`,
+      );
   }
   if (f.artForm) {
     parts.push(
       sql`(exists (select 1 from artist_art_forms af where af.artist_id = a.id and af.art_form_code = ${f.artForm}) or exists (select 1 from services s where ${publicService} and s.art_form_code = ${f.artForm}))`,
     );
   }
-  if (f.language) parts.push(sql`exists (select 1 from artist_languages l where l.artist_id = a.id and l.language = ${f.language})`);
+  if (f.language)
+    parts.push(sql`exists (select 1 from artist_languages l where l.artist_id = a.id and l.language = ${f.language})`);
   if (f.area) {
     const [kind, areaCode] = f.area.split(":");
     if (kind === "m") {
@@ -76,11 +80,15 @@ export function directoryWhere(f: ArtistFilters): SQL {
   }
   // Service filters apply to one and the same service: a workshop, for older people, within the budget.
   const svc: SQL[] = [];
-  if (f.targetGroup) svc.push(sql`exists (select 1 from service_target_groups tg where tg.service_id = s.id and tg.target_group_code = ${f.targetGroup})`);
+  if (f.targetGroup)
+    svc.push(
+      sql`exists (select 1 from service_target_groups tg where tg.service_id = s.id and tg.target_group_code = ${f.targetGroup})`,
+    );
   if (f.format) svc.push(sql`s.format = ${f.format}`);
   if (f.priceMax != null) svc.push(sql`s.price_from_cents <= ${f.priceMax * 100}`);
   if (f.priceMin != null) svc.push(sql`coalesce(s.price_to_cents, s.price_from_cents) >= ${f.priceMin * 100}`);
-  if (svc.length) parts.push(sql`exists (select 1 from services s where ${publicService} and ${sql.join(svc, sql` and `)})`);
+  if (svc.length)
+    parts.push(sql`exists (select 1 from services s where ${publicService} and ${sql.join(svc, sql` and `)})`);
   return sql.join(parts, sql` and `);
 }
 
@@ -96,7 +104,10 @@ export type DirectoryCard = {
 };
 
 /** One page of the directory, by name; the total comes from the same scan (a window count). */
-export async function listArtists(db: Db, opts: { filters?: ArtistFilters; page: number; pageSize?: number; generation?: string }) {
+export async function listArtists(
+  db: Db,
+  opts: { filters?: ArtistFilters; page: number; pageSize?: number; generation?: string },
+) {
   const pageSize = opts.pageSize ?? 24;
   const where = directoryWhere(opts.filters ?? {});
   const offset = (opts.page - 1) * pageSize;
@@ -120,7 +131,8 @@ export async function listArtists(db: Db, opts: { filters?: ArtistFilters; page:
     ? rows[0].total
     : offset === 0
       ? 0
-      : (await queryRows<{ total: number }>(db, sql`select count(*)::int as total from artists a where ${where}`))[0].total;
+      : (await queryRows<{ total: number }>(db, sql`select count(*)::int as total from artists a where ${where}`))[0]
+          .total;
   return { rows: rows.map(({ total: _t, ...r }) => r as DirectoryCard), total, page: opts.page, pageSize };
 }
 
@@ -167,10 +179,27 @@ export async function getPublicArtist(db: Db, id: number) {
     .where(and(eq(artists.id, id), eq(artists.state, "approved")));
   if (!artist) return null;
   const [forms, langs, munis, regs, svcs, pilotRows] = await Promise.all([
-    db.select({ name: artForms.name }).from(artistArtForms).innerJoin(artForms, eq(artForms.code, artistArtForms.artFormCode)).where(eq(artistArtForms.artistId, id)).orderBy(asc(artForms.sort)),
-    db.select({ language: artistLanguages.language }).from(artistLanguages).where(eq(artistLanguages.artistId, id)).orderBy(asc(artistLanguages.language)),
-    db.select({ name: municipalities.name }).from(artistMunicipalities).innerJoin(municipalities, eq(municipalities.code, artistMunicipalities.municipalityCode)).where(eq(artistMunicipalities.artistId, id)),
-    db.select({ name: regions.name }).from(artistRegions).innerJoin(regions, eq(regions.code, artistRegions.regionCode)).where(eq(artistRegions.artistId, id)),
+    db
+      .select({ name: artForms.name })
+      .from(artistArtForms)
+      .innerJoin(artForms, eq(artForms.code, artistArtForms.artFormCode))
+      .where(eq(artistArtForms.artistId, id))
+      .orderBy(asc(artForms.sort)),
+    db
+      .select({ language: artistLanguages.language })
+      .from(artistLanguages)
+      .where(eq(artistLanguages.artistId, id))
+      .orderBy(asc(artistLanguages.language)),
+    db
+      .select({ name: municipalities.name })
+      .from(artistMunicipalities)
+      .innerJoin(municipalities, eq(municipalities.code, artistMunicipalities.municipalityCode))
+      .where(eq(artistMunicipalities.artistId, id)),
+    db
+      .select({ name: regions.name })
+      .from(artistRegions)
+      .innerJoin(regions, eq(regions.code, artistRegions.regionCode))
+      .where(eq(artistRegions.artistId, id)),
     listServices(db, sql`s.artist_id = ${id} and s.state = 'approved' and not s.hidden`),
     queryRows<{ id: number; title: Localized; days: string | null }>(
       db,
@@ -191,7 +220,11 @@ export async function getPublicArtist(db: Db, id: number) {
     municipalities: munis.map((m) => m.name),
     regions: regs.map((r) => r.name),
     services: svcs,
-    pilots: pilotRows.map((p) => ({ id: p.id, title: p.title, days: showDays && p.days != null ? Number(p.days) : null })),
+    pilots: pilotRows.map((p) => ({
+      id: p.id,
+      title: p.title,
+      days: showDays && p.days != null ? Number(p.days) : null,
+    })),
     totalDays: showDays ? pilotRows.reduce((sum, p) => sum + (p.days != null ? Number(p.days) : 0), 0) : null,
   };
 }
@@ -222,7 +255,9 @@ export type ServiceRow = {
 
 /** Services matching a condition on `s`, with their target groups and languages. */
 export async function listServices(db: Db, where: SQL) {
-  const rows = await queryRows<ServiceRow & { priceFromCents: string | number | null; priceToCents: string | number | null }>(
+  const rows = await queryRows<
+    ServiceRow & { priceFromCents: string | number | null; priceToCents: string | number | null }
+  >(
     db,
     sql`select s.id, s.artist_id as "artistId", s.title, s.description, s.art_form_code as "artFormCode", f.name as "artForm", s.format,
       s.duration_minutes as "durationMinutes", s.group_size_min as "groupSizeMin", s.group_size_max as "groupSizeMax",
@@ -275,22 +310,39 @@ export async function getOwnArtist(db: DbOrTx, userId: number, opts: { lock?: bo
     db.select({ code: artistArtForms.artFormCode }).from(artistArtForms).where(eq(artistArtForms.artistId, a.id)),
     db.select({ code: artistLanguages.language }).from(artistLanguages).where(eq(artistLanguages.artistId, a.id)),
     db.select({ code: artistRegions.regionCode }).from(artistRegions).where(eq(artistRegions.artistId, a.id)),
-    db.select({ code: artistMunicipalities.municipalityCode }).from(artistMunicipalities).where(eq(artistMunicipalities.artistId, a.id)),
+    db
+      .select({ code: artistMunicipalities.municipalityCode })
+      .from(artistMunicipalities)
+      .where(eq(artistMunicipalities.artistId, a.id)),
   ]);
   const codes = (rows: { code: string }[]) => rows.map((x) => x.code);
-  return { ...a, ...codesOf({ artForms: codes(forms), languages: codes(langs), regions: codes(regs), municipalities: codes(munis) }) };
+  return {
+    ...a,
+    ...codesOf({ artForms: codes(forms), languages: codes(langs), regions: codes(regs), municipalities: codes(munis) }),
+  };
 }
 export type OwnArtist = NonNullable<Awaited<ReturnType<typeof getOwnArtist>>>;
 
 /** The id of the artist profile the user owns, or null. */
 export async function ownArtistId(db: DbOrTx, userId: number) {
-  const [row] = await db.select({ id: artists.id }).from(artists).where(eq(artists.userId, userId)).orderBy(asc(artists.id)).limit(1);
+  const [row] = await db
+    .select({ id: artists.id })
+    .from(artists)
+    .where(eq(artists.userId, userId))
+    .orderBy(asc(artists.id))
+    .limit(1);
   return row?.id ?? null;
 }
 
 /** Reference codes that exist; anything else in a form is refused. */
-async function knownCodes(tx: Tx, input: { artForms?: string[]; regions?: string[]; municipalities?: string[]; targetGroups?: string[] }) {
-  const check = async (table: typeof artForms | typeof regions | typeof municipalities | typeof targetGroups, codes: string[] | undefined) => {
+async function knownCodes(
+  tx: Tx,
+  input: { artForms?: string[]; regions?: string[]; municipalities?: string[]; targetGroups?: string[] },
+) {
+  const check = async (
+    table: typeof artForms | typeof regions | typeof municipalities | typeof targetGroups,
+    codes: string[] | undefined,
+  ) => {
     if (!codes?.length) return true;
     const rows = await tx.select({ code: table.code }).from(table).where(inArray(table.code, codes));
     return rows.length === new Set(codes).size;
@@ -329,21 +381,39 @@ export async function saveOwnProfile(db: Db, userId: number, v: ProfileInput) {
     let state: ModerationState;
     if (!existing) {
       state = v.intent === "submit" ? "submitted" : "draft";
-      const [row] = await tx.insert(artists).values({ ...cols, userId, state }).returning({ id: artists.id });
+      const [row] = await tx
+        .insert(artists)
+        .values({ ...cols, userId, state })
+        .returning({ id: artists.id });
       id = row.id;
       await audit(tx, userId, "create", "artist", id, null, { ...cols, state, ...codesOf(v) });
     } else {
       if (v.version !== existing.version) throw new VersionConflict();
       id = existing.id;
-      state = existing.state === "approved" || existing.state === "submitted" ? existing.state : v.intent === "submit" ? "submitted" : existing.state;
+      state =
+        existing.state === "approved" || existing.state === "submitted"
+          ? existing.state
+          : v.intent === "submit"
+            ? "submitted"
+            : existing.state;
       const updated = await tx
         .update(artists)
-        .set({ ...cols, state, returnReason: state === "submitted" ? null : existing.returnReason, version: sql`${artists.version} + 1`, updatedAt: new Date() })
+        .set({
+          ...cols,
+          state,
+          returnReason: state === "submitted" ? null : existing.returnReason,
+          version: sql`${artists.version} + 1`,
+          updatedAt: new Date(),
+        })
         .where(and(eq(artists.id, id), eq(artists.version, existing.version)))
         .returning({ id: artists.id });
       if (!updated.length) throw new VersionConflict();
       const { id: _id, version: _v, returnReason: _r, approvedAt: _a, ...before } = existing;
-      await audit(tx, userId, existing.state !== state ? "submit" : "update", "artist", id, before, { ...cols, state, ...codesOf(v) });
+      await audit(tx, userId, existing.state !== state ? "submit" : "update", "artist", id, before, {
+        ...cols,
+        state,
+        ...codesOf(v),
+      });
     }
     await replaceCodes(tx, id, v);
     return { id, state };
@@ -363,10 +433,16 @@ async function replaceCodes(tx: Tx, id: number, v: ProfileInput) {
   await tx.delete(artistRegions).where(eq(artistRegions.artistId, id));
   await tx.delete(artistMunicipalities).where(eq(artistMunicipalities.artistId, id));
   const uniq = (xs: string[]) => [...new Set(xs)];
-  if (v.artForms.length) await tx.insert(artistArtForms).values(uniq(v.artForms).map((artFormCode) => ({ artistId: id, artFormCode })));
-  if (v.languages.length) await tx.insert(artistLanguages).values(uniq(v.languages).map((language) => ({ artistId: id, language })));
-  if (v.regions.length) await tx.insert(artistRegions).values(uniq(v.regions).map((regionCode) => ({ artistId: id, regionCode })));
-  if (v.municipalities.length) await tx.insert(artistMunicipalities).values(uniq(v.municipalities).map((municipalityCode) => ({ artistId: id, municipalityCode })));
+  if (v.artForms.length)
+    await tx.insert(artistArtForms).values(uniq(v.artForms).map((artFormCode) => ({ artistId: id, artFormCode })));
+  if (v.languages.length)
+    await tx.insert(artistLanguages).values(uniq(v.languages).map((language) => ({ artistId: id, language })));
+  if (v.regions.length)
+    await tx.insert(artistRegions).values(uniq(v.regions).map((regionCode) => ({ artistId: id, regionCode })));
+  if (v.municipalities.length)
+    await tx
+      .insert(artistMunicipalities)
+      .values(uniq(v.municipalities).map((municipalityCode) => ({ artistId: id, municipalityCode })));
 }
 
 async function audit(
@@ -409,19 +485,35 @@ export async function getOwnService(db: Db, artistId: number, serviceId: number)
  * Adds or updates one of the artist's services. A new or changed draft/returned service waits for
  * approval; an approved service stays public and its change is reviewed later (docs/decisions/030).
  */
-export async function saveOwnService(db: Db, userId: number, artistId: number, serviceId: number | null, v: ServiceInput) {
+export async function saveOwnService(
+  db: Db,
+  userId: number,
+  artistId: number,
+  serviceId: number | null,
+  v: ServiceInput,
+) {
   return db.transaction(async (tx) => {
-    if (!(await knownCodes(tx, { artForms: v.artForm ? [v.artForm] : [], targetGroups: v.targetGroups }))) throw new UnknownCode();
+    if (!(await knownCodes(tx, { artForms: v.artForm ? [v.artForm] : [], targetGroups: v.targetGroups })))
+      throw new UnknownCode();
     const cols = serviceColumns(v);
     const codes = { targetGroups: [...new Set(v.targetGroups)].sort(), languages: [...new Set(v.languages)].sort() };
     let id: number;
     if (serviceId == null) {
-      const [row] = await tx.insert(services).values({ ...cols, artistId, state: "submitted" }).returning({ id: services.id });
+      const [row] = await tx
+        .insert(services)
+        .values({ ...cols, artistId, state: "submitted" })
+        .returning({ id: services.id });
       id = row.id;
       await audit(tx, userId, "create", "service", id, null, { ...cols, ...codes, state: "submitted" });
     } else {
       const [existing] = await tx
-        .select({ version: services.version, state: services.state, title: services.title, description: services.description, format: services.format })
+        .select({
+          version: services.version,
+          state: services.state,
+          title: services.title,
+          description: services.description,
+          format: services.format,
+        })
         .from(services)
         .where(and(eq(services.id, serviceId), eq(services.artistId, artistId)))
         .for("update");
@@ -430,23 +522,46 @@ export async function saveOwnService(db: Db, userId: number, artistId: number, s
       const state = existing.state === "approved" ? "approved" : "submitted";
       const updated = await tx
         .update(services)
-        .set({ ...cols, state, returnReason: state === "submitted" ? null : undefined, version: sql`${services.version} + 1`, updatedAt: new Date() })
+        .set({
+          ...cols,
+          state,
+          returnReason: state === "submitted" ? null : undefined,
+          version: sql`${services.version} + 1`,
+          updatedAt: new Date(),
+        })
         .where(and(eq(services.id, serviceId), eq(services.version, existing.version)))
         .returning({ id: services.id });
       if (!updated.length) throw new VersionConflict();
       id = serviceId;
-      await audit(tx, userId, "update", "service", id, { title: existing.title, description: existing.description, format: existing.format, state: existing.state }, { ...cols, ...codes, state });
+      await audit(
+        tx,
+        userId,
+        "update",
+        "service",
+        id,
+        { title: existing.title, description: existing.description, format: existing.format, state: existing.state },
+        { ...cols, ...codes, state },
+      );
     }
     await tx.delete(serviceTargetGroups).where(eq(serviceTargetGroups.serviceId, id));
     await tx.delete(serviceLanguages).where(eq(serviceLanguages.serviceId, id));
-    await tx.insert(serviceTargetGroups).values(codes.targetGroups.map((targetGroupCode) => ({ serviceId: id, targetGroupCode })));
+    await tx
+      .insert(serviceTargetGroups)
+      .values(codes.targetGroups.map((targetGroupCode) => ({ serviceId: id, targetGroupCode })));
     await tx.insert(serviceLanguages).values(codes.languages.map((language) => ({ serviceId: id, language })));
     return { id };
   });
 }
 
 /** Hides or shows one of the artist's services; false when it is not theirs. */
-export async function setServiceHidden(db: Db, userId: number, artistId: number, serviceId: number, version: number, hidden: boolean) {
+export async function setServiceHidden(
+  db: Db,
+  userId: number,
+  artistId: number,
+  serviceId: number,
+  version: number,
+  hidden: boolean,
+) {
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ version: services.version, hidden: services.hidden })
@@ -455,7 +570,10 @@ export async function setServiceHidden(db: Db, userId: number, artistId: number,
       .for("update");
     if (!existing) return false;
     if (existing.version !== version) throw new VersionConflict();
-    await tx.update(services).set({ hidden, version: sql`${services.version} + 1`, updatedAt: new Date() }).where(eq(services.id, serviceId));
+    await tx
+      .update(services)
+      .set({ hidden, version: sql`${services.version} + 1`, updatedAt: new Date() })
+      .where(eq(services.id, serviceId));
     await audit(tx, userId, hidden ? "hide" : "show", "service", serviceId, { hidden: existing.hidden }, { hidden });
     return true;
   });
@@ -487,7 +605,18 @@ const changedSince = (entity: "artist" | "service", idCol: SQL) => sql`exists (
 /** What waits for the council: submitted profiles and services, and approved ones changed since review. */
 export async function moderationQueue(db: Db) {
   const [artistRows, serviceRows] = await Promise.all([
-    queryRows<{ id: number; name: string; kind: string; bio: Localized; website: string | null; state: string; version: number; changed: boolean; updatedAt: string; artForms: Localized[] }>(
+    queryRows<{
+      id: number;
+      name: string;
+      kind: string;
+      bio: Localized;
+      website: string | null;
+      state: string;
+      version: number;
+      changed: boolean;
+      updatedAt: string;
+      artForms: Localized[];
+    }>(
       db,
       sql`select a.id, a.name, a.kind, a.bio, a.website, a.state, a.version, a.updated_at as "updatedAt",
           (a.state = 'approved') as changed,
@@ -505,17 +634,30 @@ export async function moderationQueue(db: Db) {
   ]);
   const svc = serviceRows.length ? await listServices(db, sql`s.id in ${serviceRows.map((r) => r.id)}`) : [];
   const owners = svc.length
-    ? await db.select({ id: artists.id, name: artists.name, state: artists.state }).from(artists).where(inArray(artists.id, [...new Set(svc.map((s) => s.artistId))]))
+    ? await db
+        .select({ id: artists.id, name: artists.name, state: artists.state })
+        .from(artists)
+        .where(inArray(artists.id, [...new Set(svc.map((s) => s.artistId))]))
     : [];
   const ownerOf = new Map(owners.map((o) => [o.id, o]));
   return {
     artists: artistRows,
-    services: svc.map((s) => ({ ...s, artistName: ownerOf.get(s.artistId)?.name ?? "", artistState: ownerOf.get(s.artistId)?.state ?? "" })),
+    services: svc.map((s) => ({
+      ...s,
+      artistName: ownerOf.get(s.artistId)?.name ?? "",
+      artistState: ownerOf.get(s.artistId)?.state ?? "",
+    })),
   };
 }
 
 /** What a moderation message needs: the artist's language, the record's name, the decision. */
-export type ModerationNotice = { language: "fi" | "sv"; entity: "artist" | "service"; intent: "approve" | "return"; name: string; reason: string | null };
+export type ModerationNotice = {
+  language: "fi" | "sv";
+  entity: "artist" | "service";
+  intent: "approve" | "return";
+  name: string;
+  reason: string | null;
+};
 
 /**
  * Approve, return (with a reason the artist sees) or mark reviewed. False when the record is gone.
@@ -525,19 +667,41 @@ export type ModerationNotice = { language: "fi" | "sv"; entity: "artist" | "serv
 export async function moderate(
   db: Db,
   userId: number,
-  m: { intent: "approve" | "review" | "return"; entity: "artist" | "service"; id: number; version: number; reason?: string },
+  m: {
+    intent: "approve" | "review" | "return";
+    entity: "artist" | "service";
+    id: number;
+    version: number;
+    reason?: string;
+  },
   compose?: (n: ModerationNotice) => { subject: string; body: string },
 ) {
   return db.transaction(async (tx) => {
     const table = m.entity === "artist" ? artists : services;
-    const [existing] = await tx.select({ version: table.version, state: table.state, returnReason: table.returnReason }).from(table).where(eq(table.id, m.id)).for("update");
+    const [existing] = await tx
+      .select({ version: table.version, state: table.state, returnReason: table.returnReason })
+      .from(table)
+      .where(eq(table.id, m.id))
+      .for("update");
     if (!existing) return false;
     if (existing.version !== m.version) throw new VersionConflict();
     const state = m.intent === "return" ? "returned" : "approved";
-    const set: Record<string, unknown> = { state, returnReason: m.intent === "return" ? m.reason : null, version: sql`${table.version} + 1` };
+    const set: Record<string, unknown> = {
+      state,
+      returnReason: m.intent === "return" ? m.reason : null,
+      version: sql`${table.version} + 1`,
+    };
     if (m.entity === "artist" && m.intent !== "return") set.approvedAt = new Date();
     await tx.update(table).set(set).where(eq(table.id, m.id));
-    await audit(tx, userId, m.intent, m.entity, m.id, { state: existing.state, returnReason: existing.returnReason }, { state, returnReason: set.returnReason });
+    await audit(
+      tx,
+      userId,
+      m.intent,
+      m.entity,
+      m.id,
+      { state: existing.state, returnReason: existing.returnReason },
+      { state, returnReason: set.returnReason },
+    );
     if (!compose || m.intent === "review") return { mail: null };
     const [owner] = await queryRows<{ email: string; language: string; name: string; title: Localized | null }>(
       tx as unknown as Db,
@@ -547,7 +711,10 @@ export async function moderate(
     );
     if (!owner) return { mail: null };
     const language: "fi" | "sv" = owner.language === "sv" ? "sv" : "fi";
-    const name = m.entity === "artist" ? owner.name : (owner.title?.[language] ?? owner.title?.[language === "fi" ? "sv" : "fi"] ?? "");
+    const name =
+      m.entity === "artist"
+        ? owner.name
+        : (owner.title?.[language] ?? owner.title?.[language === "fi" ? "sv" : "fi"] ?? "");
     const text = compose({ language, entity: m.entity, intent: m.intent, name, reason: m.reason ?? null });
     const email = { to: owner.email, language, ...text };
     const id = await queueEmail(tx, email);
@@ -560,7 +727,14 @@ export async function moderate(
 /** Everything stored about the user and their artist profile, for "download my data". */
 export async function exportOwnData(db: Db, userId: number) {
   const [account] = await db
-    .select({ email: users.email, name: users.name, role: users.role, language: users.language, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
+    .select({
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      language: users.language,
+      emailVerifiedAt: users.emailVerifiedAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   const artistId = await ownArtistId(db, userId);
@@ -573,7 +747,13 @@ export async function exportOwnData(db: Db, userId: number) {
   const own = artistId ? await getOwnArtist(db, userId) : null;
   const svcs = artistId ? await listServices(db, sql`s.artist_id = ${artistId}`) : [];
   const emps = artistId
-    ? await queryRows<{ pilotId: number; pilotTitle: Localized; role: string | null; days: string | null; feeCents: string | null }>(
+    ? await queryRows<{
+        pilotId: number;
+        pilotTitle: Localized;
+        role: string | null;
+        days: string | null;
+        feeCents: string | null;
+      }>(
         db,
         sql`select e.pilot_id as "pilotId", p.title as "pilotTitle", e.role, e.days::text as days, e.fee_cents::text as "feeCents"
           from employments e join pilots p on p.id = e.pilot_id where e.artist_id = ${artistId} order by e.id`,
@@ -581,7 +761,13 @@ export async function exportOwnData(db: Db, userId: number) {
     : [];
   const serviceIds = svcs.map((s) => String(s.id));
   const events = await db
-    .select({ at: auditEvents.at, action: auditEvents.action, entityType: auditEvents.entityType, entityId: auditEvents.entityId, changes: auditEvents.changes })
+    .select({
+      at: auditEvents.at,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      changes: auditEvents.changes,
+    })
     .from(auditEvents)
     .where(
       sql`${auditEvents.userId} = ${userId} or (${auditEvents.entityType} = 'artist' and ${auditEvents.entityId} = ${String(artistId ?? 0)})
@@ -590,7 +776,12 @@ export async function exportOwnData(db: Db, userId: number) {
     .orderBy(asc(auditEvents.at));
   const mail = account
     ? await db
-        .select({ createdAt: emailOutbox.createdAt, to: emailOutbox.toAddress, subject: emailOutbox.subject, body: emailOutbox.body })
+        .select({
+          createdAt: emailOutbox.createdAt,
+          to: emailOutbox.toAddress,
+          subject: emailOutbox.subject,
+          body: emailOutbox.body,
+        })
         .from(emailOutbox)
         .where(ownMail(account.email, artistId ? [artistId] : []))
         .orderBy(asc(emailOutbox.createdAt))
@@ -599,10 +790,20 @@ export async function exportOwnData(db: Db, userId: number) {
     exportedAt: new Date().toISOString(),
     account: account ?? null,
     profile: profile
-      ? { ...profile, artForms: own?.artForms ?? [], languages: own?.languages ?? [], regions: own?.regions ?? [], municipalities: own?.municipalities ?? [] }
+      ? {
+          ...profile,
+          artForms: own?.artForms ?? [],
+          languages: own?.languages ?? [],
+          regions: own?.regions ?? [],
+          municipalities: own?.municipalities ?? [],
+        }
       : null,
     services: svcs.map(({ artForm: _f, ...s }) => ({ ...s, targetGroups: s.targetGroups.map((g) => g.code) })),
-    employments: emps.map((e) => ({ ...e, days: e.days == null ? null : Number(e.days), feeCents: e.feeCents == null ? null : Number(e.feeCents) })),
+    employments: emps.map((e) => ({
+      ...e,
+      days: e.days == null ? null : Number(e.days),
+      feeCents: e.feeCents == null ? null : Number(e.feeCents),
+    })),
     auditEvents: events,
     emailsToYou: mail,
   };
@@ -637,7 +838,10 @@ export async function deleteOwnAccount(db: Db, userId: number) {
     if (artistIds.length) {
       const svc = await tx.select({ id: services.id }).from(services).where(inArray(services.artistId, artistIds));
       const serviceIds = svc.map((s) => String(s.id));
-      await tx.update(employments).set({ artistId: null, artistName: null }).where(inArray(employments.artistId, artistIds));
+      await tx
+        .update(employments)
+        .set({ artistId: null, artistName: null })
+        .where(inArray(employments.artistId, artistIds));
       await tx
         .update(auditEvents)
         .set({ changes: {} })
@@ -647,7 +851,10 @@ export async function deleteOwnAccount(db: Db, userId: number) {
         );
       await tx.delete(artists).where(inArray(artists.id, artistIds)); // services, art forms, areas and languages cascade
     }
-    await tx.update(auditEvents).set({ changes: {} }).where(and(eq(auditEvents.entityType, "user"), eq(auditEvents.entityId, String(userId))));
+    await tx
+      .update(auditEvents)
+      .set({ changes: {} })
+      .where(and(eq(auditEvents.entityType, "user"), eq(auditEvents.entityId, String(userId))));
     await tx.delete(users).where(eq(users.id, userId)); // sessions and tokens cascade; audit events keep no user
     for (const id of artistIds) await audit(tx, null, "delete_account", "artist", id, null, null);
     if (!artistIds.length) await audit(tx, null, "delete_account", "user", userId, null, null);
@@ -658,7 +865,12 @@ export async function deleteOwnAccount(db: Db, userId: number) {
 /** The address a contact message goes to (never shown), the artist's language, or null. */
 export async function contactAddress(db: Db, artistId: number) {
   const [row] = await db
-    .select({ name: artists.name, contactEmail: artists.contactEmail, userEmail: users.email, language: users.language })
+    .select({
+      name: artists.name,
+      contactEmail: artists.contactEmail,
+      userEmail: users.email,
+      language: users.language,
+    })
     .from(artists)
     .leftJoin(users, eq(users.id, artists.userId))
     .where(and(eq(artists.id, artistId), eq(artists.state, "approved")));

@@ -21,19 +21,41 @@ let t: TestDb;
 let userId: number;
 beforeAll(async () => {
   t = await createTestDb({ seed: "demo" });
-  const [u] = await t.db.insert(users).values({ email: "unit.artist@artist.example", role: "artist", name: "Unit" }).returning({ id: users.id });
+  const [u] = await t.db
+    .insert(users)
+    .values({ email: "unit.artist@artist.example", role: "artist", name: "Unit" })
+    .returning({ id: users.id });
   userId = u.id;
 }, 60_000);
 afterAll(async () => {
   await t?.close();
 });
 
-const profile = ProfileSchema.parse({ name: "Unit Testare", kind: "group", artForms: "music", languages: "sv", municipalities: "946", bioSv: "Sång för äldre.", contactEmail: "unit@artist.example", intent: "submit" });
-const workshop = ServiceSchema.parse({ titleSv: "Sångstund", format: "single_workshop", targetGroups: "older_people", languages: "sv", priceFrom: "200" });
+const profile = ProfileSchema.parse({
+  name: "Unit Testare",
+  kind: "group",
+  artForms: "music",
+  languages: "sv",
+  municipalities: "946",
+  bioSv: "Sång för äldre.",
+  contactEmail: "unit@artist.example",
+  intent: "submit",
+});
+const workshop = ServiceSchema.parse({
+  titleSv: "Sångstund",
+  format: "single_workshop",
+  targetGroups: "older_people",
+  languages: "sv",
+  priceFrom: "200",
+});
 
 describe("the directory", () => {
   it("every filter holds for every artist it returns", async () => {
-    const { rows, total } = await listArtists(t.db, { filters: { targetGroup: "older_people", language: "sv", area: "m:946" }, page: 1, pageSize: 100 });
+    const { rows, total } = await listArtists(t.db, {
+      filters: { targetGroup: "older_people", language: "sv", area: "m:946" },
+      page: 1,
+      pageSize: 100,
+    });
     expect(total).toBe(rows.length);
     expect(total).toBeGreaterThan(0);
     for (const r of rows) {
@@ -57,31 +79,65 @@ describe("the directory", () => {
     const queue = await moderationQueue(t.db);
     const artist = queue.artists.find((a) => a.id === id)!;
     const service = queue.services.find((s) => s.artistId === id)!;
-    const result = await moderate(t.db, 2, { intent: "approve", entity: "artist", id, version: artist.version }, (n) => ({ subject: `${n.intent} ${n.entity} ${n.name}`, body: n.language }));
+    const result = await moderate(
+      t.db,
+      2,
+      { intent: "approve", entity: "artist", id, version: artist.version },
+      (n) => ({ subject: `${n.intent} ${n.entity} ${n.name}`, body: n.language }),
+    );
     // The artist is told by email, in their language, queued in the same transaction.
-    expect(result && result.mail?.email).toEqual({ to: "unit.artist@artist.example", language: "fi", subject: "approve artist Unit Testare", body: "fi" });
-    const [queued] = await t.db.select({ to: emailOutbox.toAddress, subject: emailOutbox.subject }).from(emailOutbox).where(eq(emailOutbox.id, result ? result.mail!.id : 0));
+    expect(result && result.mail?.email).toEqual({
+      to: "unit.artist@artist.example",
+      language: "fi",
+      subject: "approve artist Unit Testare",
+      body: "fi",
+    });
+    const [queued] = await t.db
+      .select({ to: emailOutbox.toAddress, subject: emailOutbox.subject })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.id, result ? result.mail!.id : 0));
     expect(queued).toEqual({ to: "unit.artist@artist.example", subject: "approve artist Unit Testare" });
     const publicNow = await getPublicArtist(t.db, id);
     expect(publicNow?.services).toEqual([]);
     expect(publicNow?.contact).toBeNull();
     await moderate(t.db, 2, { intent: "approve", entity: "service", id: service.id, version: service.version });
-    const found = await listArtists(t.db, { filters: { targetGroup: "older_people", language: "sv", area: "m:946" }, page: 1, pageSize: 500 });
+    const found = await listArtists(t.db, {
+      filters: { targetGroup: "older_people", language: "sv", area: "m:946" },
+      page: 1,
+      pageSize: 500,
+    });
     expect(found.rows.map((r) => r.id)).toContain(id);
     for (const q of ["sångstund", "Unit Testare", "unit"]) {
       const r = await listArtists(t.db, { filters: { q }, page: 1 });
-      expect(r.rows.map((x) => x.id), q).toContain(id);
+      expect(
+        r.rows.map((x) => x.id),
+        q,
+      ).toContain(id);
     }
-    const other = await listArtists(t.db, { filters: { targetGroup: "older_people", format: "performance", area: "m:946", language: "sv" }, page: 1, pageSize: 500 });
+    const other = await listArtists(t.db, {
+      filters: { targetGroup: "older_people", format: "performance", area: "m:946", language: "sv" },
+      page: 1,
+      pageSize: 500,
+    });
     expect(other.rows.map((r) => r.id)).not.toContain(id);
   });
 
   it("a stale version is refused and nothing changes; an edit to an approved profile goes live and waits for review", async () => {
-    const [before] = await t.db.select({ version: artists.version, name: artists.name }).from(artists).where(eq(artists.userId, userId));
-    await expect(saveOwnProfile(t.db, userId, { ...profile, name: "Stale", version: before.version - 1 })).rejects.toBeInstanceOf(VersionConflict);
+    const [before] = await t.db
+      .select({ version: artists.version, name: artists.name })
+      .from(artists)
+      .where(eq(artists.userId, userId));
+    await expect(
+      saveOwnProfile(t.db, userId, { ...profile, name: "Stale", version: before.version - 1 }),
+    ).rejects.toBeInstanceOf(VersionConflict);
     const [same] = await t.db.select({ name: artists.name }).from(artists).where(eq(artists.userId, userId));
     expect(same.name).toBe(before.name);
-    const saved = await saveOwnProfile(t.db, userId, { ...profile, name: "Unit Testare Live", contactConsent: true, version: before.version });
+    const saved = await saveOwnProfile(t.db, userId, {
+      ...profile,
+      name: "Unit Testare Live",
+      contactConsent: true,
+      version: before.version,
+    });
     expect(saved.state).toBe("approved");
     const pub = await getPublicArtist(t.db, saved.id);
     expect(pub?.name).toBe("Unit Testare Live");
@@ -96,7 +152,13 @@ describe("the directory", () => {
   it("download contains the profile and services; delete removes them and keeps each pilot's employment count", async () => {
     const [own] = await t.db.select({ id: artists.id }).from(artists).where(eq(artists.userId, userId));
     await t.db.insert(employments).values({ pilotId: 3, artistId: own.id, role: "Unit", days: "4" });
-    const count = async () => (await queryRows<{ n: number; days: string }>(t.db, sql`select count(*)::int as n, sum(days)::text as days from employments where pilot_id = 3`))[0];
+    const count = async () =>
+      (
+        await queryRows<{ n: number; days: string }>(
+          t.db,
+          sql`select count(*)::int as n, sum(days)::text as days from employments where pilot_id = 3`,
+        )
+      )[0];
     const before = await count();
     // The profile's contact address is typed by the artist and never verified: here, the admin's.
     // Mail to the account and contact messages to the profile are the artist's; the admin's reset link is not.
@@ -109,7 +171,15 @@ describe("the directory", () => {
         { toAddress: "admin@rajaton.example", language: "fi", subject: "Salasanan vaihtolinkki", body: "reset link" },
       ])
       .returning({ id: emailOutbox.id, subject: emailOutbox.subject });
-    await t.db.insert(auditEvents).values({ userId: 2, action: "contact", entityType: "artist", entityId: String(own.id), changes: { outboxId: { before: null, after: mail[1].id } } });
+    await t.db
+      .insert(auditEvents)
+      .values({
+        userId: 2,
+        action: "contact",
+        entityType: "artist",
+        entityId: String(own.id),
+        changes: { outboxId: { before: null, after: mail[1].id } },
+      });
     const data = await exportOwnData(t.db, userId);
     expect(data.profile?.name).toBe("Unit Testare Live");
     expect(data.services.map((s) => s.title.sv)).toEqual(["Sångstund"]);
@@ -118,21 +188,33 @@ describe("the directory", () => {
     expect(subjects).toEqual(expect.arrayContaining(["Till kontot", "Yhteydenotto profiiliin"]));
     expect(subjects).not.toContain("Salasanan vaihtolinkki");
     expect(await deleteOwnAccount(t.db, userId)).toBe(true);
-    const left = await t.db.select({ subject: emailOutbox.subject }).from(emailOutbox).where(sql`${emailOutbox.id} in ${mail.map((m) => m.id)}`);
+    const left = await t.db
+      .select({ subject: emailOutbox.subject })
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.id} in ${mail.map((m) => m.id)}`);
     expect(left.map((m) => m.subject)).toEqual(["Salasanan vaihtolinkki"]);
     expect(await count()).toEqual(before);
     expect(await getPublicArtist(t.db, own.id)).toBeNull();
     expect(await t.db.select().from(users).where(eq(users.id, userId))).toEqual([]);
-    const trail = await t.db.select({ changes: auditEvents.changes }).from(auditEvents).where(sql`${auditEvents.entityType} = 'artist' and ${auditEvents.entityId} = ${String(own.id)}`);
+    const trail = await t.db
+      .select({ changes: auditEvents.changes })
+      .from(auditEvents)
+      .where(sql`${auditEvents.entityType} = 'artist' and ${auditEvents.entityId} = ${String(own.id)}`);
     expect(trail.length).toBeGreaterThan(0);
     expect(JSON.stringify(trail)).not.toContain("unit@artist.example");
     expect(JSON.stringify(trail)).not.toContain("Unit Testare");
   });
 
   it("deleting an account that never had a profile is recorded too", async () => {
-    const [u] = await t.db.insert(users).values({ email: "no.profile@artist.example", role: "artist", name: "Ei profiilia" }).returning({ id: users.id });
+    const [u] = await t.db
+      .insert(users)
+      .values({ email: "no.profile@artist.example", role: "artist", name: "Ei profiilia" })
+      .returning({ id: users.id });
     expect(await deleteOwnAccount(t.db, u.id)).toBe(true);
-    const events = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(sql`${auditEvents.entityType} = 'user' and ${auditEvents.entityId} = ${String(u.id)}`);
+    const events = await t.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(sql`${auditEvents.entityType} = 'user' and ${auditEvents.entityId} = ${String(u.id)}`);
     expect(events.map((e) => e.action)).toContain("delete_account");
   });
 });

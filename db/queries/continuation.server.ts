@@ -63,9 +63,12 @@ export function latestStatusesSql(pilotsCte: SQL, reportDate: string): SQL {
   const key = sql`((c.checked_on - date '1900-01-01')::bigint * 1073741824 + c.id) * 8 +
     case s.counts_as when 'continuing' then 1 when 'partly' then 2 when 'ended' then 3 else 4 end`;
   const cut = (h: number) => sql`max(${key}) filter (where c.checked_on <= ${sql.raw(`sp.c${h}`)})`;
-  const cutoff = (h: number) => sql`least((end_date + make_interval(months => ${h}::int))::date, ${reportDate}::date) as ${sql.raw(`c${h}`)}`;
+  const cutoff = (h: number) =>
+    sql`least((end_date + make_interval(months => ${h}::int))::date, ${reportDate}::date) as ${sql.raw(`c${h}`)}`;
   const cat = (col: string) =>
-    sql.raw(`case ${col} % 8 when 1 then 'continuing' when 2 then 'partly' when 3 then 'ended' when 4 then 'unknown' end`);
+    sql.raw(
+      `case ${col} % 8 when 1 then 'continuing' when 2 then 'partly' when 3 then 'ended' when 4 then 'unknown' end`,
+    );
   return sql`select k.pilot_id, ${cat("k.r")} as r, ${cat("k.h6")} as h6, ${cat("k.h12")} as h12, ${cat("k.h24")} as h24
     from (select c.pilot_id,
         max(${key}) filter (where c.checked_on <= ${reportDate}::date) as r,
@@ -97,7 +100,10 @@ export function summarize(c: ContinuationCounts) {
 }
 
 /** Counts for the pilots matching `where` (a condition on alias p), at the reporting date (no horizon). */
-export async function continuationCounts(db: Db, opts: { reportDate: string; where?: SQL }): Promise<ContinuationCounts> {
+export async function continuationCounts(
+  db: Db,
+  opts: { reportDate: string; where?: SQL },
+): Promise<ContinuationCounts> {
   const [r] = await queryRows<Record<string, string | number>>(
     db,
     sql`with sp as materialized (select p.id, p.end_date from pilots p
@@ -113,5 +119,12 @@ export async function continuationCounts(db: Db, opts: { reportDate: string; whe
   const eligible = Number(r.eligible);
   const continuing = Number(r.continuing);
   const ended = Number(r.ended);
-  return { eligible, continuing, fully: Number(r.fully), partly: Number(r.partly), ended, notFollowedUp: eligible - continuing - ended };
+  return {
+    eligible,
+    continuing,
+    fully: Number(r.fully),
+    partly: Number(r.partly),
+    ended,
+    notFollowedUp: eligible - continuing - ended,
+  };
 }

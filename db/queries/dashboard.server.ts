@@ -20,10 +20,23 @@ export const CUTS = ["programme", "phase", "region", "municipality", "targetGrou
 export type Cut = (typeof CUTS)[number];
 
 function toCounts(r: Agg): ContinuationCounts {
-  return { eligible: r.eligible, continuing: r.continuing, fully: r.fully, partly: r.partly, ended: r.ended, notFollowedUp: r.eligible - r.continuing - r.ended };
+  return {
+    eligible: r.eligible,
+    continuing: r.continuing,
+    fully: r.fully,
+    partly: r.partly,
+    ended: r.ended,
+    notFollowedUp: r.eligible - r.continuing - r.ended,
+  };
 }
 
-export type MunicipalityRow = { municipality: string; pilots: number; eligible: number; continuing: number; artists: number };
+export type MunicipalityRow = {
+  municipality: string;
+  pilots: number;
+  eligible: number;
+  continuing: number;
+  artists: number;
+};
 
 /**
  * Everything about continuation in one query: each pilot's status at the reporting date and 6, 12 and
@@ -86,13 +99,22 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
   const municipalities: MunicipalityRow[] = [];
   for (const r of rows) {
     if (r.dim === "municipalityTable") {
-      municipalities.push({ municipality: r.key, pilots: r.pilots ?? 0, eligible: r.eligible, continuing: r.continuing, artists: r.artists ?? 0 });
+      municipalities.push({
+        municipality: r.key,
+        pilots: r.pilots ?? 0,
+        eligible: r.eligible,
+        continuing: r.continuing,
+        artists: r.artists ?? 0,
+      });
     } else if ((CUTS as readonly string[]).includes(r.dim)) {
       cuts[r.dim as Cut].push({ key: r.key, counts: toCounts(r) });
     }
   }
   municipalities.sort((a, b) => b.pilots - a.pilots || a.municipality.localeCompare(b.municipality));
-  const horizons = HORIZONS.map((h) => ({ horizon: h, counts: toCounts(rows.find((r) => r.dim === `h${h}`) ?? empty) }));
+  const horizons = HORIZONS.map((h) => ({
+    horizon: h,
+    counts: toCounts(rows.find((r) => r.dim === `h${h}`) ?? empty),
+  }));
   return { headline: toCounts(headline), cuts, horizons, municipalities };
 }
 
@@ -124,7 +146,13 @@ export function municipalitiesPerRegion(db: Db, scope: SQL) {
 /** Artists employed by art form and year; totals; share of pilots that employed a professional artist. */
 export async function employmentFigures(db: Db, scope: SQL) {
   const [byForm, [totals]] = await Promise.all([
-    queryRows<{ art_form: string | null; year: number | null; artists: number; days: string | null; fees: string | null }>(
+    queryRows<{
+      art_form: string | null;
+      year: number | null;
+      artists: number;
+      days: string | null;
+      fees: string | null;
+    }>(
       db,
       sql`select e.art_form_code as art_form, ${pilotYearSql} as year,
           count(distinct coalesce(e.artist_id::text, 'n:' || e.artist_name, 'e:' || e.id))::int as artists,
@@ -168,7 +196,13 @@ export async function fundingFigures(db: Db, scope: SQL) {
 /** Pilots joining culture with social, health or education services; the most frequent partners. */
 export async function cooperationFigures(db: Db, scope: SQL) {
   const [[sectors], partners] = await Promise.all([
-    queryRows<{ pilots: number; culture_social: number; culture_health: number; culture_education: number; culture_any: number }>(
+    queryRows<{
+      pilots: number;
+      culture_social: number;
+      culture_health: number;
+      culture_education: number;
+      culture_any: number;
+    }>(
       db,
       sql`with s as (select p.id,
             bool_or(x.sector_code = 'culture') as culture, bool_or(x.sector_code = 'social') as social,

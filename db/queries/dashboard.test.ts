@@ -50,7 +50,14 @@ describe("continuation rate on the hand-computed fixture", () => {
   it("headline: rate, n, Wilson bounds, full rate and coverage at the reporting date", async () => {
     const { headline } = await continuationOverview(t.db, { reportDate: "2020-06-30", scope: published });
     const s = summarize(headline);
-    expect({ eligible: s.eligible, continuing: s.continuing, fully: s.fully, partly: s.partly, ended: s.ended, notFollowedUp: s.notFollowedUp }).toEqual({
+    expect({
+      eligible: s.eligible,
+      continuing: s.continuing,
+      fully: s.fully,
+      partly: s.partly,
+      ended: s.ended,
+      notFollowedUp: s.notFollowedUp,
+    }).toEqual({
       eligible: 13,
       continuing: 7,
       fully: 6,
@@ -115,7 +122,9 @@ describe("continuation rate on the hand-computed fixture", () => {
     const { cuts } = await continuationOverview(t.db, { reportDate: "2020-06-30", scope: published });
     const region = Object.fromEntries(cuts.region.map((r) => [r.key, r.counts]));
     expect([region["15"].eligible, region["15"].continuing, region["15"].ended]).toEqual([3, 1, 2]);
-    expect([region["14"].eligible, region["14"].continuing, region["14"].ended, region["14"].notFollowedUp]).toEqual([10, 6, 1, 3]);
+    expect([region["14"].eligible, region["14"].continuing, region["14"].ended, region["14"].notFollowedUp]).toEqual([
+      10, 6, 1, 3,
+    ]);
     expect(summarize(region["14"]).rate).toBeCloseTo(6 / 7, 6);
   });
 
@@ -133,7 +142,10 @@ describe("continuation rate on the hand-computed fixture", () => {
         sql`select p.id from pilots p where ${published} and ${countsSql({ reportDate: "2020-06-30", horizon }, counts)} order by p.id`,
       );
       const byId = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]));
-      return rows.map((r) => byId[r.id]).sort().join("");
+      return rows
+        .map((r) => byId[r.id])
+        .sort()
+        .join("");
     };
     expect(await names("continuing")).toBe("ADFHILM");
     expect(await names("ended")).toBe("BJN");

@@ -69,5 +69,14 @@ export async function listFollowUps(db: Db, opts: { scope: SQL; today: string; p
     ),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total ${from}`),
   ]);
-  return { rows: rows.map((r) => ({ ...r, overdueDays: Number(r.overdueDays), months: r.months == null ? null : Number(r.months) })), total: Number(total), page: opts.page, pageSize };
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      overdueDays: Number(r.overdueDays),
+      months: r.months == null ? null : Number(r.months),
+    })),
+    total: Number(total),
+    page: opts.page,
+    pageSize,
+  };
 }

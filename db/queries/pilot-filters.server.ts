@@ -10,7 +10,10 @@ import { COUNTS, countsSql, HORIZONS, type Counts, type Horizon } from "./contin
 const code = z.string().regex(/^[\w-]{1,40}$/);
 const id = z.coerce.number().int().min(1).max(2_000_000_000);
 const year = z.coerce.number().int().min(1990).max(2100);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)));
 
 const FilterSchema = z.object({
   q: z.string().trim().min(1).max(200),
@@ -82,17 +85,30 @@ export function pilotFilterSql(f: PilotFilters, today: string): SQL[] {
   if (f.q) {
     c.push(sql`p.search @@ (websearch_to_tsquery('finnish', ${f.q}) || websearch_to_tsquery('swedish', ${f.q}))`);
   }
-  if (f.programme) c.push(sql`exists (select 1 from pilot_programmes pp join programmes pr on pr.id = pp.programme_id where pp.pilot_id = p.id and pr.code = ${f.programme})`);
-  if (f.phase) c.push(sql`exists (select 1 from pilot_programmes pp where pp.pilot_id = p.id and pp.phase_id = ${f.phase})`);
+  if (f.programme)
+    c.push(
+      sql`exists (select 1 from pilot_programmes pp join programmes pr on pr.id = pp.programme_id where pp.pilot_id = p.id and pr.code = ${f.programme})`,
+    );
+  if (f.phase)
+    c.push(sql`exists (select 1 from pilot_programmes pp where pp.pilot_id = p.id and pp.phase_id = ${f.phase})`);
   if (f.region) {
     c.push(sql`exists (select 1 from pilot_municipalities pm join municipality_regions mr on mr.municipality_code = pm.municipality_code
       where pm.pilot_id = p.id and mr.region_code = ${f.region} and mr.valid_from <= ${membershipDateSql} and (mr.valid_to is null or mr.valid_to > ${membershipDateSql}))`);
   }
-  if (f.municipality) c.push(sql`exists (select 1 from pilot_municipalities pm where pm.pilot_id = p.id and pm.municipality_code = ${f.municipality})`);
-  if (f.targetGroup) c.push(sql`exists (select 1 from pilot_target_groups x where x.pilot_id = p.id and x.target_group_code = ${f.targetGroup})`);
-  if (f.artForm) c.push(sql`exists (select 1 from pilot_art_forms x where x.pilot_id = p.id and x.art_form_code = ${f.artForm})`);
-  if (f.sector) c.push(sql`exists (select 1 from pilot_sectors x where x.pilot_id = p.id and x.sector_code = ${f.sector})`);
-  if (f.funder) c.push(sql`exists (select 1 from funding_lines x where x.pilot_id = p.id and x.funder_id = ${f.funder})`);
+  if (f.municipality)
+    c.push(
+      sql`exists (select 1 from pilot_municipalities pm where pm.pilot_id = p.id and pm.municipality_code = ${f.municipality})`,
+    );
+  if (f.targetGroup)
+    c.push(
+      sql`exists (select 1 from pilot_target_groups x where x.pilot_id = p.id and x.target_group_code = ${f.targetGroup})`,
+    );
+  if (f.artForm)
+    c.push(sql`exists (select 1 from pilot_art_forms x where x.pilot_id = p.id and x.art_form_code = ${f.artForm})`);
+  if (f.sector)
+    c.push(sql`exists (select 1 from pilot_sectors x where x.pilot_id = p.id and x.sector_code = ${f.sector})`);
+  if (f.funder)
+    c.push(sql`exists (select 1 from funding_lines x where x.pilot_id = p.id and x.funder_id = ${f.funder})`);
   if (f.year) c.push(sql`${pilotYearSql} = ${f.year}`);
   if (f.yearFrom) c.push(sql`${pilotYearSql} >= ${f.yearFrom}`);
   if (f.yearTo) c.push(sql`${pilotYearSql} <= ${f.yearTo}`);
@@ -106,5 +122,10 @@ export function pilotFilterSql(f: PilotFilters, today: string): SQL[] {
 }
 
 export function and_(conditions: SQL[]): SQL {
-  return conditions.length ? sql.join(conditions.map((x) => sql`(${x})`), sql` and `) : sql`true`;
+  return conditions.length
+    ? sql.join(
+        conditions.map((x) => sql`(${x})`),
+        sql` and `,
+      )
+    : sql`true`;
 }

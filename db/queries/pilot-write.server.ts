@@ -38,15 +38,31 @@ import type { PilotInput } from "~/utils/pilot-form";
 export async function loadFormOptions(db: Db) {
   const [progs, phases, munis, orgs, sects, groups, forms, artistRows] = await Promise.all([
     db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.id)),
-    db.select({ id: programmePhases.id, programmeId: programmePhases.programmeId, name: programmePhases.name }).from(programmePhases).orderBy(asc(programmePhases.id)),
+    db
+      .select({ id: programmePhases.id, programmeId: programmePhases.programmeId, name: programmePhases.name })
+      .from(programmePhases)
+      .orderBy(asc(programmePhases.id)),
     db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities),
     db.select({ id: organisations.id, name: organisations.name }).from(organisations),
     db.select({ code: sectors.code, name: sectors.name }).from(sectors).orderBy(asc(sectors.sort)),
     db.select({ code: targetGroups.code, name: targetGroups.name }).from(targetGroups).orderBy(asc(targetGroups.sort)),
     db.select({ code: artForms.code, name: artForms.name }).from(artForms).orderBy(asc(artForms.sort)),
-    db.select({ id: artists.id, name: artists.name }).from(artists).where(eq(artists.state, "approved")).orderBy(asc(artists.name)),
+    db
+      .select({ id: artists.id, name: artists.name })
+      .from(artists)
+      .where(eq(artists.state, "approved"))
+      .orderBy(asc(artists.name)),
   ]);
-  return { programmes: progs, phases, municipalities: munis, organisations: orgs, sectors: sects, targetGroups: groups, artForms: forms, artists: artistRows };
+  return {
+    programmes: progs,
+    phases,
+    municipalities: munis,
+    organisations: orgs,
+    sectors: sects,
+    targetGroups: groups,
+    artForms: forms,
+    artists: artistRows,
+  };
 }
 export type FormOptions = Awaited<ReturnType<typeof loadFormOptions>>;
 
@@ -56,8 +72,16 @@ export async function loadPilotInput(db: Db | Tx, id: number) {
   if (!p) return null;
   const [progs, munis, partners, sects, groups, forms, funding, emps, figures, sources] = await Promise.all([
     db.select().from(pilotProgrammes).where(eq(pilotProgrammes.pilotId, id)).orderBy(asc(pilotProgrammes.programmeId)),
-    db.select().from(pilotMunicipalities).where(eq(pilotMunicipalities.pilotId, id)).orderBy(asc(pilotMunicipalities.municipalityCode)),
-    db.select().from(pilotPartners).where(eq(pilotPartners.pilotId, id)).orderBy(asc(pilotPartners.organisationId), asc(pilotPartners.role)),
+    db
+      .select()
+      .from(pilotMunicipalities)
+      .where(eq(pilotMunicipalities.pilotId, id))
+      .orderBy(asc(pilotMunicipalities.municipalityCode)),
+    db
+      .select()
+      .from(pilotPartners)
+      .where(eq(pilotPartners.pilotId, id))
+      .orderBy(asc(pilotPartners.organisationId), asc(pilotPartners.role)),
     db.select().from(pilotSectors).where(eq(pilotSectors.pilotId, id)),
     db.select().from(pilotTargetGroups).where(eq(pilotTargetGroups.pilotId, id)),
     db.select().from(pilotArtForms).where(eq(pilotArtForms.pilotId, id)),
@@ -74,14 +98,27 @@ export async function loadPilotInput(db: Db | Tx, id: number) {
     leadMunicipality: munis.find((m) => m.isLead)?.municipalityCode ?? null,
     municipalities: munis.filter((m) => !m.isLead).map((m) => m.municipalityCode),
     implementer: p.implementerId,
-    partners: partners.map((x) => ({ organisationId: x.organisationId, role: x.role as PilotInput["partners"][number]["role"] })),
+    partners: partners.map((x) => ({
+      organisationId: x.organisationId,
+      role: x.role as PilotInput["partners"][number]["role"],
+    })),
     sectors: sects.map((x) => x.sectorCode).sort(),
     targetGroups: groups.map((x) => x.targetGroupCode).sort(),
     artForms: forms.map((x) => x.artFormCode).sort(),
     startDate: p.startDate,
     endDate: p.endDate,
-    funding: funding.map((f) => ({ funderId: f.funderId, amountCents: f.amountCents, kind: f.kind as PilotInput["funding"][number]["kind"] })),
-    employments: emps.map((e) => ({ artistId: e.artistId, artistName: e.artistName, role: e.role, days: e.days == null ? null : Number(e.days), feeCents: e.feeCents })),
+    funding: funding.map((f) => ({
+      funderId: f.funderId,
+      amountCents: f.amountCents,
+      kind: f.kind as PilotInput["funding"][number]["kind"],
+    })),
+    employments: emps.map((e) => ({
+      artistId: e.artistId,
+      artistName: e.artistName,
+      role: e.role,
+      days: e.days == null ? null : Number(e.days),
+      feeCents: e.feeCents,
+    })),
     sessionsHeld: p.sessionsHeld,
     participants: Object.fromEntries(figures.map((f) => [f.targetGroupCode, f.participants])),
     gpProblem: p.gpProblem,
@@ -141,19 +178,35 @@ async function writeChildren(tx: Tx, id: number, input: PilotInput) {
   ];
   const partners = [...new Map(input.partners.map((x) => [`${x.organisationId}:${x.role}`, x])).values()];
   const figures = Object.entries(input.participants).filter(([, n]) => n != null);
-  if (input.programmes.length) await tx.insert(pilotProgrammes).values(input.programmes.map((x) => ({ pilotId: id, ...x })));
+  if (input.programmes.length)
+    await tx.insert(pilotProgrammes).values(input.programmes.map((x) => ({ pilotId: id, ...x })));
   if (munis.length) await tx.insert(pilotMunicipalities).values(munis);
   if (partners.length) await tx.insert(pilotPartners).values(partners.map((x) => ({ pilotId: id, ...x })));
-  if (input.sectors.length) await tx.insert(pilotSectors).values(input.sectors.map((c) => ({ pilotId: id, sectorCode: c })));
-  if (input.targetGroups.length) await tx.insert(pilotTargetGroups).values(input.targetGroups.map((c) => ({ pilotId: id, targetGroupCode: c })));
-  if (input.artForms.length) await tx.insert(pilotArtForms).values(input.artForms.map((c) => ({ pilotId: id, artFormCode: c })));
+  if (input.sectors.length)
+    await tx.insert(pilotSectors).values(input.sectors.map((c) => ({ pilotId: id, sectorCode: c })));
+  if (input.targetGroups.length)
+    await tx.insert(pilotTargetGroups).values(input.targetGroups.map((c) => ({ pilotId: id, targetGroupCode: c })));
+  if (input.artForms.length)
+    await tx.insert(pilotArtForms).values(input.artForms.map((c) => ({ pilotId: id, artFormCode: c })));
   if (input.funding.length) await tx.insert(fundingLines).values(input.funding.map((f) => ({ pilotId: id, ...f })));
   if (input.employments.length) {
-    await tx.insert(employments).values(
-      input.employments.map((e) => ({ pilotId: id, artistId: e.artistId, artistName: e.artistName, role: e.role, days: e.days == null ? null : String(e.days), feeCents: e.feeCents })),
-    );
+    await tx
+      .insert(employments)
+      .values(
+        input.employments.map((e) => ({
+          pilotId: id,
+          artistId: e.artistId,
+          artistName: e.artistName,
+          role: e.role,
+          days: e.days == null ? null : String(e.days),
+          feeCents: e.feeCents,
+        })),
+      );
   }
-  if (figures.length) await tx.insert(activityFigures).values(figures.map(([code, n]) => ({ pilotId: id, targetGroupCode: code, participants: n as number })));
+  if (figures.length)
+    await tx
+      .insert(activityFigures)
+      .values(figures.map(([code, n]) => ({ pilotId: id, targetGroupCode: code, participants: n as number })));
   if (input.sources.length) await tx.insert(pilotSources).values(input.sources.map((s) => ({ pilotId: id, ...s })));
 }
 
@@ -164,32 +217,53 @@ export async function createPilot(db: Db, input: PilotInput, opts: { userId: num
       .values({ ...pilotColumns(input), state: opts.state, createdBy: opts.userId })
       .returning({ id: pilots.id });
     await writeChildren(tx, id, input);
-    await audit(tx, { userId: opts.userId, action: "pilot.create", entityType: "pilot", entityId: id, after: { ...input, state: opts.state, version: 1 } });
+    await audit(tx, {
+      userId: opts.userId,
+      action: "pilot.create",
+      entityType: "pilot",
+      entityId: id,
+      after: { ...input, state: opts.state, version: 1 },
+    });
     return id;
   });
 }
 
-export type SaveResult = { ok: true; version: number } | { ok: false; conflict: true; current: NonNullable<Awaited<ReturnType<typeof loadPilotInput>>> };
+export type SaveResult =
+  | { ok: true; version: number }
+  | { ok: false; conflict: true; current: NonNullable<Awaited<ReturnType<typeof loadPilotInput>>> };
 
 /**
  * Saves the form over pilot `id` if nobody saved since `version` (checked in the UPDATE's WHERE);
  * otherwise changes nothing and returns the current state for the conflict message.
  */
-export async function updatePilot(db: Db, id: number, version: number, input: PilotInput, opts: { userId: number; state: PilotState }): Promise<SaveResult> {
+export async function updatePilot(
+  db: Db,
+  id: number,
+  version: number,
+  input: PilotInput,
+  opts: { userId: number; state: PilotState },
+): Promise<SaveResult> {
   class Conflict extends Error {}
   try {
     return await db.transaction(async (tx) => {
       const before = await loadPilotInput(tx, id);
       const updated = await tx
         .update(pilots)
-        .set({ ...pilotColumns(input), state: opts.state, returnComment: opts.state === "draft" && before?.state === "draft" ? before.returnComment : null, version: sql`${pilots.version} + 1`, updatedAt: new Date() })
+        .set({
+          ...pilotColumns(input),
+          state: opts.state,
+          returnComment: opts.state === "draft" && before?.state === "draft" ? before.returnComment : null,
+          version: sql`${pilots.version} + 1`,
+          updatedAt: new Date(),
+        })
         .where(and(eq(pilots.id, id), eq(pilots.version, version)))
         .returning({ version: pilots.version });
       if (!updated.length) throw new Conflict();
       await writeChildren(tx, id, input);
       await audit(tx, {
         userId: opts.userId,
-        action: before?.state !== opts.state ? `pilot.${opts.state === "submitted" ? "submit" : "update"}` : "pilot.update",
+        action:
+          before?.state !== opts.state ? `pilot.${opts.state === "submitted" ? "submit" : "update"}` : "pilot.update",
         entityType: "pilot",
         entityId: id,
         before: before ? { ...before.input, state: before.state, version: before.version } : null,
@@ -211,7 +285,13 @@ export async function changesSince(db: Db, id: number, version: number) {
     .select({ at: auditEvents.at, changes: auditEvents.changes, name: users.name, email: users.email })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(and(eq(auditEvents.entityType, "pilot"), eq(auditEvents.entityId, String(id)), gt(auditEvents.at, sql`now() - interval '30 days'`)))
+    .where(
+      and(
+        eq(auditEvents.entityType, "pilot"),
+        eq(auditEvents.entityId, String(id)),
+        gt(auditEvents.at, sql`now() - interval '30 days'`),
+      ),
+    )
     .orderBy(desc(auditEvents.id))
     .limit(20);
   return rows
@@ -219,7 +299,11 @@ export async function changesSince(db: Db, id: number, version: number) {
       const v = (r.changes as Record<string, { after?: unknown }>)?.version?.after;
       return typeof v === "number" && v > version;
     })
-    .map((r) => ({ at: r.at.toISOString(), by: r.name || r.email || "", fields: Object.keys(r.changes as object).filter((k) => k !== "version") }));
+    .map((r) => ({
+      at: r.at.toISOString(),
+      by: r.name || r.email || "",
+      fields: Object.keys(r.changes as object).filter((k) => k !== "version"),
+    }));
 }
 
 /** Workflow: submitted → published or → draft (returned with a comment). Version-checked. */
@@ -231,7 +315,10 @@ export async function transitionPilot(
   userId: number,
 ) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ state: pilots.state, version: pilots.version, returnComment: pilots.returnComment }).from(pilots).where(eq(pilots.id, id));
+    const [before] = await tx
+      .select({ state: pilots.state, version: pilots.version, returnComment: pilots.returnComment })
+      .from(pilots)
+      .where(eq(pilots.id, id));
     if (!before || !to.from.includes(before.state) || before.version !== version) return false;
     const [after] = await tx
       .update(pilots)
@@ -256,9 +343,18 @@ export async function deleteDraft(db: Db, id: number, userId: number) {
   return db.transaction(async (tx) => {
     const before = await loadPilotInput(tx, id);
     if (!before || before.state !== "draft") return false;
-    const deleted = await tx.delete(pilots).where(and(eq(pilots.id, id), eq(pilots.state, "draft"))).returning({ id: pilots.id });
+    const deleted = await tx
+      .delete(pilots)
+      .where(and(eq(pilots.id, id), eq(pilots.state, "draft")))
+      .returning({ id: pilots.id });
     if (!deleted.length) return false;
-    await audit(tx, { userId, action: "pilot.delete", entityType: "pilot", entityId: id, before: { ...before.input, state: before.state, version: before.version } });
+    await audit(tx, {
+      userId,
+      action: "pilot.delete",
+      entityType: "pilot",
+      entityId: id,
+      before: { ...before.input, state: before.state, version: before.version },
+    });
     return true;
   });
 }
@@ -266,7 +362,14 @@ export async function deleteDraft(db: Db, id: number, userId: number) {
 export async function addContinuationCheck(
   db: Db,
   pilotId: number,
-  check: { checkedOn: string; statusCode: string; fundingAfter: string | null; evidenceRef: string | null; evidenceUrl: string | null; notes: string | null },
+  check: {
+    checkedOn: string;
+    statusCode: string;
+    fundingAfter: string | null;
+    evidenceRef: string | null;
+    evidenceUrl: string | null;
+    notes: string | null;
+  },
   user: { id: number; name: string },
 ) {
   return db.transaction(async (tx) => {
@@ -274,11 +377,20 @@ export async function addContinuationCheck(
       .insert(continuationChecks)
       .values({ pilotId, ...check, checkedBy: user.id, checkedByName: user.name || null })
       .returning({ id: continuationChecks.id });
-    await audit(tx, { userId: user.id, action: "continuation.create", entityType: "continuation_check", entityId: row.id, after: { pilotId, ...check } });
+    await audit(tx, {
+      userId: user.id,
+      action: "continuation.create",
+      entityType: "continuation_check",
+      entityId: row.id,
+      after: { pilotId, ...check },
+    });
     return row.id;
   });
 }
 
 export async function continuationStatusCodes(db: Db) {
-  return db.select({ code: continuationStatuses.code, name: continuationStatuses.name }).from(continuationStatuses).orderBy(asc(continuationStatuses.sort));
+  return db
+    .select({ code: continuationStatuses.code, name: continuationStatuses.name })
+    .from(continuationStatuses)
+    .orderBy(asc(continuationStatuses.sort));
 }

@@ -8,7 +8,14 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { auditEvents, continuationChecks, organisations, pilots, users } from "../schema";
 import { municipalityLookup, parsePilotForm, type FormValues } from "~/utils/pilot-form";
-import { changesSince, createPilot, deleteDraft, loadPilotInput, transitionPilot, updatePilot } from "./pilot-write.server";
+import {
+  changesSince,
+  createPilot,
+  deleteDraft,
+  loadPilotInput,
+  transitionPilot,
+  updatePilot,
+} from "./pilot-write.server";
 import { listFollowUps } from "./follow-ups.server";
 import { pilotFilterOptions } from "./pilots.server";
 
@@ -26,27 +33,47 @@ const input = (v: FormValues) => {
 
 beforeAll(async () => {
   t = await createTestDb({ seed: "reference" });
-  [{ id: userId }] = await t.db.insert(users).values({ email: "tester@example.fi", name: "Tessa Testaaja", role: "staff" }).returning({ id: users.id });
+  [{ id: userId }] = await t.db
+    .insert(users)
+    .values({ email: "tester@example.fi", name: "Tessa Testaaja", role: "staff" })
+    .returning({ id: users.id });
 });
 afterAll(async () => {
   await t?.close();
 });
 
 const auditFor = (id: number) =>
-  t.db.select({ action: auditEvents.action, changes: auditEvents.changes }).from(auditEvents).where(sql`${auditEvents.entityType} = 'pilot' and ${auditEvents.entityId} = ${String(id)}`).orderBy(auditEvents.id);
+  t.db
+    .select({ action: auditEvents.action, changes: auditEvents.changes })
+    .from(auditEvents)
+    .where(sql`${auditEvents.entityType} = 'pilot' and ${auditEvents.entityId} = ${String(id)}`)
+    .orderBy(auditEvents.id);
 
 describe("pilot writes", () => {
   it("create, update with the version, refuse a stale save, name what changed", async () => {
-    const id = await createPilot(t.db, input({ "title.fi": "Laulutuokiot", leadMunicipality: "Vasa", "funding.0.funder": "", startDate: "1.2.2015" }), { userId, state: "draft" });
+    const id = await createPilot(
+      t.db,
+      input({ "title.fi": "Laulutuokiot", leadMunicipality: "Vasa", "funding.0.funder": "", startDate: "1.2.2015" }),
+      { userId, state: "draft" },
+    );
     const saved = await loadPilotInput(t.db, id);
     expect(saved?.version).toBe(1);
     expect(saved?.input.leadMunicipality).toBe("905");
     expect(saved?.input.startDate).toBe("2015-02-01");
 
-    const first = await updatePilot(t.db, id, 1, input({ "title.fi": "Laulutuokiot", "summary.fi": "Ensimmäinen", leadMunicipality: "Vaasa" }), { userId, state: "draft" });
+    const first = await updatePilot(
+      t.db,
+      id,
+      1,
+      input({ "title.fi": "Laulutuokiot", "summary.fi": "Ensimmäinen", leadMunicipality: "Vaasa" }),
+      { userId, state: "draft" },
+    );
     expect(first).toEqual({ ok: true, version: 2 });
 
-    const second = await updatePilot(t.db, id, 1, input({ "title.fi": "Toinen nimi", leadMunicipality: "Kauhava" }), { userId, state: "draft" });
+    const second = await updatePilot(t.db, id, 1, input({ "title.fi": "Toinen nimi", leadMunicipality: "Kauhava" }), {
+      userId,
+      state: "draft",
+    });
     expect(second.ok).toBe(false);
     const after = await loadPilotInput(t.db, id);
     expect(after?.version).toBe(2);
@@ -63,8 +90,13 @@ describe("pilot writes", () => {
 
   it("workflow transitions are version-checked and audited", async () => {
     const id = await createPilot(t.db, input({ "title.sv": "Dans" }), { userId, state: "submitted" });
-    expect(await transitionPilot(t.db, id, 1, { state: "draft", from: ["submitted"], comment: "Saknar källor" }, userId)).toBe(true);
-    const [returned] = await t.db.select({ state: pilots.state, comment: pilots.returnComment, version: pilots.version }).from(pilots).where(eq(pilots.id, id));
+    expect(
+      await transitionPilot(t.db, id, 1, { state: "draft", from: ["submitted"], comment: "Saknar källor" }, userId),
+    ).toBe(true);
+    const [returned] = await t.db
+      .select({ state: pilots.state, comment: pilots.returnComment, version: pilots.version })
+      .from(pilots)
+      .where(eq(pilots.id, id));
     expect(returned).toEqual({ state: "draft", comment: "Saknar källor", version: 2 });
     // Stale version, or a state the transition does not start from: nothing changes.
     expect(await transitionPilot(t.db, id, 1, { state: "published", from: ["submitted"] }, userId)).toBe(false);
@@ -86,14 +118,21 @@ describe("pilot writes", () => {
 describe("follow-up due rules", () => {
   const today = "2020-06-30";
   const mk = async (title: string, end: string, checks: [string, string][]) => {
-    const id = await createPilot(t.db, input({ "title.fi": `FU ${title}`, endDate: end }), { userId, state: "published" });
-    for (const [on, status] of checks) await t.db.insert(continuationChecks).values({ pilotId: id, checkedOn: on, statusCode: status });
+    const id = await createPilot(t.db, input({ "title.fi": `FU ${title}`, endDate: end }), {
+      userId,
+      state: "published",
+    });
+    for (const [on, status] of checks)
+      await t.db.insert(continuationChecks).values({ pilotId: id, checkedOn: on, statusCode: status });
     return id;
   };
   it("lists what needs a check, most overdue first, with the reason", async () => {
     const none = await mk("none", "2019-12-31", []); // due since 31.12.2019
     const milestone = await mk("milestone", "2019-06-30", [["2019-07-15", "continues_own"]]); // 6 months: 31.12.2019 missing
-    const stale = await mk("stale", "2016-12-31", [["2017-07-01", "continues_own"], ["2018-12-31", "continues_partly"]]); // milestones done, latest > 12 m old
+    const stale = await mk("stale", "2016-12-31", [
+      ["2017-07-01", "continues_own"],
+      ["2018-12-31", "continues_partly"],
+    ]); // milestones done, latest > 12 m old
     const unknown = await mk("unknown", "2018-12-31", [["2020-03-01", "unknown"]]);
     await mk("ended long ago", "2017-06-30", [["2019-07-01", "ended"]]); // ended, milestones done: not listed
     await mk("fresh", "2019-12-31", [["2020-06-30", "continues_own"]]); // the 6-month check, done on the day
@@ -102,12 +141,25 @@ describe("follow-up due rules", () => {
     await mk("future check", "2019-12-31", [["2020-08-01", "continues_own"]]); // check after today ignored → none
     const result = await listFollowUps(t.db, { scope: sql`p.title->>'fi' like 'FU %'`, today, page: 1 });
     const byTitle = Object.fromEntries(result.rows.map((r) => [r.title.fi, r]));
-    expect(Object.keys(byTitle).sort()).toEqual(["FU early", "FU future check", "FU milestone", "FU none", "FU stale", "FU unknown"].sort());
+    expect(Object.keys(byTitle).sort()).toEqual(
+      ["FU early", "FU future check", "FU milestone", "FU none", "FU stale", "FU unknown"].sort(),
+    );
     expect(byTitle["FU none"]).toMatchObject({ id: none, reason: "none", dueSince: "2019-12-31", overdueDays: 182 });
-    expect(byTitle["FU milestone"]).toMatchObject({ id: milestone, reason: "milestone", months: 6, dueSince: "2019-12-30" });
+    expect(byTitle["FU milestone"]).toMatchObject({
+      id: milestone,
+      reason: "milestone",
+      months: 6,
+      dueSince: "2019-12-30",
+    });
     expect(byTitle["FU stale"]).toMatchObject({ id: stale, reason: "stale", dueSince: "2019-12-31" });
     expect(byTitle["FU unknown"]).toMatchObject({ id: unknown, reason: "unknown", dueSince: "2020-03-01" });
-    expect(byTitle["FU early"]).toMatchObject({ id: early, reason: "milestone", months: 6, dueSince: "2020-06-30", overdueDays: 0 });
+    expect(byTitle["FU early"]).toMatchObject({
+      id: early,
+      reason: "milestone",
+      months: 6,
+      dueSince: "2020-06-30",
+      overdueDays: 0,
+    });
     expect(byTitle["FU future check"]).toMatchObject({ reason: "none", lastCheck: null });
     // Sorted by how overdue.
     const order = result.rows.map((r) => r.overdueDays);
@@ -118,9 +170,23 @@ describe("follow-up due rules", () => {
 
 describe("the registry's filter choices", () => {
   it("offer the public only funders and years of published pilots; the council sees all", async () => {
-    const [org] = await t.db.insert(organisations).values({ name: { fi: "Salainen säätiö" }, kind: "foundation" }).returning({ id: organisations.id });
-    await createPilot(t.db, input({ "title.fi": "Luonnos", leadMunicipality: "Kauhava", startDate: "1.1.2031", "funding.0.funder": String(org.id), "funding.0.amount": "1000" }), { userId, state: "draft" });
-    const keys = async (visibility: SQL, kind: string) => (await pilotFilterOptions(t.db, visibility)).filter((o) => o.kind === kind).map((o) => o.key);
+    const [org] = await t.db
+      .insert(organisations)
+      .values({ name: { fi: "Salainen säätiö" }, kind: "foundation" })
+      .returning({ id: organisations.id });
+    await createPilot(
+      t.db,
+      input({
+        "title.fi": "Luonnos",
+        leadMunicipality: "Kauhava",
+        startDate: "1.1.2031",
+        "funding.0.funder": String(org.id),
+        "funding.0.amount": "1000",
+      }),
+      { userId, state: "draft" },
+    );
+    const keys = async (visibility: SQL, kind: string) =>
+      (await pilotFilterOptions(t.db, visibility)).filter((o) => o.kind === kind).map((o) => o.key);
     const published = sql`p.state = 'published'`;
     expect(await keys(published, "funder")).not.toContain(String(org.id));
     expect(await keys(published, "year")).not.toContain("2031");

@@ -14,13 +14,19 @@ export function pilotOrderSql(sort: PilotSort, opts: { q?: string; lang: "fi" | 
   switch (sort) {
     case "relevance":
       if (opts.q) {
-        return [sql`ts_rank(p.search, websearch_to_tsquery('finnish', ${opts.q}) || websearch_to_tsquery('swedish', ${opts.q})) desc`, sql`p.id desc`];
+        return [
+          sql`ts_rank(p.search, websearch_to_tsquery('finnish', ${opts.q}) || websearch_to_tsquery('swedish', ${opts.q})) desc`,
+          sql`p.id desc`,
+        ];
       }
       return [sql`p.end_date desc nulls last`, sql`p.id desc`];
     case "start":
       return [sql`p.start_date asc nulls last`, sql`p.id asc`];
     case "title":
-      return [sql`lower(coalesce(nullif(p.title->>${opts.lang}, ''), p.title->>${other})) asc nulls last`, sql`p.id asc`];
+      return [
+        sql`lower(coalesce(nullif(p.title->>${opts.lang}, ''), p.title->>${other})) asc nulls last`,
+        sql`p.id asc`,
+      ];
     default:
       return [sql`p.end_date desc nulls last`, sql`p.id desc`];
   }
@@ -67,7 +73,10 @@ export async function listPilots(
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && opts.page > 1) {
     // Past the last page: the window saw no rows, count them separately.
-    [{ total }] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from pilots p where ${where}`);
+    [{ total }] = await queryRows<{ total: number }>(
+      db,
+      sql`select count(*)::int as total from pilots p where ${where}`,
+    );
   }
   return {
     rows: rows.map(({ total: _t, rn: _r, ...r }) => r as PilotListRow),
@@ -201,7 +210,8 @@ export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?
  */
 export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string): Promise<FilterOption[]> {
   // A scalar subquery with LIMIT 1 stops at the first visible pilot (an EXISTS would join them all).
-  const seen = (from: SQL, where: SQL) => sql`(select 1 from ${from} where ${where} and ${visibility} limit 1) is not null`;
+  const seen = (from: SQL, where: SQL) =>
+    sql`(select 1 from ${from} where ${where} and ${visibility} limit 1) is not null`;
   return cachedRows<FilterOption>(
     db,
     sql`select 'programme' as kind, code as key, name, null as parent from programmes

@@ -26,7 +26,14 @@ export const ARTIST_KINDS = ["person", "group", "association", "company"] as con
 /** Moderation state shared by profiles and services. */
 export const MODERATION_STATES = ["draft", "submitted", "approved", "returned"] as const;
 export type ModerationState = (typeof MODERATION_STATES)[number];
-export const SERVICE_FORMATS = ["workshop_series", "single_workshop", "performance", "course", "outreach", "other"] as const;
+export const SERVICE_FORMATS = [
+  "workshop_series",
+  "single_workshop",
+  "performance",
+  "course",
+  "outreach",
+  "other",
+] as const;
 export const WORKING_LANGUAGES = ["fi", "sv", "en"] as const;
 
 const artistSearch = sql`
@@ -72,16 +79,25 @@ export const artists = pgTable(
 export const artistArtForms = pgTable(
   "artist_art_forms",
   {
-    artistId: integer().notNull().references(() => artists.id, { onDelete: "cascade" }),
-    artFormCode: text().notNull().references(() => artForms.code),
+    artistId: integer()
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    artFormCode: text()
+      .notNull()
+      .references(() => artForms.code),
   },
-  (t) => [primaryKey({ columns: [t.artistId, t.artFormCode] }), index("artist_art_forms_form").on(t.artFormCode, t.artistId)],
+  (t) => [
+    primaryKey({ columns: [t.artistId, t.artFormCode] }),
+    index("artist_art_forms_form").on(t.artFormCode, t.artistId),
+  ],
 );
 
 export const artistLanguages = pgTable(
   "artist_languages",
   {
-    artistId: integer().notNull().references(() => artists.id, { onDelete: "cascade" }),
+    artistId: integer()
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
     language: text().notNull(),
   },
   (t) => [
@@ -94,17 +110,28 @@ export const artistLanguages = pgTable(
 export const artistRegions = pgTable(
   "artist_regions",
   {
-    artistId: integer().notNull().references(() => artists.id, { onDelete: "cascade" }),
-    regionCode: text().notNull().references(() => regions.code),
+    artistId: integer()
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    regionCode: text()
+      .notNull()
+      .references(() => regions.code),
   },
-  (t) => [primaryKey({ columns: [t.artistId, t.regionCode] }), index("artist_regions_region").on(t.regionCode, t.artistId)],
+  (t) => [
+    primaryKey({ columns: [t.artistId, t.regionCode] }),
+    index("artist_regions_region").on(t.regionCode, t.artistId),
+  ],
 );
 
 export const artistMunicipalities = pgTable(
   "artist_municipalities",
   {
-    artistId: integer().notNull().references(() => artists.id, { onDelete: "cascade" }),
-    municipalityCode: text().notNull().references(() => municipalities.code),
+    artistId: integer()
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
+    municipalityCode: text()
+      .notNull()
+      .references(() => municipalities.code),
   },
   (t) => [
     primaryKey({ columns: [t.artistId, t.municipalityCode] }),
@@ -121,7 +148,9 @@ export const services = pgTable(
   "services",
   {
     id: serial().primaryKey(),
-    artistId: integer().notNull().references(() => artists.id, { onDelete: "cascade" }),
+    artistId: integer()
+      .notNull()
+      .references(() => artists.id, { onDelete: "cascade" }),
     title: localized(),
     description: localized(),
     artFormCode: text().references(() => artForms.code),
@@ -150,18 +179,31 @@ export const services = pgTable(
     index("services_format").on(t.format, t.artistId),
     index("services_price").on(t.priceFromCents),
     index("services_search").using("gin", t.search),
-    check("services_format", sql`${t.format} in ('workshop_series', 'single_workshop', 'performance', 'course', 'outreach', 'other')`),
+    check(
+      "services_format",
+      sql`${t.format} in ('workshop_series', 'single_workshop', 'performance', 'course', 'outreach', 'other')`,
+    ),
     check("services_state", sql`${t.state} in ('draft', 'submitted', 'approved', 'returned')`),
-    check("services_price", sql`${t.priceToCents} is null or ${t.priceFromCents} is null or ${t.priceToCents} >= ${t.priceFromCents}`),
-    check("services_group", sql`${t.groupSizeMax} is null or ${t.groupSizeMin} is null or ${t.groupSizeMax} >= ${t.groupSizeMin}`),
+    check(
+      "services_price",
+      sql`${t.priceToCents} is null or ${t.priceFromCents} is null or ${t.priceToCents} >= ${t.priceFromCents}`,
+    ),
+    check(
+      "services_group",
+      sql`${t.groupSizeMax} is null or ${t.groupSizeMin} is null or ${t.groupSizeMax} >= ${t.groupSizeMin}`,
+    ),
   ],
 );
 
 export const serviceTargetGroups = pgTable(
   "service_target_groups",
   {
-    serviceId: integer().notNull().references(() => services.id, { onDelete: "cascade" }),
-    targetGroupCode: text().notNull().references(() => targetGroups.code),
+    serviceId: integer()
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    targetGroupCode: text()
+      .notNull()
+      .references(() => targetGroups.code),
   },
   (t) => [
     primaryKey({ columns: [t.serviceId, t.targetGroupCode] }),
@@ -172,7 +214,9 @@ export const serviceTargetGroups = pgTable(
 export const serviceLanguages = pgTable(
   "service_languages",
   {
-    serviceId: integer().notNull().references(() => services.id, { onDelete: "cascade" }),
+    serviceId: integer()
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
     language: text().notNull(),
   },
   (t) => [

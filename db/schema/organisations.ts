@@ -47,8 +47,12 @@ export const programmes = pgTable("programmes", {
 export const programmeOrganisations = pgTable(
   "programme_organisations",
   {
-    programmeId: integer().notNull().references(() => programmes.id, { onDelete: "cascade" }),
-    organisationId: integer().notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    programmeId: integer()
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
     role: text().notNull(),
   },
   (t) => [
@@ -62,7 +66,9 @@ export const programmePhases = pgTable(
   "programme_phases",
   {
     id: serial().primaryKey(),
-    programmeId: integer().notNull().references(() => programmes.id, { onDelete: "cascade" }),
+    programmeId: integer()
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
     code: text().notNull(),
     name: localized(),
     startDate: date(),
@@ -76,8 +82,12 @@ export const programmePhases = pgTable(
 export const phaseFunders = pgTable(
   "phase_funders",
   {
-    phaseId: integer().notNull().references(() => programmePhases.id, { onDelete: "cascade" }),
-    organisationId: integer().notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    phaseId: integer()
+      .notNull()
+      .references(() => programmePhases.id, { onDelete: "cascade" }),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
     amountCents: bigint({ mode: "number" }),
   },
   (t) => [primaryKey({ columns: [t.phaseId, t.organisationId] })],

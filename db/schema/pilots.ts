@@ -88,8 +88,12 @@ export const pilots = pgTable(
 export const pilotProgrammes = pgTable(
   "pilot_programmes",
   {
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
-    programmeId: integer().notNull().references(() => programmes.id),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    programmeId: integer()
+      .notNull()
+      .references(() => programmes.id),
     phaseId: integer().references(() => programmePhases.id),
   },
   (t) => [
@@ -103,8 +107,12 @@ export const pilotProgrammes = pgTable(
 export const pilotMunicipalities = pgTable(
   "pilot_municipalities",
   {
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
-    municipalityCode: text().notNull().references(() => municipalities.code),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    municipalityCode: text()
+      .notNull()
+      .references(() => municipalities.code),
     isLead: boolean().notNull().default(false),
   },
   (t) => [
@@ -120,31 +128,49 @@ export const PARTNER_ROLES = ["co_implementer", "partner", "service_producer", "
 export const pilotPartners = pgTable(
   "pilot_partners",
   {
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
-    organisationId: integer().notNull().references(() => organisations.id),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id),
     role: text().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.pilotId, t.organisationId, t.role] }),
     index("pilot_partners_organisation").on(t.organisationId),
-    check("pilot_partners_role", sql`${t.role} in ('co_implementer', 'partner', 'service_producer', 'funder', 'other')`),
+    check(
+      "pilot_partners_role",
+      sql`${t.role} in ('co_implementer', 'partner', 'service_producer', 'funder', 'other')`,
+    ),
   ],
 );
 
 export const pilotSectors = pgTable(
   "pilot_sectors",
   {
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
-    sectorCode: text().notNull().references(() => sectors.code),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    sectorCode: text()
+      .notNull()
+      .references(() => sectors.code),
   },
-  (t) => [primaryKey({ columns: [t.pilotId, t.sectorCode] }), index("pilot_sectors_sector").on(t.sectorCode, t.pilotId)],
+  (t) => [
+    primaryKey({ columns: [t.pilotId, t.sectorCode] }),
+    index("pilot_sectors_sector").on(t.sectorCode, t.pilotId),
+  ],
 );
 
 export const pilotTargetGroups = pgTable(
   "pilot_target_groups",
   {
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
-    targetGroupCode: text().notNull().references(() => targetGroups.code),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    targetGroupCode: text()
+      .notNull()
+      .references(() => targetGroups.code),
   },
   (t) => [
     primaryKey({ columns: [t.pilotId, t.targetGroupCode] }),
@@ -155,10 +181,17 @@ export const pilotTargetGroups = pgTable(
 export const pilotArtForms = pgTable(
   "pilot_art_forms",
   {
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
-    artFormCode: text().notNull().references(() => artForms.code),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    artFormCode: text()
+      .notNull()
+      .references(() => artForms.code),
   },
-  (t) => [primaryKey({ columns: [t.pilotId, t.artFormCode] }), index("pilot_art_forms_form").on(t.artFormCode, t.pilotId)],
+  (t) => [
+    primaryKey({ columns: [t.pilotId, t.artFormCode] }),
+    index("pilot_art_forms_form").on(t.artFormCode, t.pilotId),
+  ],
 );
 
 export const FUNDING_KINDS = ["grant", "own_share", "in_kind"] as const;
@@ -168,8 +201,12 @@ export const fundingLines = pgTable(
   "funding_lines",
   {
     id: serial().primaryKey(),
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
-    funderId: integer().notNull().references(() => organisations.id),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    funderId: integer()
+      .notNull()
+      .references(() => organisations.id),
     amountCents: bigint({ mode: "number" }).notNull(),
     kind: text().notNull(),
   },
@@ -185,8 +222,12 @@ export const fundingLines = pgTable(
 export const activityFigures = pgTable(
   "activity_figures",
   {
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
-    targetGroupCode: text().notNull().references(() => targetGroups.code),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    targetGroupCode: text()
+      .notNull()
+      .references(() => targetGroups.code),
     participants: integer().notNull(),
   },
   (t) => [
@@ -200,7 +241,9 @@ export const pilotSources = pgTable(
   "pilot_sources",
   {
     id: serial().primaryKey(),
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
     title: text().notNull(),
     url: text(),
     document: text(),
@@ -216,7 +259,9 @@ export const employments = pgTable(
   "employments",
   {
     id: serial().primaryKey(),
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
     artistId: integer().references(() => artists.id, { onDelete: "set null" }),
     /** Name of an artist not listed in the directory; cleared when a listed artist deletes their account. */
     artistName: text(),
@@ -239,9 +284,13 @@ export const continuationChecks = pgTable(
   "continuation_checks",
   {
     id: serial().primaryKey(),
-    pilotId: integer().notNull().references(() => pilots.id, { onDelete: "cascade" }),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
     checkedOn: date().notNull(),
-    statusCode: text().notNull().references(() => continuationStatuses.code),
+    statusCode: text()
+      .notNull()
+      .references(() => continuationStatuses.code),
     fundingAfter: text(),
     evidenceRef: text(),
     evidenceUrl: text(),

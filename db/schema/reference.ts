@@ -25,8 +25,12 @@ export const municipalityRegions = pgTable(
   "municipality_regions",
   {
     id: serial().primaryKey(),
-    municipalityCode: text().notNull().references(() => municipalities.code, { onDelete: "cascade" }),
-    regionCode: text().notNull().references(() => regions.code),
+    municipalityCode: text()
+      .notNull()
+      .references(() => municipalities.code, { onDelete: "cascade" }),
+    regionCode: text()
+      .notNull()
+      .references(() => regions.code),
     validFrom: date().notNull(),
     validTo: date(),
   },
@@ -42,7 +46,9 @@ export const municipalityLanguages = pgTable(
   "municipality_languages",
   {
     id: serial().primaryKey(),
-    municipalityCode: text().notNull().references(() => municipalities.code, { onDelete: "cascade" }),
+    municipalityCode: text()
+      .notNull()
+      .references(() => municipalities.code, { onDelete: "cascade" }),
     language: text().notNull(),
     validFrom: date().notNull(),
     validTo: date(),
@@ -82,4 +88,3 @@ export const continuationStatuses = pgTable(
   },
   (t) => [check("continuation_statuses_counts_as", sql`${t.countsAs} in ('continuing', 'partly', 'ended', 'unknown')`)],
 );
-

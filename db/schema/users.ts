@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, bigserial } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  bigserial,
+} from "drizzle-orm/pg-core";
 import { createdAt, isExample } from "./common";
 import { municipalities } from "./reference";
 import { organisations } from "./organisations";
@@ -34,8 +46,12 @@ export const users = pgTable(
 export const userMunicipalities = pgTable(
   "user_municipalities",
   {
-    userId: integer().notNull().references(() => users.id, { onDelete: "cascade" }),
-    municipalityCode: text().notNull().references(() => municipalities.code),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    municipalityCode: text()
+      .notNull()
+      .references(() => municipalities.code),
   },
   (t) => [primaryKey({ columns: [t.userId, t.municipalityCode] })],
 );
@@ -44,8 +60,12 @@ export const userMunicipalities = pgTable(
 export const userOrganisations = pgTable(
   "user_organisations",
   {
-    userId: integer().notNull().references(() => users.id, { onDelete: "cascade" }),
-    organisationId: integer().notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
 );
@@ -55,7 +75,9 @@ export const sessions = pgTable(
   "sessions",
   {
     id: text().primaryKey(),
-    userId: integer().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

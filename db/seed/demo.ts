@@ -73,35 +73,356 @@ type DemoPilot = {
 
 // Latest statuses: 15 continuing (incl. partly) and 4 ended among 19 followed-up pilots, with the two real ones: 78.9 %.
 const DEMO_PILOTS: DemoPilot[] = [
-  { title: { fi: "Laulava kotihoito", sv: "Sjungande hemvård" }, summary: { fi: "Muusikot laulavat kotihoidon asiakkaiden kanssa viikoittain.", sv: "Musiker sjunger med hemvårdens klienter varje vecka." }, municipalities: ["743"], phase: "2015", start: "2015-03-01", end: "2015-12-31", groups: ["older_people"], forms: ["music"], sectors: ["culture", "social", "health"], checks: [["2016-06-15", "continues_own"], ["2017-06-20", "continues_own"]], taiku: true },
-  { title: { fi: "Taidetta palvelukotiin", sv: "Konst till servicehemmet" }, summary: { fi: "Kuvataiteilija ohjaa maalausryhmää palvelukodin asukkaille.", sv: "En bildkonstnär leder en målargrupp för servicehemmets invånare." }, municipalities: ["408"], phase: "2015", start: "2015-04-01", end: "2015-12-31", groups: ["older_people"], forms: ["visual_arts"], sectors: ["culture", "social"], checks: [["2016-09-01", "continues_own"]] },
-  { title: { fi: "Tanssien muistoihin", sv: "Dansa till minnen" }, summary: { fi: "Tanssitaiteilija ja muistihoitajat kehittävät liikkeellistä muistelua.", sv: "En danskonstnär och minnesskötare utvecklar rörelsebaserat minnesarbete." }, municipalities: ["301"], phase: "2015", start: "2015-03-15", end: "2015-11-30", groups: ["older_people"], forms: ["dance"], sectors: ["culture", "health"], checks: [["2016-05-10", "continues_own"], ["2017-05-12", "continues_partly"]] },
-  { title: { fi: "Sanataidetta kehitysvammaisille aikuisille" }, summary: { fi: "Sanataideryhmä kehitysvammaisten henkilöiden työtoiminnassa." }, municipalities: ["010"], phase: "2015", start: "2015-05-01", end: "2015-12-31", groups: ["intellectual_disabilities"], forms: ["literature"], sectors: ["culture", "social"], checks: [["2016-08-30", "ended"]] },
-  { title: { fi: "Nuorten valokuvapaja", sv: "Fotoverkstad för unga" }, summary: { fi: "Valokuvaaja ohjaa työpajaa nuorille, joilla on syrjäytymisen riski.", sv: "En fotograf leder en verkstad för unga som riskerar social utslagning." }, municipalities: ["232"], phase: "2015", start: "2015-02-15", end: "2015-12-15", groups: ["social_exclusion_risk", "young_people"], forms: ["photography"], sectors: ["culture", "youth", "social"], checks: [["2016-04-20", "continues_other"]] },
-  { title: { sv: "Kulturgrannar i Närpes" }, summary: { sv: "Frivilliga kulturgrannar och en musiker besöker äldre i hemmet." }, municipalities: ["545"], phase: "2015", start: "2015-03-01", end: "2015-12-31", groups: ["older_people"], forms: ["music", "theatre"], sectors: ["culture", "social"], checks: [["2016-06-01", "continues_own"]] },
-  { title: { fi: "Taidetta reseptillä Pietarsaaressa", sv: "Konst på recept i Jakobstad" }, summary: { fi: "Terveyskeskus ohjaa asiakkaita taidetyöpajoihin.", sv: "Hälsovårdscentralen remitterar klienter till konstverkstäder." }, municipalities: ["598", "599"], phase: "2015", start: "2015-04-01", end: "2015-12-31", groups: ["mental_health"], forms: ["visual_arts"], sectors: ["culture", "health"], checks: [["2016-10-01", "transferred"]] },
-  { title: { fi: "Teatteria toimintakeskukseen", sv: "Teater i dagverksamheten" }, summary: { fi: "Teatteriryhmä kehitysvammaisten henkilöiden päivätoiminnassa.", sv: "En teatergrupp i dagverksamheten för personer med intellektuell funktionsnedsättning." }, municipalities: ["905"], phase: "2015", start: "2015-03-01", end: "2015-12-31", groups: ["intellectual_disabilities"], forms: ["theatre"], sectors: ["culture", "social"], checks: [["2016-12-01", "continues_partly"]] },
-  { title: { fi: "Sirkusta senioreille", sv: "Cirkus för seniorer" }, summary: { fi: "Sirkustaiteilija ohjaa tasapaino- ja jongleerausharjoituksia senioreille.", sv: "En cirkusartist leder balans- och jongleringsövningar för seniorer." }, municipalities: ["145"], phase: "2015", start: "2015-05-01", end: "2015-12-31", groups: ["older_people"], forms: ["circus"], sectors: ["culture", "health"], checks: [["2016-06-30", "ended"]] },
-  { title: { fi: "Käsityökahvila", sv: "Hantverkscafé" }, summary: { fi: "Matalan kynnyksen käsityökahvila työttömille ja yksinäisille.", sv: "Ett lågtröskelcafé med hantverk för arbetslösa och ensamma." }, municipalities: ["005", "934"], phase: "2015", start: "2015-02-01", end: "2015-12-31", groups: ["social_exclusion_risk"], forms: ["crafts"], sectors: ["culture", "social"], checks: [["2016-06-01", "continues_partly"], ["2018-06-01", "unknown"]] },
-  { title: { sv: "Musik i vardagen på Malax bäddavdelning", fi: "Musiikkia arkeen Maalahden vuodeosastolla" }, summary: { sv: "En musiker spelar och sjunger med patienter på bäddavdelningen varje vecka." }, municipalities: ["475"], phase: "2016", start: "2016-05-01", end: "2016-12-31", groups: ["older_people"], forms: ["music"], sectors: ["culture", "health"], checks: [["2017-06-01", "continues_own"], ["2018-06-01", "continues_own"]], taiku: true },
-  { title: { fi: "Kamerat kädessä", sv: "Kameran i hand" }, summary: { fi: "Nuoret kuvaavat lyhytelokuvia omasta kylästään.", sv: "Unga filmar kortfilmer om sin egen by." }, municipalities: ["152"], phase: "2016", start: "2016-06-01", end: "2016-12-31", groups: ["young_people"], forms: ["photography", "media_arts"], sectors: ["culture", "youth"], checks: [["2017-08-15", "ended"]] },
-  { title: { fi: "Tarinoiden talo", sv: "Berättelsernas hus" }, summary: { fi: "Sanataiteilija kokoaa ikäihmisten ja maahanmuuttajien tarinoita.", sv: "En ordkonstnär samlar berättelser av äldre och invandrare." }, municipalities: ["743", "145"], phase: "2016", start: "2016-04-01", end: "2016-12-31", groups: ["older_people", "immigrants"], forms: ["literature"], sectors: ["culture", "social", "education"], checks: [["2017-09-01", "continues_other"]] },
-  { title: { sv: "Dans för alla i Korsholm", fi: "Tanssia kaikille Mustasaaressa" }, summary: { sv: "Inkluderande dans för personer med intellektuell funktionsnedsättning och deras assistenter.", fi: "Osallistavaa tanssia kehitysvammaisille henkilöille ja heidän avustajilleen." }, municipalities: ["499"], phase: "2016", start: "2016-03-01", end: "2016-12-31", groups: ["intellectual_disabilities"], forms: ["dance"], sectors: ["culture", "social"], checks: [["2017-04-01", "continues_own"]] },
-  { title: { fi: "Kuvataidetta kehitysvammaisille aikuisille", sv: "Bildkonst för vuxna med intellektuell funktionsnedsättning" }, summary: { fi: "Viikoittainen kuvataideryhmä asumisyksikössä.", sv: "En bildkonstgrupp varje vecka i boendeenheten." }, municipalities: ["233"], phase: "2016", start: "2016-02-01", end: "2016-11-30", groups: ["intellectual_disabilities"], forms: ["visual_arts"], sectors: ["culture", "social"], checks: [["2017-03-01", "continues_other"]] },
-  { title: { sv: "Kulturombud i Vörå", fi: "Kulttuuriasiamiehet Vöyrillä" }, summary: { sv: "Kulturombud på äldreboenden ordnar konst- och musikstunder." }, municipalities: ["946"], phase: "2016", start: "2016-03-01", end: "2016-12-31", groups: ["older_people"], forms: ["multidisciplinary"], sectors: ["culture", "social", "health"], checks: [["2017-10-01", "continues_partly"]] },
-  { title: { fi: "Taidelähete nuorille", sv: "Konstremiss för unga" }, summary: { fi: "Nuorisotyö ja taiteilijat tarjoavat taidepajoja syrjäytymisvaarassa oleville nuorille.", sv: "Ungdomsarbetet och konstnärer erbjuder konstverkstäder för unga som riskerar social utslagning." }, municipalities: ["408"], phase: "2016", start: "2016-01-15", end: "2016-12-31", groups: ["social_exclusion_risk", "mental_health"], forms: ["visual_arts", "music"], sectors: ["culture", "youth", "health"], checks: [["2017-06-01", "ended"]] },
-  { title: { sv: "Sång och lek i familjecentret", fi: "Laulu- ja leikkituokiot perhekeskuksessa" }, summary: { sv: "Musiklekstunder för småbarnsfamiljer i familjecentret." }, municipalities: ["287"], phase: "2016", start: "2016-04-01", end: "2016-12-31", groups: ["children_families"], forms: ["music"], sectors: ["culture", "social", "education"], checks: [], state: "draft" },
-  { title: { fi: "Muistojen kuvat", sv: "Minnenas bilder" }, summary: { fi: "Valokuvataiteilija ja ikäihmiset kokoavat muistojen näyttelyn.", sv: "En fotokonstnär och äldre sammanställer en utställning om minnen." }, municipalities: ["010"], phase: "2016", start: "2016-05-01", end: "2016-12-31", groups: ["older_people"], forms: ["photography"], sectors: ["culture", "social"], checks: [["2017-11-01", "continues_own"]], state: "submitted" },
+  {
+    title: { fi: "Laulava kotihoito", sv: "Sjungande hemvård" },
+    summary: {
+      fi: "Muusikot laulavat kotihoidon asiakkaiden kanssa viikoittain.",
+      sv: "Musiker sjunger med hemvårdens klienter varje vecka.",
+    },
+    municipalities: ["743"],
+    phase: "2015",
+    start: "2015-03-01",
+    end: "2015-12-31",
+    groups: ["older_people"],
+    forms: ["music"],
+    sectors: ["culture", "social", "health"],
+    checks: [
+      ["2016-06-15", "continues_own"],
+      ["2017-06-20", "continues_own"],
+    ],
+    taiku: true,
+  },
+  {
+    title: { fi: "Taidetta palvelukotiin", sv: "Konst till servicehemmet" },
+    summary: {
+      fi: "Kuvataiteilija ohjaa maalausryhmää palvelukodin asukkaille.",
+      sv: "En bildkonstnär leder en målargrupp för servicehemmets invånare.",
+    },
+    municipalities: ["408"],
+    phase: "2015",
+    start: "2015-04-01",
+    end: "2015-12-31",
+    groups: ["older_people"],
+    forms: ["visual_arts"],
+    sectors: ["culture", "social"],
+    checks: [["2016-09-01", "continues_own"]],
+  },
+  {
+    title: { fi: "Tanssien muistoihin", sv: "Dansa till minnen" },
+    summary: {
+      fi: "Tanssitaiteilija ja muistihoitajat kehittävät liikkeellistä muistelua.",
+      sv: "En danskonstnär och minnesskötare utvecklar rörelsebaserat minnesarbete.",
+    },
+    municipalities: ["301"],
+    phase: "2015",
+    start: "2015-03-15",
+    end: "2015-11-30",
+    groups: ["older_people"],
+    forms: ["dance"],
+    sectors: ["culture", "health"],
+    checks: [
+      ["2016-05-10", "continues_own"],
+      ["2017-05-12", "continues_partly"],
+    ],
+  },
+  {
+    title: { fi: "Sanataidetta kehitysvammaisille aikuisille" },
+    summary: { fi: "Sanataideryhmä kehitysvammaisten henkilöiden työtoiminnassa." },
+    municipalities: ["010"],
+    phase: "2015",
+    start: "2015-05-01",
+    end: "2015-12-31",
+    groups: ["intellectual_disabilities"],
+    forms: ["literature"],
+    sectors: ["culture", "social"],
+    checks: [["2016-08-30", "ended"]],
+  },
+  {
+    title: { fi: "Nuorten valokuvapaja", sv: "Fotoverkstad för unga" },
+    summary: {
+      fi: "Valokuvaaja ohjaa työpajaa nuorille, joilla on syrjäytymisen riski.",
+      sv: "En fotograf leder en verkstad för unga som riskerar social utslagning.",
+    },
+    municipalities: ["232"],
+    phase: "2015",
+    start: "2015-02-15",
+    end: "2015-12-15",
+    groups: ["social_exclusion_risk", "young_people"],
+    forms: ["photography"],
+    sectors: ["culture", "youth", "social"],
+    checks: [["2016-04-20", "continues_other"]],
+  },
+  {
+    title: { sv: "Kulturgrannar i Närpes" },
+    summary: { sv: "Frivilliga kulturgrannar och en musiker besöker äldre i hemmet." },
+    municipalities: ["545"],
+    phase: "2015",
+    start: "2015-03-01",
+    end: "2015-12-31",
+    groups: ["older_people"],
+    forms: ["music", "theatre"],
+    sectors: ["culture", "social"],
+    checks: [["2016-06-01", "continues_own"]],
+  },
+  {
+    title: { fi: "Taidetta reseptillä Pietarsaaressa", sv: "Konst på recept i Jakobstad" },
+    summary: {
+      fi: "Terveyskeskus ohjaa asiakkaita taidetyöpajoihin.",
+      sv: "Hälsovårdscentralen remitterar klienter till konstverkstäder.",
+    },
+    municipalities: ["598", "599"],
+    phase: "2015",
+    start: "2015-04-01",
+    end: "2015-12-31",
+    groups: ["mental_health"],
+    forms: ["visual_arts"],
+    sectors: ["culture", "health"],
+    checks: [["2016-10-01", "transferred"]],
+  },
+  {
+    title: { fi: "Teatteria toimintakeskukseen", sv: "Teater i dagverksamheten" },
+    summary: {
+      fi: "Teatteriryhmä kehitysvammaisten henkilöiden päivätoiminnassa.",
+      sv: "En teatergrupp i dagverksamheten för personer med intellektuell funktionsnedsättning.",
+    },
+    municipalities: ["905"],
+    phase: "2015",
+    start: "2015-03-01",
+    end: "2015-12-31",
+    groups: ["intellectual_disabilities"],
+    forms: ["theatre"],
+    sectors: ["culture", "social"],
+    checks: [["2016-12-01", "continues_partly"]],
+  },
+  {
+    title: { fi: "Sirkusta senioreille", sv: "Cirkus för seniorer" },
+    summary: {
+      fi: "Sirkustaiteilija ohjaa tasapaino- ja jongleerausharjoituksia senioreille.",
+      sv: "En cirkusartist leder balans- och jongleringsövningar för seniorer.",
+    },
+    municipalities: ["145"],
+    phase: "2015",
+    start: "2015-05-01",
+    end: "2015-12-31",
+    groups: ["older_people"],
+    forms: ["circus"],
+    sectors: ["culture", "health"],
+    checks: [["2016-06-30", "ended"]],
+  },
+  {
+    title: { fi: "Käsityökahvila", sv: "Hantverkscafé" },
+    summary: {
+      fi: "Matalan kynnyksen käsityökahvila työttömille ja yksinäisille.",
+      sv: "Ett lågtröskelcafé med hantverk för arbetslösa och ensamma.",
+    },
+    municipalities: ["005", "934"],
+    phase: "2015",
+    start: "2015-02-01",
+    end: "2015-12-31",
+    groups: ["social_exclusion_risk"],
+    forms: ["crafts"],
+    sectors: ["culture", "social"],
+    checks: [
+      ["2016-06-01", "continues_partly"],
+      ["2018-06-01", "unknown"],
+    ],
+  },
+  {
+    title: { sv: "Musik i vardagen på Malax bäddavdelning", fi: "Musiikkia arkeen Maalahden vuodeosastolla" },
+    summary: { sv: "En musiker spelar och sjunger med patienter på bäddavdelningen varje vecka." },
+    municipalities: ["475"],
+    phase: "2016",
+    start: "2016-05-01",
+    end: "2016-12-31",
+    groups: ["older_people"],
+    forms: ["music"],
+    sectors: ["culture", "health"],
+    checks: [
+      ["2017-06-01", "continues_own"],
+      ["2018-06-01", "continues_own"],
+    ],
+    taiku: true,
+  },
+  {
+    title: { fi: "Kamerat kädessä", sv: "Kameran i hand" },
+    summary: { fi: "Nuoret kuvaavat lyhytelokuvia omasta kylästään.", sv: "Unga filmar kortfilmer om sin egen by." },
+    municipalities: ["152"],
+    phase: "2016",
+    start: "2016-06-01",
+    end: "2016-12-31",
+    groups: ["young_people"],
+    forms: ["photography", "media_arts"],
+    sectors: ["culture", "youth"],
+    checks: [["2017-08-15", "ended"]],
+  },
+  {
+    title: { fi: "Tarinoiden talo", sv: "Berättelsernas hus" },
+    summary: {
+      fi: "Sanataiteilija kokoaa ikäihmisten ja maahanmuuttajien tarinoita.",
+      sv: "En ordkonstnär samlar berättelser av äldre och invandrare.",
+    },
+    municipalities: ["743", "145"],
+    phase: "2016",
+    start: "2016-04-01",
+    end: "2016-12-31",
+    groups: ["older_people", "immigrants"],
+    forms: ["literature"],
+    sectors: ["culture", "social", "education"],
+    checks: [["2017-09-01", "continues_other"]],
+  },
+  {
+    title: { sv: "Dans för alla i Korsholm", fi: "Tanssia kaikille Mustasaaressa" },
+    summary: {
+      sv: "Inkluderande dans för personer med intellektuell funktionsnedsättning och deras assistenter.",
+      fi: "Osallistavaa tanssia kehitysvammaisille henkilöille ja heidän avustajilleen.",
+    },
+    municipalities: ["499"],
+    phase: "2016",
+    start: "2016-03-01",
+    end: "2016-12-31",
+    groups: ["intellectual_disabilities"],
+    forms: ["dance"],
+    sectors: ["culture", "social"],
+    checks: [["2017-04-01", "continues_own"]],
+  },
+  {
+    title: {
+      fi: "Kuvataidetta kehitysvammaisille aikuisille",
+      sv: "Bildkonst för vuxna med intellektuell funktionsnedsättning",
+    },
+    summary: {
+      fi: "Viikoittainen kuvataideryhmä asumisyksikössä.",
+      sv: "En bildkonstgrupp varje vecka i boendeenheten.",
+    },
+    municipalities: ["233"],
+    phase: "2016",
+    start: "2016-02-01",
+    end: "2016-11-30",
+    groups: ["intellectual_disabilities"],
+    forms: ["visual_arts"],
+    sectors: ["culture", "social"],
+    checks: [["2017-03-01", "continues_other"]],
+  },
+  {
+    title: { sv: "Kulturombud i Vörå", fi: "Kulttuuriasiamiehet Vöyrillä" },
+    summary: { sv: "Kulturombud på äldreboenden ordnar konst- och musikstunder." },
+    municipalities: ["946"],
+    phase: "2016",
+    start: "2016-03-01",
+    end: "2016-12-31",
+    groups: ["older_people"],
+    forms: ["multidisciplinary"],
+    sectors: ["culture", "social", "health"],
+    checks: [["2017-10-01", "continues_partly"]],
+  },
+  {
+    title: { fi: "Taidelähete nuorille", sv: "Konstremiss för unga" },
+    summary: {
+      fi: "Nuorisotyö ja taiteilijat tarjoavat taidepajoja syrjäytymisvaarassa oleville nuorille.",
+      sv: "Ungdomsarbetet och konstnärer erbjuder konstverkstäder för unga som riskerar social utslagning.",
+    },
+    municipalities: ["408"],
+    phase: "2016",
+    start: "2016-01-15",
+    end: "2016-12-31",
+    groups: ["social_exclusion_risk", "mental_health"],
+    forms: ["visual_arts", "music"],
+    sectors: ["culture", "youth", "health"],
+    checks: [["2017-06-01", "ended"]],
+  },
+  {
+    title: { sv: "Sång och lek i familjecentret", fi: "Laulu- ja leikkituokiot perhekeskuksessa" },
+    summary: { sv: "Musiklekstunder för småbarnsfamiljer i familjecentret." },
+    municipalities: ["287"],
+    phase: "2016",
+    start: "2016-04-01",
+    end: "2016-12-31",
+    groups: ["children_families"],
+    forms: ["music"],
+    sectors: ["culture", "social", "education"],
+    checks: [],
+    state: "draft",
+  },
+  {
+    title: { fi: "Muistojen kuvat", sv: "Minnenas bilder" },
+    summary: {
+      fi: "Valokuvataiteilija ja ikäihmiset kokoavat muistojen näyttelyn.",
+      sv: "En fotokonstnär och äldre sammanställer en utställning om minnen.",
+    },
+    municipalities: ["010"],
+    phase: "2016",
+    start: "2016-05-01",
+    end: "2016-12-31",
+    groups: ["older_people"],
+    forms: ["photography"],
+    sectors: ["culture", "social"],
+    checks: [["2017-11-01", "continues_own"]],
+    state: "submitted",
+  },
 ];
 
-const FIRST = ["Helmi", "Aino", "Eero", "Veikko", "Sanna", "Mikael", "Linnea", "Johanna", "Oskar", "Elina", "Tuomas", "Ida", "Matilda", "Ville", "Emma", "Anders", "Sofia", "Jussi", "Karin", "Petra"];
-const LAST = ["Heinonen", "Mäkelä", "Björklund", "Koskinen", "Lindqvist", "Rantala", "Nyström", "Hakala", "Sjöberg", "Laine", "Holm", "Salo"];
-const GROUP_NAMES = ["Teatteri Tuulispää", "Ensemble Kustvind", "Sirkus Taivaanranta", "Kollektivet Ljusglimt", "Tanssiryhmä Askel", "Kuvataideyhdistys Sävy", "Musikförening Klang", "Tarinatalo Oy"];
+const FIRST = [
+  "Helmi",
+  "Aino",
+  "Eero",
+  "Veikko",
+  "Sanna",
+  "Mikael",
+  "Linnea",
+  "Johanna",
+  "Oskar",
+  "Elina",
+  "Tuomas",
+  "Ida",
+  "Matilda",
+  "Ville",
+  "Emma",
+  "Anders",
+  "Sofia",
+  "Jussi",
+  "Karin",
+  "Petra",
+];
+const LAST = [
+  "Heinonen",
+  "Mäkelä",
+  "Björklund",
+  "Koskinen",
+  "Lindqvist",
+  "Rantala",
+  "Nyström",
+  "Hakala",
+  "Sjöberg",
+  "Laine",
+  "Holm",
+  "Salo",
+];
+const GROUP_NAMES = [
+  "Teatteri Tuulispää",
+  "Ensemble Kustvind",
+  "Sirkus Taivaanranta",
+  "Kollektivet Ljusglimt",
+  "Tanssiryhmä Askel",
+  "Kuvataideyhdistys Sävy",
+  "Musikförening Klang",
+  "Tarinatalo Oy",
+];
 const AREA = [
   { region: "14", municipalities: ["743", "408", "145", "301", "232", "233", "010", "005"] },
   { region: "15", municipalities: ["905", "499", "946", "545", "598", "475", "893", "287"] },
 ];
-const FORMS = ["music", "visual_arts", "theatre", "dance", "literature", "circus", "crafts", "photography", "media_arts", "multidisciplinary"];
+const FORMS = [
+  "music",
+  "visual_arts",
+  "theatre",
+  "dance",
+  "literature",
+  "circus",
+  "crafts",
+  "photography",
+  "media_arts",
+  "multidisciplinary",
+];
 const FORM_WORDS: Record<string, { fi: string; sv: string }> = {
   music: { fi: "musiikki", sv: "musik" },
   visual_arts: { fi: "kuvataide", sv: "bildkonst" },
@@ -130,13 +451,19 @@ export async function demoPresent(db: Db) {
 export async function seedDemo(db: Db) {
   if (await demoPresent(db)) return;
   const rand = prng(2015);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    const [programme] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, PROGRAMME_CODE));
+    const [programme] = await tx
+      .select({ id: programmes.id })
+      .from(programmes)
+      .where(eq(programmes.code, PROGRAMME_CODE));
     const [taiku] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, TAIKU_CODE));
-    const phases = await tx.select({ id: programmePhases.id, code: programmePhases.code }).from(programmePhases).where(eq(programmePhases.programmeId, programme.id));
+    const phases = await tx
+      .select({ id: programmePhases.id, code: programmePhases.code })
+      .from(programmePhases)
+      .where(eq(programmePhases.programmeId, programme.id));
     const phaseId = (code: string) => phases.find((p) => p.code === code)!.id;
     const funders = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations);
     const okm = funders.find((f) => f.name.fi?.startsWith("Opetus-"))!.id;
@@ -145,7 +472,9 @@ export async function seedDemo(db: Db) {
 
     // A municipality organisation for each municipality a demo pilot runs in (its own share is funding).
     const muniCodes = [...new Set(DEMO_PILOTS.flatMap((p) => p.municipalities))];
-    const muniRows = await tx.query.municipalities.findMany({ where: (m, { inArray: inArr }) => inArr(m.code, muniCodes) });
+    const muniRows = await tx.query.municipalities.findMany({
+      where: (m, { inArray: inArr }) => inArr(m.code, muniCodes),
+    });
     const muniOrg = new Map<string, number>();
     for (const m of muniRows) {
       const [row] = await tx
@@ -156,11 +485,20 @@ export async function seedDemo(db: Db) {
     }
     const [association] = await tx
       .insert(organisations)
-      .values({ name: { fi: "Pohjanmaan Muistiyhdistys ry", sv: "Österbottens minnesförening rf" }, kind: "association", isExample: true })
+      .values({
+        name: { fi: "Pohjanmaan Muistiyhdistys ry", sv: "Österbottens minnesförening rf" },
+        kind: "association",
+        isExample: true,
+      })
       .returning({ id: organisations.id });
     const [foundation] = await tx
       .insert(organisations)
-      .values({ name: { fi: "Kulttuurisäätiö Lakeus", sv: "Kulturstiftelsen Lakeus" }, kind: "foundation", isExample: true, businessId: "1572860-0" })
+      .values({
+        name: { fi: "Kulttuurisäätiö Lakeus", sv: "Kulturstiftelsen Lakeus" },
+        kind: "foundation",
+        isExample: true,
+        businessId: "1572860-0",
+      })
       .returning({ id: organisations.id });
 
     // Artists.
@@ -172,13 +510,25 @@ export async function seedDemo(db: Db) {
       const forms = [FORMS[i % FORMS.length], ...(i % 3 === 0 ? [FORMS[(i + 3) % FORMS.length]] : [])];
       const w = FORM_WORDS[forms[0]];
       const swedishSpeaking = i % 2 === 1;
-      const languages = swedishSpeaking ? ["sv", ...(i % 4 === 1 ? ["fi"] : []), ...(i % 6 === 1 ? ["en"] : [])] : ["fi", ...(i % 4 === 0 ? ["sv"] : []), ...(i % 7 === 0 ? ["en"] : [])];
+      const languages = swedishSpeaking
+        ? ["sv", ...(i % 4 === 1 ? ["fi"] : []), ...(i % 6 === 1 ? ["en"] : [])]
+        : ["fi", ...(i % 4 === 0 ? ["sv"] : []), ...(i % 7 === 0 ? ["en"] : [])];
       const bio = {
-        fi: i % 8 === 3 ? undefined : `Ammattitaiteilija, taiteenalana ${w.fi}. Osallistavaa toimintaa ikäihmisille ja erityisryhmille vuodesta ${2005 + (i % 10)}.`,
-        sv: !swedishSpeaking && i % 3 !== 0 ? undefined : `Professionell konstnär inom ${w.sv}. Deltagande konst för äldre och särskilda grupper sedan ${2005 + (i % 10)}.`,
+        fi:
+          i % 8 === 3
+            ? undefined
+            : `Ammattitaiteilija, taiteenalana ${w.fi}. Osallistavaa toimintaa ikäihmisille ja erityisryhmille vuodesta ${2005 + (i % 10)}.`,
+        sv:
+          !swedishSpeaking && i % 3 !== 0
+            ? undefined
+            : `Professionell konstnär inom ${w.sv}. Deltagande konst för äldre och särskilda grupper sedan ${2005 + (i % 10)}.`,
       };
       const state = i === 38 ? "submitted" : i === 39 ? "returned" : i === 37 ? "draft" : "approved";
-      const slug = name.toLowerCase().normalize("NFD").replace(/[^a-z]+/g, ".").replace(/^\.|\.$/g, "");
+      const slug = name
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/[^a-z]+/g, ".")
+        .replace(/^\.|\.$/g, "");
       const [artist] = await tx
         .insert(artists)
         .values({
@@ -191,7 +541,8 @@ export async function seedDemo(db: Db) {
           contactConsent: i % 3 !== 2,
           showDaysConsent: i % 2 === 0,
           state,
-          returnReason: state === "returned" ? "Lisää esittely myös ruotsiksi. / Lägg till en presentation även på svenska." : null,
+          returnReason:
+            state === "returned" ? "Lisää esittely myös ruotsiksi. / Lägg till en presentation även på svenska." : null,
           approvedAt: state === "approved" ? new Date("2016-01-15T10:00:00Z") : null,
           isExample: true,
         })
@@ -201,7 +552,9 @@ export async function seedDemo(db: Db) {
       await tx.insert(artistLanguages).values(languages.map((language) => ({ artistId: artist.id, language })));
       await tx.insert(artistRegions).values({ artistId: artist.id, regionCode: area.region });
       const served = [area.municipalities[i % 8], area.municipalities[(i + 3) % 8]];
-      await tx.insert(artistMunicipalities).values([...new Set(served)].map((municipalityCode) => ({ artistId: artist.id, municipalityCode })));
+      await tx
+        .insert(artistMunicipalities)
+        .values([...new Set(served)].map((municipalityCode) => ({ artistId: artist.id, municipalityCode })));
       for (let s = 0; s < 2; s++) {
         const format = FORMATS[(i + s * 2) % FORMATS.length];
         const form = forms[s % forms.length];
@@ -217,7 +570,10 @@ export async function seedDemo(db: Db) {
             },
             description: {
               fi: `${format.fi} (${fw.fi}), sovitetaan ryhmän toimintakyvyn mukaan.`,
-              sv: swedishSpeaking || i % 3 === 0 ? `${format.sv} (${fw.sv}), anpassas efter gruppens funktionsförmåga.` : undefined,
+              sv:
+                swedishSpeaking || i % 3 === 0
+                  ? `${format.sv} (${fw.sv}), anpassas efter gruppens funktionsförmåga.`
+                  : undefined,
             },
             artFormCode: form,
             format: format.code,
@@ -227,13 +583,26 @@ export async function seedDemo(db: Db) {
             priceFromCents: s === 1 && i % 6 === 0 ? null : priceFrom,
             priceToCents: s === 1 && i % 6 === 0 ? null : priceFrom + 10000,
             priceOnRequest: s === 1 && i % 6 === 0,
-            accessibility: i % 2 === 0 ? { fi: "Sopii liikuntarajoitteisille ja muistisairaille.", sv: "Passar personer med begränsad rörlighet och minnessjukdomar." } : {},
+            accessibility:
+              i % 2 === 0
+                ? {
+                    fi: "Sopii liikuntarajoitteisille ja muistisairaille.",
+                    sv: "Passar personer med begränsad rörlighet och minnessjukdomar.",
+                  }
+                : {},
             state: state === "approved" ? "approved" : "submitted",
             isExample: true,
           })
           .returning({ id: services.id });
-        const groups = [["older_people"], ["intellectual_disabilities"], ["social_exclusion_risk", "young_people"], ["older_people", "mental_health"]][(i + s) % 4];
-        await tx.insert(serviceTargetGroups).values(groups.map((targetGroupCode) => ({ serviceId: service.id, targetGroupCode })));
+        const groups = [
+          ["older_people"],
+          ["intellectual_disabilities"],
+          ["social_exclusion_risk", "young_people"],
+          ["older_people", "mental_health"],
+        ][(i + s) % 4];
+        await tx
+          .insert(serviceTargetGroups)
+          .values(groups.map((targetGroupCode) => ({ serviceId: service.id, targetGroupCode })));
         await tx.insert(serviceLanguages).values(languages.map((language) => ({ serviceId: service.id, language })));
       }
     }
@@ -250,8 +619,17 @@ export async function seedDemo(db: Db) {
           title: p.title,
           summary: p.summary,
           description: swedish
-            ? { sv: `${p.summary.sv ?? ""} Pilotprojektet genomfördes i samarbete mellan kulturväsendet och social- och hälsovården.` }
-            : { fi: `${p.summary.fi ?? ""} Pilotti toteutettiin kulttuuritoimen sekä sosiaali- ja terveyspalvelujen yhteistyönä.`, ...(p.summary.sv ? { sv: `${p.summary.sv} Pilotprojektet genomfördes i samarbete mellan kulturväsendet och social- och hälsovården.` } : {}) },
+            ? {
+                sv: `${p.summary.sv ?? ""} Pilotprojektet genomfördes i samarbete mellan kulturväsendet och social- och hälsovården.`,
+              }
+            : {
+                fi: `${p.summary.fi ?? ""} Pilotti toteutettiin kulttuuritoimen sekä sosiaali- ja terveyspalvelujen yhteistyönä.`,
+                ...(p.summary.sv
+                  ? {
+                      sv: `${p.summary.sv} Pilotprojektet genomfördes i samarbete mellan kulturväsendet och social- och hälsovården.`,
+                    }
+                  : {}),
+              },
           startDate: p.start,
           endDate: p.end,
           implementerId: muniOrg.get(lead)!,
@@ -260,38 +638,81 @@ export async function seedDemo(db: Db) {
           contactName: swedish ? "Kultursekreteraren" : "Kulttuurisihteeri",
           contactEmail: `kultur.${lead}@kunta.example`,
           sessionsHeld: sessions,
-          gpProblem: index % 3 === 0 ? { fi: "Asiakkailla on vähän mielekästä tekemistä ja osallisuuden kokemuksia.", sv: "Klienterna har lite meningsfull sysselsättning och få upplevelser av delaktighet." } : {},
-          gpSolution: index % 3 === 0 ? { fi: "Ammattitaiteilijan ohjaama ryhmä kerran viikossa noin 3 tuntia, enintään 8 osallistujaa.", sv: "En grupp ledd av en professionell konstnär en gång i veckan cirka 3 timmar, högst 8 deltagare." } : {},
+          gpProblem:
+            index % 3 === 0
+              ? {
+                  fi: "Asiakkailla on vähän mielekästä tekemistä ja osallisuuden kokemuksia.",
+                  sv: "Klienterna har lite meningsfull sysselsättning och få upplevelser av delaktighet.",
+                }
+              : {},
+          gpSolution:
+            index % 3 === 0
+              ? {
+                  fi: "Ammattitaiteilijan ohjaama ryhmä kerran viikossa noin 3 tuntia, enintään 8 osallistujaa.",
+                  sv: "En grupp ledd av en professionell konstnär en gång i veckan cirka 3 timmar, högst 8 deltagare.",
+                }
+              : {},
           gpResultsClient: index % 3 === 0 ? { fi: "Hyvinvointi ja osallisuus lisääntyivät." } : {},
           gpResultsService: index % 3 === 0 ? { fi: "Uusi palvelumuoto osaksi yksikön arkea." } : {},
-          gpResultsSociety: index % 3 === 0 ? { fi: "Yksinäisyys väheni ja palvelujen käyttö ennaltaehkäisevänä lisääntyi." } : {},
+          gpResultsSociety:
+            index % 3 === 0 ? { fi: "Yksinäisyys väheni ja palvelujen käyttö ennaltaehkäisevänä lisääntyi." } : {},
           costPerSessionCents: index % 3 === 0 ? 33000 : null,
           maxGroupSize: index % 3 === 0 ? 8 : null,
           sessionHours: index % 3 === 0 ? "3" : null,
           isExample: true,
         })
         .returning({ id: pilots.id });
-      await tx.insert(pilotProgrammes).values([
-        { pilotId: pilot.id, programmeId: programme.id, phaseId: phaseId(p.phase) },
-        ...(p.taiku ? [{ pilotId: pilot.id, programmeId: taiku.id }] : []),
-      ]);
-      await tx.insert(pilotMunicipalities).values(p.municipalities.map((municipalityCode, i) => ({ pilotId: pilot.id, municipalityCode, isLead: i === 0 })));
+      await tx
+        .insert(pilotProgrammes)
+        .values([
+          { pilotId: pilot.id, programmeId: programme.id, phaseId: phaseId(p.phase) },
+          ...(p.taiku ? [{ pilotId: pilot.id, programmeId: taiku.id }] : []),
+        ]);
+      await tx
+        .insert(pilotMunicipalities)
+        .values(
+          p.municipalities.map((municipalityCode, i) => ({ pilotId: pilot.id, municipalityCode, isLead: i === 0 })),
+        );
       await tx.insert(pilotSectors).values(p.sectors.map((sectorCode) => ({ pilotId: pilot.id, sectorCode })));
-      await tx.insert(pilotTargetGroups).values(p.groups.map((targetGroupCode) => ({ pilotId: pilot.id, targetGroupCode })));
+      await tx
+        .insert(pilotTargetGroups)
+        .values(p.groups.map((targetGroupCode) => ({ pilotId: pilot.id, targetGroupCode })));
       await tx.insert(pilotArtForms).values(p.forms.map((artFormCode) => ({ pilotId: pilot.id, artFormCode })));
-      if (index % 4 === 1) await tx.insert(pilotPartners).values({ pilotId: pilot.id, organisationId: association.id, role: "partner" });
-      if (index % 5 === 2) await tx.insert(pilotPartners).values({ pilotId: pilot.id, organisationId: foundation.id, role: "funder" });
-      await tx.insert(activityFigures).values(p.groups.map((targetGroupCode) => ({ pilotId: pilot.id, targetGroupCode, participants: 8 + Math.floor(rand() * 60) })));
-      const grant = (p.phase === "2015" ? 5000 + Math.floor(rand() * 10) * 1000 : 4000 + Math.floor(rand() * 8) * 1000) * 100;
-      await tx.insert(fundingLines).values([
-        { pilotId: pilot.id, funderId: okm, amountCents: grant, kind: "grant" },
-        { pilotId: pilot.id, funderId: muniOrg.get(lead)!, amountCents: Math.round(grant * 0.3), kind: "own_share" },
-        ...(index % 3 === 1 ? [{ pilotId: pilot.id, funderId: muniOrg.get(lead)!, amountCents: 150000, kind: "in_kind" }] : []),
-        ...(p.phase === "2016" ? [{ pilotId: pilot.id, funderId: lead < "400" ? epl : pl, amountCents: 200000, kind: "grant" }] : []),
-        ...(index % 5 === 2 ? [{ pilotId: pilot.id, funderId: foundation.id, amountCents: 100000, kind: "grant" }] : []),
-      ]);
+      if (index % 4 === 1)
+        await tx.insert(pilotPartners).values({ pilotId: pilot.id, organisationId: association.id, role: "partner" });
+      if (index % 5 === 2)
+        await tx.insert(pilotPartners).values({ pilotId: pilot.id, organisationId: foundation.id, role: "funder" });
+      await tx
+        .insert(activityFigures)
+        .values(
+          p.groups.map((targetGroupCode) => ({
+            pilotId: pilot.id,
+            targetGroupCode,
+            participants: 8 + Math.floor(rand() * 60),
+          })),
+        );
+      const grant =
+        (p.phase === "2015" ? 5000 + Math.floor(rand() * 10) * 1000 : 4000 + Math.floor(rand() * 8) * 1000) * 100;
+      await tx
+        .insert(fundingLines)
+        .values([
+          { pilotId: pilot.id, funderId: okm, amountCents: grant, kind: "grant" },
+          { pilotId: pilot.id, funderId: muniOrg.get(lead)!, amountCents: Math.round(grant * 0.3), kind: "own_share" },
+          ...(index % 3 === 1
+            ? [{ pilotId: pilot.id, funderId: muniOrg.get(lead)!, amountCents: 150000, kind: "in_kind" }]
+            : []),
+          ...(p.phase === "2016"
+            ? [{ pilotId: pilot.id, funderId: lead < "400" ? epl : pl, amountCents: 200000, kind: "grant" }]
+            : []),
+          ...(index % 5 === 2
+            ? [{ pilotId: pilot.id, funderId: foundation.id, amountCents: 100000, kind: "grant" }]
+            : []),
+        ]);
       const matching = artistIds.filter((a) => a.forms.some((f) => p.forms.includes(f)));
-      const employed = [matching[index % Math.max(matching.length, 1)] ?? pick(artistIds), ...(index % 2 === 0 ? [pick(artistIds)] : [])];
+      const employed = [
+        matching[index % Math.max(matching.length, 1)] ?? pick(artistIds),
+        ...(index % 2 === 0 ? [pick(artistIds)] : []),
+      ];
       for (const a of new Map(employed.map((e) => [e.id, e])).values()) {
         const days = 5 + Math.floor(rand() * 30);
         await tx.insert(employments).values({
@@ -304,16 +725,31 @@ export async function seedDemo(db: Db) {
         });
       }
       if (index % 6 === 3) {
-        await tx.insert(employments).values({ pilotId: pilot.id, artistName: "Vierailija / Gästartist", role: "Esiintyjä", days: "2", feeCents: 60000 });
+        await tx
+          .insert(employments)
+          .values({
+            pilotId: pilot.id,
+            artistName: "Vierailija / Gästartist",
+            role: "Esiintyjä",
+            days: "2",
+            feeCents: 60000,
+          });
       }
-      await tx.insert(pilotSources).values({ pilotId: pilot.id, title: "Esimerkkiaineisto / Exempeldata", document: "Demo" });
+      await tx
+        .insert(pilotSources)
+        .values({ pilotId: pilot.id, title: "Esimerkkiaineisto / Exempeldata", document: "Demo" });
       for (const [checkedOn, statusCode] of p.checks) {
         await tx.insert(continuationChecks).values({
           pilotId: pilot.id,
           checkedOn,
           statusCode,
-          fundingAfter: statusCode.startsWith("continues_own") ? (swedish ? "Kommunens kulturbudget" : "Kunnan kulttuuritoimen talousarvio") : null,
-          evidenceRef: statusCode === "unknown" ? null : swedish ? "Bildningsnämndens beslut" : "Sivistyslautakunnan päätös",
+          fundingAfter: statusCode.startsWith("continues_own")
+            ? swedish
+              ? "Kommunens kulturbudget"
+              : "Kunnan kulttuuritoimen talousarvio"
+            : null,
+          evidenceRef:
+            statusCode === "unknown" ? null : swedish ? "Bildningsnämndens beslut" : "Sivistyslautakunnan päätös",
           notes: null,
           checkedByName: swedish ? "Kultursekreteraren" : "Kulttuurisihteeri",
           isExample: true,
@@ -334,8 +770,11 @@ export async function seedDemo(db: Db) {
         .returning({ id: users.id });
       const scope = staffScopes[account.email];
       if (scope) {
-        await tx.insert(userMunicipalities).values(scope.map((municipalityCode) => ({ userId: user.id, municipalityCode })));
-        if (account.email.startsWith("staff.kauhava")) await tx.insert(userOrganisations).values({ userId: user.id, organisationId: kaks });
+        await tx
+          .insert(userMunicipalities)
+          .values(scope.map((municipalityCode) => ({ userId: user.id, municipalityCode })));
+        if (account.email.startsWith("staff.kauhava"))
+          await tx.insert(userOrganisations).values({ userId: user.id, organisationId: kaks });
       }
       if (account.role === "artist") {
         await tx.update(artists).set({ userId: user.id, name: account.name }).where(eq(artists.id, artistIds[0].id));

@@ -43,7 +43,10 @@ export async function seedFacts(db: Db) {
   if (await factsPresent(db)) return;
   await db.transaction(async (tx) => {
     const org = async (name: { fi: string; sv: string }, kind: string, municipalityCode?: string) => {
-      const [row] = await tx.insert(organisations).values({ name, kind, municipalityCode }).returning({ id: organisations.id });
+      const [row] = await tx
+        .insert(organisations)
+        .values({ name, kind, municipalityCode })
+        .returning({ id: organisations.id });
       return row.id;
     };
     const epl = await org({ fi: "Etelä-Pohjanmaan liitto", sv: "Södra Österbottens förbund" }, "council", "743");
@@ -55,8 +58,15 @@ export async function seedFacts(db: Db) {
       },
       "joint_authority",
     );
-    const okm = await org({ fi: "Opetus- ja kulttuuriministeriö (OKM)", sv: "Undervisnings- och kulturministeriet (UKM)" }, "ministry");
-    const kaksineuvoinen = await org({ fi: "Kuntayhtymä Kaksineuvoinen", sv: "Samkommunen Kaksineuvoinen" }, "joint_authority", "233");
+    const okm = await org(
+      { fi: "Opetus- ja kulttuuriministeriö (OKM)", sv: "Undervisnings- och kulturministeriet (UKM)" },
+      "ministry",
+    );
+    const kaksineuvoinen = await org(
+      { fi: "Kuntayhtymä Kaksineuvoinen", sv: "Samkommunen Kaksineuvoinen" },
+      "joint_authority",
+      "233",
+    );
     const kauhava = await org({ fi: "Kauhavan kaupunki", sv: "Kauhava stad" }, "municipality", "233");
     const aijjoos = await org({ fi: "Aijjoos-toiminta", sv: "Aijjoos-verksamheten" }, "other", "233");
 
@@ -77,7 +87,10 @@ export async function seedFacts(db: Db) {
       .insert(programmes)
       .values({
         code: TAIKU_CODE,
-        name: { fi: "TaiKu – taide ja kulttuuri sosiaali- ja terveyspalveluissa", sv: "TaiKu – konst och kultur inom social- och hälsovården" },
+        name: {
+          fi: "TaiKu – taide ja kulttuuri sosiaali- ja terveyspalveluissa",
+          sv: "TaiKu – konst och kultur inom social- och hälsovården",
+        },
         description: {
           fi: "Ohjelmalinja piloteille, jotka tuovat taiteen ja kulttuurin sosiaali- ja terveyspalvelujen omiin yksiköihin.",
           sv: "Programlinje för pilotprojekt som för in konst och kultur i social- och hälsovårdens egna enheter.",
@@ -85,14 +98,22 @@ export async function seedFacts(db: Db) {
       })
       .returning({ id: programmes.id });
 
-    await tx.insert(programmeOrganisations).values([
-      { programmeId: programme.id, organisationId: epl, role: "implementer" },
-      { programmeId: programme.id, organisationId: pl, role: "partner" },
-      { programmeId: programme.id, organisationId: sofuk, role: "partner" },
-      ...[okm, epl, pl, sofuk].map((id) => ({ programmeId: programme.id, organisationId: id, role: "funder" })),
-    ]);
+    await tx
+      .insert(programmeOrganisations)
+      .values([
+        { programmeId: programme.id, organisationId: epl, role: "implementer" },
+        { programmeId: programme.id, organisationId: pl, role: "partner" },
+        { programmeId: programme.id, organisationId: sofuk, role: "partner" },
+        ...[okm, epl, pl, sofuk].map((id) => ({ programmeId: programme.id, organisationId: id, role: "funder" })),
+      ]);
 
-    const phase = async (code: string, name: { fi: string; sv: string }, start: string, end: string, funders: number[]) => {
+    const phase = async (
+      code: string,
+      name: { fi: string; sv: string },
+      start: string,
+      end: string,
+      funders: number[],
+    ) => {
       const [row] = await tx
         .insert(programmePhases)
         .values({ programmeId: programme.id, code, name, startDate: start, endDate: end })
@@ -100,9 +121,21 @@ export async function seedFacts(db: Db) {
       await tx.insert(phaseFunders).values(funders.map((organisationId) => ({ phaseId: row.id, organisationId })));
       return row.id;
     };
-    await phase("2015", { fi: "Kuntapilotit 2015", sv: "Kommunala pilotprojekt 2015" }, "2015-02-01", "2015-12-31", [okm]);
-    await phase("2016", { fi: "Jatkohanke 2016", sv: "Fortsättningsprojektet 2016" }, "2016-01-01", "2016-12-31", [okm, epl, pl, sofuk]);
-    const phaseII = await phase("II", { fi: "Vaihe II", sv: "Fas II" }, "2017-01-01", "2017-12-31", [okm, epl, pl, sofuk]);
+    await phase("2015", { fi: "Kuntapilotit 2015", sv: "Kommunala pilotprojekt 2015" }, "2015-02-01", "2015-12-31", [
+      okm,
+    ]);
+    await phase("2016", { fi: "Jatkohanke 2016", sv: "Fortsättningsprojektet 2016" }, "2016-01-01", "2016-12-31", [
+      okm,
+      epl,
+      pl,
+      sofuk,
+    ]);
+    const phaseII = await phase("II", { fi: "Vaihe II", sv: "Fas II" }, "2017-01-01", "2017-12-31", [
+      okm,
+      epl,
+      pl,
+      sofuk,
+    ]);
     const phase2015 = (
       await tx.select({ id: programmePhases.id }).from(programmePhases).where(eq(programmePhases.code, "2015"))
     )[0].id;
@@ -135,10 +168,17 @@ export async function seedFacts(db: Db) {
       { pilotId: taikuSotessa.id, municipalityCode: "403", isLead: false },
       { pilotId: taikuSotessa.id, municipalityCode: "934", isLead: false },
     ]);
-    await tx.insert(pilotSectors).values(["culture", "social", "health"].map((sectorCode) => ({ pilotId: taikuSotessa.id, sectorCode })));
-    await tx.insert(pilotTargetGroups).values(
-      ["older_people", "intellectual_disabilities", "other_special"].map((targetGroupCode) => ({ pilotId: taikuSotessa.id, targetGroupCode })),
-    );
+    await tx
+      .insert(pilotSectors)
+      .values(["culture", "social", "health"].map((sectorCode) => ({ pilotId: taikuSotessa.id, sectorCode })));
+    await tx
+      .insert(pilotTargetGroups)
+      .values(
+        ["older_people", "intellectual_disabilities", "other_special"].map((targetGroupCode) => ({
+          pilotId: taikuSotessa.id,
+          targetGroupCode,
+        })),
+      );
     await tx.insert(pilotArtForms).values({ pilotId: taikuSotessa.id, artFormCode: "multidisciplinary" });
     await tx.insert(pilotSources).values({ pilotId: taikuSotessa.id, ...SOURCE_KAKSINEUVOINEN });
     await tx.insert(continuationChecks).values({
@@ -172,7 +212,9 @@ export async function seedFacts(db: Db) {
     await tx.insert(pilotProgrammes).values({ pilotId: kaveri.id, programmeId: programme.id, phaseId: phase2015 });
     await tx.insert(pilotMunicipalities).values({ pilotId: kaveri.id, municipalityCode: "233", isLead: true });
     await tx.insert(pilotPartners).values({ pilotId: kaveri.id, organisationId: aijjoos, role: "partner" });
-    await tx.insert(pilotSectors).values(["culture", "social"].map((sectorCode) => ({ pilotId: kaveri.id, sectorCode })));
+    await tx
+      .insert(pilotSectors)
+      .values(["culture", "social"].map((sectorCode) => ({ pilotId: kaveri.id, sectorCode })));
     await tx.insert(pilotTargetGroups).values({ pilotId: kaveri.id, targetGroupCode: "older_people" });
     await tx.insert(pilotArtForms).values({ pilotId: kaveri.id, artFormCode: "multidisciplinary" });
     await tx.insert(pilotSources).values([

@@ -108,9 +108,16 @@ export async function seedReference(db: Db) {
           })),
         ),
       );
-      await tx.insert(municipalityLanguages).values(
-        rows.map((r) => ({ municipalityCode: r.code, language: r.language, validFrom: "2023-01-01", validTo: "2033-01-01" })),
-      );
+      await tx
+        .insert(municipalityLanguages)
+        .values(
+          rows.map((r) => ({
+            municipalityCode: r.code,
+            language: r.language,
+            validFrom: "2023-01-01",
+            validTo: "2033-01-01",
+          })),
+        );
     }
     const named = (list: readonly (readonly string[])[]) =>
       list.map(([code, fi, sv], i) => ({ code, name: { fi, sv }, sort: i + 1 }));
@@ -119,7 +126,9 @@ export async function seedReference(db: Db) {
     await tx.insert(sectors).values(named(SECTORS)).onConflictDoNothing();
     await tx
       .insert(continuationStatuses)
-      .values(CONTINUATION_STATUSES.map(([code, fi, sv, countsAs], i) => ({ code, name: { fi, sv }, countsAs, sort: i + 1 })))
+      .values(
+        CONTINUATION_STATUSES.map(([code, fi, sv, countsAs], i) => ({ code, name: { fi, sv }, countsAs, sort: i + 1 })),
+      )
       .onConflictDoNothing();
   });
 }

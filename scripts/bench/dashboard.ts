@@ -34,10 +34,13 @@ async function dashboardSql(sql: postgres.Sql, reportDate: string) {
   const scope = dsql`p.state = 'published'`;
   const steps: (() => Promise<unknown>)[] = [
     () =>
-      queryRows(db, dsql`select 'programme' as kind, code as key, name from programmes union all select 'phase', id::text, name from programme_phases
+      queryRows(
+        db,
+        dsql`select 'programme' as kind, code as key, name from programmes union all select 'phase', id::text, name from programme_phases
         union all select 'region', code, name from regions union all select 'municipality', code, name from municipalities
         union all select 'targetGroup', code, name from target_groups union all select 'artForm', code, name from art_forms
-        union all select 'organisation', id::text, name from organisations`),
+        union all select 'organisation', id::text, name from organisations`,
+      ),
     () => continuationOverview(db, { reportDate, scope }),
     () => pilotsPerYear(db, scope),
     () => municipalitiesPerRegion(db, scope),

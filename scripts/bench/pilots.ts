@@ -49,7 +49,8 @@ export const scenarios: BenchScenario[] = [
     path: `/fi/pilots/${PILOT}`,
     // getPilot's single query: the pilot with its related rows as JSON arrays.
     sql: (sql) => {
-      const arr = (q: postgres.PendingQuery<postgres.Row[]>) => sql`coalesce((select json_agg(x) from (${q}) x), '[]'::json)`;
+      const arr = (q: postgres.PendingQuery<postgres.Row[]>) =>
+        sql`coalesce((select json_agg(x) from (${q}) x), '[]'::json)`;
       return sql`select json_build_object(
           'id', p.id, 'title', p.title, 'summary', p.summary, 'description', p.description, 'startDate', p.start_date,
           'endDate', p.end_date, 'state', p.state, 'gpProblem', p.gp_problem, 'version', p.version, 'implementer', o.name,

@@ -17,7 +17,8 @@ function uniqueEmail(prefix: string, info: TestInfo) {
 
 /** A second, independent browser (its own cookies), at the same base URL. */
 async function newPage(browser: Browser, info: TestInfo) {
-  const baseURL = (info.project.use as { baseURL?: string }).baseURL ?? process.env.E2E_BASE_URL ?? "http://localhost:3000";
+  const baseURL =
+    (info.project.use as { baseURL?: string }).baseURL ?? process.env.E2E_BASE_URL ?? "http://localhost:3000";
   const context = await browser.newContext({ baseURL });
   return context.newPage();
 }
@@ -35,17 +36,28 @@ async function linkFromOutbox(admin: Page, lang: Lang, email: string, kind: "inv
 }
 
 async function setPassword(page: Page, t: T, password: string, first = false) {
-  await page.getByLabel(required(t, first ? "account:fields.password" : "account:fields.newPassword"), { exact: true }).fill(password);
-  await page.getByLabel(required(t, first ? "account:fields.passwordAgain" : "account:fields.passwordConfirm"), { exact: true }).fill(password);
+  await page
+    .getByLabel(required(t, first ? "account:fields.password" : "account:fields.newPassword"), { exact: true })
+    .fill(password);
+  await page
+    .getByLabel(required(t, first ? "account:fields.passwordAgain" : "account:fields.passwordConfirm"), { exact: true })
+    .fill(password);
 }
 
-async function invite(admin: Page, lang: Lang, t: T, email: string, opts: { role?: string; municipalities?: string[]; name?: string }) {
+async function invite(
+  admin: Page,
+  lang: Lang,
+  t: T,
+  email: string,
+  opts: { role?: string; municipalities?: string[]; name?: string },
+) {
   await admin.goto(`/${lang}/admin/users/invite`);
   await admin.getByLabel(required(t, "admin:invite.email"), { exact: true }).fill(email);
   if (opts.name) await admin.getByLabel(t("admin:invite.name"), { exact: true }).fill(opts.name);
   await admin.getByLabel(required(t, "admin:invite.language"), { exact: true }).selectOption(lang);
   await admin.getByLabel(required(t, "admin:scope.role"), { exact: true }).selectOption(opts.role ?? "staff");
-  if (opts.municipalities) await admin.getByLabel(t("admin:scope.municipalities"), { exact: true }).selectOption(opts.municipalities);
+  if (opts.municipalities)
+    await admin.getByLabel(t("admin:scope.municipalities"), { exact: true }).selectOption(opts.municipalities);
   await admin.getByRole("button", { name: t("admin:invite.submit") }).click();
   await expect(admin.getByRole("status").filter({ hasText: t("admin:invite.sent", { email }) })).toBeVisible();
 }
@@ -71,7 +83,12 @@ test.describe("accounts", () => {
   // Long flows with several browsers and axe scans; the machine is shared.
   test.describe.configure({ timeout: 150_000 });
 
-  test("admin invites a staff member for Kristinestad, who accepts, signs in and sees only their own scope's drafts", async ({ page, browser, lang, t }, info) => {
+  test("admin invites a staff member for Kristinestad, who accepts, signs in and sees only their own scope's drafts", async ({
+    page,
+    browser,
+    lang,
+    t,
+  }, info) => {
     await login(page, lang, ACCOUNTS.admin);
     await page.goto(`/${lang}/admin`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("admin:hub.title"));
@@ -104,7 +121,9 @@ test.describe("accounts", () => {
     await expect(staff.locator("#f-password")).toHaveAttribute("aria-invalid", "true");
     await expect(staff.locator("#f-password-error")).not.toBeEmpty();
     await staff.getByLabel(required(t, "account:fields.newPassword"), { exact: true }).fill("Kristinestad-2026-lösen");
-    await staff.getByLabel(required(t, "account:fields.passwordConfirm"), { exact: true }).fill("Kristinestad-2026-losen");
+    await staff
+      .getByLabel(required(t, "account:fields.passwordConfirm"), { exact: true })
+      .fill("Kristinestad-2026-losen");
     await staff.getByRole("button", { name: t("account:invite.submit") }).click();
     await expect(staff.getByText(t("account:password.mismatch")).first()).toBeVisible();
     await setPassword(staff, t, "Kristinestad-2026-lösen");
@@ -137,7 +156,12 @@ test.describe("accounts", () => {
     await staff.context().close();
   });
 
-  test("a staff member of another municipality does not see the Kristinestad draft until the admin adds Kristinestad to their scope", async ({ page, browser, lang, t }, info) => {
+  test("a staff member of another municipality does not see the Kristinestad draft until the admin adds Kristinestad to their scope", async ({
+    page,
+    browser,
+    lang,
+    t,
+  }, info) => {
     await login(page, lang, ACCOUNTS.admin);
     const staff = await newPage(browser, info);
     const email = uniqueEmail("staff.seinajoki", info);
@@ -152,20 +176,32 @@ test.describe("accounts", () => {
     await page.getByLabel(t("admin:scope.municipalities"), { exact: true }).selectOption(["743", "287"]);
     await page.getByRole("button", { name: t("admin:user.save") }).click();
     await expect(page.getByRole("status")).toHaveText(t("admin:user.done.saved"));
-    await expect(page.getByRole("definition").filter({ hasText: lang === "sv" ? "Kristinestad, Seinäjoki" : "Kristiinankaupunki, Seinäjoki" })).toBeVisible();
+    await expect(
+      page
+        .getByRole("definition")
+        .filter({ hasText: lang === "sv" ? "Kristinestad, Seinäjoki" : "Kristiinankaupunki, Seinäjoki" }),
+    ).toBeVisible();
 
     await staff.goto(`/${lang}/pilots?state=draft`);
     await expect(staff.locator(`a[href="/${lang}/pilots/${FIXTURES.pilots.draftVasa}"]`)).toBeVisible();
 
     // The audit log shows the change with before and after.
     await page.getByRole("link", { name: t("admin:user.auditLink") }).click();
-    const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "user.update" }) }).first();
+    const row = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: "user.update" }) })
+      .first();
     await expect(row).toContainText('["743"]');
     await expect(row).toContainText('["287","743"]');
     await staff.context().close();
   });
 
-  test("an artist registers, verifies the address from the email and is signed in; registering again reveals nothing", async ({ page, browser, lang, t }, info) => {
+  test("an artist registers, verifies the address from the email and is signed in; registering again reveals nothing", async ({
+    page,
+    browser,
+    lang,
+    t,
+  }, info) => {
     const email = uniqueEmail("artist", info);
     await page.goto(`/${lang}/register`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("account:register.title"));
@@ -210,7 +246,12 @@ test.describe("accounts", () => {
     await admin.context().close();
   });
 
-  test("password reset: same answer for any address, the link sets a new password once and ends other sessions", async ({ page, browser, lang, t }, info) => {
+  test("password reset: same answer for any address, the link sets a new password once and ends other sessions", async ({
+    page,
+    browser,
+    lang,
+    t,
+  }, info) => {
     const admin = await newPage(browser, info);
     await login(admin, lang, ACCOUNTS.admin);
     const email = uniqueEmail("reset", info);
@@ -219,7 +260,9 @@ test.describe("accounts", () => {
     const other = await newPage(browser, info);
     await other.goto(`/${lang}/forgot-password`);
     await expectNoAxeViolations(other);
-    await other.getByLabel(required(t, "account:fields.email"), { exact: true }).fill(`nobody.${Date.now()}@example.org`);
+    await other
+      .getByLabel(required(t, "account:fields.email"), { exact: true })
+      .fill(`nobody.${Date.now()}@example.org`);
     await other.getByRole("button", { name: t("account:forgot.submit") }).click();
     await expect(other.getByRole("status")).toHaveText(t("account:forgot.sent"));
     await other.goto(`/${lang}/forgot-password`);
@@ -261,7 +304,12 @@ test.describe("accounts", () => {
     await other.context().close();
   });
 
-  test("disabling a user ends their session at once; enabling lets them back in", async ({ page, browser, lang, t }, info) => {
+  test("disabling a user ends their session at once; enabling lets them back in", async ({
+    page,
+    browser,
+    lang,
+    t,
+  }, info) => {
     await login(page, lang, ACCOUNTS.admin);
     const email = uniqueEmail("disable", info);
     const staff = await newPage(browser, info);
@@ -292,14 +340,31 @@ test.describe("accounts", () => {
     await staff.context().close();
   });
 
-  test("every account form refuses a post from another origin, and nothing is sent", async ({ request, page, lang, t }, info) => {
+  test("every account form refuses a post from another origin, and nothing is sent", async ({
+    request,
+    page,
+    lang,
+    t,
+  }, info) => {
     const token = "A".repeat(43);
     const email = uniqueEmail("crossorigin", info);
     const form = { name: "Evil", email, password: "Cross-origin-2026", passwordConfirm: "Cross-origin-2026" };
-    const paths = [`/${lang}/register`, `/${lang}/forgot-password`, `/${lang}/invite/${token}`, `/${lang}/reset/${token}`, `/${lang}/verify/${token}`, `/${lang}/admin/users/invite`, `/${lang}/admin/users/${FIXTURES.users.staffVasa}`];
+    const paths = [
+      `/${lang}/register`,
+      `/${lang}/forgot-password`,
+      `/${lang}/invite/${token}`,
+      `/${lang}/reset/${token}`,
+      `/${lang}/verify/${token}`,
+      `/${lang}/admin/users/invite`,
+      `/${lang}/admin/users/${FIXTURES.users.staffVasa}`,
+    ];
     for (const path of paths) {
       // Refused by the server (scripts/server.mjs) and again by assertSameOrigin in the action.
-      const byReferer = await request.post(path, { form, headers: { Referer: "https://evil.example/form" }, maxRedirects: 0 });
+      const byReferer = await request.post(path, {
+        form,
+        headers: { Referer: "https://evil.example/form" },
+        maxRedirects: 0,
+      });
       expect(byReferer.status(), `${path} (Referer)`).toBe(403);
       const byOrigin = await request.post(path, { form, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
       expect(byOrigin.status(), `${path} (Origin)`).toBe(403);
@@ -312,7 +377,11 @@ test.describe("accounts", () => {
   });
 
   // Enabled once the sign-in action refuses unverified users (the change is described in docs/decisions/012).
-  test("an artist who has not verified the address cannot sign in; the message shows only with the right password", async ({ page, lang, t }, info) => {
+  test("an artist who has not verified the address cannot sign in; the message shows only with the right password", async ({
+    page,
+    lang,
+    t,
+  }, info) => {
     const email = uniqueEmail("unverified", info);
     await page.goto(`/${lang}/register`);
     await page.getByLabel(required(t, "account:fields.artistName"), { exact: true }).fill("Vahvistamaton");
@@ -346,7 +415,12 @@ test.describe("accounts", () => {
 test.describe("own account", () => {
   test.describe.configure({ timeout: 150_000 });
 
-  test("a user sees where they are signed in, ends the other session, and changes the password", async ({ page, browser, lang, t }, info) => {
+  test("a user sees where they are signed in, ends the other session, and changes the password", async ({
+    page,
+    browser,
+    lang,
+    t,
+  }, info) => {
     const admin = await newPage(browser, info);
     await login(admin, lang, ACCOUNTS.admin);
     const email = uniqueEmail("sessions", info);

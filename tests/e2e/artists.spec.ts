@@ -12,7 +12,13 @@ const VORA = "946";
 const PILOTS = { fi: 3, sv: 4 } as const;
 const PASSWORD = "Testi-salasana-2026";
 
-async function newSession(browser: Browser, baseURL: string | undefined, lang: Lang, email: string, password = DEMO_PASSWORD) {
+async function newSession(
+  browser: Browser,
+  baseURL: string | undefined,
+  lang: Lang,
+  email: string,
+  password = DEMO_PASSWORD,
+) {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await login(page, lang, email, password);
@@ -20,7 +26,9 @@ async function newSession(browser: Browser, baseURL: string | undefined, lang: L
 }
 
 async function createArtistAccount(request: APIRequestContext, lang: Lang, email: string, name: string) {
-  const res = await request.post("/test-helpers/artist-account", { form: { email, password: PASSWORD, name, pilotId: String(PILOTS[lang]) } });
+  const res = await request.post("/test-helpers/artist-account", {
+    form: { email, password: PASSWORD, name, pilotId: String(PILOTS[lang]) },
+  });
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as { userId: number; artistId: number };
 }
@@ -55,8 +63,14 @@ test.describe("artist directory", () => {
     await expect(p.getByRole("heading", { level: 1 })).toHaveText(t("artists:me.title"));
     await expect(p.getByText(t("artists:me.stateExplain.draft"))).toBeVisible();
     await p.getByLabel(t("artists:field.name")).fill(name);
-    await p.getByRole("group", { name: t("artists:artForms") }).getByLabel(lang === "fi" ? "Musiikki" : "Musik").check();
-    await p.getByRole("group", { name: t("artists:languages") }).getByLabel(t("artists:language.sv")).check();
+    await p
+      .getByRole("group", { name: t("artists:artForms") })
+      .getByLabel(lang === "fi" ? "Musiikki" : "Musik")
+      .check();
+    await p
+      .getByRole("group", { name: t("artists:languages") })
+      .getByLabel(t("artists:language.sv"))
+      .check();
     await p.getByLabel(lang === "fi" ? "Vöyri" : "Vörå", { exact: true }).check();
     await p.getByLabel(t("artists:field.bioFi")).fill("Laulutyöpajoja ikäihmisille ruotsiksi ja suomeksi.");
     await p.getByLabel(t("artists:field.bioSv")).fill("Sångverkstäder för äldre på svenska.");
@@ -80,8 +94,14 @@ test.describe("artist directory", () => {
     await p.getByLabel(t("artists:service.titleFi")).fill(`Laulutyöpaja ikäihmisille ${stamp}`);
     await p.getByLabel(t("artists:service.descriptionSv")).fill("Vi sjunger gamla sånger tillsammans.");
     await p.getByLabel(t("artists:format.single_workshop")).check();
-    await p.getByRole("group", { name: t("artists:filters.targetGroup") }).getByLabel(lang === "fi" ? "Ikäihmiset" : "Äldre").check();
-    await p.getByRole("group", { name: t("artists:service.languages") }).getByLabel(t("artists:language.sv")).check();
+    await p
+      .getByRole("group", { name: t("artists:filters.targetGroup") })
+      .getByLabel(lang === "fi" ? "Ikäihmiset" : "Äldre")
+      .check();
+    await p
+      .getByRole("group", { name: t("artists:service.languages") })
+      .getByLabel(t("artists:language.sv"))
+      .check();
     await p.getByLabel(t("artists:service.duration")).fill("90");
     await p.getByLabel(t("artists:service.priceFrom")).fill("250");
     await p.getByLabel(t("artists:service.priceTo")).fill("200");
@@ -158,7 +178,9 @@ test.describe("artist directory", () => {
     // Staff contact the artist through the form; the address is never shown.
     const staff = await newSession(browser, baseURL, lang, ACCOUNTS.staff);
     await staff.page.goto(`/${lang}/artists/${artistId}`);
-    await staff.page.getByRole("textbox", { name: t("artists:contactForm.message") }).fill("Hei! Voisitteko pitää laulutyöpajan palvelukodissamme?");
+    await staff.page
+      .getByRole("textbox", { name: t("artists:contactForm.message") })
+      .fill("Hei! Voisitteko pitää laulutyöpajan palvelukodissamme?");
     await staff.page.getByRole("button", { name: t("artists:contactForm.send") }).click();
     await expect(staff.page.getByText(t("artists:contactForm.sent"))).toBeVisible();
     expect(await staff.page.content()).not.toContain(contactEmail);
@@ -167,7 +189,9 @@ test.describe("artist directory", () => {
     await p.goto(`/${lang}/me/artist`);
     const download = await p.request.get(`/${lang}/me/artist/data.json`);
     expect(download.status()).toBe(200);
-    expect(download.headers()["content-disposition"]).toContain(`attachment; filename="${t("artists:me.downloadFile")}-`);
+    expect(download.headers()["content-disposition"]).toContain(
+      `attachment; filename="${t("artists:me.downloadFile")}-`,
+    );
     const json = await download.json();
     expect(json.account.email).toBe(email);
     expect(json.profile.name).toBe(name);
@@ -181,11 +205,22 @@ test.describe("artist directory", () => {
     // Posting another artist's id with a valid profile edits only one's own profile.
     const version = await p.locator('input[name="version"]').inputValue();
     const hijack = await p.request.post(`/${lang}/me/artist`, {
-      form: { id: String(FIXTURES.artists.other), version, name, kind: "person", artForms: "music", languages: "sv", municipalities: VORA, bioSv: `Kapad ${stamp}` },
+      form: {
+        id: String(FIXTURES.artists.other),
+        version,
+        name,
+        kind: "person",
+        artForms: "music",
+        languages: "sv",
+        municipalities: VORA,
+        bioSv: `Kapad ${stamp}`,
+      },
       headers: { Origin: new URL(p.url()).origin },
     });
     expect(hijack.ok()).toBe(true);
-    expect(await (await a.request.get(`/${lang}/artists/${FIXTURES.artists.other}`)).text()).not.toContain(`Kapad ${stamp}`);
+    expect(await (await a.request.get(`/${lang}/artists/${FIXTURES.artists.other}`)).text()).not.toContain(
+      `Kapad ${stamp}`,
+    );
     expect(await (await a.request.get(`/${lang}/artists/${artistId}`)).text()).toContain(`Kapad ${stamp}`);
 
     // Delete my account, with a confirmation step.
@@ -216,14 +251,21 @@ test.describe("artist directory", () => {
     for (const ctx of [admin.context, artist.context, anon, council.context, staff.context, gone]) await ctx.close();
   });
 
-  test("one artist cannot edit another's profile or service, even by posting directly; nothing changes", async ({ page, request, lang, t }) => {
+  test("one artist cannot edit another's profile or service, even by posting directly; nothing changes", async ({
+    page,
+    request,
+    lang,
+    t,
+  }) => {
     // Read anonymously (a separate request context), without the per-response nonces.
-    const publicOther = async () => (await (await request.get(`/${lang}/artists/${FIXTURES.artists.other}`)).text()).replace(/nonce="[^"]*"/g, "");
+    const publicOther = async () =>
+      (await (await request.get(`/${lang}/artists/${FIXTURES.artists.other}`)).text()).replace(/nonce="[^"]*"/g, "");
     const before = await publicOther();
     await login(page, lang, ACCOUNTS.artist);
     // Another artist's service: not found, for the page and for every action on it.
     expect((await page.goto(`/${lang}/me/artist/services/${FIXTURES.services.other}`))?.status()).toBe(404);
-    const post = (path: string, form: Record<string, string>) => page.request.post(path, { form, headers: { Origin: new URL(page.url()).origin } });
+    const post = (path: string, form: Record<string, string>) =>
+      page.request.post(path, { form, headers: { Origin: new URL(page.url()).origin } });
     const edit = await post(`/${lang}/me/artist/services/${FIXTURES.services.other}`, {
       version: "1",
       titleFi: "Kaapattu",
@@ -233,22 +275,51 @@ test.describe("artist directory", () => {
       priceOnRequest: "on",
     });
     expect(edit.status()).toBe(404);
-    expect((await post(`/${lang}/me/artist/services/${FIXTURES.services.other}`, { intent: "delete", confirm: "yes", version: "1" })).status()).toBe(404);
-    expect((await post(`/${lang}/me/artist/services`, { intent: "hide", id: String(FIXTURES.services.other), version: "1" })).status()).toBe(404);
+    expect(
+      (
+        await post(`/${lang}/me/artist/services/${FIXTURES.services.other}`, {
+          intent: "delete",
+          confirm: "yes",
+          version: "1",
+        })
+      ).status(),
+    ).toBe(404);
+    expect(
+      (
+        await post(`/${lang}/me/artist/services`, { intent: "hide", id: String(FIXTURES.services.other), version: "1" })
+      ).status(),
+    ).toBe(404);
     // The profile form edits only the signed-in artist's own profile; an id in the form is ignored,
     // and this one fails validation, so the artist's own profile does not change either.
-    expect((await post(`/${lang}/me/artist`, { id: String(FIXTURES.artists.other), name: "", kind: "person" })).status()).toBe(400);
+    expect(
+      (await post(`/${lang}/me/artist`, { id: String(FIXTURES.artists.other), name: "", kind: "person" })).status(),
+    ).toBe(400);
     // Moderation is the council's.
-    expect((await post(`/${lang}/moderation`, { intent: "approve", entity: "artist", id: String(FIXTURES.artists.submitted), version: "1" })).status()).toBe(403);
+    expect(
+      (
+        await post(`/${lang}/moderation`, {
+          intent: "approve",
+          entity: "artist",
+          id: String(FIXTURES.artists.submitted),
+          version: "1",
+        })
+      ).status(),
+    ).toBe(403);
     expect(await publicOther()).toBe(before);
     // A cross-site post is refused before anything else (by Remix's own origin check or ours).
-    const cross = await page.request.post(`/${lang}/me/artist/services`, { form: { intent: "hide", id: String(FIXTURES.services.own), version: "1" }, headers: { Origin: "https://evil.example" } });
+    const cross = await page.request.post(`/${lang}/me/artist/services`, {
+      form: { intent: "hide", id: String(FIXTURES.services.own), version: "1" },
+      headers: { Origin: "https://evil.example" },
+    });
     expect(cross.ok()).toBe(false);
     await page.goto(`/${lang}/me/artist`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("artists:me.title"));
   });
 
-  test("a card's bio shown in the other language is marked, and the two-line cut never hides the mark", async ({ page, lang }) => {
+  test("a card's bio shown in the other language is marked, and the two-line cut never hides the mark", async ({
+    page,
+    lang,
+  }) => {
     await page.goto(`/${lang}/artists`);
     const marks = page.locator(".card .fallback-mark");
     expect(await marks.count()).toBeGreaterThan(0);
@@ -259,7 +330,11 @@ test.describe("artist directory", () => {
     }
   });
 
-  test("the directory's filters live in the URL, with pagination; a returned reason is shown to the artist", async ({ page, lang, t }) => {
+  test("the directory's filters live in the URL, with pagination; a returned reason is shown to the artist", async ({
+    page,
+    lang,
+    t,
+  }) => {
     await page.goto(`/${lang}/artists?language=fi&page=2`);
     await expect(page.getByLabel(t("artists:languages"))).toHaveValue("fi");
     await expect(page.getByRole("navigation", { name: t("pagination.label") })).toBeVisible();

@@ -13,7 +13,10 @@ import { MATRIX_ROLES, type MatrixEntry, type MatrixRole } from "./authz/types";
 
 const dir = path.resolve("tests/e2e/authz");
 const entries: MatrixEntry[] = [];
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".entries.ts")).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".entries.ts"))
+  .sort()) {
   const mod = (await import(path.join(dir, file))) as { entries: MatrixEntry[] };
   entries.push(...mod.entries);
 }
@@ -44,7 +47,8 @@ test.describe("authorization matrix", () => {
     expect(missing, "route files without an authorization matrix entry").toEqual([]);
     const unknown = [...covered].filter((id) => !routeIds().includes(id));
     expect(unknown, "entries for routes that do not exist").toEqual([]);
-    for (const e of entries) expect(Object.keys(e.expect).sort(), `${e.method} ${e.path}`).toEqual([...MATRIX_ROLES].sort());
+    for (const e of entries)
+      expect(Object.keys(e.expect).sort(), `${e.method} ${e.path}`).toEqual([...MATRIX_ROLES].sort());
   });
 
   const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3000";
@@ -55,7 +59,10 @@ test.describe("authorization matrix", () => {
     if (existing) return existing;
     const ctx = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL).origin } });
     if (role !== "anonymous") {
-      const res = await ctx.post("/fi/login", { form: { email: EMAILS[role], password: DEMO_PASSWORD }, maxRedirects: 0 });
+      const res = await ctx.post("/fi/login", {
+        form: { email: EMAILS[role], password: DEMO_PASSWORD },
+        maxRedirects: 0,
+      });
       expect(res.status(), `sign-in as ${role}`).toBe(302);
     }
     contexts.set(role, ctx);
@@ -90,7 +97,8 @@ test.describe("authorization matrix", () => {
         if (status !== entry.expect[role]) failures.push(`${role}: expected ${entry.expect[role]}, got ${status}`);
         if (status === 302 && role === "anonymous" && entry.expect.anonymous === 302) {
           const location = res.headers()["location"] ?? "";
-          if (!/\/(fi|sv)\/login/.test(location) && !entry.redirectsElsewhere) failures.push(`anonymous: redirected to ${location}, not to sign-in`);
+          if (!/\/(fi|sv)\/login/.test(location) && !entry.redirectsElsewhere)
+            failures.push(`anonymous: redirected to ${location}, not to sign-in`);
         }
         // A response that ends the session (sign-out) means the next request signs in again.
         if (/__session=;/.test(res.headers()["set-cookie"] ?? "")) {

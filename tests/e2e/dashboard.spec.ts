@@ -20,12 +20,19 @@ test.describe("network dashboard", () => {
   test("a figure links to the registry list of the pilots it counts", async ({ page, lang, t }) => {
     await page.goto(`/${lang}/dashboard`);
     const eligible = await page.locator("#table-continuation tbody td").first().textContent();
-    await page.locator("#table-continuation").getByRole("link", { name: new RegExp(t("dashboard:showPilots")) }).click();
+    await page
+      .locator("#table-continuation")
+      .getByRole("link", { name: new RegExp(t("dashboard:showPilots")) })
+      .click();
     await expect(page).toHaveURL(/\/pilots\?counts=eligible&reportDate=\d{4}-\d{2}-\d{2}/);
     await expect(page.getByRole("status")).toContainText(eligible!.trim());
   });
 
-  test("CSV opens as UTF-8 with BOM, ; separators and headers in the page's language; XLSX downloads", async ({ request, lang, t }) => {
+  test("CSV opens as UTF-8 with BOM, ; separators and headers in the page's language; XLSX downloads", async ({
+    request,
+    lang,
+    t,
+  }) => {
     const res = await request.get(`/${lang}/dashboard/export.csv?table=by-region`);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toContain("text/csv");
@@ -33,7 +40,11 @@ test.describe("network dashboard", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).split("\r\n");
     expect(lines[0]).toBe(t("dashboard:table.by.region"));
-    expect(lines[4].split(";").slice(0, 3)).toEqual([t("dashboard:col.region"), t("dashboard:col.eligible"), t("dashboard:col.n")]);
+    expect(lines[4].split(";").slice(0, 3)).toEqual([
+      t("dashboard:col.region"),
+      t("dashboard:col.eligible"),
+      t("dashboard:col.n"),
+    ]);
     expect(lines.some((l) => /;\d+,\d;/.test(l))).toBe(true);
 
     const xlsx = await request.get(`/${lang}/dashboard/export.xlsx?region=14`);

@@ -21,7 +21,8 @@ export const ACCOUNTS = {
 function loadLocale(lang: Lang) {
   const dir = path.resolve("locales", lang);
   const out: Record<string, unknown> = {};
-  for (const f of fs.readdirSync(dir)) if (f.endsWith(".json")) out[f.replace(/\.json$/, "")] = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+  for (const f of fs.readdirSync(dir))
+    if (f.endsWith(".json")) out[f.replace(/\.json$/, "")] = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
   return out;
 }
 
@@ -48,7 +49,13 @@ export async function login(page: Page, lang: Lang, email: string, password = DE
 
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")})`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 

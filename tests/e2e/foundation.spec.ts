@@ -7,7 +7,10 @@ test.describe("the bilingual app shell", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("home.title"));
     await expect(page.getByRole("link", { name: t("skipToContent") })).toBeAttached();
     const other = lang === "fi" ? "sv" : "fi";
-    await expect(page.locator(`link[rel=alternate][hreflang=${other}]`)).toHaveAttribute("href", new RegExp(`/${other}$`));
+    await expect(page.locator(`link[rel=alternate][hreflang=${other}]`)).toHaveAttribute(
+      "href",
+      new RegExp(`/${other}$`),
+    );
     await expect(page.getByText(t("home.continuationRate"))).toBeVisible();
     await expect(page.getByText(t("demoNotice"))).toBeVisible();
   });
@@ -21,7 +24,11 @@ test.describe("the bilingual app shell", () => {
   });
 
   test("/ goes to the language of the cookie, then Accept-Language", async ({ browser, baseURL }) => {
-    const ctx = await browser.newContext({ baseURL, locale: "sv-FI", extraHTTPHeaders: { "Accept-Language": "sv-FI,sv;q=0.9" } });
+    const ctx = await browser.newContext({
+      baseURL,
+      locale: "sv-FI",
+      extraHTTPHeaders: { "Accept-Language": "sv-FI,sv;q=0.9" },
+    });
     const page = await ctx.newPage();
     await page.goto("/");
     await expect(page).toHaveURL(/\/sv$/);
@@ -53,7 +60,18 @@ test.describe("the bilingual app shell", () => {
     const pilotHref = await page.locator(".card-title a").first().getAttribute("href");
     await page.goto(`/${lang}/artists`);
     const artistHref = await page.locator(".card-title a").first().getAttribute("href");
-    const pages = [`/${lang}`, `/${lang}/pilots`, pilotHref!, `/${lang}/artists`, artistHref!, `/${lang}/dashboard`, `/${lang}/login`, `/${lang}/accessibility`, `/${lang}/privacy`, `/${lang}/no-such-page`];
+    const pages = [
+      `/${lang}`,
+      `/${lang}/pilots`,
+      pilotHref!,
+      `/${lang}/artists`,
+      artistHref!,
+      `/${lang}/dashboard`,
+      `/${lang}/login`,
+      `/${lang}/accessibility`,
+      `/${lang}/privacy`,
+      `/${lang}/no-such-page`,
+    ];
     for (const path of pages) {
       await page.goto(path);
       await expectNoAxeViolations(page);
@@ -63,7 +81,9 @@ test.describe("the bilingual app shell", () => {
   test("the layout works 360 px wide without horizontal scrolling", async ({ page, lang }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`/${lang}/pilots`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

@@ -48,7 +48,10 @@ async function createAndSubmit(page: Page, lang: Lang, t: T, word: string) {
   await expect(summary).toContainText(t("pilots:validation.endBeforeStart"));
   await expect(summary).toContainText(t("pilots:validation.amount"));
   // The link in the summary leads to the field, and the error is also beside the field.
-  await expect(summary.getByRole("link", { name: new RegExp(t("pilots:form.endDate")) })).toHaveAttribute("href", "#f-endDate");
+  await expect(summary.getByRole("link", { name: new RegExp(t("pilots:form.endDate")) })).toHaveAttribute(
+    "href",
+    "#f-endDate",
+  );
   await expect(page.locator("#f-endDate-error")).toHaveText(t("pilots:validation.endBeforeStart"));
   // Nothing typed is lost.
   await expect(page.locator(`#f-title-${lang}`)).toHaveValue(title);
@@ -75,12 +78,19 @@ async function createAndSubmit(page: Page, lang: Lang, t: T, word: string) {
   const id = Number(new URL(page.url()).pathname.split("/").pop());
   // Shown the way people write them.
   await expect(page.locator("#funding").locator("..")).toContainText(/1\s234,50\s€/);
-  await expect(page.locator("#artists").locator("..")).toContainText(lang === "fi" ? "työpajaohjaaja" : "workshopledare");
+  await expect(page.locator("#artists").locator("..")).toContainText(
+    lang === "fi" ? "työpajaohjaaja" : "workshopledare",
+  );
   return { id, title };
 }
 
 test.describe("pilot registry", () => {
-  test("staff create with a mistake, fix and submit; the council publishes; public list, check and follow-ups", async ({ page, browser, lang, t }) => {
+  test("staff create with a mistake, fix and submit; the council publishes; public list, check and follow-ups", async ({
+    page,
+    browser,
+    lang,
+    t,
+  }) => {
     const word = uniqueWord();
     await login(page, lang, ACCOUNTS.staff);
     const { id, title } = await createAndSubmit(page, lang, t, word);
@@ -115,8 +125,13 @@ test.describe("pilot registry", () => {
 
     // The council sends a reminder to the pilot's contact (through the outbox).
     await council.page.goto(`/${lang}/follow-ups`);
-    await council.page.getByRole("row", { name: new RegExp(word) }).getByRole("button", { name: t("pilots:followUps.remind") }).click();
-    await expect(council.page.getByText(t("pilots:followUps.reminded", { email: `yhteys.${word}@example.fi` }))).toBeVisible();
+    await council.page
+      .getByRole("row", { name: new RegExp(word) })
+      .getByRole("button", { name: t("pilots:followUps.remind") })
+      .click();
+    await expect(
+      council.page.getByText(t("pilots:followUps.reminded", { email: `yhteys.${word}@example.fi` })),
+    ).toBeVisible();
     await council.context.close();
 
     // Staff add a continuation check; it shows on the timeline and the follow-up list updates.
@@ -137,7 +152,12 @@ test.describe("pilot registry", () => {
     await expect(page.getByRole("row", { name: new RegExp(word) })).toHaveCount(0);
   });
 
-  test("two sessions edit the same pilot: the second save is refused, the first's data intact", async ({ page, browser, lang, t }) => {
+  test("two sessions edit the same pilot: the second save is refused, the first's data intact", async ({
+    page,
+    browser,
+    lang,
+    t,
+  }) => {
     const word = uniqueWord();
     await login(page, lang, ACCOUNTS.staff);
     await page.goto(`/${lang}/pilots/new`);
@@ -168,22 +188,33 @@ test.describe("pilot registry", () => {
     await expect(page.getByText(`Ensimmäinen ${word}`)).toBeVisible();
   });
 
-  test("staff of another municipality cannot edit, not even by posting directly; nothing changes", async ({ page, lang, t }) => {
+  test("staff of another municipality cannot edit, not even by posting directly; nothing changes", async ({
+    page,
+    lang,
+    t,
+  }) => {
     const id = FIXTURES.pilots.kulttuurikaveri; // Kauhava
     await login(page, lang, ACCOUNTS.staffVasa);
     // The page as HTML without its per-request CSP nonces.
-    const snapshot = async () => (await (await page.request.get(`/${lang}/pilots/${id}`)).text()).replace(/nonce="[^"]*"/g, "");
+    const snapshot = async () =>
+      (await (await page.request.get(`/${lang}/pilots/${id}`)).text()).replace(/nonce="[^"]*"/g, "");
     const before = await snapshot();
     await page.goto(`/${lang}/pilots/${id}`);
     await expect(page.getByRole("link", { name: t("pilots:actions.edit") })).toHaveCount(0);
     await expect(page.locator("#f-check-checkedOn")).toHaveCount(0);
 
     expect((await page.request.get(`/${lang}/pilots/${id}/edit`)).status()).toBe(403);
-    const edit = await page.request.post(`/${lang}/pilots/${id}/edit`, { form: { version: "1", "title.fi": "Kaapattu", intent: "save" } });
+    const edit = await page.request.post(`/${lang}/pilots/${id}/edit`, {
+      form: { version: "1", "title.fi": "Kaapattu", intent: "save" },
+    });
     expect(edit.status()).toBe(403);
-    const check = await page.request.post(`/${lang}/pilots/${id}`, { form: { intent: "addCheck", "check.checkedOn": "1.1.2024", "check.statusCode": "ended" } });
+    const check = await page.request.post(`/${lang}/pilots/${id}`, {
+      form: { intent: "addCheck", "check.checkedOn": "1.1.2024", "check.statusCode": "ended" },
+    });
     expect(check.status()).toBe(403);
-    const publish = await page.request.post(`/${lang}/pilots/${FIXTURES.pilots.draftVasa}`, { form: { intent: "publish", version: "1" } });
+    const publish = await page.request.post(`/${lang}/pilots/${FIXTURES.pilots.draftVasa}`, {
+      form: { intent: "publish", version: "1" },
+    });
     expect(publish.status()).toBe(403); // their own draft, but publishing is the council's
     const del = await page.request.post(`/${lang}/pilots/${id}/delete`, { form: {} });
     expect(del.status()).toBe(403);
@@ -191,7 +222,10 @@ test.describe("pilot registry", () => {
     expect(after).toBe(before);
     // A new pilot may name only what the form offers: no draft artist (who would then see the draft), no unknown funder.
     const base = { "title.fi": "Suora lähetys", leadMunicipality: "Vaasa", intent: "save" };
-    const extras: Record<string, string>[] = [{ "employments.0.artist": String(FIXTURES.artists.draft) }, { "funding.0.funder": "999999", "funding.0.amount": "100" }];
+    const extras: Record<string, string>[] = [
+      { "employments.0.artist": String(FIXTURES.artists.draft) },
+      { "funding.0.funder": "999999", "funding.0.amount": "100" },
+    ];
     for (const extra of extras) {
       const created = await page.request.post(`/${lang}/pilots/new`, { form: { ...base, ...extra }, maxRedirects: 0 });
       expect(created.status()).toBe(400);
@@ -203,7 +237,12 @@ test.describe("pilot registry", () => {
     expect((await page.request.get(`/${lang}/pilots/${FIXTURES.pilots.draftVasa}/edit`)).status()).toBe(404);
   });
 
-  test("a draft is deleted only after confirmation; the council returns a submitted pilot with a comment", async ({ page, browser, lang, t }) => {
+  test("a draft is deleted only after confirmation; the council returns a submitted pilot with a comment", async ({
+    page,
+    browser,
+    lang,
+    t,
+  }) => {
     const word = uniqueWord();
     await login(page, lang, ACCOUNTS.staff);
     await page.goto(`/${lang}/pilots/new`);

@@ -6,8 +6,17 @@
 import { expect, request as playwrightRequest } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD, login, test } from "./fixtures";
 
-test("every kind of response carries the security headers; inline scripts run only by nonce", async ({ request, lang }) => {
-  for (const path of [`/${lang}`, `/${lang}/pilots?q=musiikki`, `/${lang}/no-such-page`, `/${lang}/dashboard/export.csv?table=continuation`, "/healthz"]) {
+test("every kind of response carries the security headers; inline scripts run only by nonce", async ({
+  request,
+  lang,
+}) => {
+  for (const path of [
+    `/${lang}`,
+    `/${lang}/pilots?q=musiikki`,
+    `/${lang}/no-such-page`,
+    `/${lang}/dashboard/export.csv?table=continuation`,
+    "/healthz",
+  ]) {
     const res = await request.get(path);
     const h = res.headers();
     expect(h["x-content-type-options"], path).toBe("nosniff");
@@ -27,7 +36,11 @@ test("every kind of response carries the security headers; inline scripts run on
   for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
 });
 
-test("the session cookie is httpOnly and SameSite, and every sign-in gets a new session id", async ({ page, lang, context }) => {
+test("the session cookie is httpOnly and SameSite, and every sign-in gets a new session id", async ({
+  page,
+  lang,
+  context,
+}) => {
   await login(page, lang, ACCOUNTS.council);
   const first = (await context.cookies()).find((c) => c.name === "__session");
   expect(first?.httpOnly).toBe(true);
@@ -39,7 +52,11 @@ test("the session cookie is httpOnly and SameSite, and every sign-in gets a new 
   expect(second?.value).not.toBe(first?.value);
 });
 
-test("ten wrong passwords: after the fifth, sign-in is refused for a while, in the page's language", async ({ page, lang, t }) => {
+test("ten wrong passwords: after the fifth, sign-in is refused for a while, in the page's language", async ({
+  page,
+  lang,
+  t,
+}) => {
   const email = `guess-${lang}-${Date.now()}@example.fi`;
   const messages: string[] = [];
   const statuses: number[] = [];
@@ -53,9 +70,26 @@ test("ten wrong passwords: after the fifth, sign-in is refused for a while, in t
     await page.getByRole("button", { name: t("login.submit") }).click();
     const alert = page.locator(".error-summary");
     await expect(alert).toBeVisible();
-    messages.push((await alert.innerText()).includes(t("login.throttled")) ? "throttled" : (await alert.innerText()).includes(t("login.failed")) ? "failed" : "other");
+    messages.push(
+      (await alert.innerText()).includes(t("login.throttled"))
+        ? "throttled"
+        : (await alert.innerText()).includes(t("login.failed"))
+          ? "failed"
+          : "other",
+    );
   }
-  expect(messages).toEqual(["failed", "failed", "failed", "failed", "throttled", "throttled", "throttled", "throttled", "throttled", "throttled"]);
+  expect(messages).toEqual([
+    "failed",
+    "failed",
+    "failed",
+    "failed",
+    "throttled",
+    "throttled",
+    "throttled",
+    "throttled",
+    "throttled",
+    "throttled",
+  ]);
   expect(statuses.slice(0, 4).every((s) => s === 401)).toBe(true);
   expect(statuses.slice(4).every((s) => s === 429)).toBe(true);
   // Attempts while locked are not even checked, so the lock is still the first one: 30 s.
@@ -82,7 +116,11 @@ test("a form posted from another origin is refused and changes nothing", async (
 
   // Straight from a script with a foreign Origin: refused before anything is read.
   const api = await playwrightRequest.newContext({ baseURL });
-  const signIn = await api.post(`/${lang}/login`, { form: { email: ACCOUNTS.staff, password: DEMO_PASSWORD }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  const signIn = await api.post(`/${lang}/login`, {
+    form: { email: ACCOUNTS.staff, password: DEMO_PASSWORD },
+    headers: { Origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(signIn.status()).toBe(403);
   expect(signIn.headers()["set-cookie"]).toBeUndefined();
   await api.dispose();

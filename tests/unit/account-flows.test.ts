@@ -23,13 +23,23 @@ afterAll(async () => {
 });
 
 type Outcome = { status: number; data: unknown; headers: Headers };
-async function call(fn: (args: any) => Promise<unknown>, path: string, params: Record<string, string>, form: Record<string, string | string[]>, cookie?: string): Promise<Outcome> {
+async function call(
+  fn: (args: any) => Promise<unknown>,
+  path: string,
+  params: Record<string, string>,
+  form: Record<string, string | string[]>,
+  cookie?: string,
+): Promise<Outcome> {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
   const request = new Request(`${ORIGIN}${path}`, {
     method: "POST",
     body,
-    headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+    headers: {
+      Origin: ORIGIN,
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
   });
   let result: unknown;
   try {
@@ -39,12 +49,15 @@ async function call(fn: (args: any) => Promise<unknown>, path: string, params: R
   }
   if (result instanceof Response) return { status: result.status, data: null, headers: result.headers };
   const r = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } };
-  if (r?.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers) };
+  if (r?.type === "DataWithResponseInit")
+    return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers) };
   return { status: 200, data: result, headers: new Headers() };
 }
 
 const lastMail = async (to: string) =>
-  (await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to)).orderBy(desc(emailOutbox.id)).limit(1))[0];
+  (
+    await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to)).orderBy(desc(emailOutbox.id)).limit(1)
+  )[0];
 const linkIn = (body: string, kind: string) => body.match(new RegExp(`/(fi|sv)/${kind}/([A-Za-z0-9_-]{43})`))?.[2];
 const cookieOf = (o: Outcome) => o.headers.get("Set-Cookie")?.split(";")[0];
 
@@ -52,7 +65,12 @@ describe("registration", () => {
   it("answers a new and an existing address identically; the owner of the existing one is told by email", async () => {
     const { action } = await import("~/routes/$lang.register");
     const fresh = "new.artist@example.org";
-    const form = (email: string) => ({ name: "Uusi", email, password: "Registration-2026", passwordConfirm: "Registration-2026" });
+    const form = (email: string) => ({
+      name: "Uusi",
+      email,
+      password: "Registration-2026",
+      passwordConfirm: "Registration-2026",
+    });
     const a = await call(action, "/sv/register", { lang: "sv" }, form(fresh));
     const b = await call(action, "/sv/register", { lang: "sv" }, form("artist@rajaton.example"));
     expect(a.status).toBe(200);
@@ -66,7 +84,10 @@ describe("registration", () => {
     expect((await lastMail(fresh)).subject).toBe("Gränslös: bekräfta din e-postadress");
     // The demo artist's account language is Finnish: the notice is in Finnish, and nothing changed on the account.
     expect((await lastMail("artist@rajaton.example")).subject).toBe("Rajaton: sinulla on jo tunnus");
-    const [artist] = await t.db.select({ name: users.name }).from(users).where(eq(users.email, "artist@rajaton.example"));
+    const [artist] = await t.db
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.email, "artist@rajaton.example"));
     expect(artist.name).toBe("Helmi Heinonen");
   });
 
@@ -88,10 +109,20 @@ describe("registration", () => {
 describe("password reset", () => {
   it("answers the same for an unknown, a known and a disabled address; only the enabled account gets a link", async () => {
     const { action } = await import("~/routes/$lang.forgot-password");
-    await t.db.insert(users).values({ email: "gone@example.org", role: "staff", name: "Gone", disabledAt: new Date(), emailVerifiedAt: new Date() });
+    await t.db
+      .insert(users)
+      .values({
+        email: "gone@example.org",
+        role: "staff",
+        name: "Gone",
+        disabledAt: new Date(),
+        emailVerifiedAt: new Date(),
+      });
     const before = (await t.db.select({ id: emailOutbox.id }).from(emailOutbox)).length;
     const outcomes = await Promise.all(
-      ["nobody@example.org", "council@rajaton.example", "gone@example.org"].map((email) => call(action, "/fi/forgot-password", { lang: "fi" }, { email })),
+      ["nobody@example.org", "council@rajaton.example", "gone@example.org"].map((email) =>
+        call(action, "/fi/forgot-password", { lang: "fi" }, { email }),
+      ),
     );
     for (const o of outcomes) expect([o.status, o.data]).toEqual([200, outcomes[0].data]);
     const after = await t.db.select({ to: emailOutbox.toAddress }).from(emailOutbox).orderBy(desc(emailOutbox.id));
@@ -101,28 +132,51 @@ describe("password reset", () => {
 
   it("sends at most five messages an hour to one address, answering the same after that", async () => {
     const { action } = await import("~/routes/$lang.forgot-password");
-    await t.db.insert(users).values({ email: "quota@example.org", role: "staff", name: "Quota", emailVerifiedAt: new Date() });
+    await t.db
+      .insert(users)
+      .values({ email: "quota@example.org", role: "staff", name: "Quota", emailVerifiedAt: new Date() });
     const answers = [];
-    for (let i = 0; i < 7; i++) answers.push(await call(action, "/fi/forgot-password", { lang: "fi" }, { email: "quota@example.org" }));
+    for (let i = 0; i < 7; i++)
+      answers.push(await call(action, "/fi/forgot-password", { lang: "fi" }, { email: "quota@example.org" }));
     for (const a of answers) expect([a.status, a.data]).toEqual([200, answers[0].data]);
     expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "quota@example.org"))).toHaveLength(5);
   });
 
   it("the link sets the password once and ends every session of the account", async () => {
     const { action } = await import("~/routes/$lang.reset.$token");
-    const [council] = await t.db.select({ id: users.id, hash: users.passwordHash }).from(users).where(eq(users.email, "council@rajaton.example"));
-    await t.db.insert(sessions).values({ id: "x".repeat(43), userId: council.id, expiresAt: new Date(Date.now() + 3600_000) });
+    const [council] = await t.db
+      .select({ id: users.id, hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, "council@rajaton.example"));
+    await t.db
+      .insert(sessions)
+      .values({ id: "x".repeat(43), userId: council.id, expiresAt: new Date(Date.now() + 3600_000) });
     const token = linkIn((await lastMail("council@rajaton.example")).body, "reset")!;
-    const mismatch = await call(action, `/fi/reset/${token}`, { lang: "fi", token }, { password: "New-password-2026", passwordConfirm: "Other-password-2026" });
+    const mismatch = await call(
+      action,
+      `/fi/reset/${token}`,
+      { lang: "fi", token },
+      { password: "New-password-2026", passwordConfirm: "Other-password-2026" },
+    );
     expect(mismatch.status).toBe(400);
-    const ok = await call(action, `/fi/reset/${token}`, { lang: "fi", token }, { password: "New-password-2026", passwordConfirm: "New-password-2026" });
+    const ok = await call(
+      action,
+      `/fi/reset/${token}`,
+      { lang: "fi", token },
+      { password: "New-password-2026", passwordConfirm: "New-password-2026" },
+    );
     expect(ok.status).toBe(302);
     const remaining = await t.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, council.id));
     expect(remaining.map((s) => s.id)).not.toContain("x".repeat(43));
     expect(remaining).toHaveLength(1); // the one just signed in
     const [after] = await t.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, council.id));
     expect(after.hash).not.toBe(council.hash);
-    const again = await call(action, `/fi/reset/${token}`, { lang: "fi", token }, { password: "Third-password-2026", passwordConfirm: "Third-password-2026" });
+    const again = await call(
+      action,
+      `/fi/reset/${token}`,
+      { lang: "fi", token },
+      { password: "Third-password-2026", passwordConfirm: "Third-password-2026" },
+    );
     expect(again.status).toBe(410);
   });
 });
@@ -138,25 +192,50 @@ describe("invitations and disabling", () => {
 
   it("only an admin invites; the accepted invitation creates a verified staff member with the chosen scope, once", async () => {
     const invite = (await import("~/routes/$lang.admin.users.invite")).action;
-    const form = { email: "Invited@Example.org", name: "Kutsuttu", language: "sv", role: "staff", municipalities: ["287", "999"] };
+    const form = {
+      email: "Invited@Example.org",
+      name: "Kutsuttu",
+      language: "sv",
+      role: "staff",
+      municipalities: ["287", "999"],
+    };
     expect((await call(invite, "/fi/admin/users/invite", { lang: "fi" }, form)).status).toBe(302);
-    expect((await call(invite, "/fi/admin/users/invite", { lang: "fi" }, { ...form, municipalities: [] }, adminCookie)).status).toBe(400);
+    expect(
+      (await call(invite, "/fi/admin/users/invite", { lang: "fi" }, { ...form, municipalities: [] }, adminCookie))
+        .status,
+    ).toBe(400);
     const sent = await call(invite, "/fi/admin/users/invite", { lang: "fi" }, form, adminCookie);
     expect(sent.status).toBe(200);
     const mail = await lastMail("invited@example.org");
     expect(mail.subject).toBe("Inbjudan till Gränslös");
-    const [row] = await t.db.select().from(tokens).where(and(eq(tokens.email, "invited@example.org"), eq(tokens.kind, "invite")));
+    const [row] = await t.db
+      .select()
+      .from(tokens)
+      .where(and(eq(tokens.email, "invited@example.org"), eq(tokens.kind, "invite")));
     expect(row.payload).toMatchObject({ role: "staff", municipalities: ["287"] }); // the unknown code was dropped
 
     const accept = (await import("~/routes/$lang.invite.$token")).action;
     const token = linkIn(mail.body, "invite")!;
-    const ok = await call(accept, `/sv/invite/${token}`, { lang: "sv", token }, { name: "Kutsuttu Henkilö", password: "Invitation-2026", passwordConfirm: "Invitation-2026" });
+    const ok = await call(
+      accept,
+      `/sv/invite/${token}`,
+      { lang: "sv", token },
+      { name: "Kutsuttu Henkilö", password: "Invitation-2026", passwordConfirm: "Invitation-2026" },
+    );
     expect(ok.status).toBe(302);
     const [u] = await t.db.select().from(users).where(eq(users.email, "invited@example.org"));
     expect([u.role, u.name, u.language, Boolean(u.emailVerifiedAt)]).toEqual(["staff", "Kutsuttu Henkilö", "sv", true]);
-    const scope = await t.db.select({ code: userMunicipalities.municipalityCode }).from(userMunicipalities).where(eq(userMunicipalities.userId, u.id));
+    const scope = await t.db
+      .select({ code: userMunicipalities.municipalityCode })
+      .from(userMunicipalities)
+      .where(eq(userMunicipalities.userId, u.id));
     expect(scope.map((s) => s.code)).toEqual(["287"]);
-    const again = await call(accept, `/sv/invite/${token}`, { lang: "sv", token }, { name: "X", password: "Invitation-2026", passwordConfirm: "Invitation-2026" });
+    const again = await call(
+      accept,
+      `/sv/invite/${token}`,
+      { lang: "sv", token },
+      { name: "X", password: "Invitation-2026", passwordConfirm: "Invitation-2026" },
+    );
     expect(again.status).toBe(410);
   });
 
@@ -165,16 +244,34 @@ describe("invitations and disabling", () => {
     const [u] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, "invited@example.org"));
     const id = String(u.id);
     expect((await t.db.select().from(sessions).where(eq(sessions.userId, u.id))).length).toBeGreaterThan(0);
-    const unconfirmed = await call(action, `/fi/admin/users/${id}`, { lang: "fi", id }, { intent: "disable" }, adminCookie);
+    const unconfirmed = await call(
+      action,
+      `/fi/admin/users/${id}`,
+      { lang: "fi", id },
+      { intent: "disable" },
+      adminCookie,
+    );
     expect(unconfirmed.status).toBe(302);
     expect(unconfirmed.headers.get("Location")).toBe(`/fi/admin/users/${id}?confirm=disable`);
-    const ok = await call(action, `/fi/admin/users/${id}`, { lang: "fi", id }, { intent: "disable", confirm: "yes" }, adminCookie);
+    const ok = await call(
+      action,
+      `/fi/admin/users/${id}`,
+      { lang: "fi", id },
+      { intent: "disable", confirm: "yes" },
+      adminCookie,
+    );
     expect(ok.status).toBe(200);
     expect(await t.db.select().from(sessions).where(eq(sessions.userId, u.id))).toHaveLength(0);
     const [after] = await t.db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, u.id));
     expect(after.disabledAt).not.toBeNull();
     // The admin cannot disable themselves.
-    const self = await call(action, `/fi/admin/users/${FIXTURES.users.admin}`, { lang: "fi", id: String(FIXTURES.users.admin) }, { intent: "disable", confirm: "yes" }, adminCookie);
+    const self = await call(
+      action,
+      `/fi/admin/users/${FIXTURES.users.admin}`,
+      { lang: "fi", id: String(FIXTURES.users.admin) },
+      { intent: "disable", confirm: "yes" },
+      adminCookie,
+    );
     expect(self.status).toBe(409);
   });
 });

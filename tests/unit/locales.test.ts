@@ -9,7 +9,11 @@ function keys(obj: Record<string, unknown>, prefix = ""): string[] {
 }
 
 const dir = path.resolve("locales");
-const files = (lang: string) => fs.readdirSync(path.join(dir, lang)).filter((f) => f.endsWith(".json")).sort();
+const files = (lang: string) =>
+  fs
+    .readdirSync(path.join(dir, lang))
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 const load = (lang: string, file: string) => JSON.parse(fs.readFileSync(path.join(dir, lang, file), "utf8"));
 
 describe("locales", () => {

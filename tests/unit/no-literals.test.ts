@@ -7,7 +7,16 @@ import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-const VISIBLE_ATTRIBUTES = new Set(["aria-label", "title", "placeholder", "alt", "label", "aria-description", "aria-roledescription", "aria-valuetext"]);
+const VISIBLE_ATTRIBUTES = new Set([
+  "aria-label",
+  "title",
+  "placeholder",
+  "alt",
+  "label",
+  "aria-description",
+  "aria-roledescription",
+  "aria-valuetext",
+]);
 // Characters that are not words: punctuation and separators used between translated parts.
 const ALLOWED = /^[\s\-–—·,.:;()/|×*+=%€#&!?…"'„”’()[\]{}0-9]*$/;
 
@@ -25,12 +34,21 @@ export function findLiterals(file: string, source: string) {
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) {
       const text = node.getText().trim();
-      if (text && !ALLOWED.test(text)) found.push(`${file}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}: "${text}"`);
+      if (text && !ALLOWED.test(text))
+        found.push(`${file}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}: "${text}"`);
     }
     if (ts.isJsxAttribute(node) && VISIBLE_ATTRIBUTES.has(node.name.getText())) {
       const init = node.initializer;
-      const literal = init && ts.isStringLiteral(init) ? init.text : init && ts.isJsxExpression(init) && init.expression && ts.isStringLiteral(init.expression) ? init.expression.text : null;
-      if (literal && !ALLOWED.test(literal)) found.push(`${file}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.name.getText()}="${literal}"`);
+      const literal =
+        init && ts.isStringLiteral(init)
+          ? init.text
+          : init && ts.isJsxExpression(init) && init.expression && ts.isStringLiteral(init.expression)
+            ? init.expression.text
+            : null;
+      if (literal && !ALLOWED.test(literal))
+        found.push(
+          `${file}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.name.getText()}="${literal}"`,
+        );
     }
     ts.forEachChild(node, visit);
   };
@@ -45,7 +63,9 @@ describe("no user-visible literal strings in app/", () => {
   });
 
   it("app/ has none", () => {
-    const all = files(path.resolve("app")).flatMap((f) => findLiterals(path.relative(process.cwd(), f), fs.readFileSync(f, "utf8")));
+    const all = files(path.resolve("app")).flatMap((f) =>
+      findLiterals(path.relative(process.cwd(), f), fs.readFileSync(f, "utf8")),
+    );
     expect(all).toEqual([]);
   });
 });

@@ -23,10 +23,21 @@ export function HorizontalBars({
       <ResponsiveContainer width="100%" height={height} minWidth={280}>
         <BarChart data={data} layout="vertical" margin={{ top: 20, right: 64, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#c8cdd0" horizontal={false} />
-          <XAxis type="number" domain={[0, max ?? "auto"]} tickFormatter={format} tick={{ fill: "#212121", fontSize: 14 }} />
+          <XAxis
+            type="number"
+            domain={[0, max ?? "auto"]}
+            tickFormatter={format}
+            tick={{ fill: "#212121", fontSize: 14 }}
+          />
           <YAxis type="category" dataKey="label" width={170} tick={{ fill: "#212121", fontSize: 14 }} />
           <Bar dataKey="value" fill="#003479" isAnimationActive={false}>
-            <LabelList dataKey="value" position="right" formatter={(v: number) => format(v)} fill="#212121" fontSize={14} />
+            <LabelList
+              dataKey="value"
+              position="right"
+              formatter={(v: number) => format(v)}
+              fill="#212121"
+              fontSize={14}
+            />
           </Bar>
           {reference != null ? (
             <ReferenceLine

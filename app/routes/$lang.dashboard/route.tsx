@@ -16,11 +16,15 @@ import { HorizontalBars } from "./charts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, filters, model, visibility } = await dashboardFromRequest(request, params);
   // The registry's filter choices, those the dashboard offers.
-  const options = (await pilotFilterOptions(db, visibility)).filter((o) => ["programme", "phase", "region", "year"].includes(o.kind));
+  const options = (await pilotFilterOptions(db, visibility)).filter((o) =>
+    ["programme", "phase", "region", "year"].includes(o.kind),
+  );
   return { model, filters, options };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: getI18n(isLang(params.lang) ? params.lang : "fi").t("dashboard:title") }];
+export const meta: MetaFunction = ({ params }) => [
+  { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("dashboard:title") },
+];
 
 function Definition({ text }: { text: string }) {
   const { t } = useTranslation("dashboard");
@@ -91,7 +95,8 @@ export default function Dashboard() {
     <div className="dashboard">
       <h1>{t("title")}</h1>
       <p className="lead">
-        {t("intro", { date: formatDate(lang, model.reportDate) })} {model.internal ? t("scopeInternal") : t("scopePublic")}
+        {t("intro", { date: formatDate(lang, model.reportDate) })}{" "}
+        {model.internal ? t("scopeInternal") : t("scopePublic")}
       </p>
 
       <Form method="get" className="filters no-print" aria-labelledby="filters-title">
@@ -99,11 +104,41 @@ export default function Dashboard() {
           {t("filters.title")}
         </h2>
         <div className="filter-grid">
-          <SelectField name="programme" label={t("filters.programme")} value={filters.programme} none={t("filters.all")} options={opt("programme").map((o) => ({ value: o.key, label: o.name }))} />
-          <SelectField name="phase" label={t("filters.phase")} value={filters.phase} none={t("filters.all")} options={opt("phase").map((o) => ({ value: o.key, label: o.name }))} />
-          <SelectField name="region" label={t("filters.region")} value={filters.region} none={t("filters.all")} options={opt("region").map((o) => ({ value: o.key, label: o.name }))} />
-          <SelectField name="yearFrom" label={t("filters.yearFrom")} value={filters.yearFrom} none={t("filters.any")} options={years.map((o) => ({ value: o.key, label: o.name }))} />
-          <SelectField name="yearTo" label={t("filters.yearTo")} value={filters.yearTo} none={t("filters.any")} options={years.map((o) => ({ value: o.key, label: o.name }))} />
+          <SelectField
+            name="programme"
+            label={t("filters.programme")}
+            value={filters.programme}
+            none={t("filters.all")}
+            options={opt("programme").map((o) => ({ value: o.key, label: o.name }))}
+          />
+          <SelectField
+            name="phase"
+            label={t("filters.phase")}
+            value={filters.phase}
+            none={t("filters.all")}
+            options={opt("phase").map((o) => ({ value: o.key, label: o.name }))}
+          />
+          <SelectField
+            name="region"
+            label={t("filters.region")}
+            value={filters.region}
+            none={t("filters.all")}
+            options={opt("region").map((o) => ({ value: o.key, label: o.name }))}
+          />
+          <SelectField
+            name="yearFrom"
+            label={t("filters.yearFrom")}
+            value={filters.yearFrom}
+            none={t("filters.any")}
+            options={years.map((o) => ({ value: o.key, label: o.name }))}
+          />
+          <SelectField
+            name="yearTo"
+            label={t("filters.yearTo")}
+            value={filters.yearTo}
+            none={t("filters.any")}
+            options={years.map((o) => ({ value: o.key, label: o.name }))}
+          />
           <div className="field">
             <label htmlFor="f-reportDate">{t("filters.reportDate")}</label>
             <input id="f-reportDate" type="date" name="reportDate" defaultValue={model.reportDate} />
@@ -148,26 +183,31 @@ export default function Dashboard() {
               <dt>{t("continuation.interval")}</dt>
               <dd>
                 {formatPercent(lang, h.interval?.low)}–{formatPercent(lang, h.interval?.high)}
-              <Definition text={t("def.interval")} />
+                <Definition text={t("def.interval")} />
               </dd>
             </div>
             <div className="figure">
               <dt>{t("continuation.fully")}</dt>
-              <dd>{formatPercent(lang, h.fullRate)}<Definition text={t("def.fully")} />
+              <dd>
+                {formatPercent(lang, h.fullRate)}
+                <Definition text={t("def.fully")} />
               </dd>
             </div>
             <div className="figure">
               <dt>{t("continuation.coverage")}</dt>
               <dd>
                 <span data-testid="headline-coverage">
-                  {formatPercent(lang, h.coverage)} ({formatNumber(lang, h.followedUp)} / {formatNumber(lang, h.eligible)})
+                  {formatPercent(lang, h.coverage)} ({formatNumber(lang, h.followedUp)} /{" "}
+                  {formatNumber(lang, h.eligible)})
                 </span>
-              <Definition text={t("def.coverage")} />
+                <Definition text={t("def.coverage")} />
               </dd>
             </div>
             <div className="figure">
               <dt>{t("continuation.reference")}</dt>
-              <dd>{pct(REFERENCE_RATE)}<Definition text={t("def.reference")} />
+              <dd>
+                {pct(REFERENCE_RATE)}
+                <Definition text={t("def.reference")} />
               </dd>
             </div>
           </dl>
@@ -222,7 +262,12 @@ export default function Dashboard() {
         <TableSection
           table={table("reach")}
           level={3}
-          chart={<HorizontalBars data={table("reach").rows.map((r) => ({ label: String(r.targetGroup), value: Number(r.participants) }))} format={(v) => formatNumber(lang, v)} />}
+          chart={
+            <HorizontalBars
+              data={table("reach").rows.map((r) => ({ label: String(r.targetGroup), value: Number(r.participants) }))}
+              format={(v) => formatNumber(lang, v)}
+            />
+          }
         />
         <TableSection table={table("parity")} level={3} />
         {model.internal ? (

@@ -1,9 +1,23 @@
 /** Authorization matrix entries for the foundation, the dashboard and the account page. */
 import { FIXTURES, type MatrixEntry, type MatrixRole } from "./types";
 
-const all = (status: number): Record<MatrixRole, number> => ({ anonymous: status, artist: status, staff: status, staffOther: status, council: status, admin: status });
+const all = (status: number): Record<MatrixRole, number> => ({
+  anonymous: status,
+  artist: status,
+  staff: status,
+  staffOther: status,
+  council: status,
+  admin: status,
+});
 const signedIn = (status: number): Record<MatrixRole, number> => ({ ...all(status), anonymous: 302 });
-const councilOnly: Record<MatrixRole, number> = { anonymous: 302, artist: 403, staff: 403, staffOther: 403, council: 200, admin: 200 };
+const councilOnly: Record<MatrixRole, number> = {
+  anonymous: 302,
+  artist: 403,
+  staff: 403,
+  staffOther: 403,
+  council: 200,
+  admin: 200,
+};
 
 export const entries: MatrixEntry[] = [
   { route: "_index", method: "GET", path: "/", expect: all(302), redirectsElsewhere: true },
@@ -19,7 +33,13 @@ export const entries: MatrixEntry[] = [
   // Signing in: the page is for signed-out visitors; a form without a password changes nothing.
   { route: "$lang.login", method: "GET", path: "/fi/login", expect: { ...all(302), anonymous: 200 } },
   // (A signed-in user is sent home by the page's loader, whatever the form.)
-  { route: "$lang.login", method: "POST", path: "/fi/login", form: { email: "nobody@example.fi" }, expect: { ...all(302), anonymous: 400 } },
+  {
+    route: "$lang.login",
+    method: "POST",
+    path: "/fi/login",
+    form: { email: "nobody@example.fi" },
+    expect: { ...all(302), anonymous: 400 },
+  },
   { route: "$lang.logout", method: "GET", path: "/fi/logout", expect: all(302), redirectsElsewhere: true },
   { route: "$lang.logout", method: "POST", path: "/fi/logout", expect: all(302), redirectsElsewhere: true },
 
@@ -47,13 +67,29 @@ export const entries: MatrixEntry[] = [
 
   // The dashboard: public figures for everyone, the council's list of missing translations for the council.
   { route: "$lang.dashboard", method: "GET", path: "/fi/dashboard", expect: all(200) },
-  { route: "$lang.dashboard_.export[.]csv", method: "GET", path: "/fi/dashboard/export.csv?table=continuation", expect: all(200) },
-  { route: "$lang.dashboard_.export[.]csv", method: "GET", path: "/fi/dashboard/export.csv?table=nonexistent", expect: all(404) },
+  {
+    route: "$lang.dashboard_.export[.]csv",
+    method: "GET",
+    path: "/fi/dashboard/export.csv?table=continuation",
+    expect: all(200),
+  },
+  {
+    route: "$lang.dashboard_.export[.]csv",
+    method: "GET",
+    path: "/fi/dashboard/export.csv?table=nonexistent",
+    expect: all(404),
+  },
   { route: "$lang.dashboard_.export[.]xlsx", method: "GET", path: "/sv/dashboard/export.xlsx", expect: all(200) },
   { route: "$lang.dashboard_.parity", method: "GET", path: "/fi/dashboard/parity", expect: councilOnly },
 
   // One's own account.
   { route: "$lang.account", method: "GET", path: "/fi/account", expect: signedIn(200) },
-  { route: "$lang.account", method: "POST", path: "/fi/account", form: { intent: "password", current: "", password: "", confirm: "" }, expect: signedIn(400) },
+  {
+    route: "$lang.account",
+    method: "POST",
+    path: "/fi/account",
+    form: { intent: "password", current: "", password: "", confirm: "" },
+    expect: signedIn(400),
+  },
   { route: "$lang.account", method: "POST", path: "/fi/account", form: { intent: "bogus" }, expect: signedIn(400) },
 ];

@@ -12,13 +12,33 @@ const vasaDraft = FIXTURES.pilots.draftVasa; // draft, staff.vasa's scope
 
 export const entries: MatrixEntry[] = [
   // The list and the pilot page are public (published pilots).
-  { route: "$lang.pilots._index", method: "GET", path: "/fi/pilots?q=kulttuuri&region=14&sort=title", expect: { anonymous: 200, artist: 200, staff: 200, staffOther: 200, council: 200, admin: 200 } },
-  { route: "$lang.pilots.$id", method: "GET", path: `/sv/pilots/${kauhava}`, expect: { anonymous: 200, artist: 200, staff: 200, staffOther: 200, council: 200, admin: 200 } },
+  {
+    route: "$lang.pilots._index",
+    method: "GET",
+    path: "/fi/pilots?q=kulttuuri&region=14&sort=title",
+    expect: { anonymous: 200, artist: 200, staff: 200, staffOther: 200, council: 200, admin: 200 },
+  },
+  {
+    route: "$lang.pilots.$id",
+    method: "GET",
+    path: `/sv/pilots/${kauhava}`,
+    expect: { anonymous: 200, artist: 200, staff: 200, staffOther: 200, council: 200, admin: 200 },
+  },
   // A draft: its municipality's staff and the council only.
-  { route: "$lang.pilots.$id", method: "GET", path: `/fi/pilots/${vasaDraft}`, expect: { anonymous: 404, artist: 404, staff: 404, staffOther: 200, council: 200, admin: 200 } },
+  {
+    route: "$lang.pilots.$id",
+    method: "GET",
+    path: `/fi/pilots/${vasaDraft}`,
+    expect: { anonymous: 404, artist: 404, staff: 404, staffOther: 200, council: 200, admin: 200 },
+  },
 
   // Create.
-  { route: "$lang.pilots.new", method: "GET", path: "/fi/pilots/new", expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 200, council: 200, admin: 200 } },
+  {
+    route: "$lang.pilots.new",
+    method: "GET",
+    path: "/fi/pilots/new",
+    expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 200, council: 200, admin: 200 },
+  },
   {
     route: "$lang.pilots.new",
     method: "POST",
@@ -28,11 +48,26 @@ export const entries: MatrixEntry[] = [
   },
 
   // Edit.
-  { route: "$lang.pilots.$id_.edit", method: "GET", path: `/fi/pilots/${kauhava}/edit`, expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 403, council: 200, admin: 200 } },
-  { route: "$lang.pilots.$id_.edit", method: "GET", path: `/sv/pilots/${vasaDraft}/edit`, expect: { anonymous: 302, artist: 404, staff: 404, staffOther: 200, council: 200, admin: 200 } },
+  {
+    route: "$lang.pilots.$id_.edit",
+    method: "GET",
+    path: `/fi/pilots/${kauhava}/edit`,
+    expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 403, council: 200, admin: 200 },
+  },
+  {
+    route: "$lang.pilots.$id_.edit",
+    method: "GET",
+    path: `/sv/pilots/${vasaDraft}/edit`,
+    expect: { anonymous: 302, artist: 404, staff: 404, staffOther: 200, council: 200, admin: 200 },
+  },
   // A published pilot is visible to all, editable only in scope: Kauhava staff (who also work for an
   // organisation) may not edit Vaasa's pilot (this once leaked through an unparenthesised scope condition).
-  { route: "$lang.pilots.$id_.edit", method: "GET", path: `/fi/pilots/${FIXTURES.pilots.publishedVasa}/edit`, expect: { anonymous: 302, artist: 403, staff: 403, staffOther: 200, council: 200, admin: 200 } },
+  {
+    route: "$lang.pilots.$id_.edit",
+    method: "GET",
+    path: `/fi/pilots/${FIXTURES.pilots.publishedVasa}/edit`,
+    expect: { anonymous: 302, artist: 403, staff: 403, staffOther: 200, council: 200, admin: 200 },
+  },
   {
     route: "$lang.pilots.$id_.edit",
     method: "POST",
@@ -69,7 +104,12 @@ export const entries: MatrixEntry[] = [
   },
 
   // Delete (drafts only, after confirmation).
-  { route: "$lang.pilots.$id_.delete", method: "GET", path: `/fi/pilots/${kauhava}/delete`, expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 403, council: 200, admin: 200 } },
+  {
+    route: "$lang.pilots.$id_.delete",
+    method: "GET",
+    path: `/fi/pilots/${kauhava}/delete`,
+    expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 403, council: 200, admin: 200 },
+  },
   {
     route: "$lang.pilots.$id_.delete",
     method: "POST",
@@ -80,7 +120,12 @@ export const entries: MatrixEntry[] = [
   },
 
   // Follow-ups.
-  { route: "$lang.follow-ups", method: "GET", path: "/fi/follow-ups", expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 200, council: 200, admin: 200 } },
+  {
+    route: "$lang.follow-ups",
+    method: "GET",
+    path: "/fi/follow-ups",
+    expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 200, council: 200, admin: 200 },
+  },
   {
     route: "$lang.follow-ups",
     method: "POST",

@@ -65,5 +65,21 @@ export const FIXTURES = {
  * reportDate (YYYY-MM-DD) and horizon (6|12|24); sort; page.
  */
 export const PILOT_FILTER_PARAMS = [
-  "q", "programme", "phase", "region", "municipality", "targetGroup", "artForm", "sector", "funder", "year", "state", "status", "counts", "reportDate", "horizon", "sort", "page",
+  "q",
+  "programme",
+  "phase",
+  "region",
+  "municipality",
+  "targetGroup",
+  "artForm",
+  "sector",
+  "funder",
+  "year",
+  "state",
+  "status",
+  "counts",
+  "reportDate",
+  "horizon",
+  "sort",
+  "page",
 ] as const;
