@@ -132,6 +132,7 @@ export async function loadPilotInput(db: Db | Tx, id: number) {
     sources: sources.map((s) => ({ title: s.title, url: s.url, document: s.document })),
     contactName: p.contactName,
     contactEmail: p.contactEmail,
+    contactPublic: p.contactPublic,
   };
   return { input, state: p.state, version: p.version, returnComment: p.returnComment, createdBy: p.createdBy };
 }
@@ -146,6 +147,7 @@ function pilotColumns(input: PilotInput) {
     implementerId: input.implementer,
     contactName: input.contactName,
     contactEmail: input.contactEmail,
+    contactPublic: input.contactPublic,
     sessionsHeld: input.sessionsHeld,
     gpProblem: input.gpProblem,
     gpSolution: input.gpSolution,
@@ -190,18 +192,16 @@ async function writeChildren(tx: Tx, id: number, input: PilotInput) {
     await tx.insert(pilotArtForms).values(input.artForms.map((c) => ({ pilotId: id, artFormCode: c })));
   if (input.funding.length) await tx.insert(fundingLines).values(input.funding.map((f) => ({ pilotId: id, ...f })));
   if (input.employments.length) {
-    await tx
-      .insert(employments)
-      .values(
-        input.employments.map((e) => ({
-          pilotId: id,
-          artistId: e.artistId,
-          artistName: e.artistName,
-          role: e.role,
-          days: e.days == null ? null : String(e.days),
-          feeCents: e.feeCents,
-        })),
-      );
+    await tx.insert(employments).values(
+      input.employments.map((e) => ({
+        pilotId: id,
+        artistId: e.artistId,
+        artistName: e.artistName,
+        role: e.role,
+        days: e.days == null ? null : String(e.days),
+        feeCents: e.feeCents,
+      })),
+    );
   }
   if (figures.length)
     await tx
