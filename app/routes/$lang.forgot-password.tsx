@@ -71,7 +71,9 @@ async function sendResetLink(db: Db, address: string, base: string) {
         disabledAt: users.disabledAt,
       })
       .from(users)
-      .where(eq(users.email, address));
+      .where(eq(users.email, address))
+      // Requests for one account queue here, so each sees the mail the one before queued (the quota).
+      .for("update");
     if (!user || user.disabledAt || (await mailQuotaReached(tx, user.email))) return null;
     const { token, expiresAt, id } = await createToken(tx, { kind: "reset", email: user.email, userId: user.id });
     const lang = isLang(user.language) ? user.language : "fi";
