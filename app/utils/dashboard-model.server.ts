@@ -6,7 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { queryRows } from "~db/connect";
-import { summarize, type ContinuationCounts, type Counts } from "~db/queries/continuation.server";
+import { summarize, type ContinuationCounts, type Counts, type Suppression } from "~db/queries/continuation.server";
 import {
   continuationOverview,
   cooperationFigures,
@@ -22,7 +22,7 @@ import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/qu
 import type { Localized } from "~db/schema/common";
 import { getI18n, type Lang } from "~/i18n";
 import { localizedString } from "./localized";
-import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "./stats";
+import { REFERENCE_RATE } from "./stats";
 
 import type { Column, ContinuationSummary, DashTable, Row } from "./dashboard-types";
 export type { Cell, Column, ColumnKind, DashTable, Row } from "./dashboard-types";
@@ -33,7 +33,7 @@ export type DashboardFilters = Pick<PilotFilters, "programme" | "phase" | "regio
 export type DashboardModel = {
   reportDate: string;
   internal: boolean;
-  headline: ContinuationSummary & { meaningful: boolean };
+  headline: ContinuationSummary & { outOfDate: number };
   tables: DashTable[];
 };
 
@@ -97,19 +97,20 @@ export async function buildDashboard(
     { key: "coverage", label: t("col.coverage"), kind: "pct" },
     { key: "note", label: t("col.note"), kind: "text" },
   ];
+  // A suppressed rate (n under 5) is an empty cell everywhere, with the reason in the note.
+  const note = (why: Suppression, n: number) => (why ? t(why, { n }) : "");
   const rateRow = (c: ContinuationCounts): Row => {
     const s = summarize(c);
-    const meaningful = c.eligible >= MIN_ELIGIBLE_FOR_RATE && s.rate != null;
     return {
       eligible: c.eligible,
       n: s.followedUp,
       continuing: c.continuing,
       ended: c.ended,
-      rate: meaningful ? s.rate : null,
-      low: meaningful ? (s.interval?.low ?? null) : null,
-      high: meaningful ? (s.interval?.high ?? null) : null,
+      rate: s.rate,
+      low: s.interval?.low ?? null,
+      high: s.interval?.high ?? null,
       coverage: s.coverage,
-      note: c.eligible < MIN_ELIGIBLE_FOR_RATE ? t("notMeaningful") : s.rate == null ? t("noFollowUps") : "",
+      note: note(s.suppressed, s.followedUp),
     };
   };
 
@@ -124,6 +125,7 @@ export async function buildDashboard(
       ...rateColumns.slice(0, 4),
       { key: "partly", label: t("col.partly"), kind: "int" },
       { key: "notFollowedUp", label: t("col.notFollowedUp"), kind: "int" },
+      { key: "outOfDate", label: t("col.outOfDate"), kind: "int" },
       ...rateColumns.slice(4, 7),
       { key: "fullRate", label: t("col.fullRate"), kind: "pct" },
       { key: "coverage", label: t("col.coverage"), kind: "pct" },
@@ -135,7 +137,8 @@ export async function buildDashboard(
         ...rateRow(cuts.headline),
         partly: cuts.headline.partly,
         notFollowedUp: cuts.headline.notFollowedUp,
-        fullRate: cuts.headline.eligible >= MIN_ELIGIBLE_FOR_RATE ? headlineSummary.fullRate : null,
+        outOfDate: cuts.outOfDate,
+        fullRate: headlineSummary.fullRate,
         reference: REFERENCE_RATE,
       },
     ],
@@ -379,10 +382,7 @@ export async function buildDashboard(
   return {
     reportDate: opts.reportDate,
     internal: opts.internal,
-    headline: {
-      ...headlineSummary,
-      meaningful: cuts.headline.eligible >= MIN_ELIGIBLE_FOR_RATE && headlineSummary.rate != null,
-    },
+    headline: { ...headlineSummary, outOfDate: cuts.outOfDate },
     tables,
   };
 }

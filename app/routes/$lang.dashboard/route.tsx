@@ -152,7 +152,7 @@ export default function Dashboard() {
 
       <section aria-labelledby="h-headline" className="dash-section">
         <h2 id="h-headline">{t("continuation.title")}</h2>
-        {h.meaningful ? (
+        {!h.suppressed ? (
           <dl className="figures">
             <div className="figure figure-primary">
               <dt>{t("continuation.rate")}</dt>
@@ -204,6 +204,19 @@ export default function Dashboard() {
               </dd>
             </div>
             <div className="figure">
+              <dt>{t("continuation.outOfDate")}</dt>
+              <dd>
+                <span data-testid="headline-out-of-date">
+                  {t("continuation.outOfDateValue", {
+                    count: h.outOfDate,
+                    n: formatNumber(lang, h.outOfDate),
+                    of: formatNumber(lang, h.followedUp),
+                  })}
+                </span>
+                <Definition text={t("def.outOfDate")} />
+              </dd>
+            </div>
+            <div className="figure">
               <dt>{t("continuation.reference")}</dt>
               <dd>
                 {pct(REFERENCE_RATE)}
@@ -212,8 +225,11 @@ export default function Dashboard() {
             </div>
           </dl>
         ) : (
-          <p className="notice" data-testid="headline-not-meaningful">
-            {t("continuation.notMeaningful", { n: formatNumber(lang, h.eligible) })}
+          <p className="notice" data-testid="headline-suppressed">
+            {t(`continuation.${h.suppressed}`, {
+              n: formatNumber(lang, h.followedUp),
+              eligible: formatNumber(lang, h.eligible),
+            })}
           </p>
         )}
         <DataTable table={table("continuation")} />
