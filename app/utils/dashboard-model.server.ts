@@ -18,6 +18,7 @@ import {
   reachFigures,
   type Cut,
 } from "~db/queries/dashboard.server";
+import { pilotLifetimes, survivalSummary } from "~db/queries/survival.server";
 import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
 import type { Localized } from "~db/schema/common";
 import { getI18n, type Lang } from "~/i18n";
@@ -64,17 +65,19 @@ export async function buildDashboard(
   const t = getI18n(opts.lang).getFixedT(opts.lang, "dashboard");
   const today = opts.reportDate;
   const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, today)]);
-  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity] = await Promise.all([
-    loadLabels(db),
-    continuationOverview(db, { reportDate: opts.reportDate, scope }),
-    pilotsPerYear(db, scope),
-    municipalitiesPerRegion(db, scope),
-    employmentFigures(db, scope),
-    fundingFigures(db, scope),
-    cooperationFigures(db, scope),
-    reachFigures(db, scope),
-    parityFigures(db),
-  ]);
+  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes] =
+    await Promise.all([
+      loadLabels(db),
+      continuationOverview(db, { reportDate: opts.reportDate, scope }),
+      pilotsPerYear(db, scope),
+      municipalitiesPerRegion(db, scope),
+      employmentFigures(db, scope),
+      fundingFigures(db, scope),
+      cooperationFigures(db, scope),
+      reachFigures(db, scope),
+      parityFigures(db),
+      pilotLifetimes(db, { reportDate: opts.reportDate, scope }),
+    ]);
   const label = (kind: string, key: string | number | null) =>
     key == null ? t("none") : localizedString(labels[kind]?.[String(key)], opts.lang) || String(key);
   const baseParams = filtersToParams(opts.filters);
@@ -152,6 +155,49 @@ export async function buildDashboard(
     columns: [{ key: "horizon", label: t("col.horizon"), kind: "text" }, ...rateColumns],
     rows: cuts.horizons.map((h) => ({ horizon: t("months", { count: h.horizon }), ...rateRow(h.counts) })),
     links: cuts.horizons.map((h) => listLink("eligible", { horizon: h.horizon })),
+  });
+
+  // How long services live (docs/decisions/078): the Kaplan–Meier table.
+  const survival = survivalSummary(lifetimes.lifetimes);
+  tables.push({
+    id: "survival",
+    title: t("table.survival"),
+    definition: t("def.survival"),
+    columns: [
+      { key: "time", label: t("col.time"), kind: "text" },
+      { key: "stillRunning", label: t("col.stillRunning"), kind: "pct" },
+      { key: "low", label: t("col.low"), kind: "pct" },
+      { key: "high", label: t("col.high"), kind: "pct" },
+      { key: "atRisk", label: t("col.atRisk"), kind: "int" },
+    ],
+    rows: survival.at.map((x) => ({
+      time: t("months", { count: x.time }),
+      stillRunning: x.survival,
+      low: x.low,
+      high: x.high,
+      atRisk: x.atRisk,
+    })),
+  });
+  tables.push({
+    id: "survival-summary",
+    title: t("table.survivalSummary"),
+    definition: t("def.survivalSummary"),
+    columns: [
+      { key: "pilots", label: t("col.lifetimes"), kind: "int" },
+      { key: "events", label: t("col.events"), kind: "int" },
+      { key: "excluded", label: t("col.excluded"), kind: "int" },
+      { key: "median", label: t("col.medianMonths"), kind: "dec" },
+      { key: "note", label: t("col.note"), kind: "text" },
+    ],
+    rows: [
+      {
+        pilots: survival.n,
+        events: survival.events,
+        excluded: lifetimes.excluded,
+        median: survival.medianMonths,
+        note: survival.medianMonths == null ? t("medianNotReached") : "",
+      },
+    ],
   });
 
   const cutParam: Record<Cut, string> = {

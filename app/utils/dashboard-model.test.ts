@@ -98,6 +98,31 @@ describe.each(["fi", "sv"] as const)("rate suppression (%s)", (lang) => {
   });
 });
 
+/*
+ * Survival table, 39 of 49: the 10 ended (answered 1.6.2019, 152 days after the end, nothing before) end at
+ * the midpoint, 76 days = 2.50 months; the 39 continuing are censored at 152 days = 4.99 months.
+ * S = 39/49 after 2.5 months; 6 months and later lie beyond the longest observation: not estimated.
+ * With no answers (n = 0) all 3 pilots are excluded.
+ */
+describe.each(["fi", "sv"] as const)("survival tables (%s)", (lang) => {
+  it("the share still running, n at risk, the excluded and the median", async () => {
+    const tr = getI18n(lang).getFixedT(lang, "dashboard");
+    const m = await model("big", lang);
+    const survival = m.tables.find((x) => x.id === "survival")!;
+    expect(survival.title).toBe(tr("table.survival"));
+    expect(survival.rows.map((r) => [r.time, r.stillRunning, r.atRisk])).toEqual([
+      [tr("months", { count: 6 }), null, 0],
+      [tr("months", { count: 12 }), null, 0],
+      [tr("months", { count: 24 }), null, 0],
+      [tr("months", { count: 36 }), null, 0],
+    ]);
+    const summary = m.tables.find((x) => x.id === "survival-summary")!.rows[0];
+    expect(summary).toMatchObject({ pilots: 49, events: 10, excluded: 0, median: null, note: tr("medianNotReached") });
+    const none = (await model("none", lang)).tables.find((x) => x.id === "survival-summary")!.rows[0];
+    expect(none).toMatchObject({ pilots: 0, events: 0, excluded: 3 });
+  });
+});
+
 describe("the suppression texts differ by case and language", () => {
   it("fi and sv, no follow-ups vs too few", () => {
     const fi = getI18n("fi").getFixedT("fi", "dashboard");

@@ -238,6 +238,12 @@ export default function Dashboard() {
 
       <TableSection table={table("horizons")} chart={rateChart("horizons")} />
 
+      <section aria-labelledby="h-survival" className="dash-section">
+        <h2 id="h-survival">{t("survivalTitle")}</h2>
+        <TableSection table={table("survival")} level={3} />
+        <TableSection table={table("survival-summary")} level={3} />
+      </section>
+
       <section aria-labelledby="h-cuts" className="dash-section">
         <h2 id="h-cuts">{t("cutsTitle")}</h2>
         <p>{t("cutsIntro")}</p>
