@@ -213,6 +213,22 @@ export default function Dashboard() {
                     of: formatNumber(lang, h.followedUp),
                   })}
                 </span>
+                {h.outOfDate > 0 ? (
+                  <Link
+                    className="figure-link no-print"
+                    to={`/${lang}/pilots?${new URLSearchParams({
+                      ...Object.fromEntries(
+                        Object.entries(filters)
+                          .filter(([, v]) => v != null)
+                          .map(([k, v]) => [k, String(v)]),
+                      ),
+                      counts: "outOfDate",
+                      reportDate: model.reportDate,
+                    })}`}
+                  >
+                    {t("showPilotsFor", { what: t("continuation.outOfDate") })}
+                  </Link>
+                ) : null}
                 <Definition text={t("def.outOfDate")} />
               </dd>
             </div>
