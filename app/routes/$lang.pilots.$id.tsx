@@ -291,6 +291,11 @@ export default function PilotPage() {
                   <time dateTime={c.checkedOn}>{formatDate(lang, c.checkedOn)}</time>:{" "}
                   <strong>{localizedString(c.status, lang)}</strong>
                 </p>
+                {c.endedOn ? (
+                  <p>
+                    {t("check.endedOn")}: <time dateTime={c.endedOn}>{formatDate(lang, c.endedOn)}</time>
+                  </p>
+                ) : null}
                 {c.fundingAfter ? (
                   <p>
                     {t("check.fundingAfter")}: {c.fundingAfter}
@@ -362,6 +367,14 @@ export default function PilotPage() {
                 </select>
               </div>
             </div>
+            <Field
+              name="check.endedOn"
+              label={t("checkForm.endedOn")}
+              hint={t("checkForm.endedOnHint")}
+              defaultValue={posted["check.endedOn"]}
+              error={checkErrors["check.endedOn"]}
+              inputMode="numeric"
+            />
             <Field
               name="check.fundingAfter"
               label={t("checkForm.fundingAfter")}

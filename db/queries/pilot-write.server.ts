@@ -192,18 +192,16 @@ async function writeChildren(tx: Tx, id: number, input: PilotInput) {
     await tx.insert(pilotArtForms).values(input.artForms.map((c) => ({ pilotId: id, artFormCode: c })));
   if (input.funding.length) await tx.insert(fundingLines).values(input.funding.map((f) => ({ pilotId: id, ...f })));
   if (input.employments.length) {
-    await tx
-      .insert(employments)
-      .values(
-        input.employments.map((e) => ({
-          pilotId: id,
-          artistId: e.artistId,
-          artistName: e.artistName,
-          role: e.role,
-          days: e.days == null ? null : String(e.days),
-          feeCents: e.feeCents,
-        })),
-      );
+    await tx.insert(employments).values(
+      input.employments.map((e) => ({
+        pilotId: id,
+        artistId: e.artistId,
+        artistName: e.artistName,
+        role: e.role,
+        days: e.days == null ? null : String(e.days),
+        feeCents: e.feeCents,
+      })),
+    );
   }
   if (figures.length)
     await tx
@@ -367,6 +365,7 @@ export async function addContinuationCheck(
   check: {
     checkedOn: string;
     statusCode: string;
+    endedOn?: string | null;
     fundingAfter: string | null;
     evidenceRef: string | null;
     evidenceUrl: string | null;

@@ -293,6 +293,8 @@ export const continuationChecks = pgTable(
     statusCode: text()
       .notNull()
       .references(() => continuationStatuses.code),
+    /** With status "ended": when the service ended, if known (month precision; the first of the month). */
+    endedOn: date(),
     fundingAfter: text(),
     evidenceRef: text(),
     evidenceUrl: text(),
@@ -302,5 +304,8 @@ export const continuationChecks = pgTable(
     isExample: isExample(),
     createdAt: createdAt(),
   },
-  (t) => [index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc(), t.id.desc())],
+  (t) => [
+    index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc(), t.id.desc()),
+    check("continuation_checks_ended_on", sql`${t.endedOn} is null or ${t.endedOn} <= ${t.checkedOn}`),
+  ],
 );
