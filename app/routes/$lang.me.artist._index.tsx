@@ -15,8 +15,8 @@ import { sql } from "drizzle-orm";
 import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { parseArtistForm, ProfileSchema } from "~/utils/artist-schemas";
-import { formToObject } from "~/utils/forms";
+import { ProfileSchema } from "~/utils/artist-schemas";
+import { formValues, parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { requireArtistUser } from "~/utils/permissions.server";
@@ -43,8 +43,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const { user } = await requireArtistUser(request, lang);
-  const form = formToObject(await request.formData());
-  const parsed = parseArtistForm(ProfileSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, ProfileSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: form }, { status: 400 });
   const db = await getDb();
   try {

@@ -5,10 +5,10 @@ import { getDb } from "~db/client.server";
 import { moderate, moderationQueue, VersionConflict } from "~db/queries/artists.server";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
-import { ModerationSchema, parseArtistForm } from "~/utils/artist-schemas";
+import { ModerationSchema } from "~/utils/artist-schemas";
 import { deliverEmail, publicUrl } from "~/utils/email.server";
 import { formatDateTime } from "~/utils/format";
-import { formToObject } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { notFound, requireModerator } from "~/utils/permissions.server";
@@ -26,8 +26,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const user = await requireModerator(request, lang);
-  const form = formToObject(await request.formData());
-  const parsed = parseArtistForm(ModerationSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, ModerationSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, target: `${form.entity}-${form.id}` }, { status: 400 });
   const db = await getDb();
   try {

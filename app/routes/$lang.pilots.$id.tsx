@@ -17,11 +17,12 @@ import { addContinuationCheck, continuationStatusCodes, transitionPilot } from "
 import { Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
-import { parseCheckForm } from "~/utils/check-form";
+import { checkSchema } from "~/utils/check-form";
 import { todayIso } from "~/utils/dates";
 import { formatDate, formatMoney, formatNumber } from "~/utils/format";
 import type { RootData } from "~/root";
-import { formToObject } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
+import { int, M, optionalText, requiredChoice } from "~/utils/validators";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import {
@@ -56,9 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const WorkflowSchema = z.object({
-  intent: z.enum(["publish", "return", "addCheck"]),
-  version: z.coerce.number().int().min(0).optional(),
-  comment: z.string().trim().max(2000, V.tooLong).optional(),
+  intent: requiredChoice(["publish", "return", "addCheck"]),
+  version: int({ min: 0, message: M.invalid }),
+  comment: optionalText(2000, { multiline: true }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,28 +67,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const id = requireId(params.id);
   const user = await requirePilotEditor(request, lang, id);
-  const form = formToObject(await request.formData());
-  const parsed = WorkflowSchema.safeParse({
-    intent: form.intent,
-    version: form.version || undefined,
-    comment: form.comment || undefined,
-  });
-  if (!parsed.success) throw data({ status: 400 }, { status: 400 });
+  const formData = await request.formData();
+  const parsed = parseSubmission(formData, WorkflowSchema);
   const db = await getDb();
+  if (!parsed.ok) {
+    // The workflow buttons post nothing a person typed but the comment: a bad one is shown beside it.
+    if (parsed.errors.comment && formData.get("intent") === "return")
+      return data(
+        { intent: "return" as const, errors: parsed.errors, values: parsed.values, reply: parsed.reply },
+        { status: 400 },
+      );
+    throw data({ status: 400 }, { status: 400 });
+  }
+  const form = formValues(formData);
   const { intent, version, comment } = parsed.data;
   if (intent === "addCheck") {
     const statuses = (await continuationStatusCodes(db)).map((s) => s.code);
-    const check = parseCheckForm(form, statuses, todayIso());
-    if (!check.ok) return data({ intent, errors: check.errors, values: form }, { status: 400 });
-    await addContinuationCheck(db, id, check.data, user);
+    const check = parseSubmission(formData, checkSchema(statuses, todayIso()));
+    if (!check.ok)
+      return data({ intent, errors: check.errors, values: check.values, reply: check.reply }, { status: 400 });
+    await addContinuationCheck(db, id, check.data.check, user);
     return redirect(`/${lang}/pilots/${id}?done=checkAdded#continuation`);
   }
   // Publishing and returning are the council's.
   if (!isCouncil(user)) forbidden();
-  if (version === undefined) throw data({ status: 400 }, { status: 400 });
+  if (version == null) throw data({ status: 400 }, { status: 400 });
   if (intent === "return" && !comment) {
     return data(
-      { intent, errors: { comment: V.commentRequired } as Record<string, string>, values: form },
+      { intent, errors: { comment: V.commentRequired } as Record<string, string>, values: form, reply: undefined },
       { status: 400 },
     );
   }
@@ -102,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (!ok)
     return data(
-      { intent, errors: { _form: "pilots:actions.stale" } as Record<string, string>, values: form },
+      { intent, errors: { _form: "pilots:actions.stale" } as Record<string, string>, values: form, reply: undefined },
       { status: 409 },
     );
   return redirect(`/${lang}/pilots/${id}?done=${intent === "publish" ? "published" : "returnedDone"}`);
