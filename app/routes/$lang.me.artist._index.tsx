@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { errorText } from "~/utils/validators";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import {
@@ -192,7 +193,7 @@ export default function MyProfile() {
             {labels.municipalities} <span className="required">({t("common:form.required")})</span>
           </legend>
           <p className="hint">{t("field.areaHint")}</p>
-          {errors?.municipalities ? <p className="error-text">{t(errors.municipalities)}</p> : null}
+          {errors?.municipalities ? <p className="error-text">{errorText(t, errors.municipalities)}</p> : null}
           <ChoiceGroup
             name="regions"
             legend={t("filters.regions")}

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { errorText } from "~/utils/validators";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { moderate, moderationQueue, VersionConflict } from "~db/queries/artists.server";
@@ -189,7 +190,7 @@ function Decision({
     <div className="decision">
       {errors?._form ? (
         <p className="error-text" role="alert">
-          {t(errors._form)}
+          {errorText(t, errors._form)}
         </p>
       ) : null}
       <Form method="post" className="inline-form">
@@ -214,7 +215,7 @@ function Decision({
           <label htmlFor={reasonId}>{t("moderation.reasonFor", { name: label })}</label>
           {errors?.reason ? (
             <p className="error-text" id={`${reasonId}-error`}>
-              {t(errors.reason)}
+              {errorText(t, errors.reason)}
             </p>
           ) : null}
           <textarea

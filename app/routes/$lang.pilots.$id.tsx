@@ -14,7 +14,7 @@ import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { getPilot } from "~db/queries/pilots.server";
 import { addContinuationCheck, continuationStatusCodes, transitionPilot } from "~db/queries/pilot-write.server";
-import { Field } from "~/components/field";
+import { ErrorSummary, Field, SelectField } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
 import { checkSchema } from "~/utils/check-form";
@@ -22,7 +22,7 @@ import { todayIso } from "~/utils/dates";
 import { formatDate, formatMoney, formatNumber } from "~/utils/format";
 import type { RootData } from "~/root";
 import { formValues, parseSubmission } from "~/utils/forms";
-import { int, M, optionalText, requiredChoice } from "~/utils/validators";
+import { errorText, int, M, optionalText, requiredChoice } from "~/utils/validators";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import {
@@ -176,7 +176,7 @@ export default function PilotPage() {
       ) : null}
       {errors._form ? (
         <p className="notice notice-warning" role="alert">
-          {t(errors._form)}
+          {errorText(t, errors._form)}
         </p>
       ) : null}
       {p.state === "draft" && p.returnComment ? (
@@ -265,7 +265,8 @@ export default function PilotPage() {
         ) : null}
         <dt>{t("field.period")}</dt>
         <dd>
-          {p.startDate ? formatDate(lang, p.startDate) : t("notRecorded")} –{" "}
+          {/* A pilot taken from sources may not tell when it started: "not known", not "not recorded". */}
+          {p.startDate ? formatDate(lang, p.startDate) : p.sources.length ? t("startUnknown") : t("notRecorded")} –{" "}
           {p.endDate ? formatDate(lang, p.endDate) : t("notRecorded")}
         </dd>
         <dt>{t("field.sectors")}</dt>
@@ -321,19 +322,17 @@ export default function PilotPage() {
         {canEdit ? (
           <Form method="post" noValidate className="check-form no-print" aria-labelledby="check-form-title">
             <h3 id="check-form-title">{t("checkForm.title")}</h3>
-            {Object.keys(checkErrors).length ? (
-              <div className="error-summary" role="alert">
-                <ul>
-                  {Object.entries(checkErrors).map(([k, m]) => (
-                    <li key={k}>
-                      <a href={`#f-${k.replace(/[^\w-]/g, "-")}`}>
-                        {t(`checkForm.${k.slice("check.".length)}`)}: {t(m)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <ErrorSummary
+              errors={checkErrors}
+              labels={{
+                "check.checkedOn": t("checkForm.checkedOn"),
+                "check.statusCode": t("checkForm.status"),
+                "check.fundingAfter": t("checkForm.fundingAfter"),
+                "check.evidenceRef": t("checkForm.evidenceRef"),
+                "check.evidenceUrl": t("checkForm.evidenceUrl"),
+                "check.notes": t("checkForm.notes"),
+              }}
+            />
             <input type="hidden" name="intent" value="addCheck" />
             <div className="side-by-side">
               <Field
@@ -345,33 +344,24 @@ export default function PilotPage() {
                 error={checkErrors["check.checkedOn"]}
                 inputMode="numeric"
               />
-              <div className={`field ${checkErrors["check.statusCode"] ? "field-error" : ""}`}>
-                <label htmlFor="f-check-statusCode">{t("checkForm.status")}</label>
-                {checkErrors["check.statusCode"] ? (
-                  <p className="error-text" id="f-check-statusCode-error">
-                    {t(checkErrors["check.statusCode"])}
-                  </p>
-                ) : null}
-                <select
-                  id="f-check-statusCode"
-                  name="check.statusCode"
-                  defaultValue={posted["check.statusCode"] ?? ""}
-                  aria-invalid={checkErrors["check.statusCode"] ? true : undefined}
-                  aria-describedby={checkErrors["check.statusCode"] ? "f-check-statusCode-error" : undefined}
-                >
-                  <option value="">{t("form.none")}</option>
-                  {statuses.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {t(`status.${s.code}`, { defaultValue: localizedString(s.name, lang) })}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                name="check.statusCode"
+                label={t("checkForm.status")}
+                required
+                value={posted["check.statusCode"]}
+                none={t("form.none")}
+                options={statuses.map((s) => ({
+                  value: s.code,
+                  label: t(`status.${s.code}`, { defaultValue: localizedString(s.name, lang) }),
+                }))}
+                error={checkErrors["check.statusCode"]}
+              />
             </div>
             <Field
               name="check.fundingAfter"
               label={t("checkForm.fundingAfter")}
               defaultValue={posted["check.fundingAfter"]}
+              maxLength={500}
               error={checkErrors["check.fundingAfter"]}
             />
             <div className="side-by-side">
@@ -395,6 +385,7 @@ export default function PilotPage() {
               multiline
               rows={3}
               defaultValue={posted["check.notes"]}
+              maxLength={5000}
               error={checkErrors["check.notes"]}
             />
             <button type="submit" className="button" disabled={busy}>

@@ -60,6 +60,17 @@ export const LOCALIZED_FIELDS = [
   "gpResultsSociety",
 ] as const;
 export type LocalizedField = (typeof LOCALIZED_FIELDS)[number];
+/** The most characters each translatable text holds (the form says it and counts). */
+export const TEXT_LIMITS: Record<LocalizedField, number> = {
+  title: 300,
+  summary: 1000,
+  description: 20000,
+  gpProblem: 5000,
+  gpSolution: 5000,
+  gpResultsClient: 5000,
+  gpResultsService: 5000,
+  gpResultsSociety: 5000,
+};
 export const INTENTS = ["save", "submit"] as const;
 
 /** Optional text up to `max` characters; empty is null. */
@@ -201,9 +212,9 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
 
   return z
     .object({
-      title: localizedText(300),
-      summary: localizedText(1000, true),
-      description: localizedText(20000, true),
+      title: localizedText(TEXT_LIMITS.title),
+      summary: localizedText(TEXT_LIMITS.summary, true),
+      description: localizedText(TEXT_LIMITS.description, true),
       programmes: rows(programme),
       leadMunicipality: municipality,
       municipalities: rows(municipality),
@@ -221,11 +232,11 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
         .record(z.string().regex(/^[\w-]{1,40}$/), intField())
         .optional()
         .transform((r) => r ?? {}),
-      gpProblem: localizedText(5000, true),
-      gpSolution: localizedText(5000, true),
-      gpResultsClient: localizedText(5000, true),
-      gpResultsService: localizedText(5000, true),
-      gpResultsSociety: localizedText(5000, true),
+      gpProblem: localizedText(TEXT_LIMITS.gpProblem, true),
+      gpSolution: localizedText(TEXT_LIMITS.gpSolution, true),
+      gpResultsClient: localizedText(TEXT_LIMITS.gpResultsClient, true),
+      gpResultsService: localizedText(TEXT_LIMITS.gpResultsService, true),
+      gpResultsSociety: localizedText(TEXT_LIMITS.gpResultsSociety, true),
       costPerSession: moneyField,
       maxGroupSize: intField(100000, 1),
       sessionHours: decimalField(999),
