@@ -52,6 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   const t = getI18n(target.language).t;
   const email = {
+    kind: "contact",
     to: target.to,
     language: target.language,
     subject: t("artists:contactForm.emailSubject", { name: target.name }),

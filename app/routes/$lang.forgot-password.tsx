@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   const db = await getDb();
-  const base = publicUrl(request);
+  const base = publicUrl();
   const deliver = await db.transaction(async (tx) => {
     const [user] = await tx
       .select({

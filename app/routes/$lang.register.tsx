@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Hash in both branches, so the time taken does not tell them apart either.
   const passwordHash = await hashPassword(parsed.data.password);
   const db = await getDb();
-  const base = publicUrl(request);
+  const base = publicUrl();
   const deliver = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({

@@ -27,7 +27,7 @@ import type { Localized } from "../schema/common";
 import type { ModerationState } from "../schema/artists";
 import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
 import { audit as recordAudit } from "~/utils/audit.server";
-import { queueEmail } from "~/utils/email.server";
+import { queueEmail, redactLinks } from "~/utils/email.server";
 import { cached, cachedRows } from "~/utils/data-cache.server";
 
 /** A concurrent edit: the row's version moved on since the form was loaded. */
@@ -716,7 +716,7 @@ export async function moderate(
         ? owner.name
         : (owner.title?.[language] ?? owner.title?.[language === "fi" ? "sv" : "fi"] ?? "");
     const text = compose({ language, entity: m.entity, intent: m.intent, name, reason: m.reason ?? null });
-    const email = { to: owner.email, language, ...text };
+    const email = { kind: "moderation", to: owner.email, language, ...text };
     const id = await queueEmail(tx, email);
     return { mail: { id, email } };
   });
@@ -805,7 +805,8 @@ export async function exportOwnData(db: Db, userId: number) {
       feeCents: e.feeCents == null ? null : Number(e.feeCents),
     })),
     auditEvents: events,
-    emailsToYou: mail,
+    // A copy, not the delivery: no single-use link in it (docs/decisions/010).
+    emailsToYou: mail.map((m) => ({ ...m, body: redactLinks(m.body) })),
   };
 }
 
