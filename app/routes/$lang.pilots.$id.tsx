@@ -30,6 +30,7 @@ import {
   forbidden,
   isCouncil,
   notFound,
+  personalAccess,
   pilotVisibility,
   requirePilotEditor,
 } from "~/utils/permissions.server";
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.id);
   const user = await getUser(request);
   const db = await getDb();
-  const pilot = await getPilot(db, id, await pilotVisibility(user));
+  const pilot = await getPilot(db, id, await pilotVisibility(user), await personalAccess(user));
   if (!pilot) notFound();
   const canEdit = await canEditPilot(user, id);
   return {
@@ -542,6 +543,7 @@ export default function PilotPage() {
           <p>
             {p.contactName} {p.contactEmail ? <a href={`mailto:${p.contactEmail}`}>{p.contactEmail}</a> : null}
           </p>
+          {canEdit && !p.contactPublic ? <p className="hint">{t("contactNotPublic")}</p> : null}
         </Section>
       ) : null}
       <p className="print-only muted">

@@ -34,6 +34,29 @@ const EnvSchema = z.object({
     .optional(),
   /** `off`: no data cache (docs/decisions/043); read by app/utils/data-cache.server.ts. */
   DATA_CACHE: z.enum(["on", "off"]).optional(),
+
+  // Session limits (docs/decisions/067), read by app/utils/session.server.ts.
+  /** Hours without a request after which a staff, council or admin session ends. */
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .int("SESSION_IDLE_HOURS must be a whole number of hours")
+    .min(1, "SESSION_IDLE_HOURS must be at least 1")
+    .max(24 * 90)
+    .default(8),
+  /** Hours without a request after which an artist's session ends. */
+  SESSION_IDLE_HOURS_ARTIST: z.coerce
+    .number()
+    .int("SESSION_IDLE_HOURS_ARTIST must be a whole number of hours")
+    .min(1, "SESSION_IDLE_HOURS_ARTIST must be at least 1")
+    .max(24 * 90)
+    .default(24 * 14),
+  /** Days after sign-in after which any session ends, however active. */
+  SESSION_MAX_DAYS: z.coerce
+    .number()
+    .int("SESSION_MAX_DAYS must be a whole number of days")
+    .min(1, "SESSION_MAX_DAYS must be at least 1")
+    .max(90)
+    .default(14),
 });
 
 const CheckedEnvSchema = EnvSchema.superRefine((e, ctx) => {

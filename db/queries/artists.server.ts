@@ -375,7 +375,13 @@ const profileColumns = (v: ProfileInput) => ({
 export async function saveOwnProfile(db: Db, userId: number, v: ProfileInput) {
   return db.transaction(async (tx) => {
     if (!(await knownCodes(tx, v))) throw new UnknownCode();
+    // A user has at most one profile (a unique index, docs/decisions/069). Saves of one user's profile
+    // queue on the user's row, so of two first saves at once (a double click) the second finds the
+    // profile the first created.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const existing = await getOwnArtist(tx, userId, { lock: true });
+    // The form had no profile yet (no version) but another save made one meanwhile: that one is the answer.
+    if (existing && v.version === undefined) return { id: existing.id, state: existing.state };
     const cols = profileColumns(v);
     let id: number;
     let state: ModerationState;

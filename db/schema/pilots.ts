@@ -53,6 +53,8 @@ export const pilots = pgTable(
     returnComment: text(),
     contactName: text(),
     contactEmail: text(),
+    /** The contact person agreed to their name and email being public (docs/decisions/065). */
+    contactPublic: boolean().notNull().default(false),
     sessionsHeld: integer(),
     // The good-practice card (seed 004): problem, solution, results seen from the client, the service, society.
     gpProblem: localized(),
