@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Localized } from "~db/schema/common";
+import { errorText } from "~/utils/validators";
 import { collator } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
@@ -41,7 +42,7 @@ export function UserScopeFields({
   const error = (name: string) =>
     errors?.[name] ? (
       <p className="error-text" id={`f-${name}-error`}>
-        {t(errors[name])}
+        {errorText(t, errors[name])}
       </p>
     ) : null;
   const describedBy = (name: string) =>

@@ -6,7 +6,8 @@ import { getDb } from "~db/client.server";
 import { feedback } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { formToObject, parseForm } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
+import { email, requiredText, text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { audit } from "~/utils/audit.server";
 import { clientAddress, getUser } from "~/utils/session.server";
@@ -21,21 +22,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 const FeedbackSchema = z.object({
-  message: z.string().trim().min(1, "validation.required").max(5000, "validation.tooLong"),
-  email: z
-    .string()
-    .trim()
-    .max(200, "validation.tooLong")
-    .refine((v) => v === "" || z.string().email().safeParse(v).success, "validation.email"),
-  page: z.string().trim().max(500, "validation.tooLong").optional(),
+  message: requiredText(5000, { multiline: true }),
+  email: email(),
+  page: text(500),
 });
 
 /** The feedback channel of the accessibility statement: anyone may send, stored for the council. */
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
-  const form = formToObject(await request.formData());
-  const parsed = parseForm(FeedbackSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, FeedbackSchema);
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: form }, { status: 400 });
   const db = await getDb();
   // Anyone may send, a few messages per client address at a time (docs/decisions/066).

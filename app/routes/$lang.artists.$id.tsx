@@ -6,11 +6,11 @@ import { contactAddress, getPublicArtist } from "~db/queries/artists.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
-import { ContactSchema, parseArtistForm } from "~/utils/artist-schemas";
+import { ContactSchema } from "~/utils/artist-schemas";
 import { audit } from "~/utils/audit.server";
 import { deliverEmail, queueEmail } from "~/utils/email.server";
 import { formatMoney, formatNumber } from "~/utils/format";
-import { formToObject } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { canContactArtists, forbidden, notFound, requireUser } from "~/utils/permissions.server";
@@ -39,8 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const target = await contactAddress(db, id);
   if (!target) notFound();
-  const form = formToObject(await request.formData());
-  const parsed = parseArtistForm(ContactSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, ContactSchema);
   if (!parsed.ok)
     return data({ errors: parsed.errors, message: String(form.message ?? ""), sent: false }, { status: 400 });
   if (!target.to)

@@ -1,5 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { parseSubmission } from "~/utils/forms";
+import { id } from "~/utils/validators";
 import { eq, sql } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -31,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const RemindSchema = z.object({
   intent: z.literal("remind"),
-  pilotId: z.coerce.number().int().min(1).max(2_000_000_000),
+  pilotId: id(),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,9 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   // Reminders are the regional council's job.
   const user = await requireRole(request, lang, ["council", "admin"]);
-  const form = await request.formData();
-  const parsed = RemindSchema.safeParse({ intent: form.get("intent"), pilotId: form.get("pilotId") });
-  if (!parsed.success) throw data({ status: 400 }, { status: 400 });
+  const parsed = parseSubmission(await request.formData(), RemindSchema);
+  if (!parsed.ok) throw data({ status: 400 }, { status: 400 });
   const db = await getDb();
   const [p] = await db
     .select({ id: pilots.id, title: pilots.title, endDate: pilots.endDate, contactEmail: pilots.contactEmail })

@@ -10,7 +10,7 @@ import { ErrorSummary } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { newPasswordFields, passwordErrors } from "~/utils/accounts.server";
 import { audit } from "~/utils/audit.server";
-import { formToObject, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~/utils/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -32,7 +32,7 @@ const ResetSchema = z.object(newPasswordFields);
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
-  const parsed = parseForm(ResetSchema, formToObject(await request.formData()));
+  const parsed = parseSubmission(await request.formData(), ResetSchema);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const db = await getDb();
   const link = await inspectToken(db, "reset", params.token);

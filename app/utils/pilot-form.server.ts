@@ -15,13 +15,14 @@ import {
 } from "~db/queries/pilot-write.server";
 import type { PilotState } from "~db/schema/pilots";
 import type { Lang } from "~/i18n";
-import { formToObject } from "./forms";
+import { INT4_MAX } from "./validators";
+import { formValues, parseSubmission, replyWithErrors } from "./forms";
 import { isCouncil, staffScope, type Viewer } from "./permissions.server";
 import {
   inputToValues,
   municipalityLabel,
   municipalityLookup,
-  parsePilotForm,
+  pilotSchema,
   type FormValues,
   type PilotInput,
 } from "./pilot-form";
@@ -80,7 +81,8 @@ export async function editPilotValues(id: number, lang: Lang, options: Awaited<R
 /** Handles the POST of the create (id null) or edit form. The caller has checked origin, language and permission. */
 export async function handlePilotForm(request: Request, lang: Lang, user: NonNullable<Viewer>, id: number | null) {
   const db = await getDb();
-  const form = formToObject(await request.formData()) as FormValues;
+  const formData = await request.formData();
+  const form = formValues(formData) as FormValues;
   const intent = form.intent === "submit" ? "submit" : "save";
   delete form.intent;
   const options = await loadFormOptions(db);
@@ -88,13 +90,16 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
   if (id != null && !current) throw data({ status: 404 }, { status: 404 });
   const from: PilotState | "new" = current?.state ?? "new";
   const state: PilotState = from === "new" || from === "draft" ? (intent === "submit" ? "submitted" : "draft") : from;
-  const parsed = parsePilotForm(form, {
-    lookup: municipalityLookup(options.municipalities),
-    complete: state !== "draft",
-  });
+  const parsed = parseSubmission(
+    formData,
+    pilotSchema({ lookup: municipalityLookup(options.municipalities), complete: state !== "draft", lang }),
+  );
   const values = form;
   if (!parsed.ok)
-    return data({ errors: parsed.errors, values, conflict: null, version: current?.version }, { status: 400 });
+    return data(
+      { errors: parsed.errors, values, conflict: null, version: current?.version, reply: parsed.reply },
+      { status: 400 },
+    );
   const input = parsed.data;
   const groups = new Set(options.targetGroups.map((g) => g.code));
   input.participants = Object.fromEntries(
@@ -131,7 +136,13 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
     !valid(input.artForms, options.artForms)
   ) {
     return data(
-      { errors: { _form: "pilots:validation.invalid" }, values, conflict: null, version: current?.version },
+      {
+        errors: { _form: "validation.invalid" },
+        values,
+        conflict: null,
+        version: current?.version,
+        reply: replyWithErrors(undefined, { _form: "validation.invalid" }),
+      },
       { status: 400 },
     );
   }
@@ -142,6 +153,7 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
         values,
         conflict: null,
         version: current?.version,
+        reply: replyWithErrors(undefined, { leadMunicipality: "pilots:validation.outOfScope" }),
       },
       { status: 400 },
     );
@@ -151,7 +163,8 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
     return redirect(`/${lang}/pilots/${newId}?done=${state === "submitted" ? "submitted" : "saved"}`);
   }
   const version = Number(form.version);
-  if (!Number.isInteger(version)) throw data({ status: 400 }, { status: 400 });
+  if (typeof form.version !== "string" || !/^\d{1,10}$/.test(form.version) || version > INT4_MAX)
+    throw data({ status: 400 }, { status: 400 });
   const result = await updatePilot(db, id, version, input, { userId: user.id, state });
   if (!result.ok) {
     const changes = await changesSince(db, id, version);
@@ -161,6 +174,7 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
         values,
         conflict: { changes, differing: differing(result.current.input, input) },
         version: result.current.version,
+        reply: undefined,
       },
       { status: 409 },
     );

@@ -10,13 +10,23 @@ import { COUNTS, countsSql, HORIZONS, type Counts, type Horizon } from "./contin
 const code = z.string().regex(/^[\w-]{1,40}$/);
 const id = z.coerce.number().int().min(1).max(2_000_000_000);
 const year = z.coerce.number().int().min(1990).max(2100);
+/** A date that exists (Date.parse accepts 2017-02-31, PostgreSQL does not). */
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(s)));
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "1900-01-01" && s <= "2199-12-31";
+  });
+
+/** A search term: control characters (which PostgreSQL refuses in text) become spaces. */
+const searchTerm = z
+  .string()
+  .transform((s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim())
+  .pipe(z.string().min(1).max(200));
 
 const FilterSchema = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: searchTerm,
   programme: code,
   phase: id,
   region: code,

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { auditEvents, continuationChecks, organisations, pilots, users } from "../schema";
-import { municipalityLookup, parsePilotForm, type FormValues } from "~/utils/pilot-form";
+import { municipalityLookup, pilotSchema, type FormValues } from "~/utils/pilot-form";
+import { parseValues } from "../../tests/helpers/form-data";
 import {
   changesSince,
   createPilot,
@@ -26,7 +27,7 @@ const lookup = municipalityLookup([
   { code: "233", name: { fi: "Kauhava", sv: "Kauhava" } },
 ]);
 const input = (v: FormValues) => {
-  const r = parsePilotForm(v, { lookup, complete: false });
+  const r = parseValues(pilotSchema({ lookup, complete: false }), v);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.data;
 };
