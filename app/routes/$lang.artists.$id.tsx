@@ -9,7 +9,7 @@ import { getI18n, isLang } from "~/i18n";
 import { ContactSchema, parseArtistForm } from "~/utils/artist-schemas";
 import { audit } from "~/utils/audit.server";
 import { deliverEmail, queueEmail } from "~/utils/email.server";
-import { formatNumber, priceParts } from "~/utils/format";
+import { collator, formatNumber, priceParts } from "~/utils/format";
 import { formToObject } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
@@ -111,7 +111,12 @@ export default function ArtistPage() {
         <dt>{t("languages")}</dt>
         <dd>{a.languages.map((l) => t(`language.${l}`)).join(", ")}</dd>
         <dt>{t("area")}</dt>
-        <dd>{[...a.regions, ...a.municipalities].map((m) => localizedString(m, lang)).join(", ")}</dd>
+        <dd>
+          {/* Regions first, then municipalities, each in the page language's alphabetical order. */}
+          {[a.regions, a.municipalities]
+            .flatMap((list) => list.map((m) => localizedString(m, lang)).sort(collator(lang).compare))
+            .join(", ")}
+        </dd>
         {a.website ? (
           <>
             <dt>{t("website")}</dt>

@@ -133,5 +133,14 @@ export function centsToInput(cents: number | null | undefined, lang: Lang = "fi"
 
 /** Sorts by the language's collation. */
 export function collator(lang: Lang) {
-  return new Intl.Collator(locale(lang));
+  let c = collators.get(lang);
+  if (!c) collators.set(lang, (c = new Intl.Collator(locale(lang))));
+  return c;
+}
+const collators = new Map<Lang, Intl.Collator>();
+
+/** A bounded list sorted by the page language's collation (å, ä, ö after z; v and w as the language has them). */
+export function sortedByName<T>(lang: Lang, items: readonly T[], name: (item: T) => string): T[] {
+  const c = collator(lang);
+  return [...items].sort((a, b) => c.compare(name(a), name(b)));
 }
