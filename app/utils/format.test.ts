@@ -73,3 +73,12 @@ describe("service prices and session lengths", () => {
     expect(formatHours("fi", null)).toBe("");
   });
 });
+
+describe("bounded lists in the page's alphabetical order", () => {
+  it("sorts municipality names as Finnish and Swedish readers expect", async () => {
+    const { sortedByName } = await import("./format");
+    const names = ["Åbo", "Vasa", "Ähtäri", "Alavus", "Öja", "Zürich"];
+    expect(sortedByName("sv", names, (n) => n)).toEqual(["Alavus", "Vasa", "Zürich", "Åbo", "Ähtäri", "Öja"]);
+    expect(sortedByName("fi", names, (n) => n)).toEqual(["Alavus", "Vasa", "Zürich", "Åbo", "Ähtäri", "Öja"]);
+  });
+});

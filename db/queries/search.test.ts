@@ -61,3 +61,29 @@ describe("word forms", () => {
     expect(await names("sirkus")).toContain("Sirkus Taivaanranta");
   });
 });
+
+describe("sorting by the page language's collation", () => {
+  it("puts å, ä and ö after z, in that order, on both databases", async () => {
+    const { queryRows } = await import("../connect");
+    const { collated } = await import("../collation");
+    for (const lang of ["fi", "sv"] as const) {
+      const rows = await queryRows<{ x: string }>(
+        t.db,
+        sql`select x from (values ('Ähtäri'), ('Öja'), ('Åland'), ('zürich'), ('Vaasa'), ('Alavus')) v(x) order by ${collated(sql`x`, lang)}`,
+      );
+      expect(rows.map((r) => r.x)).toEqual(["Alavus", "Vaasa", "zürich", "Åland", "Ähtäri", "Öja"]);
+    }
+  });
+
+  it("the registry sorts titles in the page's language", async () => {
+    const { rows } = await listPilots(t.db, {
+      visibility: sql`true`,
+      page: 1,
+      pageSize: 100,
+      orderBy: pilotOrderSql("title", { lang: "sv" }),
+    });
+    const titles = rows.map((r) => ((r.title as { sv?: string; fi?: string }).sv || r.title.fi) ?? "");
+    const expected = [...titles].sort(new Intl.Collator("sv-FI", { sensitivity: "base" }).compare);
+    expect(titles.map((x) => x.toLowerCase())).toEqual(expected.map((x) => x.toLowerCase()));
+  });
+});
