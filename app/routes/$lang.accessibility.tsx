@@ -8,6 +8,8 @@ import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { email, requiredText, text } from "~/utils/validators";
+import { formatDate } from "~/utils/format";
+import { useLang } from "~/utils/use-lang";
 import { requireLang } from "~/utils/lang.server";
 import { audit } from "~/utils/audit.server";
 import { clientAddress, getUser } from "~/utils/session.server";
@@ -70,16 +72,23 @@ export const meta: MetaFunction = ({ params }) => [
   { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("a11y.title") },
 ];
 
+/** When the statement was last written or reviewed (ISO date); change it with the text. */
+const STATEMENT_DATE = "2026-12-06";
+
 export default function Accessibility() {
   const { t } = useTranslation();
+  const lang = useLang();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
   return (
     <div className="prose">
       <h1>{t("a11y.title")}</h1>
       <p>{t("a11y.intro")}</p>
+      <p>{t("a11y.dated", { date: formatDate(lang, STATEMENT_DATE) })}</p>
       <h2>{t("a11y.statusTitle")}</h2>
       <p>{t("a11y.status")}</p>
+      <h2>{t("a11y.assessmentTitle")}</h2>
+      <p>{t("a11y.assessment")}</p>
       <h2>{t("a11y.knownTitle")}</h2>
       <ul>
         <li>{t("a11y.known1")}</li>

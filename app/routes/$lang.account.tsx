@@ -242,7 +242,7 @@ export default function Account() {
                       <input type="hidden" name="handle" value={s.handle} />
                       <button
                         type="submit"
-                        className="button-secondary"
+                        className="button button-secondary"
                         aria-label={t("myAccount.endSessionFrom", { date: formatDateTime(lang, s.createdAt) })}
                       >
                         {t("myAccount.endSession")}
@@ -258,7 +258,7 @@ export default function Account() {
       {others.length ? (
         <Form method="post" action={`/${lang}/account`}>
           <input type="hidden" name="intent" value="endOthers" />
-          <button type="submit" className="button-secondary">
+          <button type="submit" className="button button-secondary">
             {t("myAccount.endOthers", { count: others.length })}
           </button>
         </Form>

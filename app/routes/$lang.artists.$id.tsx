@@ -9,7 +9,7 @@ import { getI18n, isLang } from "~/i18n";
 import { ContactSchema } from "~/utils/artist-schemas";
 import { audit } from "~/utils/audit.server";
 import { deliverEmail, queueEmail } from "~/utils/email.server";
-import { formatMoney, formatNumber } from "~/utils/format";
+import { collator, formatNumber, priceParts } from "~/utils/format";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
@@ -93,6 +93,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   return [{ title: `${data?.artist.name ?? ""} – ${t("serviceName")}` }];
 };
 
+/** A service's indicative price: "250 €–1 250,50 €", "200 €", or "from 200 €". */
+function Price({ s }: { s: { priceFromCents: number | null; priceToCents: number | null } }) {
+  const lang = useLang();
+  const { t } = useTranslation("artists");
+  if (s.priceFromCents == null) return null;
+  const p = priceParts(lang, s.priceFromCents, s.priceToCents);
+  if (p.kind === "single") return <>{p.price}</>;
+  if (p.kind === "from") return <>{t("priceFromOnly", { from: p.from })}</>;
+  return <>{t("priceRange", { from: p.from, to: p.to })}</>;
+}
+
 export default function ArtistPage() {
   const { artist: a, canContact, signedIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -113,7 +124,12 @@ export default function ArtistPage() {
         <dt>{t("languages")}</dt>
         <dd>{a.languages.map((l) => t(`language.${l}`)).join(", ")}</dd>
         <dt>{t("area")}</dt>
-        <dd>{[...a.regions, ...a.municipalities].map((m) => localizedString(m, lang)).join(", ")}</dd>
+        <dd>
+          {/* Regions first, then municipalities, each in the page language's alphabetical order. */}
+          {[a.regions, a.municipalities]
+            .flatMap((list) => list.map((m) => localizedString(m, lang)).sort(collator(lang).compare))
+            .join(", ")}
+        </dd>
         {a.website ? (
           <>
             <dt>{t("website")}</dt>
@@ -149,12 +165,7 @@ export default function ArtistPage() {
                   {s.durationMinutes ? ` · ${t("minutes", { n: s.durationMinutes })}` : ""}
                   {s.groupSizeMax ? ` · ${t("groupSize", { min: s.groupSizeMin ?? 1, max: s.groupSizeMax })}` : ""}
                   {" · "}
-                  {s.priceOnRequest || s.priceFromCents == null
-                    ? t("priceOnRequest")
-                    : t("priceRange", {
-                        from: formatMoney(lang, s.priceFromCents, { whole: true }),
-                        to: formatMoney(lang, s.priceToCents ?? s.priceFromCents, { whole: true }),
-                      })}
+                  {s.priceOnRequest || s.priceFromCents == null ? t("priceOnRequest") : <Price s={s} />}
                 </p>
                 <p className="card-meta">
                   {t("filters.targetGroup")}: {s.targetGroups.map((g) => localizedString(g.name, lang)).join(", ")} ·{" "}

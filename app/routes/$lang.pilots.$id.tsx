@@ -19,7 +19,7 @@ import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
 import { checkSchema } from "~/utils/check-form";
 import { todayIso } from "~/utils/dates";
-import { formatDate, formatMoney, formatNumber } from "~/utils/format";
+import { formatDate, formatHours, formatMoney, formatNumber } from "~/utils/format";
 import type { RootData } from "~/root";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { errorText, int, M, optionalText, requiredChoice } from "~/utils/validators";
@@ -493,6 +493,8 @@ export default function PilotPage() {
         <dl className="facts">
           <dt>{t("field.sessionsHeld")}</dt>
           <dd>{p.sessionsHeld != null ? formatNumber(lang, p.sessionsHeld) : t("notRecorded")}</dd>
+          <dt>{t("field.sessionHours")}</dt>
+          <dd>{p.sessionHours != null ? formatHours(lang, Number(p.sessionHours)) : t("notRecorded")}</dd>
           {p.figures.map((f) => (
             <div key={f.code} className="facts-row">
               <dt>{t("field.participants", { group: localizedString(f.name, lang) })}</dt>

@@ -6,6 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { COUNTS, countsSql, HORIZONS, type Counts, type Horizon } from "./continuation.server";
+import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
 
 const code = z.string().regex(/^[\w-]{1,40}$/);
 const id = z.coerce.number().int().min(1).max(2_000_000_000);
@@ -93,7 +94,9 @@ export const membershipDateSql = sql`coalesce(p.start_date, p.end_date, current_
 export function pilotFilterSql(f: PilotFilters, today: string): SQL[] {
   const c: SQL[] = [];
   if (f.q) {
-    c.push(sql`p.search @@ (websearch_to_tsquery('finnish', ${f.q}) || websearch_to_tsquery('swedish', ${f.q}))`);
+    // Word forms and compounds in either language (docs/decisions/080).
+    const tsq = wordFormsQuery(f.q);
+    if (tsq) c.push(sql`(p.search @@ ${tsq} or ${pilotTitleText} %> ${trigramText(f.q)})`);
   }
   if (f.programme)
     c.push(

@@ -1,6 +1,8 @@
 import { and, sql, type SQL } from "drizzle-orm";
+import { collated } from "../collation";
 import { queryRows, type Db } from "../connect";
 import { cachedRows } from "~/utils/data-cache.server";
+import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
 
 export const PAGE_SIZE = 25;
 
@@ -14,17 +16,19 @@ export function pilotOrderSql(sort: PilotSort, opts: { q?: string; lang: "fi" | 
   switch (sort) {
     case "relevance":
       if (opts.q) {
-        return [
-          sql`ts_rank(p.search, websearch_to_tsquery('finnish', ${opts.q}) || websearch_to_tsquery('swedish', ${opts.q})) desc`,
-          sql`p.id desc`,
-        ];
+        const tsq = wordFormsQuery(opts.q);
+        if (tsq)
+          return [
+            sql`(ts_rank(p.search, ${tsq}) + word_similarity(${trigramText(opts.q)}, ${pilotTitleText})) desc`,
+            sql`p.id desc`,
+          ];
       }
       return [sql`p.end_date desc nulls last`, sql`p.id desc`];
     case "start":
       return [sql`p.start_date asc nulls last`, sql`p.id asc`];
     case "title":
       return [
-        sql`lower(coalesce(nullif(p.title->>${opts.lang}, ''), p.title->>${other})) asc nulls last`,
+        sql`${collated(sql`coalesce(nullif(p.title->>${opts.lang}, ''), p.title->>${other})`, opts.lang)} asc nulls last`,
         sql`p.id asc`,
       ];
     default:

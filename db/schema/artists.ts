@@ -73,6 +73,7 @@ export const artists = pgTable(
     /** One profile per user (NULLs, profiles without a user, may repeat). */
     uniqueIndex("artists_user").on(t.userId),
     index("artists_search").using("gin", t.search),
+    index("artists_name_trgm").using("gin", sql`(lower(${t.name})) gin_trgm_ops`),
     check("artists_kind", sql`${t.kind} in ('person', 'group', 'association', 'company')`),
     check("artists_state", sql`${t.state} in ('draft', 'submitted', 'approved', 'returned')`),
   ],
@@ -181,6 +182,10 @@ export const services = pgTable(
     index("services_format").on(t.format, t.artistId),
     index("services_price").on(t.priceFromCents),
     index("services_search").using("gin", t.search),
+    index("services_title_trgm").using(
+      "gin",
+      sql`(lower(coalesce(${t.title}->>'fi', '') || ' ' || coalesce(${t.title}->>'sv', ''))) gin_trgm_ops`,
+    ),
     check(
       "services_format",
       sql`${t.format} in ('workshop_series', 'single_workshop', 'performance', 'course', 'outreach', 'other')`,

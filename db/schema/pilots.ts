@@ -79,6 +79,11 @@ export const pilots = pgTable(
     index("pilots_start_date").on(t.startDate),
     index("pilots_implementer").on(t.implementerId),
     index("pilots_search").using("gin", t.search),
+    // Trigram word similarity on both titles (db/migrations/0007_search_forms.sql, docs/decisions/080).
+    index("pilots_title_trgm").using(
+      "gin",
+      sql`(lower(coalesce(${t.title}->>'fi', '') || ' ' || coalesce(${t.title}->>'sv', ''))) gin_trgm_ops`,
+    ),
     check("pilots_state", sql`${t.state} in ('draft', 'submitted', 'published')`),
     check("pilots_period", sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
     check("pilots_counts", sql`coalesce(${t.sessionsHeld}, 0) >= 0 and coalesce(${t.maxGroupSize}, 1) > 0`),
