@@ -92,7 +92,10 @@ describe("a published pilot's edits wait for the council", () => {
     // Returned: kept with the comment, the editors are told in their language, public unchanged.
     const returned = await returnRevision(t.db, id, 2, "Lähde puuttuu", councilId, compose);
     expect(returned?.mails.map((m) => [m.email.to, m.email.language])).toEqual([["staff.revisions@example.fi", "sv"]]);
-    const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.id, returned?.mails[0].id ?? 0));
+    const [mail] = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.id, returned?.mails[0].id ?? 0));
     expect(mail.body).toBe("body Lähde puuttuu");
     expect(await getRevision(t.db, id)).toMatchObject({ state: "returned", returnComment: "Lähde puuttuu" });
     expect(await publicTitle(id)).toBe("Alkuperäinen");
@@ -150,7 +153,9 @@ describe("withdrawing a published pilot", () => {
     expect(done?.mails.map((m) => m.email.to)).toEqual(["staff.revisions@example.fi"]);
     expect(await publicTitle(id)).toBeNull();
     expect(await count()).toBe(before - 1);
-    expect((await listPilots(t.db, { visibility: publicView, page: 1, pageSize: 100 })).rows.map((r) => r.id)).not.toContain(id);
+    expect(
+      (await listPilots(t.db, { visibility: publicView, page: 1, pageSize: 100 })).rows.map((r) => r.id),
+    ).not.toContain(id);
     const after = await loadPilotInput(t.db, id);
     expect(after).toMatchObject({ state: "draft", returnComment: "Tiedot virheellisiä", version: 2 });
     // Already withdrawn: a second withdrawal changes nothing.

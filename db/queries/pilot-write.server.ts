@@ -191,18 +191,16 @@ async function writeChildren(tx: Tx, id: number, input: PilotInput) {
     await tx.insert(pilotArtForms).values(input.artForms.map((c) => ({ pilotId: id, artFormCode: c })));
   if (input.funding.length) await tx.insert(fundingLines).values(input.funding.map((f) => ({ pilotId: id, ...f })));
   if (input.employments.length) {
-    await tx
-      .insert(employments)
-      .values(
-        input.employments.map((e) => ({
-          pilotId: id,
-          artistId: e.artistId,
-          artistName: e.artistName,
-          role: e.role,
-          days: e.days == null ? null : String(e.days),
-          feeCents: e.feeCents,
-        })),
-      );
+    await tx.insert(employments).values(
+      input.employments.map((e) => ({
+        pilotId: id,
+        artistId: e.artistId,
+        artistName: e.artistName,
+        role: e.role,
+        days: e.days == null ? null : String(e.days),
+        feeCents: e.feeCents,
+      })),
+    );
   }
   if (figures.length)
     await tx
