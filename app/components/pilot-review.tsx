@@ -3,12 +3,13 @@
  * with the council's approve and return; and the council's withdrawal of a published pilot
  * (docs/decisions/070, 071). Plain forms: they work without JavaScript.
  */
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Review } from "~/utils/pilot-review.server";
 import { formatDateTime } from "~/utils/format";
 import { useLang } from "~/utils/use-lang";
 import { Field } from "./field";
+import { LocalizedText } from "./localized-text";
 
 type Posted = { intent?: string; errors?: Record<string, string>; values?: Record<string, unknown> } | undefined;
 
@@ -162,5 +163,39 @@ export function RevisionNote({
       ) : null}
       <p className="notice">{t(council ? "revision.councilEditingNote" : "revision.editingNote")}</p>
     </>
+  );
+}
+
+/** The council's queue of published pilots whose edits wait for approval (on the moderation page). */
+export function PendingRevisions({
+  items,
+}: {
+  items: {
+    pilotId: number;
+    title: { fi?: string | null; sv?: string | null };
+    updatedAt: string | Date;
+    authorName: string | null;
+  }[];
+}) {
+  const { t } = useTranslation("pilots");
+  const lang = useLang();
+  return (
+    <section aria-labelledby="pending-revisions">
+      <h2 id="pending-revisions">{t("revision.queueTitle")}</h2>
+      {items.length === 0 ? (
+        <p className="empty">{t("revision.queueEmpty")}</p>
+      ) : (
+        <ul>
+          {items.map((r) => (
+            <li key={r.pilotId}>
+              <Link to={`/${lang}/pilots/${r.pilotId}#revision`}>
+                <LocalizedText value={r.title} emptyText={t("untitled")} />
+              </Link>{" "}
+              {t("revision.queueBy", { name: r.authorName ?? "", date: formatDateTime(lang, r.updatedAt) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

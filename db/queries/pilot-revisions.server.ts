@@ -264,3 +264,19 @@ export async function unpublishPilot(
     throw e;
   }
 }
+
+/** Every pilot with a pending revision, oldest first: the council's queue (on the moderation page). */
+export async function pendingRevisions(db: Db) {
+  return db
+    .select({
+      pilotId: pilotRevisions.pilotId,
+      title: pilots.title,
+      updatedAt: pilotRevisions.updatedAt,
+      authorName: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})`,
+    })
+    .from(pilotRevisions)
+    .innerJoin(pilots, eq(pilots.id, pilotRevisions.pilotId))
+    .leftJoin(users, eq(users.id, pilotRevisions.updatedBy))
+    .where(and(eq(pilotRevisions.state, "pending"), eq(pilots.state, "published")))
+    .orderBy(pilotRevisions.updatedAt);
+}

@@ -10,7 +10,14 @@ import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { auditEvents, emailOutbox, organisations, pilotRevisions, userMunicipalities, users } from "../schema";
 import { municipalityLookup, parsePilotForm, type FormValues } from "~/utils/pilot-form";
 import { createPilot, loadPilotInput, updatePilot } from "./pilot-write.server";
-import { approveRevision, getRevision, returnRevision, saveRevision, unpublishPilot } from "./pilot-revisions.server";
+import {
+  approveRevision,
+  getRevision,
+  pendingRevisions,
+  returnRevision,
+  saveRevision,
+  unpublishPilot,
+} from "./pilot-revisions.server";
 import { getPilot, listPilots } from "./pilots.server";
 import { fundingFigures, pilotsPerYear } from "./dashboard.server";
 
@@ -81,6 +88,8 @@ describe("a published pilot's edits wait for the council", () => {
     expect(revision?.state).toBe("pending");
     expect(revision?.input.title).toEqual({ fi: "Muutettu nimi" });
     expect(revision?.authorName).toBe("Sanna Staff");
+    const queue = async () => (await pendingRevisions(t.db)).map((r) => r.pilotId);
+    expect(await queue()).toContain(id);
 
     // A save from a form loaded before (version 1) conflicts and names the pending edit.
     const stale = await saveRevision(t.db, id, 1, input(form("Kolmas", "1")), staffId);
@@ -98,6 +107,7 @@ describe("a published pilot's edits wait for the council", () => {
       .where(eq(emailOutbox.id, returned?.mails[0].id ?? 0));
     expect(mail.body).toBe("body Lähde puuttuu");
     expect(await getRevision(t.db, id)).toMatchObject({ state: "returned", returnComment: "Lähde puuttuu" });
+    expect(await queue()).not.toContain(id); // the editors' turn, not the council's
     expect(await publicTitle(id)).toBe("Alkuperäinen");
     // A returned revision is not approved until the editors save it again.
     expect(await approveRevision(t.db, id, 3, councilId)).toBe(false);

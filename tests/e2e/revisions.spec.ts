@@ -57,6 +57,9 @@ async function publicHeading(browser: Browser, lang: Lang, id: number) {
 }
 
 test.describe("review of a published pilot's edits", () => {
+  // Several signed-in sessions and a publication before the change itself.
+  test.describe.configure({ timeout: 180_000 });
+
   test("staff edit → the public sees the approved version, both see the difference → the council approves", async ({
     page,
     browser,
@@ -92,8 +95,13 @@ test.describe("review of a published pilot's edits", () => {
     await expect(page.locator(`#f-title-${lang}`)).toHaveValue(changed);
     await expect(page.getByText(t("pilots:revision.editingNote"))).toBeVisible();
 
-    // The council sees it too and approves; the public then sees the change.
-    await council.page.goto(`/${lang}/pilots/${id}`);
+    // The council finds it in its queue, sees it too and approves; the public then sees the change.
+    await council.page.goto(`/${lang}/moderation`);
+    await council.page
+      .getByRole("region", { name: t("pilots:revision.queueTitle") })
+      .getByRole("link", { name: title })
+      .click();
+    await expect(council.page).toHaveURL(new RegExp(`/pilots/${id}#revision$`));
     await expect(council.page.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(council.page.getByRole("heading", { name: t("pilots:revision.title") })).toBeVisible();
     await expectNoAxeViolations(council.page);
