@@ -87,6 +87,8 @@ export async function saveRevision(
       await lockPilot(tx, id, version, ["published"]);
       const approved = await loadPilotInput(tx, id);
       const existing = await getRevision(tx, id);
+      // Saving the approved version unchanged leaves nothing for the council to review.
+      if (!existing && JSON.stringify(approved?.input) === JSON.stringify(input)) return { ok: true as const, version };
       const next = await bumpVersion(tx, id, version);
       if (existing) {
         await tx

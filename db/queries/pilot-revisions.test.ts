@@ -76,6 +76,13 @@ describe("a published pilot's edits wait for the council", () => {
     const id = await createPilot(t.db, input(form("Alkuperäinen", "1000")), { userId: staffId, state: "published" });
     const fundingBefore = await publicFunding();
 
+    // Saving it unchanged leaves nothing to review.
+    expect(await saveRevision(t.db, id, 1, input(form("Alkuperäinen", "1000")), staffId)).toEqual({
+      ok: true,
+      version: 1,
+    });
+    expect(await getRevision(t.db, id)).toBeNull();
+
     // The staff member's save becomes a pending revision; the public reads stay as approved.
     const saved = await saveRevision(t.db, id, 1, input(form("Muutettu nimi", "2500")), staffId);
     expect(saved).toEqual({ ok: true, version: 2 });
