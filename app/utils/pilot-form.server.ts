@@ -94,6 +94,8 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
   const options = await loadFormOptions(db);
   const current = id == null ? null : await loadPilotInput(db, id);
   if (id != null && !current) throw data({ status: 404 }, { status: 404 });
+  // A pending revision's artists stay selectable like the saved pilot's (the form started from it).
+  const revision = id == null ? null : await getRevision(db, id);
   const from: PilotState | "new" = current?.state ?? "new";
   const state: PilotState = from === "new" || from === "draft" ? (intent === "submit" ? "submitted" : "draft") : from;
   const parsed = parsePilotForm(form, {
@@ -129,7 +131,9 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
       input.employments.map((e) => e.artistId),
       [
         ...options.artists,
-        ...(current?.input.employments ?? []).flatMap((e) => (e.artistId == null ? [] : [{ id: e.artistId }])),
+        ...[...(current?.input.employments ?? []), ...(revision?.input.employments ?? [])].flatMap((e) =>
+          e.artistId == null ? [] : [{ id: e.artistId }],
+        ),
       ],
     );
   if (
