@@ -28,6 +28,7 @@ import type { ModerationState } from "../schema/artists";
 import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
 import { audit as recordAudit } from "~/utils/audit.server";
 import { queueEmail } from "~/utils/email.server";
+import { forgetArtistsInRevisions } from "./pilot-revisions.server";
 import { cached, cachedRows } from "~/utils/data-cache.server";
 
 /** A concurrent edit: the row's version moved on since the form was loaded. */
@@ -842,6 +843,7 @@ export async function deleteOwnAccount(db: Db, userId: number) {
         .update(employments)
         .set({ artistId: null, artistName: null })
         .where(inArray(employments.artistId, artistIds));
+      await forgetArtistsInRevisions(tx, artistIds);
       await tx
         .update(auditEvents)
         .set({ changes: {} })

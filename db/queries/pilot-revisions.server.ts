@@ -282,3 +282,24 @@ export async function pendingRevisions(db: Db) {
     .where(and(eq(pilotRevisions.state, "pending"), eq(pilots.state, "published")))
     .orderBy(pilotRevisions.updatedAt);
 }
+
+/**
+ * Pending revisions keep no trace of deleted artists: their employments become anonymous rows (no
+ * artist, no name), as the pilots' own employments do when an artist deletes their account. Call it in
+ * the deletion's transaction, before the artists go.
+ */
+export async function forgetArtistsInRevisions(tx: Tx, artistIds: number[]) {
+  if (!artistIds.length) return;
+  const rows = await tx.select({ id: pilotRevisions.id, input: pilotRevisions.input }).from(pilotRevisions);
+  for (const row of rows) {
+    const input = row.input as PilotInput;
+    if (!input.employments?.some((e) => e.artistId != null && artistIds.includes(e.artistId))) continue;
+    const employments = input.employments.map((e) =>
+      e.artistId != null && artistIds.includes(e.artistId) ? { ...e, artistId: null, artistName: null } : e,
+    );
+    await tx
+      .update(pilotRevisions)
+      .set({ input: { ...input, employments } })
+      .where(eq(pilotRevisions.id, row.id));
+  }
+}

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
-import { auditEvents, emailOutbox, organisations, pilotRevisions, userMunicipalities, users } from "../schema";
+import { artists, auditEvents, emailOutbox, organisations, pilotRevisions, userMunicipalities, users } from "../schema";
 import { municipalityLookup, parsePilotForm, type FormValues } from "~/utils/pilot-form";
 import { createPilot, loadPilotInput, updatePilot } from "./pilot-write.server";
 import {
@@ -19,6 +19,7 @@ import {
   unpublishPilot,
 } from "./pilot-revisions.server";
 import { getPilot, listPilots } from "./pilots.server";
+import { deleteOwnAccount } from "./artists.server";
 import { fundingFigures, pilotsPerYear } from "./dashboard.server";
 
 let t: TestDb;
@@ -154,6 +155,33 @@ describe("a published pilot's edits wait for the council", () => {
     expect(direct.ok).toBe(true);
     expect(await publicTitle(id)).toBe("Neuvoston korjaama");
     expect(await t.db.select().from(pilotRevisions).where(eq(pilotRevisions.pilotId, id))).toEqual([]);
+  });
+});
+
+describe("an artist who deletes their account", () => {
+  it("leaves no name in a pending revision, which the council can still approve", async () => {
+    const [{ id: artistUser }] = await t.db
+      .insert(users)
+      .values({ email: "poistuva@example.fi", name: "Poistuva Taiteilija", role: "artist" })
+      .returning({ id: users.id });
+    const [{ id: artistId }] = await t.db
+      .insert(artists)
+      .values({ name: "Poistuva Taiteilija", userId: artistUser, state: "approved" })
+      .returning({ id: artists.id });
+    const id = await createPilot(t.db, input(form("Taiteilijan pilotti", "100")), {
+      userId: staffId,
+      state: "published",
+    });
+    const edited = input(form("Taiteilijan pilotti", "100"));
+    edited.employments = [{ artistId, artistName: "Poistuva Taiteilija", role: "ohjaaja", days: 2, feeCents: 50000 }];
+    await saveRevision(t.db, id, 1, edited, staffId);
+    await deleteOwnAccount(t.db, artistUser);
+    const revision = await getRevision(t.db, id);
+    expect(revision?.input.employments).toEqual([
+      { artistId: null, artistName: null, role: "ohjaaja", days: 2, feeCents: 50000 },
+    ]);
+    expect(JSON.stringify(revision?.input)).not.toContain("Poistuva");
+    expect(await approveRevision(t.db, id, 2, councilId)).toBe(true);
   });
 });
 
