@@ -84,7 +84,7 @@ export async function handleReviewIntent(
       { status: 400 },
     );
   }
-  const base = publicUrl(request);
+  const base = publicUrl();
   const compose =
     (kind: "Return" | "Unpublish"): ComposeNotice =>
     ({ language, title, comment: c }) => {
