@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { moderate, moderationQueue, VersionConflict } from "~db/queries/artists.server";
 import { LocalizedText } from "~/components/localized-text";
+import { PendingRevisions } from "~/components/pilot-review";
+import { pendingRevisions } from "~db/queries/pilot-revisions.server";
 import { getI18n, isLang } from "~/i18n";
 import { ModerationSchema } from "~/utils/artist-schemas";
 import { deliverEmail, publicUrl } from "~/utils/email.server";
@@ -20,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   await requireModerator(request, lang);
   const db = await getDb();
-  return moderationQueue(db);
+  const [queue, pilotRevisions] = await Promise.all([moderationQueue(db), pendingRevisions(db)]);
+  return { ...queue, pilotRevisions };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,7 +66,7 @@ export const meta: MetaFunction = ({ params }) => [
 ];
 
 export default function Moderation() {
-  const { artists, services } = useLoaderData<typeof loader>();
+  const { artists, services, pilotRevisions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t } = useTranslation("artists");
@@ -165,6 +168,7 @@ export default function Moderation() {
           );
         })}
       </section>
+      <PendingRevisions items={pilotRevisions} />
     </div>
   );
 }

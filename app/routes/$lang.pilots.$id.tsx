@@ -16,6 +16,7 @@ import { getPilot } from "~db/queries/pilots.server";
 import { addContinuationCheck, continuationStatusCodes, transitionPilot } from "~db/queries/pilot-write.server";
 import { ErrorSummary, Field, SelectField } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
+import { PilotReview, UnpublishForm } from "~/components/pilot-review";
 import { getI18n, isLang } from "~/i18n";
 import { checkSchema } from "~/utils/check-form";
 import { todayIso } from "~/utils/dates";
@@ -35,6 +36,7 @@ import {
   requirePilotEditor,
 } from "~/utils/permissions.server";
 import { V } from "~/utils/pilot-form";
+import { handleReviewIntent, isReviewIntent, loadReview } from "~/utils/pilot-review.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
@@ -53,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit,
     council: isCouncil(user),
     statuses: canEdit ? await continuationStatusCodes(db) : [],
+    // A published pilot's pending edit: for its editors and the council only (the public sees the approved version).
+    review: canEdit ? await loadReview(db, id, lang) : null,
     title: localizedString(pilot.title, lang),
   };
 }
@@ -69,6 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireId(params.id);
   const user = await requirePilotEditor(request, lang, id);
   const formData = await request.formData();
+  if (isReviewIntent(formData.get("intent")))
+    return handleReviewIntent(request, await getDb(), lang, user, id, formData);
   const parsed = parseSubmission(formData, WorkflowSchema);
   const db = await getDb();
   if (!parsed.ok) {
@@ -136,10 +142,14 @@ const DONE = {
   published: "actions.published",
   returnedDone: "actions.returnedDone",
   checkAdded: "checkForm.added",
+  revisionSaved: "revision.saved",
+  revisionApproved: "revision.approved",
+  revisionReturned: "revision.returnedDone",
+  unpublished: "revision.unpublished",
 } as const;
 
 export default function PilotPage() {
-  const { pilot: p, canEdit, council, statuses } = useLoaderData<typeof loader>();
+  const { pilot: p, canEdit, council, statuses, review } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const navigation = useNavigation();
@@ -220,6 +230,12 @@ export default function PilotPage() {
             </button>
           </Form>
         </section>
+      ) : null}
+      {review ? (
+        <PilotReview review={review} version={p.version} council={council} busy={busy} posted={actionData} />
+      ) : null}
+      {council && p.state === "published" ? (
+        <UnpublishForm version={p.version} busy={busy} posted={actionData} />
       ) : null}
       <LocalizedText value={p.summary} as="p" className="lead" />
 

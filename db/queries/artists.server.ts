@@ -29,6 +29,7 @@ import type { ModerationState } from "../schema/artists";
 import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
 import { audit as recordAudit } from "~/utils/audit.server";
 import { queueEmail, redactLinks } from "~/utils/email.server";
+import { forgetArtistsInRevisions } from "./pilot-revisions.server";
 import { cached, cachedRows } from "~/utils/data-cache.server";
 import { serviceTitleText, trigramText, wordFormsQuery } from "./search.server";
 
@@ -843,6 +844,7 @@ export async function deleteOwnAccount(db: Db, userId: number) {
         .update(employments)
         .set({ artistId: null, artistName: null })
         .where(inArray(employments.artistId, artistIds));
+      await forgetArtistsInRevisions(tx, artistIds);
       await tx
         .update(auditEvents)
         .set({ changes: {} })

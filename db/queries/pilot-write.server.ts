@@ -20,6 +20,7 @@ import {
   pilotMunicipalities,
   pilotPartners,
   pilotProgrammes,
+  pilotRevisions,
   pilots,
   pilotSectors,
   pilotSources,
@@ -232,6 +233,49 @@ export type SaveResult =
   | { ok: true; version: number }
   | { ok: false; conflict: true; current: NonNullable<Awaited<ReturnType<typeof loadPilotInput>>> };
 
+/** A stale version: the pilot was saved (or its pending revision changed) since the form was loaded. */
+export class PilotConflict extends Error {}
+
+/**
+ * Inside the caller's transaction: writes `input` over pilot `id` if its version is still `version`
+ * (checked in the UPDATE's WHERE; else throws PilotConflict), replaces the child rows, drops a pending
+ * revision (the edit form starts from it, so this save supersedes it; docs/decisions/070) and audits.
+ */
+export async function writePilotUpdate(
+  tx: Tx,
+  id: number,
+  version: number,
+  input: PilotInput,
+  opts: { userId: number; state: PilotState; action?: string },
+) {
+  const before = await loadPilotInput(tx, id);
+  const updated = await tx
+    .update(pilots)
+    .set({
+      ...pilotColumns(input),
+      state: opts.state,
+      returnComment: opts.state === "draft" && before?.state === "draft" ? before.returnComment : null,
+      version: sql`${pilots.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(pilots.id, id), eq(pilots.version, version)))
+    .returning({ version: pilots.version });
+  if (!updated.length) throw new PilotConflict();
+  await writeChildren(tx, id, input);
+  await tx.delete(pilotRevisions).where(eq(pilotRevisions.pilotId, id));
+  await audit(tx, {
+    userId: opts.userId,
+    action:
+      opts.action ??
+      (before?.state !== opts.state ? `pilot.${opts.state === "submitted" ? "submit" : "update"}` : "pilot.update"),
+    entityType: "pilot",
+    entityId: id,
+    before: before ? { ...before.input, state: before.state, version: before.version } : null,
+    after: { ...input, state: opts.state, version: updated[0].version },
+  });
+  return updated[0].version;
+}
+
 /**
  * Saves the form over pilot `id` if nobody saved since `version` (checked in the UPDATE's WHERE);
  * otherwise changes nothing and returns the current state for the conflict message.
@@ -243,36 +287,13 @@ export async function updatePilot(
   input: PilotInput,
   opts: { userId: number; state: PilotState },
 ): Promise<SaveResult> {
-  class Conflict extends Error {}
   try {
-    return await db.transaction(async (tx) => {
-      const before = await loadPilotInput(tx, id);
-      const updated = await tx
-        .update(pilots)
-        .set({
-          ...pilotColumns(input),
-          state: opts.state,
-          returnComment: opts.state === "draft" && before?.state === "draft" ? before.returnComment : null,
-          version: sql`${pilots.version} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(pilots.id, id), eq(pilots.version, version)))
-        .returning({ version: pilots.version });
-      if (!updated.length) throw new Conflict();
-      await writeChildren(tx, id, input);
-      await audit(tx, {
-        userId: opts.userId,
-        action:
-          before?.state !== opts.state ? `pilot.${opts.state === "submitted" ? "submit" : "update"}` : "pilot.update",
-        entityType: "pilot",
-        entityId: id,
-        before: before ? { ...before.input, state: before.state, version: before.version } : null,
-        after: { ...input, state: opts.state, version: updated[0].version },
-      });
-      return { ok: true as const, version: updated[0].version };
-    });
+    return await db.transaction(async (tx) => ({
+      ok: true as const,
+      version: await writePilotUpdate(tx, id, version, input, opts),
+    }));
   } catch (e) {
-    if (!(e instanceof Conflict)) throw e;
+    if (!(e instanceof PilotConflict)) throw e;
     const current = await loadPilotInput(db, id);
     if (!current) throw e;
     return { ok: false, conflict: true, current };

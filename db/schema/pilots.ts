@@ -7,6 +7,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -312,5 +313,37 @@ export const continuationChecks = pgTable(
   (t) => [
     index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc(), t.id.desc()),
     check("continuation_checks_ended_on", sql`${t.endedOn} is null or ${t.endedOn} <= ${t.checkedOn}`),
+  ],
+);
+
+export const REVISION_STATES = ["pending", "returned"] as const;
+export type RevisionState = (typeof REVISION_STATES)[number];
+
+/**
+ * A published pilot's edit waiting for the council (docs/decisions/070): the validated form input
+ * as a whole. The pilots table and its child tables keep the approved, public version until the
+ * council approves; "returned" keeps the edit with the council's comment for the editors.
+ */
+export const pilotRevisions = pgTable(
+  "pilot_revisions",
+  {
+    id: serial().primaryKey(),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    /** The PilotInput (app/utils/pilot-form.ts) the editor saved. */
+    input: jsonb().notNull(),
+    /** The pilot's version the edit was last saved against. */
+    baseVersion: integer().notNull(),
+    state: text().$type<RevisionState>().notNull().default("pending"),
+    returnComment: text(),
+    createdBy: integer().references(() => users.id, { onDelete: "set null" }),
+    updatedBy: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("pilot_revisions_pilot").on(t.pilotId),
+    check("pilot_revisions_state", sql`${t.state} in ('pending', 'returned')`),
   ],
 );

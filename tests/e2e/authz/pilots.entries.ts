@@ -103,6 +103,32 @@ export const entries: MatrixEntry[] = [
     unchanged: `/fi/pilots/${kauhava}`,
   },
 
+  // The council's review of a published pilot's pending edit, and withdrawal (decisions 070, 071).
+  {
+    route: "$lang.pilots.$id",
+    method: "POST",
+    path: `/fi/pilots/${kauhava}`,
+    form: { intent: "approveRevision", version: "0" }, // no pending edit, stale version: nothing changes
+    expect: { anonymous: 302, artist: 403, staff: 403, staffOther: 403, council: 409, admin: 409 },
+    unchanged: `/fi/pilots/${kauhava}`,
+  },
+  {
+    route: "$lang.pilots.$id",
+    method: "POST",
+    path: `/fi/pilots/${kauhava}`,
+    form: { intent: "returnRevision", version: "0", comment: "" }, // a return needs its comment
+    expect: { anonymous: 302, artist: 403, staff: 403, staffOther: 403, council: 400, admin: 400 },
+    unchanged: `/fi/pilots/${kauhava}`,
+  },
+  {
+    route: "$lang.pilots.$id",
+    method: "POST",
+    path: `/fi/pilots/${kauhava}`,
+    form: { intent: "unpublish", version: "0", reason: "Koe" }, // stale version: stays published
+    expect: { anonymous: 302, artist: 403, staff: 403, staffOther: 403, council: 409, admin: 409 },
+    unchanged: `/fi/pilots/${kauhava}`,
+  },
+
   // Delete (drafts only, after confirmation).
   {
     route: "$lang.pilots.$id_.delete",
