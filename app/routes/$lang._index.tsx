@@ -4,15 +4,15 @@ import { sql, type SQL } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { queryRows, type Db } from "~db/connect";
-import { cached } from "~/utils/data-cache.server";
+import { cached } from "~db/data-cache.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
 import { requireLang } from "~/utils/lang.server";
 import { getUser } from "~/utils/session.server";
 import { isCouncil } from "~/utils/permissions.server";
 import { formatNumber, formatPercent } from "~/utils/format";
-import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "~/utils/stats";
+import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "~shared/stats";
 import { getI18n, isLang } from "~/i18n";
-import { todayIso } from "~/utils/dates";
+import { todayIso } from "~shared/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);

@@ -8,7 +8,7 @@ import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { getUser } from "~/utils/session.server";
 import { assertSameOrigin } from "~/utils/security.server";
 

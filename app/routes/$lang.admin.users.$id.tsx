@@ -11,7 +11,7 @@ import { ErrorSummary } from "~/components/field";
 import { UserScopeFields } from "~/components/user-scope-fields";
 import { getI18n, isLang } from "~/i18n";
 import { ScopeSchema, scopeErrors, setUserScope } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { collator, formatDateTime } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
 import { formToObject, parseForm } from "~/utils/forms";

@@ -17,7 +17,7 @@ import {
   scopeErrors,
   type InvitePayload,
 } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";

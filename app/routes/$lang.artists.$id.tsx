@@ -7,7 +7,7 @@ import { ErrorSummary, Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
 import { ContactSchema, parseArtistForm } from "~/utils/artist-schemas";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { deliverEmail, queueEmail } from "~/utils/email.server";
 import { formatMoney, formatNumber } from "~/utils/format";
 import { formToObject } from "~/utils/forms";

@@ -8,7 +8,7 @@ import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
 import { parseArtistFilters } from "~/utils/artist-schemas";
-import { dataGeneration } from "~/utils/data-cache.server";
+import { dataGeneration } from "~db/data-cache.server";
 import { formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";

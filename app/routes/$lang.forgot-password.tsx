@@ -8,7 +8,7 @@ import { users } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { accountEmail, emailField, mailQuotaReached, queueAccountEmail } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";

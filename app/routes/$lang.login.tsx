@@ -11,7 +11,7 @@ import { useLang } from "~/utils/use-lang";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { dummyHash, verifyPassword } from "~/utils/password.server";
+import { dummyHash, verifyPassword } from "~shared/password.server";
 import { clientAddress, getUser, signInAndRedirect } from "~/utils/session.server";
 import { clearFailures, lockedFor, loginKeys, recordFailure } from "~/utils/throttle.server";
 

@@ -18,7 +18,7 @@ import { Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
 import { parseCheckForm } from "~/utils/check-form";
-import { todayIso } from "~/utils/dates";
+import { todayIso } from "~shared/dates";
 import { formatDate, formatMoney, formatNumber } from "~/utils/format";
 import type { RootData } from "~/root";
 import { formToObject } from "~/utils/forms";

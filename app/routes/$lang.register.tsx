@@ -16,11 +16,11 @@ import {
   passwordErrors,
   queueAccountEmail,
 } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
 import { createToken } from "~/utils/tokens.server";

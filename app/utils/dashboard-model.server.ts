@@ -22,7 +22,7 @@ import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/qu
 import type { Localized } from "~db/schema/common";
 import { getI18n, type Lang } from "~/i18n";
 import { localizedString } from "./localized";
-import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "./stats";
+import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "~shared/stats";
 
 import type { Column, ContinuationSummary, DashTable, Row } from "./dashboard-types";
 export type { Cell, Column, ColumnKind, DashTable, Row } from "./dashboard-types";
@@ -394,7 +394,7 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   const { isCouncil } = await import("./permissions.server");
   const { getDb } = await import("~db/client.server");
   const { parsePilotFilters } = await import("~db/queries/pilot-filters.server");
-  const { todayIso } = await import("./dates");
+  const { todayIso } = await import("~shared/dates");
   const lang = requireLang(params);
   const user = await getUser(request);
   const parsed = parsePilotFilters(new URL(request.url).searchParams);
@@ -410,7 +410,7 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   const db = await getDb();
   // The public sees figures from published pilots only; the council and admins see all.
   const visibility = internal ? sql`true` : sql`p.state = 'published'`;
-  const { cached } = await import("./data-cache.server");
+  const { cached } = await import("~db/data-cache.server");
   const key = JSON.stringify([lang, internal, reportDate, filters]);
   const model = await cached(db, key, () => buildDashboard(db, { lang, reportDate, filters, visibility, internal }));
   return { lang, db, filters, model, visibility };

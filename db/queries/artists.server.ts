@@ -26,9 +26,9 @@ import {
 import type { Localized } from "../schema/common";
 import type { ModerationState } from "../schema/artists";
 import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
-import { audit as recordAudit } from "~/utils/audit.server";
+import { audit as recordAudit } from "~db/audit.server";
 import { queueEmail } from "~/utils/email.server";
-import { cached, cachedRows } from "~/utils/data-cache.server";
+import { cached, cachedRows } from "~db/data-cache.server";
 
 /** A concurrent edit: the row's version moved on since the form was loaded. */
 export class VersionConflict extends Error {}

@@ -31,7 +31,7 @@ import {
   users,
 } from "../schema";
 import type { PilotState } from "../schema/pilots";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import type { PilotInput } from "~/utils/pilot-form";
 
 /** Everything the form's selects, checkboxes and combobox offer. */

@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
-import { cachedRows } from "~/utils/data-cache.server";
+import { cachedRows } from "~db/data-cache.server";
 
 export const PAGE_SIZE = 25;
 

@@ -4,7 +4,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../connect";
-import { hashPassword } from "../../app/utils/password.server";
+import { hashPassword } from "~shared/password.server";
 import {
   activityFigures,
   artistArtForms,
