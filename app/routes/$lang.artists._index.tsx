@@ -15,7 +15,7 @@ import { localizedString } from "~/utils/localized";
 import { isCouncil } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
-import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
+import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);

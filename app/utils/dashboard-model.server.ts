@@ -19,7 +19,7 @@ import {
   type Cut,
 } from "~db/queries/dashboard.server";
 import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
-import type { Localized } from "~db/schema/common";
+import type { Localized } from "~shared/codes";
 import { getI18n, type Lang } from "~/i18n";
 import { localizedString } from "./localized";
 import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "~shared/stats";

@@ -3,20 +3,12 @@
  * the server log; also sent through SMTP when SMTP_URL is set. Messages in the recipient's language.
  */
 import { eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "~db/connect";
+import type { Db } from "~db/connect";
+import type { Email } from "~db/outbox.server";
 import { emailOutbox } from "~db/schema";
 import { env } from "./env.server";
 
-export type Email = { to: string; language: "fi" | "sv"; subject: string; body: string };
-
-/** Queues the message in the outbox inside the caller's transaction; returns its id. */
-export async function queueEmail(tx: DbOrTx, email: Email) {
-  const [row] = await tx
-    .insert(emailOutbox)
-    .values({ toAddress: email.to, language: email.language, subject: email.subject, body: email.body })
-    .returning({ id: emailOutbox.id });
-  return row.id;
-}
+export { queueEmail, type Email } from "~db/outbox.server";
 
 /** Delivers queued messages after the transaction committed: SMTP when configured, else the log. */
 export async function deliverEmail(db: Db, id: number, email: Email) {

@@ -1,4 +1,4 @@
-import type { Localized } from "~db/schema/common";
+import type { Localized } from "~shared/codes";
 import type { Lang } from "~/i18n";
 
 export type LocalizedText = {

@@ -6,7 +6,8 @@ import { data } from "@remix-run/node";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "~db/client.server";
 import { queryRows, type Db, type DbOrTx } from "~db/connect";
-import { userMunicipalities, userOrganisations, type Role } from "~db/schema";
+import { userMunicipalities, userOrganisations } from "~db/schema";
+import type { Role } from "~shared/codes";
 import { getUser, loginRedirect, type SessionUser } from "./session.server";
 
 export type Viewer = SessionUser | null;

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { FIXTURES } from "../../tests/e2e/authz/types";
 import { queryRows } from "~db/connect";
-import type { Role } from "~db/schema";
+import type { Role } from "~shared/codes";
 import { canEditPilot, isAdmin, isCouncil, pilotVisibility, type Viewer } from "./permissions.server";
 
 let t: TestDb;

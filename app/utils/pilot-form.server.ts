@@ -13,7 +13,7 @@ import {
   loadPilotInput,
   updatePilot,
 } from "~db/queries/pilot-write.server";
-import type { PilotState } from "~db/schema/pilots";
+import type { PilotState } from "~shared/codes";
 import type { Lang } from "~/i18n";
 import { formToObject } from "./forms";
 import { isCouncil, staffScope, type Viewer } from "./permissions.server";

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "~db/client.server";
-import { sessions, users, type Role } from "~db/schema";
+import { sessions, users } from "~db/schema";
+import type { Role } from "~shared/codes";
 
 export const SESSION_DAYS = 14;
 

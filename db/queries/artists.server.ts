@@ -23,11 +23,10 @@ import {
   targetGroups,
   users,
 } from "../schema";
-import type { Localized } from "../schema/common";
-import type { ModerationState } from "../schema/artists";
-import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
+import { PROGRAMME_REGIONS_SQL, type Localized, type ModerationState } from "~shared/codes";
+import type { ArtistFilters, ProfileInput, ServiceInput } from "./inputs";
 import { audit as recordAudit } from "~db/audit.server";
-import { queueEmail } from "~/utils/email.server";
+import { queueEmail } from "~db/outbox.server";
 import { cached, cachedRows } from "~db/data-cache.server";
 
 /** A concurrent edit: the row's version moved on since the form was loaded. */
@@ -149,11 +148,11 @@ async function loadOptions(db: Db) {
     db.select({ code: artForms.code, name: artForms.name }).from(artForms).orderBy(asc(artForms.sort)),
     db.select({ code: targetGroups.code, name: targetGroups.name }).from(targetGroups).orderBy(asc(targetGroups.sort)),
     db.select({ code: regions.code, name: regions.name }).from(regions).orderBy(asc(regions.code)),
-    // The programme's area: the municipalities of Etelä-Pohjanmaa (14) and Pohjanmaa (15) today.
+    // The programme's area: the municipalities of its regions today.
     queryRows<{ code: string; name: Localized; region: string }>(
       db,
       sql`select m.code, m.name, mr.region_code as region from municipalities m join municipality_regions mr on mr.municipality_code = m.code and mr.valid_to is null
-        where mr.region_code in ('14', '15') order by mr.region_code, m.code`,
+        where mr.region_code in (${sql.raw(PROGRAMME_REGIONS_SQL)}) order by mr.region_code, m.code`,
     ),
   ]);
   return { artForms: forms, targetGroups: groups, regions: regs, municipalities: munis };

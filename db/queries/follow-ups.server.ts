@@ -10,7 +10,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
-import type { Localized } from "../schema/common";
+import type { Localized } from "~shared/codes";
 
 export type FollowUpReason = "none" | "unknown" | "milestone" | "stale";
 export type FollowUpRow = {

@@ -30,9 +30,9 @@ import {
   targetGroups,
   users,
 } from "../schema";
-import type { PilotState } from "../schema/pilots";
+import type { PilotState } from "~shared/codes";
 import { audit } from "~db/audit.server";
-import type { PilotInput } from "~/utils/pilot-form";
+import type { PilotInput } from "./inputs";
 
 /** Everything the form's selects, checkboxes and combobox offer. */
 export async function loadFormOptions(db: Db) {
@@ -190,18 +190,16 @@ async function writeChildren(tx: Tx, id: number, input: PilotInput) {
     await tx.insert(pilotArtForms).values(input.artForms.map((c) => ({ pilotId: id, artFormCode: c })));
   if (input.funding.length) await tx.insert(fundingLines).values(input.funding.map((f) => ({ pilotId: id, ...f })));
   if (input.employments.length) {
-    await tx
-      .insert(employments)
-      .values(
-        input.employments.map((e) => ({
-          pilotId: id,
-          artistId: e.artistId,
-          artistName: e.artistName,
-          role: e.role,
-          days: e.days == null ? null : String(e.days),
-          feeCents: e.feeCents,
-        })),
-      );
+    await tx.insert(employments).values(
+      input.employments.map((e) => ({
+        pilotId: id,
+        artistId: e.artistId,
+        artistName: e.artistName,
+        role: e.role,
+        days: e.days == null ? null : String(e.days),
+        feeCents: e.feeCents,
+      })),
+    );
   }
   if (figures.length)
     await tx

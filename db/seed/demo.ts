@@ -4,6 +4,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../connect";
+import type { PilotState } from "~shared/codes";
 import { hashPassword } from "~shared/password.server";
 import {
   activityFigures,
@@ -67,7 +68,7 @@ type DemoPilot = {
   forms: string[];
   sectors: string[];
   checks: [string, string][]; // [date, status]
-  state?: "draft" | "submitted" | "published";
+  state?: PilotState;
   taiku?: boolean;
 };
 
@@ -682,15 +683,13 @@ export async function seedDemo(db: Db) {
         await tx.insert(pilotPartners).values({ pilotId: pilot.id, organisationId: association.id, role: "partner" });
       if (index % 5 === 2)
         await tx.insert(pilotPartners).values({ pilotId: pilot.id, organisationId: foundation.id, role: "funder" });
-      await tx
-        .insert(activityFigures)
-        .values(
-          p.groups.map((targetGroupCode) => ({
-            pilotId: pilot.id,
-            targetGroupCode,
-            participants: 8 + Math.floor(rand() * 60),
-          })),
-        );
+      await tx.insert(activityFigures).values(
+        p.groups.map((targetGroupCode) => ({
+          pilotId: pilot.id,
+          targetGroupCode,
+          participants: 8 + Math.floor(rand() * 60),
+        })),
+      );
       const grant =
         (p.phase === "2015" ? 5000 + Math.floor(rand() * 10) * 1000 : 4000 + Math.floor(rand() * 8) * 1000) * 100;
       await tx
@@ -725,15 +724,13 @@ export async function seedDemo(db: Db) {
         });
       }
       if (index % 6 === 3) {
-        await tx
-          .insert(employments)
-          .values({
-            pilotId: pilot.id,
-            artistName: "Vierailija / Gästartist",
-            role: "Esiintyjä",
-            days: "2",
-            feeCents: 60000,
-          });
+        await tx.insert(employments).values({
+          pilotId: pilot.id,
+          artistName: "Vierailija / Gästartist",
+          role: "Esiintyjä",
+          days: "2",
+          feeCents: 60000,
+        });
       }
       await tx
         .insert(pilotSources)
