@@ -23,8 +23,3 @@ export function localized(value: Localized | null | undefined, lang: Lang): Loca
 export function localizedString(value: Localized | null | undefined, lang: Lang) {
   return localized(value, lang)?.text ?? "";
 }
-
-/** Both languages present? */
-export function hasBoth(value: Localized | null | undefined) {
-  return Boolean(value?.fi?.trim() && value?.sv?.trim());
-}

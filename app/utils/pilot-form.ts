@@ -48,8 +48,6 @@ export const LOCALIZED_FIELDS = [
   "gpResultsService",
   "gpResultsSociety",
 ] as const;
-export type LocalizedField = (typeof LOCALIZED_FIELDS)[number];
-export const INTENTS = ["save", "submit"] as const;
 
 const MAX_CENTS = 100_000_000_00; // 100 million euros
 

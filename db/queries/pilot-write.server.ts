@@ -64,7 +64,6 @@ export async function loadFormOptions(db: Db) {
     artists: artistRows,
   };
 }
-export type FormOptions = Awaited<ReturnType<typeof loadFormOptions>>;
 
 /** A stored pilot in the form's shape (also the before/after of its audit events). */
 export async function loadPilotInput(db: Db | Tx, id: number) {

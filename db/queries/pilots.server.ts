@@ -200,8 +200,6 @@ export async function getPilot(db: Db, id: number, visibility: SQL): Promise<Pil
   return typeof row.pilot === "string" ? (JSON.parse(row.pilot) as PilotDetailRow) : row.pilot;
 }
 
-export type PilotDetail = NonNullable<Awaited<ReturnType<typeof getPilot>>>;
-
 export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?: string }; parent: string | null };
 /**
  * The choices of the registry's filters (the dashboard offers some of them too), cached under the
