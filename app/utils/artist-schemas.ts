@@ -172,7 +172,7 @@ export function parseArtistFilters(params: URLSearchParams): ArtistFilters {
     const r = (schema as z.ZodTypeAny).safeParse(raw);
     if (r.success) out[key] = r.data;
   }
-  // The examples say "municipality" and "region"; accept them as aliases of area.
+  // Links may say "municipality" and "region"; accept them as aliases of area.
   if (!out.area) {
     const m = params.get("municipality");
     const r = params.get("region");

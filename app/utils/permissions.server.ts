@@ -109,7 +109,7 @@ export async function requirePilotEditor(request: Request, lang: string, pilotId
   return user;
 }
 
-/** Users, the audit log and the email outbox: the admin only (issue 3). */
+/** Users, the audit log and the email outbox: the admin only. */
 export async function requireAdmin(request: Request, lang: string): Promise<SessionUser> {
   return requireRole(request, lang, ["admin"]);
 }
@@ -119,7 +119,7 @@ export async function requireCouncil(request: Request, lang: string): Promise<Se
   return requireRole(request, lang, ["council", "admin"]);
 }
 
-/* ---- Artist directory (issue 5) ---- */
+/* ---- Artist directory ---- */
 
 /** The artist profile id the user owns, or null (an artist account may not have created one yet). */
 export async function ownedArtistId(user: Viewer): Promise<number | null> {

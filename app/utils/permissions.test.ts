@@ -1,5 +1,5 @@
 /**
- * The permission rules of issue 3 on the demo data: who sees which pilots, who may edit them.
+ * The permission rules on the demo data: who sees which pilots, who may edit them.
  * (The authorization matrix checks the same rules through every route; this checks the rules.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling (issue 3, docs/decisions/017), stored in the database so it survives a restart.
+ * Sign-in throttling (docs/decisions/017), stored in the database so it survives a restart.
  * Failures are counted per account (the email typed, registered or not, so the limit reveals
  * nothing) and per client address. After the limit, each further failure locks the key for twice as
  * long: 30 s, 1 min, 2 min … at most an hour. A quiet hour forgets the count; a successful sign-in

@@ -1,4 +1,4 @@
-/** Users, their scope, and the choices the admin's forms offer (issue 3). */
+/** Users, their scope, and the choices the admin's forms offer. */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "~db/connect";
 import type { Localized } from "~shared/codes";
