@@ -8,7 +8,7 @@ import { cached } from "~db/data-cache.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
 import { requireLang } from "~/utils/lang.server";
 import { getUser } from "~/utils/session.server";
-import { isCouncil } from "~/utils/permissions.server";
+import { figuresScope, figuresVisibility } from "~/utils/permissions.server";
 import { formatNumber, formatPercent } from "~/utils/format";
 import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "~shared/stats";
 import { getI18n, isLang } from "~/i18n";
@@ -19,11 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const db = await getDb();
   // Anonymous visitors see figures computed from published pilots only.
-  const internal = isCouncil(user);
-  const published = internal ? sql`true` : sql`p.state = 'published'`;
+  const published = figuresVisibility(user);
   const today = todayIso();
   // Cached under the data generation like the dashboard's figures (docs/decisions/043).
-  return cached(db, JSON.stringify(["home", internal, today]), () => homeFigures(db, today, published));
+  return cached(db, JSON.stringify(["home", figuresScope(user), today]), () => homeFigures(db, today, published));
 }
 
 async function homeFigures(db: Db, today: string, published: SQL) {

@@ -13,7 +13,7 @@ import { formatMoney, formatNumber } from "~/utils/format";
 import { formToObject } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { canContactArtists, forbidden, notFound, requireUser } from "~/utils/permissions.server";
+import { can, forbidden, notFound, requireUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const [artist, user] = await Promise.all([getPublicArtist(db, requireId(params.id)), getUser(request)]);
   if (!artist) notFound();
-  return { artist, canContact: canContactArtists(user), signedIn: Boolean(user) };
+  return { artist, canContact: can.contactArtists(user), signedIn: Boolean(user) };
 }
 
 /** The contact form: a message to the artist through the outbox, without showing their address. */
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const id = requireId(params.id);
   const user = await requireUser(request, lang);
-  if (!canContactArtists(user)) forbidden();
+  if (!can.contactArtists(user)) forbidden();
   const db = await getDb();
   const target = await contactAddress(db, id);
   if (!target) notFound();

@@ -12,7 +12,7 @@ import { dataGeneration } from "~db/data-cache.server";
 import { formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { isCouncil } from "~/utils/permissions.server";
+import { can } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
 import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options,
     filters,
     filtered: Object.keys(filters).length > 0,
-    moderator: isCouncil(user),
+    moderator: can.moderate(user),
     accountDeleted: url.searchParams.get("accountDeleted") === "1",
   };
 }

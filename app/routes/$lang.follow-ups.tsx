@@ -15,13 +15,13 @@ import { deliverEmail, publicUrl, queueEmail, type Email } from "~/utils/email.s
 import { formatDate, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { isCouncil, pilotInScope, requireRole, staffScope } from "~/utils/permissions.server";
+import { can, isCouncil, pilotInScope, requireUserWho, staffScope } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const user = await requireRole(request, lang, ["staff", "council", "admin"]);
+  const user = await requireUserWho(request, lang, can.createPilot);
   const db = await getDb();
   const council = isCouncil(user);
   const scope = council ? sql`true` : pilotInScope(await staffScope(user.id));
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   // Reminders are the regional council's job.
-  const user = await requireRole(request, lang, ["council", "admin"]);
+  const user = await requireUserWho(request, lang, can.remindFollowUps);
   const form = await request.formData();
   const parsed = RemindSchema.safeParse({ intent: form.get("intent"), pilotId: form.get("pilotId") });
   if (!parsed.success) throw data({ status: 400 }, { status: 400 });

@@ -17,7 +17,7 @@ import { getI18n, isLang } from "~/i18n";
 import { parseArtistForm, ServiceSchema } from "~/utils/artist-schemas";
 import { formToObject } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
-import { canEditService, notFound, requireArtistUser } from "~/utils/permissions.server";
+import { can, notFound, requireArtistUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const id = requireId(params.id);
   const { user, artistId } = await requireArtistUser(request, lang);
-  if (artistId == null || !(await canEditService(user, id))) notFound();
+  if (artistId == null || !(await can.editService(user, id))) notFound();
   const form = formToObject(await request.formData());
   const db = await getDb();
   try {

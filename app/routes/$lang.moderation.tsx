@@ -11,13 +11,13 @@ import { formatDateTime } from "~/utils/format";
 import { formToObject } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { notFound, requireModerator } from "~/utils/permissions.server";
+import { can, notFound, requireUserWho } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  await requireModerator(request, lang);
+  await requireUserWho(request, lang, can.moderate);
   const db = await getDb();
   return moderationQueue(db);
 }
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
-  const user = await requireModerator(request, lang);
+  const user = await requireUserWho(request, lang, can.moderate);
   const form = formToObject(await request.formData());
   const parsed = parseArtistForm(ModerationSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, target: `${form.entity}-${form.id}` }, { status: 400 });

@@ -13,6 +13,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { getPilot } from "~db/queries/pilots.server";
+import { VersionConflict } from "~db/queries/conflict";
 import { addContinuationCheck, continuationStatusCodes, transitionPilot } from "~db/queries/pilot-write.server";
 import { Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
@@ -24,14 +25,7 @@ import type { RootData } from "~/root";
 import { formToObject } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import {
-  canEditPilot,
-  forbidden,
-  isCouncil,
-  notFound,
-  pilotVisibility,
-  requirePilotEditor,
-} from "~/utils/permissions.server";
+import { can, forbidden, notFound, pilotVisibility, requirePilotEditor } from "~/utils/permissions.server";
 import { V } from "~/utils/pilot-form";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
@@ -44,12 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const pilot = await getPilot(db, id, await pilotVisibility(user));
   if (!pilot) notFound();
-  const canEdit = await canEditPilot(user, id);
+  const canEdit = await can.editPilot(user, id);
   return {
     // The council's return comment is for the pilot's editors, not every viewer of the draft.
     pilot: canEdit ? pilot : { ...pilot, returnComment: null },
     canEdit,
-    council: isCouncil(user),
+    council: can.publish(user),
     statuses: canEdit ? await continuationStatusCodes(db) : [],
     title: localizedString(pilot.title, lang),
   };
@@ -83,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/${lang}/pilots/${id}?done=checkAdded#continuation`);
   }
   // Publishing and returning are the council's.
-  if (!isCouncil(user)) forbidden();
+  if (!can.publish(user)) forbidden();
   if (version === undefined) throw data({ status: 400 }, { status: 400 });
   if (intent === "return" && !comment) {
     return data(
@@ -91,20 +85,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const ok = await transitionPilot(
-    db,
-    id,
-    version,
-    intent === "publish"
-      ? { state: "published", from: ["submitted"] }
-      : { state: "draft", from: ["submitted"], comment },
-    user.id,
-  );
-  if (!ok)
+  try {
+    await transitionPilot(
+      db,
+      id,
+      version,
+      intent === "publish"
+        ? { state: "published", from: ["submitted"] }
+        : { state: "draft", from: ["submitted"], comment },
+      user.id,
+    );
+  } catch (error) {
+    if (!(error instanceof VersionConflict)) throw error;
     return data(
       { intent, errors: { _form: "pilots:actions.stale" } as Record<string, string>, values: form },
       { status: 409 },
     );
+  }
   return redirect(`/${lang}/pilots/${id}?done=${intent === "publish" ? "published" : "returnedDone"}`);
 }
 

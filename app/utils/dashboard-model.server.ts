@@ -391,7 +391,7 @@ export async function buildDashboard(
 export async function dashboardFromRequest(request: Request, params: { lang?: string }) {
   const { requireLang } = await import("./lang.server");
   const { getUser } = await import("./session.server");
-  const { isCouncil } = await import("./permissions.server");
+  const { figuresScope, figuresVisibility } = await import("./permissions.server");
   const { getDb } = await import("~db/client.server");
   const { parsePilotFilters } = await import("~db/queries/pilot-filters.server");
   const { todayIso } = await import("~shared/dates");
@@ -406,10 +406,10 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
     yearTo: parsed.yearTo,
   };
   const reportDate = parsed.reportDate ?? todayIso();
-  const internal = isCouncil(user);
+  const internal = figuresScope(user) === "all";
   const db = await getDb();
   // The public sees figures from published pilots only; the council and admins see all.
-  const visibility = internal ? sql`true` : sql`p.state = 'published'`;
+  const visibility = figuresVisibility(user);
   const { cached } = await import("~db/data-cache.server");
   const key = JSON.stringify([lang, internal, reportDate, filters]);
   const model = await cached(db, key, () => buildDashboard(db, { lang, reportDate, filters, visibility, internal }));

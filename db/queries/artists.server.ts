@@ -24,13 +24,13 @@ import {
   users,
 } from "../schema";
 import { PROGRAMME_REGIONS_SQL, type Localized, type ModerationState } from "~shared/codes";
+import { VersionConflict } from "./conflict";
 import type { ArtistFilters, ProfileInput, ServiceInput } from "./inputs";
 import { audit as recordAudit } from "~db/audit.server";
 import { queueEmail } from "~db/outbox.server";
 import { cached, cachedRows } from "~db/data-cache.server";
 
-/** A concurrent edit: the row's version moved on since the form was loaded. */
-export class VersionConflict extends Error {}
+export { VersionConflict };
 
 /** Approved, visible service of the artist `a` (the public's view of services). */
 const publicService = sql`s.artist_id = a.id and s.state = 'approved' and not s.hidden`;

@@ -32,6 +32,7 @@ import {
 } from "../schema";
 import type { PilotState } from "~shared/codes";
 import { audit } from "~db/audit.server";
+import { VersionConflict } from "./conflict";
 import type { PilotInput } from "./inputs";
 
 /** Everything the form's selects, checkboxes and combobox offer. */
@@ -240,7 +241,6 @@ export async function updatePilot(
   input: PilotInput,
   opts: { userId: number; state: PilotState },
 ): Promise<SaveResult> {
-  class Conflict extends Error {}
   try {
     return await db.transaction(async (tx) => {
       const before = await loadPilotInput(tx, id);
@@ -255,7 +255,7 @@ export async function updatePilot(
         })
         .where(and(eq(pilots.id, id), eq(pilots.version, version)))
         .returning({ version: pilots.version });
-      if (!updated.length) throw new Conflict();
+      if (!updated.length) throw new VersionConflict();
       await writeChildren(tx, id, input);
       await audit(tx, {
         userId: opts.userId,
@@ -269,7 +269,7 @@ export async function updatePilot(
       return { ok: true as const, version: updated[0].version };
     });
   } catch (e) {
-    if (!(e instanceof Conflict)) throw e;
+    if (!(e instanceof VersionConflict)) throw e;
     const current = await loadPilotInput(db, id);
     if (!current) throw e;
     return { ok: false, conflict: true, current };
@@ -303,7 +303,10 @@ export async function changesSince(db: Db, id: number, version: number) {
     }));
 }
 
-/** Workflow: submitted → published or → draft (returned with a comment). Version-checked. */
+/**
+ * Workflow: submitted → published or → draft (returned with a comment). Version-checked: throws
+ * VersionConflict, changing nothing, when the pilot moved on or is not in a state the step starts from.
+ */
 export async function transitionPilot(
   db: Db,
   id: number,
@@ -316,7 +319,7 @@ export async function transitionPilot(
       .select({ state: pilots.state, version: pilots.version, returnComment: pilots.returnComment })
       .from(pilots)
       .where(eq(pilots.id, id));
-    if (!before || !to.from.includes(before.state) || before.version !== version) return false;
+    if (!before || !to.from.includes(before.state) || before.version !== version) throw new VersionConflict();
     const [after] = await tx
       .update(pilots)
       .set({
@@ -328,7 +331,7 @@ export async function transitionPilot(
       })
       .where(and(eq(pilots.id, id), eq(pilots.version, version)))
       .returning({ state: pilots.state, version: pilots.version, returnComment: pilots.returnComment });
-    if (!after) return false;
+    if (!after) throw new VersionConflict();
     const action = to.state === "published" ? "pilot.publish" : to.state === "draft" ? "pilot.return" : "pilot.submit";
     await audit(tx, { userId, action, entityType: "pilot", entityId: id, before, after });
     return true;
