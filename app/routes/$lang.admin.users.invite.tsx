@@ -23,7 +23,7 @@ import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { requireAdmin } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { createToken } from "~/utils/tokens.server";
+import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
 const INVITE_ROLES = ["staff", "council", "admin"] as const;

@@ -13,7 +13,7 @@ import { publicUrl } from "~/utils/email.server";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { createToken } from "~/utils/tokens.server";
+import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -13,7 +13,7 @@ import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { dummyHash, verifyPassword } from "~shared/password.server";
 import { clientAddress, getUser, signInAndRedirect } from "~/utils/session.server";
-import { clearFailures, lockedFor, loginKeys, recordFailure } from "~/utils/throttle.server";
+import { clearFailures, lockedFor, loginKeys, recordFailure } from "~db/queries/throttle.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);

@@ -23,7 +23,7 @@ import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
-import { createToken } from "~/utils/tokens.server";
+import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
 /** Artists register themselves; a signed-in user already has an account. */

@@ -10,7 +10,7 @@ import { audit } from "~db/audit.server";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken, unusableToken } from "~/utils/tokens.server";
+import { consumeToken, inspectToken, unusableToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
 /**
