@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { sql, type SQL } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { queryRows, type Db } from "~db/connect";
 import { cached } from "~db/data-cache.server";
-import { continuationCounts, summarize } from "~db/queries/continuation.server";
+import { homeFigures } from "~db/queries/dashboard.server";
 import { requireLang } from "~/utils/lang.server";
 import { getUser } from "~/utils/session.server";
 import { figuresScope, figuresVisibility } from "~/utils/permissions.server";
@@ -23,20 +21,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIso();
   // Cached under the data generation like the dashboard's figures (docs/decisions/043).
   return cached(db, JSON.stringify(["home", figuresScope(user), today]), () => homeFigures(db, today, published));
-}
-
-async function homeFigures(db: Db, today: string, published: SQL) {
-  const [counts, [figures]] = await Promise.all([
-    continuationCounts(db, { reportDate: today, where: published }),
-    queryRows<{ pilots: number; municipalities: number; artists: number }>(
-      db,
-      sql`select
-        (select count(*)::int from pilots p where ${published}) as pilots,
-        (select count(distinct pm.municipality_code)::int from pilot_municipalities pm join pilots p on p.id = pm.pilot_id where ${published}) as municipalities,
-        (select count(*)::int from artists where state = 'approved') as artists`,
-    ),
-  ]);
-  return { continuation: summarize(counts), figures };
 }
 
 export const meta: MetaFunction = ({ params }) => {

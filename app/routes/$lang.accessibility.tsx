@@ -3,12 +3,11 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { feedback } from "~db/schema";
+import { saveFeedback } from "~db/queries/feedback.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
-import { audit } from "~db/audit.server";
 import { getUser } from "~/utils/session.server";
 import { assertSameOrigin } from "~/utils/security.server";
 
@@ -36,24 +35,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: form }, { status: 400 });
   const db = await getDb();
   const user = await getUser(request);
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(feedback)
-      .values({
-        language: lang,
-        message: parsed.data.message,
-        email: parsed.data.email || null,
-        page: parsed.data.page || null,
-      })
-      .returning({ id: feedback.id });
-    await audit(tx, {
-      userId: user?.id ?? null,
-      action: "create",
-      entityType: "feedback",
-      entityId: row.id,
-      after: { page: parsed.data.page ?? null },
-    });
-  });
+  await saveFeedback(
+    db,
+    { language: lang, message: parsed.data.message, email: parsed.data.email || null, page: parsed.data.page || null },
+    user?.id ?? null,
+  );
   return { ok: true as const, errors: undefined, values: undefined };
 }
 

@@ -15,7 +15,8 @@ import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken, unusableToken } from "~db/queries/tokens.server";
+import { consumeToken, inspectToken } from "~db/queries/tokens.server";
+import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ params }: LoaderFunctionArgs) {

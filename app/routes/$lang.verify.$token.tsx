@@ -10,7 +10,8 @@ import { audit } from "~db/audit.server";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken, unusableToken } from "~db/queries/tokens.server";
+import { consumeToken, inspectToken } from "~db/queries/tokens.server";
+import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
 /**

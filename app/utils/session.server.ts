@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "~db/client.server";
-import { sessions, users } from "~db/schema";
+import { deleteSession, findSessionUser, insertSession, touchSession } from "~db/queries/sessions.server";
 import type { Role } from "~shared/codes";
 
 export const SESSION_DAYS = 14;
@@ -35,22 +34,11 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await getSessionId(request);
   if (!sessionId) return null;
   const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      language: users.language,
-      lastSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
+  const row = await findSessionUser(db, sessionId);
   if (!row) return null;
   // "Last used" on the account page, to the nearest five minutes: no write on most requests.
   if (Date.now() - row.lastSeenAt.getTime() > 5 * 60 * 1000) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, sessionId));
+    await touchSession(db, sessionId);
   }
   const { lastSeenAt: _seen, ...user } = row;
   return { ...user, sessionId };
@@ -60,7 +48,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 export async function createSession(userId: number, request: Request) {
   const db = await getDb();
   const id = crypto.randomBytes(32).toString("base64url");
-  await db.insert(sessions).values({
+  await insertSession(db, {
     id,
     userId,
     expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),
@@ -84,7 +72,7 @@ export async function destroySession(request: Request) {
   const id = await getSessionId(request);
   if (id) {
     const db = await getDb();
-    await db.delete(sessions).where(eq(sessions.id, id));
+    await deleteSession(db, id);
   }
   return sessionCookie.serialize("", { maxAge: 0 });
 }

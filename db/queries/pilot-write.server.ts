@@ -338,6 +338,15 @@ export async function transitionPilot(
   });
 }
 
+/** A pilot's id, title and state, or undefined. */
+export async function pilotHeading(db: Db, id: number) {
+  const [p] = await db
+    .select({ id: pilots.id, title: pilots.title, state: pilots.state })
+    .from(pilots)
+    .where(eq(pilots.id, id));
+  return p;
+}
+
 /** Deletes a draft (only a draft), with its audit event. */
 export async function deleteDraft(db: Db, id: number, userId: number) {
   return db.transaction(async (tx) => {
