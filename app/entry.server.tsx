@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { dropNulBytes } from "./utils/html-bytes.server";
 import { NonceProvider } from "./utils/nonce";
 import { createNonce, securityHeaders } from "./utils/security.server";
 
@@ -39,7 +40,7 @@ const handleRequest: HandleDocumentRequestFunction = (
               done();
             },
             final(done) {
-              const html = Buffer.concat(chunks);
+              const html = dropNulBytes(Buffer.concat(chunks));
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               responseHeaders.set("Content-Length", String(html.length));
               resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
