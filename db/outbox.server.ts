@@ -5,6 +5,7 @@
 import type { DbOrTx } from "./connect";
 import { emailOutbox } from "./schema";
 
+/** The stored part of a message (app/utils/email.server.ts adds what only the log uses). */
 export type Email = { to: string; language: "fi" | "sv"; subject: string; body: string };
 
 /** Queues the message in the outbox inside the caller's transaction; returns its id. */

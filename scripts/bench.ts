@@ -92,6 +92,7 @@ try {
         ...process.env,
         DATABASE_URL: dbUrl.toString(),
         PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
         NODE_ENV: "production",
         INSECURE_COOKIES: "1",
         REQUEST_LOG: "off",

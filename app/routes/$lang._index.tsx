@@ -8,7 +8,7 @@ import { requireLang } from "~/utils/lang.server";
 import { getUser } from "~/utils/session.server";
 import { figuresScope, figuresVisibility } from "~/utils/permissions.server";
 import { formatNumber, formatPercent } from "~/utils/format";
-import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "~shared/stats";
+import { REFERENCE_RATE } from "~shared/stats";
 import { getI18n, isLang } from "~/i18n";
 import { todayIso } from "~shared/dates";
 
@@ -32,7 +32,6 @@ export default function Home() {
   const { continuation: c, figures } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as "fi" | "sv";
-  const meaningful = c.eligible >= MIN_ELIGIBLE_FOR_RATE && c.rate != null;
   return (
     <div className="home">
       <h1>{t("home.title")}</h1>
@@ -43,7 +42,7 @@ export default function Home() {
           <div className="figure figure-primary">
             <dt>{t("home.continuationRate")}</dt>
             <dd>
-              {meaningful ? (
+              {!c.suppressed ? (
                 <>
                   <span className="figure-value">{formatPercent(lang, c.rate)}</span>
                   <span className="figure-note">
@@ -55,7 +54,12 @@ export default function Home() {
                   </span>
                 </>
               ) : (
-                <span className="figure-note">{t("home.rateNotMeaningful", { n: c.eligible })}</span>
+                <span className="figure-note" data-testid="home-rate-suppressed">
+                  {t(`home.${c.suppressed}`, {
+                    n: formatNumber(lang, c.followedUp),
+                    eligible: formatNumber(lang, c.eligible),
+                  })}
+                </span>
               )}
             </dd>
           </div>

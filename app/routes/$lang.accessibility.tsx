@@ -8,8 +8,11 @@ import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
-import { getUser } from "~/utils/session.server";
+import { clientAddress, getUser } from "~/utils/session.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 import { assertSameOrigin } from "~/utils/security.server";
+
+export const headers = throttleHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
@@ -34,6 +37,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(FeedbackSchema, form);
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: form }, { status: 400 });
   const db = await getDb();
+  // Anyone may send, a few messages per client address at a time (docs/decisions/066).
+  const wait = await countAttempt(db, actionKey("feedback", clientAddress(request)));
+  if (wait)
+    return tooManyRequests(wait, {
+      ok: false as const,
+      errors: { _form: "common:throttle.tooMany" } as Record<string, string>,
+      values: form,
+    });
   const user = await getUser(request);
   await saveFeedback(
     db,

@@ -13,7 +13,9 @@ import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { dummyHash, verifyPassword } from "~shared/password.server";
 import { clientAddress, getUser, signInAndRedirect } from "~/utils/session.server";
-import { clearFailures, lockedFor, loginKeys, recordFailure } from "~db/queries/throttle.server";
+import { clearFailures, lockedFor, loginKeys, recordFailure, throttleHeaders } from "~db/queries/throttle.server";
+
+export const headers = throttleHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);

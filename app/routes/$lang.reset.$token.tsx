@@ -15,7 +15,7 @@ import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken } from "~db/queries/tokens.server";
+import { consumeToken, endResetLinks, inspectToken } from "~db/queries/tokens.server";
 import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -54,6 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .update(users)
       .set({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() })
       .where(eq(users.id, user.id));
+    // Any other reset link of the account stops working too.
+    await endResetLinks(tx, { userId: user.id, email: token.email });
     const ended = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
     await audit(tx, {
       userId: user.id,

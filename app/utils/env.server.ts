@@ -14,8 +14,16 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  /** Address used in links in emails, e.g. https://rajaton.example.fi */
-  PUBLIC_URL: z.string().url().optional(),
+  /**
+   * The address users reach the service at, e.g. https://rajaton.example.fi: links in emails are
+   * built from it (never from the request's Host), and scripts/server.mjs answers only to its host.
+   * Required in production; elsewhere http://localhost:$PORT.
+   */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+\/?$/, "PUBLIC_URL must be an origin such as https://rajaton.example.fi (no path)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().default("Rajaton <no-reply@rajaton.invalid>"),
   /** Read by scripts/server.mjs, which checks it the same way before starting any process. */
   WEB_CONCURRENCY: z.coerce
@@ -26,13 +34,46 @@ const EnvSchema = z.object({
     .optional(),
   /** `off`: no data cache (docs/decisions/043); read by db/data-cache.server.ts. */
   DATA_CACHE: z.enum(["on", "off"]).optional(),
+
+  // Session limits (docs/decisions/067), read by app/utils/session.server.ts.
+  /** Hours without a request after which a staff, council or admin session ends. */
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .int("SESSION_IDLE_HOURS must be a whole number of hours")
+    .min(1, "SESSION_IDLE_HOURS must be at least 1")
+    .max(24 * 90)
+    .default(8),
+  /** Hours without a request after which an artist's session ends. */
+  SESSION_IDLE_HOURS_ARTIST: z.coerce
+    .number()
+    .int("SESSION_IDLE_HOURS_ARTIST must be a whole number of hours")
+    .min(1, "SESSION_IDLE_HOURS_ARTIST must be at least 1")
+    .max(24 * 90)
+    .default(24 * 14),
+  /** Days after sign-in after which any session ends, however active. */
+  SESSION_MAX_DAYS: z.coerce
+    .number()
+    .int("SESSION_MAX_DAYS must be a whole number of days")
+    .min(1, "SESSION_MAX_DAYS must be at least 1")
+    .max(90)
+    .default(14),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+const CheckedEnvSchema = EnvSchema.superRefine((e, ctx) => {
+  if (e.NODE_ENV === "production" && !e.PUBLIC_URL)
+    ctx.addIssue({
+      code: "custom",
+      path: ["PUBLIC_URL"],
+      message:
+        "required when NODE_ENV=production: the address users reach the service at, e.g. https://rajaton.example.fi (links in emails are built from it)",
+    });
+}).transform((e) => ({ ...e, PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "") }));
+
+export type Env = z.infer<typeof CheckedEnvSchema>;
 
 /** Parses an environment; throws with one line per bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(source);
+  const result = CheckedEnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     // Start-up message for the operator, not the end user.

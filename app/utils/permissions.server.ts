@@ -5,7 +5,7 @@
  * would refuse anyway. The data behind the answers comes from db/queries/access.server.ts.
  */
 import { data } from "@remix-run/node";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "~db/client.server";
 import type { Db, DbOrTx } from "~db/connect";
 import {
@@ -17,6 +17,7 @@ import {
   staffScope as readStaffScope,
 } from "~db/queries/access.server";
 import { ownArtistId } from "~db/queries/artists.server";
+import type { PersonalAccess } from "~db/queries/pilots.server";
 import type { Role } from "~shared/codes";
 import { can as roleCan, figuresScope } from "./capabilities";
 import { getUser, loginRedirect, type SessionUser } from "./session.server";
@@ -71,6 +72,17 @@ export async function pilotVisibility(user: Viewer, database?: Db): Promise<SQL>
 /** SQL condition on pilots `p`: the pilots the figures (home page, dashboard) count for this viewer. */
 export function figuresVisibility(user: Viewer): SQL {
   return figuresVisibilitySql(figuresScope(user));
+}
+
+/**
+ * The viewer, for the personal details on pilots (docs/decisions/065): the council and admin see them
+ * on every pilot, staff on the pilots in their scope (the ones they edit), others only what consent allows.
+ */
+export async function personalAccess(user: Viewer, database?: DbOrTx): Promise<PersonalAccess> {
+  const userId = user?.id ?? null;
+  if (isCouncil(user)) return { editor: sql`true`, userId };
+  if (user?.role === "staff") return { editor: pilotInScope(await staffScope(user.id, database)), userId };
+  return { editor: sql`false`, userId };
 }
 
 /** The artist profile id the user owns, or null (an artist account may not have created one yet). */

@@ -50,6 +50,7 @@ export type PilotInput = {
   sources: { title: string; url: string | null; document: string | null }[];
   contactName: string | null;
   contactEmail: string | null;
+  contactPublic: boolean;
 };
 
 /** An artist's own profile as saved from its form. */

@@ -13,6 +13,8 @@ export async function findSessionUser(db: DbOrTx, sessionId: string) {
       role: users.role,
       language: users.language,
       lastSeenAt: sessions.lastSeenAt,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

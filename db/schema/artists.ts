@@ -11,6 +11,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import {
   ARTIST_KINDS,
@@ -62,7 +63,8 @@ export const artists = pgTable(
   },
   (t) => [
     index("artists_state").on(t.state),
-    index("artists_user").on(t.userId),
+    /** One profile per user (NULLs, profiles without a user, may repeat). */
+    uniqueIndex("artists_user").on(t.userId),
     index("artists_search").using("gin", t.search),
     check("artists_kind", sql`${t.kind} in (${codeList(ARTIST_KINDS)})`),
     check("artists_state", sql`${t.state} in (${codeList(MODERATION_STATES)})`),
