@@ -1,19 +1,11 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { Localized } from "~db/schema/common";
+import { FUNDING_KINDS, PARTNER_ROLES, type Localized, type PilotState } from "~shared/codes";
 import { ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field, fieldId, SelectField } from "~/components/field";
 import { localizedString } from "~/utils/localized";
-import {
-  FUNDING_KINDS,
-  LOCALIZED_FIELDS,
-  PARTNER_ROLES,
-  municipalityLabel,
-  rowCount,
-  TEXT_LIMITS,
-  type FormValues,
-} from "~/utils/pilot-form";
+import { LOCALIZED_FIELDS, municipalityLabel, rowCount, TEXT_LIMITS, type FormValues } from "~/utils/pilot-form";
 import { formatDateTime } from "~/utils/format";
 import { useLang } from "~/utils/use-lang";
 
@@ -69,7 +61,7 @@ export function PilotForm({
   errors?: Record<string, string>;
   options: PilotFormOptions;
   version?: number;
-  state: "new" | "draft" | "submitted" | "published";
+  state: "new" | PilotState;
   returnComment?: string | null;
   conflict?: Conflict | null;
   cancelTo: string;

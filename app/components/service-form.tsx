@@ -1,8 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ServiceRow } from "~db/queries/artists.server";
-import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
-import type { Localized } from "~db/schema/common";
+import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
+import type { Localized } from "~shared/codes";
 import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field, SelectField } from "~/components/field";
 import { centsToInput } from "~/utils/format";

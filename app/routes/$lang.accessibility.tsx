@@ -3,7 +3,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { feedback } from "~db/schema";
+import { saveFeedback } from "~db/queries/feedback.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { formValues, parseSubmission } from "~/utils/forms";
@@ -11,9 +11,8 @@ import { email, requiredText, text } from "~/utils/validators";
 import { formatDate } from "~/utils/format";
 import { useLang } from "~/utils/use-lang";
 import { requireLang } from "~/utils/lang.server";
-import { audit } from "~/utils/audit.server";
 import { clientAddress, getUser } from "~/utils/session.server";
-import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 import { assertSameOrigin } from "~/utils/security.server";
 
 export const headers = throttleHeaders;
@@ -47,24 +46,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       values: form,
     });
   const user = await getUser(request);
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(feedback)
-      .values({
-        language: lang,
-        message: parsed.data.message,
-        email: parsed.data.email || null,
-        page: parsed.data.page || null,
-      })
-      .returning({ id: feedback.id });
-    await audit(tx, {
-      userId: user?.id ?? null,
-      action: "create",
-      entityType: "feedback",
-      entityId: row.id,
-      after: { page: parsed.data.page ?? null },
-    });
-  });
+  await saveFeedback(
+    db,
+    { language: lang, message: parsed.data.message, email: parsed.data.email || null, page: parsed.data.page || null },
+    user?.id ?? null,
+  );
   return { ok: true as const, errors: undefined, values: undefined };
 }
 

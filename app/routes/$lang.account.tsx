@@ -7,17 +7,17 @@ import { getDb } from "~db/client.server";
 import { sessions, users } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { formatDateTime } from "~/utils/format";
 import { parseSubmission } from "~/utils/forms";
 import { password, text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { hashPassword, verifyPassword } from "~shared/password.server";
 import { checkPassword } from "~/utils/password-policy.server";
 import { requireUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { sessionAlive } from "~/utils/session.server";
-import { endResetLinks } from "~/utils/tokens.server";
+import { endResetLinks } from "~db/queries/tokens.server";
 import {
   actionKey,
   clearFailures,
@@ -25,7 +25,7 @@ import {
   recordFailure,
   throttleHeaders,
   tooManyRequests,
-} from "~/utils/throttle.server";
+} from "~db/queries/throttle.server";
 
 export const headers = throttleHeaders;
 import { useLang } from "~/utils/use-lang";

@@ -17,14 +17,14 @@ import {
   scopeErrors,
   type InvitePayload,
 } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { requireAdmin } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { createToken } from "~/utils/tokens.server";
+import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
 const INVITE_ROLES = ["staff", "council", "admin"] as const;

@@ -7,16 +7,16 @@ import { ErrorSummary, Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
 import { ContactSchema } from "~/utils/artist-schemas";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { deliverEmail, queueEmail } from "~/utils/email.server";
 import { collator, formatNumber, priceParts } from "~/utils/format";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { canContactArtists, forbidden, notFound, requireUser } from "~/utils/permissions.server";
+import { can, forbidden, notFound, requireUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
-import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 import { useLang } from "~/utils/use-lang";
 
 export const headers = throttleHeaders;
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const [artist, user] = await Promise.all([getPublicArtist(db, requireId(params.id)), getUser(request)]);
   if (!artist) notFound();
-  return { artist, canContact: canContactArtists(user), signedIn: Boolean(user) };
+  return { artist, canContact: can.contactArtists(user), signedIn: Boolean(user) };
 }
 
 /** The contact form: a message to the artist through the outbox, without showing their address. */
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const id = requireId(params.id);
   const user = await requireUser(request, lang);
-  if (!canContactArtists(user)) forbidden();
+  if (!can.contactArtists(user)) forbidden();
   const db = await getDb();
   const target = await contactAddress(db, id);
   if (!target) notFound();

@@ -8,14 +8,14 @@ import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
 import { parseArtistFilters } from "~/utils/artist-schemas";
-import { dataGeneration } from "~/utils/data-cache.server";
+import { dataGeneration } from "~db/data-cache.server";
 import { collator, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { isCouncil } from "~/utils/permissions.server";
+import { can } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
-import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
+import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options,
     filters,
     filtered: Object.keys(filters).length > 0,
-    moderator: isCouncil(user),
+    moderator: can.moderate(user),
     accountDeleted: url.searchParams.get("accountDeleted") === "1",
   };
 }

@@ -11,19 +11,19 @@ import { pilots, users } from "~db/schema";
 import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang, type Lang } from "~/i18n";
-import { audit } from "~/utils/audit.server";
-import { todayIso } from "~/utils/dates";
+import { audit } from "~db/audit.server";
+import { todayIso } from "~shared/dates";
 import { deliverEmail, publicUrl, queueEmail, type Email } from "~/utils/email.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { isCouncil, pilotInScope, requireRole, staffScope } from "~/utils/permissions.server";
+import { can, isCouncil, pilotInScope, requireUserWho, staffScope } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const user = await requireRole(request, lang, ["staff", "council", "admin"]);
+  const user = await requireUserWho(request, lang, can.createPilot);
   const db = await getDb();
   const council = isCouncil(user);
   const scope = council ? sql`true` : pilotInScope(await staffScope(user.id));
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   // Reminders are the regional council's job.
-  const user = await requireRole(request, lang, ["council", "admin"]);
+  const user = await requireUserWho(request, lang, can.remindFollowUps);
   const parsed = parseSubmission(await request.formData(), RemindSchema);
   if (!parsed.ok) throw data({ status: 400 }, { status: 400 });
   const db = await getDb();

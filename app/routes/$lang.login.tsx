@@ -12,9 +12,9 @@ import { parseSubmission } from "~/utils/forms";
 import { password, requiredEmail, text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { dummyHash, verifyPassword } from "~/utils/password.server";
+import { dummyHash, verifyPassword } from "~shared/password.server";
 import { clientAddress, getUser, signInAndRedirect } from "~/utils/session.server";
-import { clearFailures, lockedFor, loginKeys, recordFailure, throttleHeaders } from "~/utils/throttle.server";
+import { clearFailures, lockedFor, loginKeys, recordFailure, throttleHeaders } from "~db/queries/throttle.server";
 
 export const headers = throttleHeaders;
 

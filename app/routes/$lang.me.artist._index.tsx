@@ -11,7 +11,7 @@ import {
   UnknownCode,
   VersionConflict,
 } from "~db/queries/artists.server";
-import { ARTIST_KINDS, WORKING_LANGUAGES } from "~db/schema/artists";
+import { ARTIST_KINDS, PROGRAMME_REGIONS, WORKING_LANGUAGES } from "~shared/codes";
 import { sql } from "drizzle-orm";
 import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field } from "~/components/field";
@@ -201,7 +201,7 @@ export default function MyProfile() {
             options={options.regions.map((r) => ({ value: r.code, label: name(r.name) }))}
             selected={arr("regions", artist?.regions)}
           />
-          {["14", "15"].map((region) => (
+          {PROGRAMME_REGIONS.map((region) => (
             <ChoiceGroup
               key={region}
               id={`f-municipalities-${region}`}

@@ -18,7 +18,7 @@ import { serviceSchema } from "~/utils/artist-schemas";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { id as idField } from "~/utils/validators";
 import { requireId, requireLang } from "~/utils/lang.server";
-import { canEditService, notFound, requireArtistUser } from "~/utils/permissions.server";
+import { can, notFound, requireArtistUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const id = requireId(params.id);
   const { user, artistId } = await requireArtistUser(request, lang);
-  if (artistId == null || !(await canEditService(user, id))) notFound();
+  if (artistId == null || !(await can.editService(user, id))) notFound();
   const formData = await request.formData();
   const form = formValues(formData);
   const db = await getDb();

@@ -11,7 +11,7 @@ import { parseSubmission } from "~/utils/forms";
 import { id } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { canEditService, notFound, requireArtistUser } from "~/utils/permissions.server";
+import { can, notFound, requireArtistUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseSubmission(await request.formData(), VisibilitySchema);
   if (!parsed.ok) return data({ error: "validation.invalid" }, { status: 400 });
   // Another artist's service, or one that does not exist: the same answer, nothing changes.
-  if (artistId == null || !(await canEditService(user, parsed.data.id))) notFound();
+  if (artistId == null || !(await can.editService(user, parsed.data.id))) notFound();
   const db = await getDb();
   try {
     await setServiceHidden(db, user.id, artistId, parsed.data.id, parsed.data.version, parsed.data.intent === "hide");

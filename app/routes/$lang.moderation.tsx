@@ -14,13 +14,13 @@ import { formatDateTime } from "~/utils/format";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { notFound, requireModerator } from "~/utils/permissions.server";
+import { can, notFound, requireUserWho } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  await requireModerator(request, lang);
+  await requireUserWho(request, lang, can.moderate);
   const db = await getDb();
   const [queue, pilotRevisions] = await Promise.all([moderationQueue(db), pendingRevisions(db)]);
   return { ...queue, pilotRevisions };
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
-  const user = await requireModerator(request, lang);
+  const user = await requireUserWho(request, lang, can.moderate);
   const formData = await request.formData();
   const form = formValues(formData);
   const parsed = parseSubmission(formData, ModerationSchema);

@@ -13,13 +13,14 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { getPilot } from "~db/queries/pilots.server";
+import { VersionConflict } from "~db/queries/conflict";
 import { addContinuationCheck, continuationStatusCodes, transitionPilot } from "~db/queries/pilot-write.server";
 import { ErrorSummary, Field, SelectField } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { PilotReview, UnpublishForm } from "~/components/pilot-review";
 import { getI18n, isLang } from "~/i18n";
 import { checkSchema } from "~/utils/check-form";
-import { todayIso } from "~/utils/dates";
+import { todayIso } from "~shared/dates";
 import { formatDate, formatHours, formatMoney, formatNumber } from "~/utils/format";
 import type { RootData } from "~/root";
 import { formValues, parseSubmission } from "~/utils/forms";
@@ -27,9 +28,8 @@ import { errorText, int, M, optionalText, requiredChoice } from "~/utils/validat
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import {
-  canEditPilot,
+  can,
   forbidden,
-  isCouncil,
   notFound,
   personalAccess,
   pilotVisibility,
@@ -48,12 +48,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const pilot = await getPilot(db, id, await pilotVisibility(user), await personalAccess(user));
   if (!pilot) notFound();
-  const canEdit = await canEditPilot(user, id);
+  const canEdit = await can.editPilot(user, id);
   return {
     // The council's return comment is for the pilot's editors, not every viewer of the draft.
     pilot: canEdit ? pilot : { ...pilot, returnComment: null },
     canEdit,
-    council: isCouncil(user),
+    council: can.publish(user),
     statuses: canEdit ? await continuationStatusCodes(db) : [],
     // A published pilot's pending edit: for its editors and the council only (the public sees the approved version).
     review: canEdit ? await loadReview(db, id, lang) : null,
@@ -97,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/${lang}/pilots/${id}?done=checkAdded#continuation`);
   }
   // Publishing and returning are the council's.
-  if (!isCouncil(user)) forbidden();
+  if (!can.publish(user)) forbidden();
   if (version == null) throw data({ status: 400 }, { status: 400 });
   if (intent === "return" && !comment) {
     return data(
@@ -105,20 +105,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const ok = await transitionPilot(
-    db,
-    id,
-    version,
-    intent === "publish"
-      ? { state: "published", from: ["submitted"] }
-      : { state: "draft", from: ["submitted"], comment },
-    user.id,
-  );
-  if (!ok)
+  try {
+    await transitionPilot(
+      db,
+      id,
+      version,
+      intent === "publish"
+        ? { state: "published", from: ["submitted"] }
+        : { state: "draft", from: ["submitted"], comment },
+      user.id,
+    );
+  } catch (error) {
+    if (!(error instanceof VersionConflict)) throw error;
     return data(
       { intent, errors: { _form: "pilots:actions.stale" } as Record<string, string>, values: form, reply: undefined },
       { status: 409 },
     );
+  }
   return redirect(`/${lang}/pilots/${id}?done=${intent === "publish" ? "published" : "returnedDone"}`);
 }
 

@@ -16,16 +16,16 @@ import {
   passwordErrors,
   queueAccountEmail,
 } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { requiredText } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { clientAddress, getUser } from "~/utils/session.server";
-import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
-import { createToken } from "~/utils/tokens.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
+import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
 export const headers = throttleHeaders;

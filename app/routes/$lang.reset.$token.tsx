@@ -9,13 +9,14 @@ import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } fr
 import { ErrorSummary } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { newPasswordFields, passwordErrors } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, endResetLinks, inspectToken, unusableToken } from "~/utils/tokens.server";
+import { consumeToken, endResetLinks, inspectToken } from "~db/queries/tokens.server";
+import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@
  * Messages are locale keys: "validation.*" from common, "artists:validation.*" from artists.
  */
 import { z } from "zod";
-import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
+import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES, type ArtistFilterParam } from "~shared/codes";
 import { isValidBusinessId } from "./business-id";
 import {
   CODE,
@@ -145,9 +145,8 @@ const FilterSchema = z.object({
   format: z.enum(SERVICE_FORMATS),
   priceMin: z.coerce.number().int().min(0).max(1_000_000),
   priceMax: z.coerce.number().int().min(0).max(1_000_000),
-});
+} satisfies Record<ArtistFilterParam, z.ZodType>);
 export type ArtistFilters = Partial<z.infer<typeof FilterSchema>>;
-export const ARTIST_FILTER_PARAMS = Object.keys(FilterSchema.shape) as (keyof ArtistFilters)[];
 
 export function parseArtistFilters(params: URLSearchParams): ArtistFilters {
   const out: Record<string, unknown> = {};
@@ -157,7 +156,7 @@ export function parseArtistFilters(params: URLSearchParams): ArtistFilters {
     const r = (schema as z.ZodTypeAny).safeParse(raw);
     if (r.success) out[key] = r.data;
   }
-  // The examples say "municipality" and "region"; accept them as aliases of area.
+  // Links may say "municipality" and "region"; accept them as aliases of area.
   if (!out.area) {
     const m = params.get("municipality");
     const r = params.get("region");

@@ -13,7 +13,9 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "~db/connect";
+import { queueEmail as queueOutboxEmail } from "~db/outbox.server";
 import { emailOutbox } from "~db/schema";
+import { redactLinks } from "~shared/redact";
 import { env } from "./env.server";
 
 export type Email = {
@@ -25,20 +27,7 @@ export type Email = {
   kind?: string;
 };
 
-/** A single-use link's path (…/invite/<token>, …/reset/<token>, …/verify/<token>). */
-const SECRET_LINK = /\/(invite|reset|verify)\/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
-/** What replaces the token in a stored or shown body. */
-export const REDACTED = "…";
-
-/** The body with every single-use link's token replaced by `…`. */
-export function redactLinks(body: string) {
-  return body.replace(SECRET_LINK, (_, kind: string) => `/${kind}/${REDACTED}`);
-}
-
-/** Whether a body had a single-use link's token removed. */
-export function linkWasRemoved(body: string) {
-  return new RegExp(`/(invite|reset|verify)/${REDACTED}`).test(body);
-}
+export { linkWasRemoved, REDACTED, redactLinks } from "~shared/redact";
 
 /** What the outbox row keeps: the link only where the outbox is how the message reaches anyone. */
 export function outboxBody(body: string, smtp = Boolean(env.SMTP_URL)) {
@@ -56,11 +45,7 @@ export function emailLogLine(
 
 /** Queues the message in the outbox inside the caller's transaction; returns its id. */
 export async function queueEmail(tx: DbOrTx, email: Email) {
-  const [row] = await tx
-    .insert(emailOutbox)
-    .values({ toAddress: email.to, language: email.language, subject: email.subject, body: outboxBody(email.body) })
-    .returning({ id: emailOutbox.id });
-  return row.id;
+  return queueOutboxEmail(tx, { ...email, body: outboxBody(email.body) });
 }
 
 /** Delivers a queued message after the transaction committed: SMTP when configured. */

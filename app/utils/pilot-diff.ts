@@ -4,7 +4,7 @@
  * label and its values as lines of text in the page's language — names instead of codes and ids,
  * dates, amounts and numbers formatted for the locale.
  */
-import type { Localized } from "~db/schema/common";
+import type { Localized } from "~shared/codes";
 import { getI18n, type Lang } from "~/i18n";
 import { formatDate, formatMoney, formatNumber } from "./format";
 import { localizedString } from "./localized";

@@ -14,7 +14,7 @@ import {
   updatePilot,
 } from "~db/queries/pilot-write.server";
 import { getRevision, saveRevision } from "~db/queries/pilot-revisions.server";
-import type { PilotState } from "~db/schema/pilots";
+import type { PilotState } from "~shared/codes";
 import type { Lang } from "~/i18n";
 import { INT4_MAX } from "./validators";
 import { formValues, parseSubmission, replyWithErrors } from "./forms";

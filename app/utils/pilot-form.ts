@@ -8,7 +8,7 @@
  * row index; rows left completely empty are dropped (docs/decisions/021).
  */
 import { z } from "zod";
-import type { Localized } from "~db/schema/common";
+import { FUNDING_KINDS, PARTNER_ROLES, type Localized } from "~shared/codes";
 import { centsToInput, isoToInput } from "./format";
 import {
   choice,
@@ -47,8 +47,6 @@ export const V = {
   summaryRequired: "pilots:validation.summaryRequired",
 } as const;
 
-export const PARTNER_ROLES = ["co_implementer", "partner", "service_producer", "funder", "other"] as const;
-export const FUNDING_KINDS = ["grant", "own_share", "in_kind"] as const;
 export const LOCALIZED_FIELDS = [
   "title",
   "summary",

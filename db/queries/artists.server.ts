@@ -24,17 +24,17 @@ import {
   targetGroups,
   users,
 } from "../schema";
-import type { Localized } from "../schema/common";
-import type { ModerationState } from "../schema/artists";
-import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
-import { audit as recordAudit } from "~/utils/audit.server";
-import { queueEmail, redactLinks } from "~/utils/email.server";
+import { PROGRAMME_REGIONS_SQL, type Localized, type ModerationState } from "~shared/codes";
+import { VersionConflict } from "./conflict";
+import type { ArtistFilters, ProfileInput, ServiceInput } from "./inputs";
+import { audit as recordAudit } from "~db/audit.server";
+import { queueEmail } from "~db/outbox.server";
+import { cached, cachedRows } from "~db/data-cache.server";
+import { redactLinks } from "~shared/redact";
 import { forgetArtistsInRevisions } from "./pilot-revisions.server";
-import { cached, cachedRows } from "~/utils/data-cache.server";
 import { serviceTitleText, trigramText, wordFormsQuery } from "./search.server";
 
-/** A concurrent edit: the row's version moved on since the form was loaded. */
-export class VersionConflict extends Error {}
+export { VersionConflict };
 
 /** Approved, visible service of the artist `a` (the public's view of services). */
 const publicService = sql`s.artist_id = a.id and s.state = 'approved' and not s.hidden`;
@@ -144,11 +144,11 @@ async function loadOptions(db: Db) {
     db.select({ code: artForms.code, name: artForms.name }).from(artForms).orderBy(asc(artForms.sort)),
     db.select({ code: targetGroups.code, name: targetGroups.name }).from(targetGroups).orderBy(asc(targetGroups.sort)),
     db.select({ code: regions.code, name: regions.name }).from(regions).orderBy(asc(regions.code)),
-    // The programme's area: the municipalities of Etelä-Pohjanmaa (14) and Pohjanmaa (15) today.
+    // The programme's area: the municipalities of its regions today.
     queryRows<{ code: string; name: Localized; region: string }>(
       db,
       sql`select m.code, m.name, mr.region_code as region from municipalities m join municipality_regions mr on mr.municipality_code = m.code and mr.valid_to is null
-        where mr.region_code in ('14', '15') order by mr.region_code, m.code`,
+        where mr.region_code in (${sql.raw(PROGRAMME_REGIONS_SQL)}) order by mr.region_code, m.code`,
     ),
   ]);
   return { artForms: forms, targetGroups: groups, regions: regs, municipalities: munis };
@@ -376,7 +376,7 @@ export async function saveOwnProfile(db: Db, userId: number, v: ProfileInput) {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const existing = await getOwnArtist(tx, userId, { lock: true });
     // The form had no profile yet (no version) but another save made one meanwhile: that one is the answer.
-    if (existing && v.version === undefined) return { id: existing.id, state: existing.state };
+    if (existing && v.version == null) return { id: existing.id, state: existing.state };
     const cols = profileColumns(v);
     let id: number;
     let state: ModerationState;

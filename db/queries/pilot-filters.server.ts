@@ -1,10 +1,11 @@
 /**
  * The registry's filters as SQL conditions on the pilots table `p`, shared by the pilot list and the
  * dashboard (a dashboard figure links to the list of exactly the pilots it counts). Parameter names:
- * PILOT_FILTER_PARAMS in tests/e2e/authz/types.ts.
+ * PILOT_FILTER_PARAMS in shared/codes.ts.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { PILOT_STATES, type PilotFilterParam, type PilotState } from "~shared/codes";
 import { COUNTS, countsSql, HORIZONS, type Counts, type Horizon } from "./continuation.server";
 import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
 
@@ -39,12 +40,12 @@ const FilterSchema = z.object({
   year,
   yearFrom: year,
   yearTo: year,
-  state: z.enum(["draft", "submitted", "published"]),
+  state: z.enum(PILOT_STATES),
   status: code,
   counts: z.enum(COUNTS),
   reportDate: isoDate,
   horizon: z.coerce.number().refine((n): n is Horizon => (HORIZONS as readonly number[]).includes(n)),
-});
+} satisfies Record<PilotFilterParam, z.ZodType>);
 
 export type PilotFilters = Partial<{
   q: string;
@@ -59,7 +60,7 @@ export type PilotFilters = Partial<{
   year: number;
   yearFrom: number;
   yearTo: number;
-  state: "draft" | "submitted" | "published";
+  state: PilotState;
   status: string;
   counts: Counts;
   reportDate: string;

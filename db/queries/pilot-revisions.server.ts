@@ -11,12 +11,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "../connect";
 import { pilotRevisions, pilots, users } from "../schema";
-import type { Localized } from "../schema/common";
+import type { Localized } from "~shared/codes";
 import type { RevisionState } from "../schema/pilots";
-import { audit } from "~/utils/audit.server";
-import { queueEmail, type Email } from "~/utils/email.server";
-import type { PilotInput } from "~/utils/pilot-form";
-import { loadPilotInput, PilotConflict, writePilotUpdate, type SaveResult } from "./pilot-write.server";
+import { audit } from "../audit.server";
+import { queueEmail, type Email } from "../outbox.server";
+import type { PilotInput } from "./inputs";
+import { VersionConflict } from "./conflict";
+import { loadPilotInput, writePilotUpdate, type SaveResult } from "./pilot-write.server";
 
 export type PilotRevision = {
   id: number;
@@ -48,14 +49,14 @@ export async function getRevision(db: Db | Tx, pilotId: number): Promise<PilotRe
   return row ? { ...row, input: row.input as PilotInput } : null;
 }
 
-/** Locks the pilot's row and checks its state and version; throws PilotConflict when stale. */
+/** Locks the pilot's row and checks its state and version; throws VersionConflict when stale. */
 async function lockPilot(tx: Tx, id: number, version: number, states: string[]) {
   const [row] = await tx
     .select({ state: pilots.state, version: pilots.version, title: pilots.title })
     .from(pilots)
     .where(eq(pilots.id, id))
     .for("update");
-  if (!row || row.version !== version || !states.includes(row.state)) throw new PilotConflict();
+  if (!row || row.version !== version || !states.includes(row.state)) throw new VersionConflict();
   return row;
 }
 
@@ -66,7 +67,7 @@ async function bumpVersion(tx: Tx, id: number, version: number) {
     .set({ version: sql`${pilots.version} + 1` })
     .where(and(eq(pilots.id, id), eq(pilots.version, version)))
     .returning({ version: pilots.version });
-  if (!row) throw new PilotConflict();
+  if (!row) throw new VersionConflict();
   return row.version;
 }
 
@@ -118,7 +119,7 @@ export async function saveRevision(
       return { ok: true as const, version: next };
     });
   } catch (e) {
-    if (!(e instanceof PilotConflict)) throw e;
+    if (!(e instanceof VersionConflict)) throw e;
     const current = await loadPilotInput(db, id);
     if (!current) throw e;
     const revision = await getRevision(db, id);
@@ -135,7 +136,7 @@ export async function approveRevision(db: Db, id: number, version: number, userI
     return await db.transaction(async (tx) => {
       await lockPilot(tx, id, version, ["published"]);
       const revision = await getRevision(tx, id);
-      if (!revision || revision.state !== "pending") throw new PilotConflict();
+      if (!revision || revision.state !== "pending") throw new VersionConflict();
       await writePilotUpdate(tx, id, version, revision.input, {
         userId,
         state: "published",
@@ -144,7 +145,7 @@ export async function approveRevision(db: Db, id: number, version: number, userI
       return true;
     });
   } catch (e) {
-    if (e instanceof PilotConflict) return false;
+    if (e instanceof VersionConflict) return false;
     throw e;
   }
 }
@@ -201,7 +202,7 @@ export async function returnRevision(
     return await db.transaction(async (tx) => {
       const pilot = await lockPilot(tx, id, version, ["published"]);
       const revision = await getRevision(tx, id);
-      if (!revision || revision.state !== "pending") throw new PilotConflict();
+      if (!revision || revision.state !== "pending") throw new VersionConflict();
       const next = await bumpVersion(tx, id, version);
       await tx
         .update(pilotRevisions)
@@ -218,7 +219,7 @@ export async function returnRevision(
       return { mails: await tellEditors(tx, id, pilot.title, comment, compose) };
     });
   } catch (e) {
-    if (e instanceof PilotConflict) return null;
+    if (e instanceof VersionConflict) return null;
     throw e;
   }
 }
@@ -250,7 +251,7 @@ export async function unpublishPilot(
         })
         .where(and(eq(pilots.id, id), eq(pilots.version, version)))
         .returning({ version: pilots.version });
-      if (!after) throw new PilotConflict();
+      if (!after) throw new VersionConflict();
       await audit(tx, {
         userId,
         action: "pilot.unpublish",
@@ -262,7 +263,7 @@ export async function unpublishPilot(
       return { mails: await tellEditors(tx, id, pilot.title, reason, compose) };
     });
   } catch (e) {
-    if (e instanceof PilotConflict) return null;
+    if (e instanceof VersionConflict) return null;
     throw e;
   }
 }

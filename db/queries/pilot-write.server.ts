@@ -31,9 +31,10 @@ import {
   targetGroups,
   users,
 } from "../schema";
-import type { PilotState } from "../schema/pilots";
-import { audit } from "~/utils/audit.server";
-import type { PilotInput } from "~/utils/pilot-form";
+import type { PilotState } from "~shared/codes";
+import { audit } from "~db/audit.server";
+import { VersionConflict } from "./conflict";
+import type { PilotInput } from "./inputs";
 
 /** Everything the form's selects, checkboxes and combobox offer. */
 export async function loadFormOptions(db: Db) {
@@ -65,7 +66,6 @@ export async function loadFormOptions(db: Db) {
     artists: artistRows,
   };
 }
-export type FormOptions = Awaited<ReturnType<typeof loadFormOptions>>;
 
 /** A stored pilot in the form's shape (also the before/after of its audit events). */
 export async function loadPilotInput(db: Db | Tx, id: number) {
@@ -233,12 +233,9 @@ export type SaveResult =
   | { ok: true; version: number }
   | { ok: false; conflict: true; current: NonNullable<Awaited<ReturnType<typeof loadPilotInput>>> };
 
-/** A stale version: the pilot was saved (or its pending revision changed) since the form was loaded. */
-export class PilotConflict extends Error {}
-
 /**
  * Inside the caller's transaction: writes `input` over pilot `id` if its version is still `version`
- * (checked in the UPDATE's WHERE; else throws PilotConflict), replaces the child rows, drops a pending
+ * (checked in the UPDATE's WHERE; else throws VersionConflict), replaces the child rows, drops a pending
  * revision (the edit form starts from it, so this save supersedes it; docs/decisions/070) and audits.
  */
 export async function writePilotUpdate(
@@ -260,7 +257,7 @@ export async function writePilotUpdate(
     })
     .where(and(eq(pilots.id, id), eq(pilots.version, version)))
     .returning({ version: pilots.version });
-  if (!updated.length) throw new PilotConflict();
+  if (!updated.length) throw new VersionConflict();
   await writeChildren(tx, id, input);
   await tx.delete(pilotRevisions).where(eq(pilotRevisions.pilotId, id));
   await audit(tx, {
@@ -293,7 +290,7 @@ export async function updatePilot(
       version: await writePilotUpdate(tx, id, version, input, opts),
     }));
   } catch (e) {
-    if (!(e instanceof PilotConflict)) throw e;
+    if (!(e instanceof VersionConflict)) throw e;
     const current = await loadPilotInput(db, id);
     if (!current) throw e;
     return { ok: false, conflict: true, current };
@@ -327,7 +324,10 @@ export async function changesSince(db: Db, id: number, version: number) {
     }));
 }
 
-/** Workflow: submitted → published or → draft (returned with a comment). Version-checked. */
+/**
+ * Workflow: submitted → published or → draft (returned with a comment). Version-checked: throws
+ * VersionConflict, changing nothing, when the pilot moved on or is not in a state the step starts from.
+ */
 export async function transitionPilot(
   db: Db,
   id: number,
@@ -340,7 +340,7 @@ export async function transitionPilot(
       .select({ state: pilots.state, version: pilots.version, returnComment: pilots.returnComment })
       .from(pilots)
       .where(eq(pilots.id, id));
-    if (!before || !to.from.includes(before.state) || before.version !== version) return false;
+    if (!before || !to.from.includes(before.state) || before.version !== version) throw new VersionConflict();
     const [after] = await tx
       .update(pilots)
       .set({
@@ -352,11 +352,20 @@ export async function transitionPilot(
       })
       .where(and(eq(pilots.id, id), eq(pilots.version, version)))
       .returning({ state: pilots.state, version: pilots.version, returnComment: pilots.returnComment });
-    if (!after) return false;
+    if (!after) throw new VersionConflict();
     const action = to.state === "published" ? "pilot.publish" : to.state === "draft" ? "pilot.return" : "pilot.submit";
     await audit(tx, { userId, action, entityType: "pilot", entityId: id, before, after });
     return true;
   });
+}
+
+/** A pilot's id, title and state, or undefined. */
+export async function pilotHeading(db: Db, id: number) {
+  const [p] = await db
+    .select({ id: pilots.id, title: pilots.title, state: pilots.state })
+    .from(pilots)
+    .where(eq(pilots.id, id));
+  return p;
 }
 
 /** Deletes a draft (only a draft), with its audit event. */

@@ -17,6 +17,7 @@ import {
   transitionPilot,
   updatePilot,
 } from "./pilot-write.server";
+import { VersionConflict } from "./conflict";
 import { listFollowUps } from "./follow-ups.server";
 import { pilotFilterOptions } from "./pilots.server";
 
@@ -100,8 +101,12 @@ describe("pilot writes", () => {
       .where(eq(pilots.id, id));
     expect(returned).toEqual({ state: "draft", comment: "Saknar källor", version: 2 });
     // Stale version, or a state the transition does not start from: nothing changes.
-    expect(await transitionPilot(t.db, id, 1, { state: "published", from: ["submitted"] }, userId)).toBe(false);
-    expect(await transitionPilot(t.db, id, 2, { state: "published", from: ["submitted"] }, userId)).toBe(false);
+    await expect(transitionPilot(t.db, id, 1, { state: "published", from: ["submitted"] }, userId)).rejects.toThrow(
+      VersionConflict,
+    );
+    await expect(transitionPilot(t.db, id, 2, { state: "published", from: ["submitted"] }, userId)).rejects.toThrow(
+      VersionConflict,
+    );
     expect((await auditFor(id)).map((a) => a.action)).toEqual(["pilot.create", "pilot.return"]);
   });
 

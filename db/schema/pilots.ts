@@ -16,7 +16,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { createdAt, isExample, localized, updatedAt } from "./common";
+import { FUNDING_KINDS, PARTNER_ROLES, PILOT_STATES, type PilotState } from "../../shared/codes";
+import { codeList, createdAt, isExample, localized, updatedAt } from "./common";
 import { organisations, programmes, programmePhases } from "./organisations";
 import { artForms, continuationStatuses, municipalities, sectors, targetGroups } from "./reference";
 import { users } from "./users";
@@ -27,9 +28,6 @@ const tsvector = customType<{ data: string }>({
     return "tsvector";
   },
 });
-
-export const PILOT_STATES = ["draft", "submitted", "published"] as const;
-export type PilotState = (typeof PILOT_STATES)[number];
 
 /** Full-text search over titles, summaries and descriptions in Finnish and Swedish, both stemmers. */
 const pilotSearch = sql`
@@ -85,7 +83,7 @@ export const pilots = pgTable(
       "gin",
       sql`(lower(coalesce(${t.title}->>'fi', '') || ' ' || coalesce(${t.title}->>'sv', ''))) gin_trgm_ops`,
     ),
-    check("pilots_state", sql`${t.state} in ('draft', 'submitted', 'published')`),
+    check("pilots_state", sql`${t.state} in (${codeList(PILOT_STATES)})`),
     check("pilots_period", sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
     check("pilots_counts", sql`coalesce(${t.sessionsHeld}, 0) >= 0 and coalesce(${t.maxGroupSize}, 1) > 0`),
     check("pilots_money", sql`coalesce(${t.costPerSessionCents}, 0) >= 0`),
@@ -130,8 +128,6 @@ export const pilotMunicipalities = pgTable(
   ],
 );
 
-export const PARTNER_ROLES = ["co_implementer", "partner", "service_producer", "funder", "other"] as const;
-
 /** Implementer's partners and their roles. */
 export const pilotPartners = pgTable(
   "pilot_partners",
@@ -147,10 +143,7 @@ export const pilotPartners = pgTable(
   (t) => [
     primaryKey({ columns: [t.pilotId, t.organisationId, t.role] }),
     index("pilot_partners_organisation").on(t.organisationId),
-    check(
-      "pilot_partners_role",
-      sql`${t.role} in ('co_implementer', 'partner', 'service_producer', 'funder', 'other')`,
-    ),
+    check("pilot_partners_role", sql`${t.role} in (${codeList(PARTNER_ROLES)})`),
   ],
 );
 
@@ -202,8 +195,6 @@ export const pilotArtForms = pgTable(
   ],
 );
 
-export const FUNDING_KINDS = ["grant", "own_share", "in_kind"] as const;
-
 /** Funding lines: funder, amount in euro cents, kind. */
 export const fundingLines = pgTable(
   "funding_lines",
@@ -221,7 +212,7 @@ export const fundingLines = pgTable(
   (t) => [
     index("funding_lines_pilot").on(t.pilotId),
     index("funding_lines_funder").on(t.funderId, t.pilotId),
-    check("funding_lines_kind", sql`${t.kind} in ('grant', 'own_share', 'in_kind')`),
+    check("funding_lines_kind", sql`${t.kind} in (${codeList(FUNDING_KINDS)})`),
     check("funding_lines_amount", sql`${t.amountCents} >= 0`),
   ],
 );

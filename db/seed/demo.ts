@@ -4,7 +4,8 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../connect";
-import { hashPassword } from "../../app/utils/password.server";
+import type { PilotState } from "~shared/codes";
+import { hashPassword } from "~shared/password.server";
 import {
   activityFigures,
   artistArtForms,
@@ -67,7 +68,7 @@ type DemoPilot = {
   forms: string[];
   sectors: string[];
   checks: [string, string][]; // [date, status]
-  state?: "draft" | "submitted" | "published";
+  state?: PilotState;
   taiku?: boolean;
 };
 

@@ -1,5 +1,5 @@
 /**
- * Authorization matrix entries for the pilot registry (issue 4). Roles: `staff` is
+ * Authorization matrix entries for the pilot registry. Roles: `staff` is
  * staff.kauhava@rajaton.example (Kauhava, Kaksineuvoinen …), `staffOther` is staff.vasa@rajaton.example
  * (Vaasa, Korsholm, Kristinestad). The POSTs are built so that nothing is written for any role:
  * an allowed role gets a validation error (400), a version conflict or a refused transition (409),
