@@ -81,3 +81,4 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 
 /** Used by scripts/server.mjs to refuse a cross-origin request before Remix handles it. */
 export { refusedPage, resourceHeaders } from "./utils/security.server";
+export { startJobs } from "./utils/jobs.server";
