@@ -10,6 +10,7 @@ import commonSv from "../../locales/sv/common.json";
 import followupsFi from "../../locales/fi/followups.json";
 import followupsSv from "../../locales/sv/followups.json";
 import type { Email } from "./email.server";
+import { ANSWER_STATUSES } from "./follow-up-answer";
 import { formatDate } from "./format";
 
 type Lang = "fi" | "sv";
@@ -23,16 +24,6 @@ void i18n.init({
   initImmediate: false,
   interpolation: { escapeValue: false },
 });
-
-/** The statuses a link can preselect, in the order the email lists them ("unknown" is "don't know"). */
-export const ANSWER_STATUSES = [
-  "continues_own",
-  "continues_other",
-  "continues_partly",
-  "transferred",
-  "ended",
-  "unknown",
-] as const;
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);

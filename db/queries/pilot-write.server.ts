@@ -4,6 +4,7 @@
  * (docs/decisions/020).
  */
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { clock } from "../clock";
 import type { Db, Tx } from "../connect";
 import {
   activityFigures,
@@ -31,6 +32,7 @@ import {
   users,
 } from "../schema";
 import type { PilotState } from "../schema/pilots";
+import { closeAnswered } from "./follow-up-requests.server";
 import { audit } from "~/utils/audit.server";
 import type { PilotInput } from "~/utils/pilot-form";
 
@@ -190,18 +192,16 @@ async function writeChildren(tx: Tx, id: number, input: PilotInput) {
     await tx.insert(pilotArtForms).values(input.artForms.map((c) => ({ pilotId: id, artFormCode: c })));
   if (input.funding.length) await tx.insert(fundingLines).values(input.funding.map((f) => ({ pilotId: id, ...f })));
   if (input.employments.length) {
-    await tx
-      .insert(employments)
-      .values(
-        input.employments.map((e) => ({
-          pilotId: id,
-          artistId: e.artistId,
-          artistName: e.artistName,
-          role: e.role,
-          days: e.days == null ? null : String(e.days),
-          feeCents: e.feeCents,
-        })),
-      );
+    await tx.insert(employments).values(
+      input.employments.map((e) => ({
+        pilotId: id,
+        artistId: e.artistId,
+        artistName: e.artistName,
+        role: e.role,
+        days: e.days == null ? null : String(e.days),
+        feeCents: e.feeCents,
+      })),
+    );
   }
   if (figures.length)
     await tx
@@ -384,6 +384,8 @@ export async function addContinuationCheck(
       entityId: row.id,
       after: { pilotId, ...check },
     });
+    // A check answers the pilot's open follow-up request, whoever sent it and however it was asked.
+    await closeAnswered(tx, pilotId, row.id, user.name || `user ${user.id}`, clock.now());
     return row.id;
   });
 }
