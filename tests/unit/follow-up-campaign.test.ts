@@ -13,7 +13,13 @@ import { createTestDb, type TestDb } from "../helpers/db";
 import { clock, DAY_MS, helsinkiDay } from "~db/clock";
 import { openDb, queryRows, type Db, type DbHandle } from "~db/connect";
 import { runDueJobs } from "~db/jobs.server";
-import { addRecipients, queueSend, runFollowUpPass } from "~db/queries/follow-up-requests.server";
+import {
+  addRecipients,
+  campaignFigures,
+  listOpenRequests,
+  queueSend,
+  runFollowUpPass,
+} from "~db/queries/follow-up-requests.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
 import { addContinuationCheck } from "~db/queries/pilot-write.server";
 import {
@@ -127,7 +133,10 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
       expect(reqs[0].closedAt).toBeNull();
     }
     const [c] = await requestsOf(ids.c);
-    expect(c.sentAt).toBeNull(); // nobody to ask
+    expect(c.sentAt).toBeNull(); // nobody to ask: listed for the council
+    const queue = await listOpenRequests(t.db);
+    expect(queue.find((r) => r.pilotId === ids.c)?.recipients).toEqual([]);
+    expect((await campaignFigures(t.db)).nobody).toBeGreaterThanOrEqual(1);
     expect(await t.db.select().from(followUpRecipients).where(eq(followUpRecipients.requestId, c.id))).toEqual([]);
 
     const expected = [
@@ -204,6 +213,9 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
     const before = summarize(await continuationCounts(t.db, { reportDate, where }));
     const [{ n: generation }] = await t.db.select({ n: dataGeneration.n }).from(dataGeneration);
 
+    const figuresBefore = await campaignFigures(t.db);
+    const stina = { id: FIXTURES.users.staffVasa, email: "staff.vasa@rajaton.example" };
+    expect((await listOpenRequests(t.db, { forUser: stina })).map((r) => r.pilotId)).toContain(ids.b);
     const opened = await call(loader, "sv", token);
     expect(opened.status).toBe(200);
     expect(opened.data).toMatchObject({ state: "valid", pilotId: String(ids.b), status: "continues_other" });
@@ -254,6 +266,15 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
     expect(generationAfter).toBeGreaterThan(generation);
     const after = summarize(await continuationCounts(t.db, { reportDate, where }));
     expect(after.followedUp).toBe(before.followedUp + 1);
+
+    // The council's figures count the answer; the staff member's open list no longer has the request.
+    const figuresAfter = await campaignFigures(t.db);
+    expect(figuresAfter.answered).toBe(figuresBefore.answered + 1);
+    expect(figuresAfter.responseRate).toBeCloseTo(figuresAfter.answered / figuresAfter.sent, 5);
+    expect(figuresAfter.medianDays).not.toBeNull();
+    const kristinestad = (f: typeof figuresAfter) => f.byMunicipality.find((g) => g.key === "287")!;
+    expect(kristinestad(figuresAfter).answered).toBe((kristinestad(figuresBefore)?.answered ?? 0) + 1);
+    expect((await listOpenRequests(t.db, { forUser: stina })).map((r) => r.pilotId)).not.toContain(ids.b);
 
     // The same link again, the other recipient's link and the first mailing's link: "already answered".
     const again = await call(action, "sv", token, { ...answer, pilotId: String(ids.b) });
