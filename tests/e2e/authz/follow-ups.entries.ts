@@ -46,4 +46,13 @@ export const entries: MatrixEntry[] = [
     form: { intent: "resend", requestId: "999999999" },
     expect: { anonymous: 302, artist: 403, staff: 403, staffOther: 403, council: 404, admin: 404 },
   },
+  // Test-only: always 404 on GET; POST works only on the e2e server, for an admin.
+  { route: "test-helpers.follow-up", method: "GET", path: "/test-helpers/follow-up", expect: all(404) },
+  {
+    route: "test-helpers.follow-up",
+    method: "POST",
+    path: "/test-helpers/follow-up",
+    form: { title: "x", contactEmail: "not-an-email", municipality: "233" },
+    expect: { anonymous: 404, artist: 404, staff: 404, staffOther: 404, council: 404, admin: 400 },
+  },
 ];
