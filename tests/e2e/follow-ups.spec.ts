@@ -30,6 +30,8 @@ async function requestFor(admin: Page, lang: Lang, status: string) {
 }
 
 test.describe("follow-up requests", () => {
+  // Each test signs in, makes a due pilot, runs the scheduler and walks four pages with axe scans.
+  test.slow();
   test("the contact answers from the email with one click, without signing in; the check shows and the response rate moves", async ({
     page,
     browser,
