@@ -3,6 +3,7 @@ import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction } from
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { dropNulBytes } from "./utils/html-bytes.server";
+import { describeError, logPath, thrownStatus } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
 import { createNonce, securityHeaders } from "./utils/security.server";
 
@@ -72,11 +73,22 @@ export function handleDataRequest(response: Response) {
   return response;
 }
 
+/**
+ * Errors in the log: one entry per real failure, with nothing secret in it (app/utils/log.server.ts).
+ * Refusals (4xx thrown as responses) are not errors; neither is a client that went away, nor an old
+ * client asking with `?_data` (Remix warns about it on every such request).
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  const status = (error as { status?: number } | null)?.status;
-  if (status === 404 || status === 405) return;
-  console.error(error);
+  const status = thrownStatus(error);
+  if (status !== undefined && status < 500) return;
+  if (
+    error instanceof Error &&
+    error.message.startsWith("Warning: Single fetch-enabled apps should not be making ?_data")
+  )
+    return;
+  const inner = (error as { error?: unknown } | null)?.error;
+  console.error(`[error] ${request.method} ${logPath(request.url)}: ${describeError(inner ?? error)}`);
 }
 
 /** Used by scripts/server.mjs to refuse a cross-origin request before Remix handles it. */

@@ -92,7 +92,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const location = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // In the browser only: the server logged it already, without its secrets (entry.server handleError).
+  if (!isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   // An unknown language prefix has no language: say it in both.
   const lang = langFromPath(location.pathname);
   return (

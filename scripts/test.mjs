@@ -132,6 +132,8 @@ if (runE2e) {
     if (run(bin("tsx"), ["db/setup.ts"], env) !== 0) throw new Error("database setup failed");
     const port = await freePort();
     env.PORT = String(port);
+    // Links in emails and the host the server answers to (127.0.0.1, and localhost with it).
+    env.PUBLIC_URL = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["scripts/server.mjs"], {
       stdio: ["ignore", "inherit", "inherit"],
       env: { REQUEST_LOG: "off", ...env },

@@ -566,6 +566,21 @@ export function PilotForm({
           error={e("contactEmail")}
           autoComplete="off"
         />
+        {/* Consent of the contact person to be shown publicly (docs/decisions/065). */}
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="contactPublic"
+              aria-describedby="contactPublic-hint"
+              defaultChecked={v("contactPublic") === "on"}
+            />{" "}
+            {t("form.contactPublic")}
+          </label>
+          <p className="hint" id="contactPublic-hint">
+            {t("form.contactPublicHint")}
+          </p>
+        </div>
       </Section>
 
       <div className="form-actions">

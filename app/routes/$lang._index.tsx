@@ -10,7 +10,7 @@ import { requireLang } from "~/utils/lang.server";
 import { getUser } from "~/utils/session.server";
 import { isCouncil } from "~/utils/permissions.server";
 import { formatNumber, formatPercent } from "~/utils/format";
-import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "~/utils/stats";
+import { REFERENCE_RATE } from "~/utils/stats";
 import { getI18n, isLang } from "~/i18n";
 import { todayIso } from "~/utils/dates";
 
@@ -49,7 +49,6 @@ export default function Home() {
   const { continuation: c, figures } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as "fi" | "sv";
-  const meaningful = c.eligible >= MIN_ELIGIBLE_FOR_RATE && c.rate != null;
   return (
     <div className="home">
       <h1>{t("home.title")}</h1>
@@ -60,7 +59,7 @@ export default function Home() {
           <div className="figure figure-primary">
             <dt>{t("home.continuationRate")}</dt>
             <dd>
-              {meaningful ? (
+              {!c.suppressed ? (
                 <>
                   <span className="figure-value">{formatPercent(lang, c.rate)}</span>
                   <span className="figure-note">
@@ -72,7 +71,12 @@ export default function Home() {
                   </span>
                 </>
               ) : (
-                <span className="figure-note">{t("home.rateNotMeaningful", { n: c.eligible })}</span>
+                <span className="figure-note" data-testid="home-rate-suppressed">
+                  {t(`home.${c.suppressed}`, {
+                    n: formatNumber(lang, c.followedUp),
+                    eligible: formatNumber(lang, c.eligible),
+                  })}
+                </span>
               )}
             </dd>
           </div>

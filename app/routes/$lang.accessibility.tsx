@@ -9,8 +9,11 @@ import { getI18n, isLang } from "~/i18n";
 import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { audit } from "~/utils/audit.server";
-import { getUser } from "~/utils/session.server";
+import { clientAddress, getUser } from "~/utils/session.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
 import { assertSameOrigin } from "~/utils/security.server";
+
+export const headers = throttleHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
@@ -35,6 +38,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(FeedbackSchema, form);
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: form }, { status: 400 });
   const db = await getDb();
+  // Anyone may send, a few messages per client address at a time (docs/decisions/066).
+  const wait = await countAttempt(db, actionKey("feedback", clientAddress(request)));
+  if (wait)
+    return tooManyRequests(wait, {
+      ok: false as const,
+      errors: { _form: "common:throttle.tooMany" } as Record<string, string>,
+      values: form,
+    });
   const user = await getUser(request);
   await db.transaction(async (tx) => {
     const [row] = await tx

@@ -15,6 +15,18 @@ import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { checkPassword } from "~/utils/password-policy.server";
 import { requireUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
+import { sessionAlive } from "~/utils/session.server";
+import { endResetLinks } from "~/utils/tokens.server";
+import {
+  actionKey,
+  clearFailures,
+  lockedFor,
+  recordFailure,
+  throttleHeaders,
+  tooManyRequests,
+} from "~/utils/throttle.server";
+
+export const headers = throttleHeaders;
 import { useLang } from "~/utils/use-lang";
 
 /** The signed-in user's own account: who they are, where they are signed in, their password. */
@@ -27,14 +39,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: sessions.id,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       userAgent: sessions.userAgent,
       ip: sessions.ip,
     })
     .from(sessions)
     .where(and(eq(sessions.userId, user.id), gt(sessions.expiresAt, new Date())))
     .orderBy(desc(sessions.createdAt));
+  // Sessions idle too long are over even before their row is cleaned up: not listed.
+  const alive = rows.filter((s) => sessionAlive({ ...s, role: user.role }));
   // The session ids are secrets: the page gets a short handle, never the id itself.
-  const list = rows.map((s) => ({
+  const list = alive.map((s) => ({
     handle: s.id.slice(0, 12),
     current: s.id === user.sessionId,
     createdAt: s.createdAt.toISOString(),
@@ -82,6 +97,15 @@ const Intent = z.discriminatedUnion("intent", [
   }),
 ]);
 
+function throttledPassword(seconds: number) {
+  return tooManyRequests(seconds, {
+    intent: "password",
+    errors: { _form: "common:throttle.password" } as Record<string, string>,
+    done: null as string | null,
+    retryMinutes: Math.ceil(seconds / 60),
+  });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
@@ -115,8 +139,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const errors: Record<string, string> = {};
+  // Guessing the current password is throttled as sign-in is: while locked, not even checked.
+  const guessKey = actionKey("password", user.id);
+  const wait = await lockedFor(db, [guessKey]);
+  if (wait) return throttledPassword(wait);
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (!(await verifyPassword(row?.passwordHash, input.current))) errors.current = "myAccount.wrongCurrent";
+  if (!(await verifyPassword(row?.passwordHash, input.current))) {
+    const locked = await recordFailure(db, [guessKey]);
+    if (locked) return throttledPassword(locked);
+    errors.current = "myAccount.wrongCurrent";
+  } else await clearFailures(db, guessKey);
   const policy = checkPassword(input.password, { email: user.email, name: user.name });
   if (policy) errors.password = policy;
   else if (input.password !== input.confirm) errors.confirm = "myAccount.mismatch";
@@ -127,6 +159,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     // A new password ends every other session: whoever knew the old one is signed out.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)));
+    // …and every reset link still out there: a link asked for before the change must not undo it.
+    await endResetLinks(tx, { userId: user.id, email: user.email });
     await audit(tx, {
       userId: user.id,
       action: "user.password",
@@ -247,6 +281,9 @@ export default function Account() {
             confirm: t("myAccount.confirm"),
           }}
         />
+        {actionData && "retryMinutes" in actionData && actionData.retryMinutes ? (
+          <p className="notice">{t("throttle.retryIn", { count: Number(actionData.retryMinutes) })}</p>
+        ) : null}
         <Field
           name="current"
           type="password"

@@ -100,6 +100,7 @@ export default function Outbox() {
                     ? t("outbox.failed", { error: m.error })
                     : t("outbox.notSent")}
               </p>
+              {m.linkRemoved ? <p className="hint">{t("outbox.linkRemoved")}</p> : null}
               <pre className="mail-body" lang={m.language} style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
                 {m.body}
               </pre>

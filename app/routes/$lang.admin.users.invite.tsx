@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const invalidScope = scopeErrors(parsed.data);
   if (invalidScope) return data({ sent: null, errors: invalidScope, values: form }, { status: 400 });
   const db = await getDb();
-  const base = publicUrl(request);
+  const base = publicUrl();
   const result = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: users.id, disabledAt: users.disabledAt })

@@ -16,7 +16,10 @@ import { localizedString } from "~/utils/localized";
 import { canContactArtists, forbidden, notFound, requireUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
 import { useLang } from "~/utils/use-lang";
+
+export const headers = throttleHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
@@ -49,8 +52,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
+  // A few messages per sender, then a wait (docs/decisions/066).
+  const wait = await countAttempt(db, actionKey("contact", user.id));
+  if (wait)
+    return tooManyRequests(wait, {
+      errors: { _form: "common:throttle.tooMany" } as Record<string, string>,
+      message: parsed.data.message,
+      sent: false,
+    });
   const t = getI18n(target.language).t;
   const email = {
+    kind: "contact",
     to: target.to,
     language: target.language,
     subject: t("artists:contactForm.emailSubject", { name: target.name }),

@@ -70,13 +70,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = getI18n(language).t;
   const title = localizedString(p.title, language) || t("pilots:untitled");
   const email: Email = {
+    kind: "reminder",
     to: p.contactEmail,
     language,
     subject: t("pilots:followUps.emailSubject", { title }),
     body: t("pilots:followUps.emailBody", {
       title,
       ended: formatDate(language, p.endDate),
-      url: `${publicUrl(request)}/${language}/pilots/${p.id}#continuation`,
+      url: `${publicUrl()}/${language}/pilots/${p.id}#continuation`,
       interpolation: { escapeValue: false },
     }),
   };

@@ -15,6 +15,12 @@ import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { createToken } from "~/utils/tokens.server";
 import { useLang } from "~/utils/use-lang";
+import type { Db } from "~db/connect";
+import { afterResponse } from "~/utils/after-response.server";
+import { clientAddress } from "~/utils/session.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
+
+export const headers = throttleHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
@@ -25,7 +31,9 @@ const ForgotSchema = z.object({ email: emailField });
 
 /**
  * Asks for a password reset link. The answer is the same whether or not the address has an account
- * (docs/decisions/013); the link goes only to the address itself, in the account's language.
+ * (docs/decisions/013) and takes as long (the link is made after answering, docs/decisions/068); the
+ * link goes only to the address itself, in the account's language. Requests are throttled per client
+ * address (docs/decisions/066).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -38,7 +46,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   const db = await getDb();
-  const base = publicUrl(request);
+  const wait = await countAttempt(db, actionKey("forgot", clientAddress(request)));
+  if (wait)
+    return tooManyRequests(wait, {
+      sent: false,
+      errors: { _form: "common:throttle.tooMany" } as Record<string, string>,
+      email: parsed.data.email,
+    });
+  const base = publicUrl();
+  // The answer does not wait for the link and its email: both kinds of address answer equally fast.
+  afterResponse("password reset link", () => sendResetLink(db, parsed.data.email, base));
+  return { sent: true, errors: undefined, email: "" };
+}
+
+/** Creates a reset link for the address's account, if it has an enabled one, and emails it. */
+async function sendResetLink(db: Db, address: string, base: string) {
   const deliver = await db.transaction(async (tx) => {
     const [user] = await tx
       .select({
@@ -49,7 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         disabledAt: users.disabledAt,
       })
       .from(users)
-      .where(eq(users.email, parsed.data.email));
+      .where(eq(users.email, address))
+      // Requests for one account queue here, so each sees the mail the one before queued (the quota).
+      .for("update");
     if (!user || user.disabledAt || (await mailQuotaReached(tx, user.email))) return null;
     const { token, expiresAt, id } = await createToken(tx, { kind: "reset", email: user.email, userId: user.id });
     const lang = isLang(user.language) ? user.language : "fi";
@@ -68,7 +92,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return queueAccountEmail(tx, email);
   });
   if (deliver) await deliver(db);
-  return { sent: true, errors: undefined, email: "" };
 }
 
 export const meta: MetaFunction = ({ params }) => [

@@ -13,7 +13,9 @@ import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { dummyHash, verifyPassword } from "~/utils/password.server";
 import { clientAddress, getUser, signInAndRedirect } from "~/utils/session.server";
-import { clearFailures, lockedFor, loginKeys, recordFailure } from "~/utils/throttle.server";
+import { clearFailures, lockedFor, loginKeys, recordFailure, throttleHeaders } from "~/utils/throttle.server";
+
+export const headers = throttleHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);

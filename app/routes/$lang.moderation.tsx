@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         body: t(`${key}.body`, {
           name: n.name,
           reason: n.reason ?? "",
-          url: `${publicUrl(request)}/${n.language}/me/artist`,
+          url: `${publicUrl()}/${n.language}/me/artist`,
         }),
       };
     });

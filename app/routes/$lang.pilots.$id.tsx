@@ -29,6 +29,7 @@ import {
   forbidden,
   isCouncil,
   notFound,
+  personalAccess,
   pilotVisibility,
   requirePilotEditor,
 } from "~/utils/permissions.server";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.id);
   const user = await getUser(request);
   const db = await getDb();
-  const pilot = await getPilot(db, id, await pilotVisibility(user));
+  const pilot = await getPilot(db, id, await pilotVisibility(user), await personalAccess(user));
   if (!pilot) notFound();
   const canEdit = await canEditPilot(user, id);
   return {
@@ -290,6 +291,11 @@ export default function PilotPage() {
                   <time dateTime={c.checkedOn}>{formatDate(lang, c.checkedOn)}</time>:{" "}
                   <strong>{localizedString(c.status, lang)}</strong>
                 </p>
+                {c.endedOn ? (
+                  <p>
+                    {t("check.endedOn")}: <time dateTime={c.endedOn}>{formatDate(lang, c.endedOn)}</time>
+                  </p>
+                ) : null}
                 {c.fundingAfter ? (
                   <p>
                     {t("check.fundingAfter")}: {c.fundingAfter}
@@ -361,6 +367,14 @@ export default function PilotPage() {
                 </select>
               </div>
             </div>
+            <Field
+              name="check.endedOn"
+              label={t("checkForm.endedOn")}
+              hint={t("checkForm.endedOnHint")}
+              defaultValue={posted["check.endedOn"]}
+              error={checkErrors["check.endedOn"]}
+              inputMode="numeric"
+            />
             <Field
               name="check.fundingAfter"
               label={t("checkForm.fundingAfter")}
@@ -544,6 +558,7 @@ export default function PilotPage() {
           <p>
             {p.contactName} {p.contactEmail ? <a href={`mailto:${p.contactEmail}`}>{p.contactEmail}</a> : null}
           </p>
+          {canEdit && !p.contactPublic ? <p className="hint">{t("contactNotPublic")}</p> : null}
         </Section>
       ) : null}
       <p className="print-only muted">

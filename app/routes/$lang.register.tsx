@@ -22,9 +22,12 @@ import { formToObject, parseForm } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~/utils/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { getUser } from "~/utils/session.server";
+import { clientAddress, getUser } from "~/utils/session.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
 import { createToken } from "~/utils/tokens.server";
 import { useLang } from "~/utils/use-lang";
+
+export const headers = throttleHeaders;
 
 /** Artists register themselves; a signed-in user already has an account. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -60,10 +63,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     name: parsed.data.name,
   });
   if (policy) return data({ sent: false, errors: policy, values }, { status: 400 });
+  const db = await getDb();
+  // Each registration sends an email: a few from one address, then a wait (docs/decisions/066).
+  const wait = await countAttempt(db, actionKey("register", clientAddress(request)));
+  if (wait)
+    return tooManyRequests(wait, {
+      sent: false,
+      errors: { _form: "common:throttle.tooMany" } as Record<string, string>,
+      values,
+    });
   // Hash in both branches, so the time taken does not tell them apart either.
   const passwordHash = await hashPassword(parsed.data.password);
-  const db = await getDb();
-  const base = publicUrl(request);
+  const base = publicUrl();
   const deliver = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({

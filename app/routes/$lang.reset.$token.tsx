@@ -15,7 +15,7 @@ import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~/utils/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken, unusableToken } from "~/utils/tokens.server";
+import { consumeToken, endResetLinks, inspectToken, unusableToken } from "~/utils/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -53,6 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .update(users)
       .set({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() })
       .where(eq(users.id, user.id));
+    // Any other reset link of the account stops working too.
+    await endResetLinks(tx, { userId: user.id, email: token.email });
     const ended = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
     await audit(tx, {
       userId: user.id,

@@ -22,6 +22,7 @@ export function accountEmail(
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(vars)) values[k] = v instanceof Date ? formatDateTime(lang, v) : v;
   return {
+    kind,
     to,
     language: lang,
     subject: t(`email.${kind}.subject`, values),

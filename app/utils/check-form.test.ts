@@ -21,6 +21,32 @@ describe("continuation check form", () => {
       evidenceRef: "Kvalt 12.12.2017 § 5",
       evidenceUrl: "https://kauhava.fi/p",
       notes: null,
+      endedOn: null,
+    });
+  });
+  it("takes 'ended on' (a month is enough) only with the status 'ended', not after the check", () => {
+    const ok = (v: Record<string, string>) => {
+      const r = parse(v);
+      return r.ok ? r.data.endedOn : r.errors;
+    };
+    expect(ok({ checkedOn: "1.9.2017", statusCode: "ended", endedOn: "5.2017" })).toBe("2017-05-01");
+    expect(ok({ checkedOn: "1.9.2017", statusCode: "ended", endedOn: "5/2017" })).toBe("2017-05-01");
+    expect(ok({ checkedOn: "1.9.2017", statusCode: "ended", endedOn: "2017-05" })).toBe("2017-05-01");
+    expect(ok({ checkedOn: "1.9.2017", statusCode: "ended", endedOn: "15.5.2017" })).toBe("2017-05-15");
+    expect(ok({ checkedOn: "1.9.2017", statusCode: "ended", endedOn: "" })).toBeNull();
+    expect(ok({ checkedOn: "1.9.2017", statusCode: "continues_own", endedOn: "5.2017" })).toEqual({
+      "check.endedOn": "pilots:validation.endedOnOnlyEnded",
+    });
+    expect(ok({ checkedOn: "1.9.2017", statusCode: "ended", endedOn: "13.2017" })).toEqual({
+      "check.endedOn": "pilots:validation.endedOnInvalid",
+    });
+    expect(ok({ checkedOn: "1.9.2017", statusCode: "ended", endedOn: "10.2017" })).toEqual({
+      "check.endedOn": "pilots:validation.endedOnAfterCheck",
+    });
+    // Reported together with the other fields' errors.
+    expect(ok({ statusCode: "continues_own", endedOn: "x" })).toEqual({
+      "check.checkedOn": V.requiredAlways,
+      "check.endedOn": "pilots:validation.endedOnOnlyEnded",
     });
   });
   it("requires date and status; refuses unknown status, future dates and bad links", () => {

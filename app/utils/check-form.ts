@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { parseDate } from "./format";
 import { httpUrl, str, V } from "./pilot-form";
+import { readEndedOn } from "./ended-on";
 
 export function checkSchema(statusCodes: string[], today: string) {
   return z.object({
@@ -45,11 +46,18 @@ export function parseCheckForm(input: Record<string, unknown>, statusCodes: stri
       .map(([k, v]) => [k.slice("check.".length), one(v)]),
   );
   const result = checkSchema(statusCodes, today).safeParse(flat);
-  if (result.success) return { ok: true as const, data: result.data };
+  // "Ended on" (only with the status "ended"), read on its own beside the schema.
+  const endedOn = readEndedOn(
+    flat.endedOn,
+    flat.statusCode as string | undefined,
+    parseDate(String(flat.checkedOn ?? "")) ?? undefined,
+  );
+  if (result.success && endedOn.ok) return { ok: true as const, data: { ...result.data, endedOn: endedOn.value } };
   const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
+  for (const issue of result.success ? [] : result.error.issues) {
     const key = `check.${issue.path.join(".")}`;
     if (!errors[key]) errors[key] = issue.message.startsWith("pilots:validation.") ? issue.message : V.invalid;
   }
+  if (!endedOn.ok) errors["check.endedOn"] = endedOn.error;
   return { ok: false as const, errors };
 }

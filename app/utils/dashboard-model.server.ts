@@ -6,7 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { queryRows } from "~db/connect";
-import { summarize, type ContinuationCounts, type Counts } from "~db/queries/continuation.server";
+import { summarize, type ContinuationCounts, type Counts, type Suppression } from "~db/queries/continuation.server";
 import {
   continuationOverview,
   cooperationFigures,
@@ -18,11 +18,12 @@ import {
   reachFigures,
   type Cut,
 } from "~db/queries/dashboard.server";
+import { pilotLifetimes, survivalSummary } from "~db/queries/survival.server";
 import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
 import type { Localized } from "~db/schema/common";
 import { getI18n, type Lang } from "~/i18n";
 import { localizedString } from "./localized";
-import { MIN_ELIGIBLE_FOR_RATE, REFERENCE_RATE } from "./stats";
+import { REFERENCE_RATE } from "./stats";
 
 import type { Column, ContinuationSummary, DashTable, Row } from "./dashboard-types";
 export type { Cell, Column, ColumnKind, DashTable, Row } from "./dashboard-types";
@@ -33,7 +34,7 @@ export type DashboardFilters = Pick<PilotFilters, "programme" | "phase" | "regio
 export type DashboardModel = {
   reportDate: string;
   internal: boolean;
-  headline: ContinuationSummary & { meaningful: boolean };
+  headline: ContinuationSummary & { outOfDate: number };
   tables: DashTable[];
 };
 
@@ -64,17 +65,19 @@ export async function buildDashboard(
   const t = getI18n(opts.lang).getFixedT(opts.lang, "dashboard");
   const today = opts.reportDate;
   const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, today)]);
-  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity] = await Promise.all([
-    loadLabels(db),
-    continuationOverview(db, { reportDate: opts.reportDate, scope }),
-    pilotsPerYear(db, scope),
-    municipalitiesPerRegion(db, scope),
-    employmentFigures(db, scope),
-    fundingFigures(db, scope),
-    cooperationFigures(db, scope),
-    reachFigures(db, scope),
-    parityFigures(db),
-  ]);
+  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes] =
+    await Promise.all([
+      loadLabels(db),
+      continuationOverview(db, { reportDate: opts.reportDate, scope }),
+      pilotsPerYear(db, scope),
+      municipalitiesPerRegion(db, scope),
+      employmentFigures(db, scope),
+      fundingFigures(db, scope),
+      cooperationFigures(db, scope),
+      reachFigures(db, scope),
+      parityFigures(db),
+      pilotLifetimes(db, { reportDate: opts.reportDate, scope }),
+    ]);
   const label = (kind: string, key: string | number | null) =>
     key == null ? t("none") : localizedString(labels[kind]?.[String(key)], opts.lang) || String(key);
   const baseParams = filtersToParams(opts.filters);
@@ -97,19 +100,20 @@ export async function buildDashboard(
     { key: "coverage", label: t("col.coverage"), kind: "pct" },
     { key: "note", label: t("col.note"), kind: "text" },
   ];
+  // A suppressed rate (n under 5) is an empty cell everywhere, with the reason in the note.
+  const note = (why: Suppression, n: number) => (why ? t(why, { n }) : "");
   const rateRow = (c: ContinuationCounts): Row => {
     const s = summarize(c);
-    const meaningful = c.eligible >= MIN_ELIGIBLE_FOR_RATE && s.rate != null;
     return {
       eligible: c.eligible,
       n: s.followedUp,
       continuing: c.continuing,
       ended: c.ended,
-      rate: meaningful ? s.rate : null,
-      low: meaningful ? (s.interval?.low ?? null) : null,
-      high: meaningful ? (s.interval?.high ?? null) : null,
+      rate: s.rate,
+      low: s.interval?.low ?? null,
+      high: s.interval?.high ?? null,
       coverage: s.coverage,
-      note: c.eligible < MIN_ELIGIBLE_FOR_RATE ? t("notMeaningful") : s.rate == null ? t("noFollowUps") : "",
+      note: note(s.suppressed, s.followedUp),
     };
   };
 
@@ -124,6 +128,7 @@ export async function buildDashboard(
       ...rateColumns.slice(0, 4),
       { key: "partly", label: t("col.partly"), kind: "int" },
       { key: "notFollowedUp", label: t("col.notFollowedUp"), kind: "int" },
+      { key: "outOfDate", label: t("col.outOfDate"), kind: "int" },
       ...rateColumns.slice(4, 7),
       { key: "fullRate", label: t("col.fullRate"), kind: "pct" },
       { key: "coverage", label: t("col.coverage"), kind: "pct" },
@@ -135,7 +140,8 @@ export async function buildDashboard(
         ...rateRow(cuts.headline),
         partly: cuts.headline.partly,
         notFollowedUp: cuts.headline.notFollowedUp,
-        fullRate: cuts.headline.eligible >= MIN_ELIGIBLE_FOR_RATE ? headlineSummary.fullRate : null,
+        outOfDate: cuts.outOfDate,
+        fullRate: headlineSummary.fullRate,
         reference: REFERENCE_RATE,
       },
     ],
@@ -149,6 +155,49 @@ export async function buildDashboard(
     columns: [{ key: "horizon", label: t("col.horizon"), kind: "text" }, ...rateColumns],
     rows: cuts.horizons.map((h) => ({ horizon: t("months", { count: h.horizon }), ...rateRow(h.counts) })),
     links: cuts.horizons.map((h) => listLink("eligible", { horizon: h.horizon })),
+  });
+
+  // How long services live (docs/decisions/078): the Kaplan–Meier table.
+  const survival = survivalSummary(lifetimes.lifetimes);
+  tables.push({
+    id: "survival",
+    title: t("table.survival"),
+    definition: t("def.survival"),
+    columns: [
+      { key: "time", label: t("col.time"), kind: "text" },
+      { key: "stillRunning", label: t("col.stillRunning"), kind: "pct" },
+      { key: "low", label: t("col.low"), kind: "pct" },
+      { key: "high", label: t("col.high"), kind: "pct" },
+      { key: "atRisk", label: t("col.atRisk"), kind: "int" },
+    ],
+    rows: survival.at.map((x) => ({
+      time: t("months", { count: x.time }),
+      stillRunning: x.survival,
+      low: x.low,
+      high: x.high,
+      atRisk: x.atRisk,
+    })),
+  });
+  tables.push({
+    id: "survival-summary",
+    title: t("table.survivalSummary"),
+    definition: t("def.survivalSummary"),
+    columns: [
+      { key: "pilots", label: t("col.lifetimes"), kind: "int" },
+      { key: "events", label: t("col.events"), kind: "int" },
+      { key: "excluded", label: t("col.excluded"), kind: "int" },
+      { key: "median", label: t("col.medianMonths"), kind: "dec" },
+      { key: "note", label: t("col.note"), kind: "text" },
+    ],
+    rows: [
+      {
+        pilots: survival.n,
+        events: survival.events,
+        excluded: lifetimes.excluded,
+        median: survival.medianMonths,
+        note: survival.medianMonths == null ? t("medianNotReached") : "",
+      },
+    ],
   });
 
   const cutParam: Record<Cut, string> = {
@@ -379,10 +428,7 @@ export async function buildDashboard(
   return {
     reportDate: opts.reportDate,
     internal: opts.internal,
-    headline: {
-      ...headlineSummary,
-      meaningful: cuts.headline.eligible >= MIN_ELIGIBLE_FOR_RATE && headlineSummary.rate != null,
-    },
+    headline: { ...headlineSummary, outOfDate: cuts.outOfDate },
     tables,
   };
 }

@@ -19,6 +19,8 @@ export type ContinuationSummary = {
   ended: number;
   notFollowedUp: number;
   followedUp: number;
+  /** Why the rate is not shown (n under 5), or null. */
+  suppressed: "noFollowUps" | "tooFew" | null;
   rate: number | null;
   fullRate: number | null;
   coverage: number | null;

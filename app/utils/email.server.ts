@@ -1,22 +1,73 @@
 /**
- * Outgoing email: always written to the outbox table (the admin can read it in the app) and to
- * the server log; also sent through SMTP when SMTP_URL is set. Messages in the recipient's language.
+ * Outgoing email (docs/decisions/014): written to the outbox table inside the write's transaction,
+ * sent through SMTP after the commit when SMTP_URL is set. Messages in the recipient's language.
+ *
+ * A single-use link grants something to whoever holds it, so it is kept out of every copy that is
+ * not the delivery itself (docs/decisions/010):
+ *   - with SMTP the outbox row is stored with the link's token removed, from the start: the email is
+ *     the only place the link exists;
+ *   - without SMTP (development, the demo, the tests) the outbox is the delivery channel, so the row
+ *     keeps the link; the token still works only once and expires;
+ *   - the log names the recipient and the kind of message, never the body — except in development
+ *     without SMTP, where the log is the developer's mailbox.
+ *
  * Delivery is a job (docs/decisions/085): queued with the outbox row, tried right after the commit,
- * retried with backoff by the job runner when SMTP fails; sent at least once, never lost.
+ * retried with backoff by the job runner when SMTP fails; sent at least once, never lost. With SMTP
+ * the job keeps the unredacted message until it is delivered, and then drops it.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~db/connect";
 import { enqueueJob, runJobNow, type JobHandlers } from "~db/jobs.server";
 import { emailOutbox } from "~db/schema";
 import { env } from "./env.server";
 
-/** `html`: an optional HTML part beside the plain text `body` (a multipart message). */
-export type Email = { to: string; language: "fi" | "sv"; subject: string; body: string; html?: string };
+export type Email = {
+  to: string;
+  language: "fi" | "sv";
+  subject: string;
+  body: string;
+  /** An HTML part beside the plain text `body` (a multipart message). */
+  html?: string;
+  /** What kind of message it is, for the log (e.g. "reset"); the log never shows the body. */
+  kind?: string;
+};
+
+/** A single-use link's path (…/invite/<token>, …/reset/<token>, …/verify/<token>). */
+const SECRET_LINK = /\/(invite|reset|verify|follow-up)\/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
+/** What replaces the token in a stored or shown body. */
+export const REDACTED = "…";
+
+/** The body with every single-use link's token replaced by `…`. */
+export function redactLinks(body: string) {
+  return body.replace(SECRET_LINK, (_, kind: string) => `/${kind}/${REDACTED}`);
+}
+
+/** Whether a body had a single-use link's token removed. */
+export function linkWasRemoved(body: string) {
+  return new RegExp(`/(invite|reset|verify|follow-up)/${REDACTED}`).test(body);
+}
+
+/** What the outbox row keeps: the link only where the outbox is how the message reaches anyone. */
+export function outboxBody(body: string, smtp = Boolean(env.SMTP_URL)) {
+  return smtp ? redactLinks(body) : body;
+}
+
+/** The log line for a message: who got which kind; the body only in development without SMTP. */
+export function emailLogLine(
+  email: Email,
+  opts = { development: env.NODE_ENV === "development", smtp: Boolean(env.SMTP_URL) },
+) {
+  const head = `[email] ${email.kind ?? "message"} to ${email.to} (${email.language})`;
+  return opts.development && !opts.smtp ? `${head}: ${email.subject}\n${email.body}` : head;
+}
 
 export const EMAIL_JOB = "email.send";
 const jobKey = (id: number) => `${EMAIL_JOB}:${id}`;
 
-/** Queues the message in the outbox, and its delivery job, inside the caller's transaction; returns its id. */
+/**
+ * Queues the message in the outbox, and its delivery job, inside the caller's transaction; returns
+ * its id. With SMTP the outbox row has the links removed and only the job holds the message to send.
+ */
 export async function queueEmail(tx: DbOrTx, email: Email) {
   const [row] = await tx
     .insert(emailOutbox)
@@ -24,11 +75,16 @@ export async function queueEmail(tx: DbOrTx, email: Email) {
       toAddress: email.to,
       language: email.language,
       subject: email.subject,
-      body: email.body,
-      html: email.html ?? null,
+      body: outboxBody(email.body),
+      html: email.html == null ? null : outboxBody(email.html),
     })
     .returning({ id: emailOutbox.id });
-  await enqueueJob(tx, { kind: EMAIL_JOB, dedupeKey: jobKey(row.id), payload: { outboxId: row.id } });
+  const message = env.SMTP_URL ? { body: email.body, html: email.html ?? null } : {};
+  await enqueueJob(tx, {
+    kind: EMAIL_JOB,
+    dedupeKey: jobKey(row.id),
+    payload: { outboxId: row.id, kind: email.kind ?? null, ...message },
+  });
   return row.id;
 }
 
@@ -41,8 +97,8 @@ export async function deliverEmail(db: Db, id: number, _email?: Email) {
  * Sends one outbox message: the log, and SMTP when configured. Throws when SMTP fails (the job is
  * retried; the error is kept on the row for the admin). A message already sent is not sent again.
  */
-export async function sendOutboxMessage(db: Db, id: number) {
-  const [email] = await db
+export async function sendOutboxMessage(db: Db, id: number, job: Record<string, unknown> = {}) {
+  const [row] = await db
     .select({
       to: emailOutbox.toAddress,
       language: emailOutbox.language,
@@ -53,8 +109,16 @@ export async function sendOutboxMessage(db: Db, id: number) {
     })
     .from(emailOutbox)
     .where(eq(emailOutbox.id, id));
-  if (!email || email.sentAt) return;
-  console.log(`[email] to ${email.to} (${email.language}): ${email.subject}\n${email.body}`);
+  if (!row || row.sentAt) return;
+  const email: Email = {
+    to: row.to,
+    language: row.language === "sv" ? "sv" : "fi",
+    subject: row.subject,
+    body: typeof job.body === "string" ? job.body : row.body,
+    html: typeof job.html === "string" ? job.html : (row.html ?? undefined),
+    kind: typeof job.kind === "string" ? job.kind : undefined,
+  };
+  console.log(emailLogLine(email));
   if (!env.SMTP_URL) return;
   try {
     const { createTransport } = await import("nodemailer");
@@ -67,20 +131,23 @@ export async function sendOutboxMessage(db: Db, id: number) {
       ...(email.html ? { html: email.html } : {}),
     });
     await db.update(emailOutbox).set({ sentAt: new Date(), error: null }).where(eq(emailOutbox.id, id));
+    // Delivered: the job no longer keeps the message with its links.
+    await db.execute(sql`update jobs set payload = payload - 'body' - 'html' where dedupe_key = ${jobKey(id)}`);
   } catch (error) {
+    // The SMTP error names the server and the reason; the message itself is not in it.
     await db
       .update(emailOutbox)
-      .set({ error: String(error).slice(0, 500) })
+      .set({ error: redactLinks(String(error)).slice(0, 500) })
       .where(eq(emailOutbox.id, id));
     throw error;
   }
 }
 
 export const emailJobHandlers: JobHandlers = {
-  [EMAIL_JOB]: (job, { db }) => sendOutboxMessage(db, Number(job.payload.outboxId)),
+  [EMAIL_JOB]: (job, { db }) => sendOutboxMessage(db, Number(job.payload.outboxId), job.payload),
 };
 
-/** The absolute base URL for links in emails. */
-export function publicUrl(request: Request) {
-  return env.PUBLIC_URL ?? new URL(request.url).origin;
+/** The absolute base URL for links in emails: PUBLIC_URL only, never the request's Host. */
+export function publicUrl() {
+  return env.PUBLIC_URL;
 }

@@ -21,4 +21,15 @@ describe("environment", () => {
     });
     error.mockRestore();
   });
+  it("needs PUBLIC_URL in production; elsewhere links point at localhost on PORT", () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/Invalid environment/);
+    expect(error.mock.calls.flat().join("\n")).toContain("PUBLIC_URL: required when NODE_ENV=production");
+    expect(() => parseEnv({ PUBLIC_URL: "https://rajaton.example.fi/app" })).toThrow(/Invalid environment/);
+    error.mockRestore();
+    expect(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://rajaton.example.fi/" }).PUBLIC_URL).toBe(
+      "https://rajaton.example.fi",
+    );
+    expect(parseEnv({ PORT: "4000" }).PUBLIC_URL).toBe("http://localhost:4000");
+  });
 });

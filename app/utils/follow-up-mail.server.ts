@@ -86,5 +86,5 @@ ${links.map((l) => `<li><a href="${escapeHtml(l.url)}" style="color:#2a6ebb">${e
 <p style="color:#4a4f55">${escapeHtml(why)}</p>
 <p style="color:#4a4f55">${escapeHtml(sender)}</p>
 </body></html>`;
-  return { to: input.to, language: lang, subject, body, html };
+  return { to: input.to, language: lang, subject, body, html, kind: "follow-up" };
 }

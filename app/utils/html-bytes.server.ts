@@ -5,9 +5,9 @@
  * and inside a <textarea> they are posted back and saved. Valid HTML never contains a NUL, so every
  * NUL byte is dropped from the rendered page.
  */
-export function dropNulBytes(html: Buffer): Buffer {
+export function dropNulBytes(html: Buffer): Buffer<ArrayBuffer> {
   let nul = html.indexOf(0);
-  if (nul < 0) return html;
+  if (nul < 0) return html as Buffer<ArrayBuffer>;
   const out = Buffer.allocUnsafe(html.length);
   let length = 0;
   let start = 0;
@@ -17,5 +17,5 @@ export function dropNulBytes(html: Buffer): Buffer {
     nul = html.indexOf(0, start);
   }
   length += html.copy(out, length, start);
-  return out.subarray(0, length);
+  return out.subarray(0, length) as Buffer<ArrayBuffer>;
 }

@@ -17,18 +17,13 @@ import {
   type FollowUpSettings,
 } from "~db/queries/follow-up-requests.server";
 import { continuationStatuses } from "~db/schema";
-import { emailJobHandlers, queueEmail } from "./email.server";
+import { emailJobHandlers, publicUrl, queueEmail } from "./email.server";
 import { env } from "./env.server";
 import { followUpEmail } from "./follow-up-mail.server";
 import { createToken } from "./tokens.server";
 
 export function followUpSettings(): FollowUpSettings {
   return { remindDays: env.FOLLOW_UP_REMIND_DAYS, overdueDays: env.FOLLOW_UP_OVERDUE_DAYS };
-}
-
-/** The base of links in messages the server writes on its own: configuration only, never a request. */
-export function configuredPublicUrl() {
-  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 }
 
 /**
@@ -40,7 +35,7 @@ export async function sendFollowUpRequest(
   requestId: number,
   send: string,
   now = clock.now(),
-  baseUrl = configuredPublicUrl(),
+  baseUrl = publicUrl(),
 ) {
   const statusRows = await db
     .select({ code: continuationStatuses.code, name: continuationStatuses.name })

@@ -7,6 +7,7 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "~db/client.server";
 import { queryRows, type Db, type DbOrTx } from "~db/connect";
 import { userMunicipalities, userOrganisations, type Role } from "~db/schema";
+import type { PersonalAccess } from "~db/queries/pilots.server";
 import { getUser, loginRedirect, type SessionUser } from "./session.server";
 
 export type Viewer = SessionUser | null;
@@ -80,6 +81,17 @@ export async function pilotVisibility(user: Viewer, database?: Db): Promise<SQL>
     return sql`(${published} or exists (select 1 from employments e join artists a on a.id = e.artist_id where e.pilot_id = p.id and a.user_id = ${user.id}))`;
   }
   return published;
+}
+
+/**
+ * The viewer, for the personal details on pilots (docs/decisions/065): the council and admin see them
+ * on every pilot, staff on the pilots in their scope (the ones they edit), others only what consent allows.
+ */
+export async function personalAccess(user: Viewer, database?: DbOrTx): Promise<PersonalAccess> {
+  const userId = user?.id ?? null;
+  if (isCouncil(user)) return { editor: sql`true`, userId };
+  if (user?.role === "staff") return { editor: pilotInScope(await staffScope(user.id, database)), userId };
+  return { editor: sql`false`, userId };
 }
 
 /** May the user edit this pilot (and add continuation checks to it)? */

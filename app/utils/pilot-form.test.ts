@@ -305,3 +305,13 @@ describe("pilot form: helpers", () => {
     expect(again.ok && again.data).toEqual(r.data);
   });
 });
+
+describe("pilot form: the contact person's consent", () => {
+  it("is off unless the box is ticked, and a ticked box comes back ticked", () => {
+    const off = draft({ "title.fi": "Laulua", contactName: "Maija", contactEmail: "maija@example.fi" });
+    expect(off.ok && off.data.contactPublic).toBe(false);
+    const on = draft({ "title.fi": "Laulua", contactName: "Maija", contactPublic: "on" });
+    expect(on.ok && on.data.contactPublic).toBe(true);
+    if (on.ok) expect(inputToValues(on.data, "fi", (c) => c).contactPublic).toBe("on");
+  });
+});

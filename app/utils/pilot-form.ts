@@ -352,6 +352,8 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
       sources: rows(source),
       contactName: str(200),
       contactEmail: emailField,
+      // The contact person agreed to be shown publicly (docs/decisions/065): a checkbox, absent when unticked.
+      contactPublic: z.preprocess((x) => x === "on" || x === "true", z.boolean()),
     })
     .superRefine(
       (v, ctx) => {
@@ -488,6 +490,7 @@ export function inputToValues(
   });
   put("contactName", input.contactName);
   put("contactEmail", input.contactEmail);
+  if (input.contactPublic) put("contactPublic", "on");
   return v;
 }
 

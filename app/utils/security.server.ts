@@ -22,6 +22,10 @@ export function securityHeaders(nonce: string, isDev: boolean) {
   ].join("; ");
   return {
     "Content-Security-Policy": csp,
+    // Production is served over HTTPS (behind a proxy or not): browsers never try plain HTTP again.
+    ...(process.env.NODE_ENV === "production"
+      ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }
+      : {}),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",
@@ -58,19 +62,24 @@ export function assertSameOrigin(request: Request) {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** The refusals `refusedPage` can explain, each with `errors.<key>` in the locales. */
+const REFUSALS = { 400: "host", 403: "403", 405: "405", 413: "413", 429: "429" } as const;
+
 /**
  * A refusal as a small page in the URL's language (both languages when the URL has none): what a
- * route without a page of its own (sign-out, a file) answers; routes with a page show their error
- * boundary instead.
+ * route without a page of its own (sign-out, a file) answers, and what scripts/server.mjs answers
+ * before the app sees a request (a Host it does not serve, an unsupported method, a body too large);
+ * routes with a page show their error boundary instead.
  */
-export function refusedPage(request: Request, status: 403 | 429) {
+export function refusedPage(request: Request, status: keyof typeof REFUSALS) {
+  const key = REFUSALS[status];
   const lang = langFromPath(new URL(request.url).pathname);
   const langs = lang ? [lang] : (["fi", "sv"] as const);
   const parts = langs.map((l) => {
     const t = getI18n(l).getFixedT(l);
-    return `<div lang="${l}"><h1>${escapeHtml(t(`errors.${status}.title`))}</h1><p>${escapeHtml(t(`errors.${status}.text`))}</p><p><a href="/${l}">${escapeHtml(t("errors.home"))}</a></p></div>`;
+    return `<div lang="${l}"><h1>${escapeHtml(t(`errors.${key}.title`))}</h1><p>${escapeHtml(t(`errors.${key}.text`))}</p><p><a href="/${l}">${escapeHtml(t("errors.home"))}</a></p></div>`;
   });
-  const title = escapeHtml(getI18n(langs[0]).getFixedT(langs[0])(`errors.${status}.title`));
+  const title = escapeHtml(getI18n(langs[0]).getFixedT(langs[0])(`errors.${key}.title`));
   const body = `<!doctype html><html lang="${langs[0]}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body><main>${parts.join("")}</main></body></html>`;
   return new Response(body, {
     status,

@@ -3,8 +3,34 @@ import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "~db/client.server";
 import { sessions, users, type Role } from "~db/schema";
+import { env } from "./env.server";
 
-export const SESSION_DAYS = 14;
+/**
+ * How long a session lasts (docs/decisions/067): it ends after `idleMs` without a request (8 hours
+ * for staff, council and admin; 14 days for artists) and `maxMs` after sign-in however active it is.
+ * Settings: SESSION_IDLE_HOURS, SESSION_IDLE_HOURS_ARTIST, SESSION_MAX_DAYS.
+ */
+export function sessionLimits(role: Role, settings = env) {
+  const hour = 3600 * 1000;
+  return {
+    idleMs: (role === "artist" ? settings.SESSION_IDLE_HOURS_ARTIST : settings.SESSION_IDLE_HOURS) * hour,
+    maxMs: settings.SESSION_MAX_DAYS * 24 * hour,
+  };
+}
+
+/** Is a session with these times still alive at `now`? */
+export function sessionAlive(
+  session: { role: Role; createdAt: Date; lastSeenAt: Date; expiresAt: Date },
+  now = Date.now(),
+  settings = env,
+) {
+  const { idleMs, maxMs } = sessionLimits(session.role, settings);
+  return (
+    session.expiresAt.getTime() > now &&
+    session.createdAt.getTime() + maxMs > now &&
+    session.lastSeenAt.getTime() + idleMs > now
+  );
+}
 
 /** Holds only the random session id; the session itself is a database row. */
 export const sessionCookie = createCookie("__session", {
@@ -12,7 +38,7 @@ export const sessionCookie = createCookie("__session", {
   httpOnly: true,
   sameSite: "lax",
   secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
-  maxAge: 60 * 60 * 24 * SESSION_DAYS,
+  maxAge: 60 * 60 * 24 * env.SESSION_MAX_DAYS,
 });
 
 export type SessionUser = {
@@ -29,7 +55,10 @@ export async function getSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length >= 32 ? value : null;
 }
 
-/** The signed-in user, or null. Disabled users and expired sessions count as signed out. */
+/**
+ * The signed-in user, or null. Disabled users and ended sessions (idle too long, or past the absolute
+ * limit) count as signed out; an ended session's row is deleted.
+ */
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await getSessionId(request);
   if (!sessionId) return null;
@@ -42,16 +71,22 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
       role: users.role,
       language: users.language,
       lastSeenAt: sessions.lastSeenAt,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
   if (!row) return null;
+  if (!sessionAlive(row)) {
+    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    return null;
+  }
   // "Last used" on the account page, to the nearest five minutes: no write on most requests.
   if (Date.now() - row.lastSeenAt.getTime() > 5 * 60 * 1000) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, sessionId));
   }
-  const { lastSeenAt: _seen, ...user } = row;
+  const { lastSeenAt: _seen, createdAt: _created, expiresAt: _expires, ...user } = row;
   return { ...user, sessionId };
 }
 
@@ -62,7 +97,7 @@ export async function createSession(userId: number, request: Request) {
   await db.insert(sessions).values({
     id,
     userId,
-    expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),
+    expiresAt: new Date(Date.now() + env.SESSION_MAX_DAYS * 24 * 3600 * 1000),
     userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
     ip: clientAddress(request),
   });

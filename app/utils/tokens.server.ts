@@ -6,7 +6,7 @@
  */
 import { data } from "@remix-run/node";
 import crypto from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "~db/connect";
 import { tokens } from "~db/schema";
 
@@ -91,6 +91,23 @@ export async function createToken(
     })
     .returning({ id: tokens.id });
   return { id: row.id, token, expiresAt };
+}
+
+/**
+ * Ends every unused password-reset link of an account (by its user id or its address): called in the
+ * transaction of a password change or reset, so a link asked for earlier cannot set the password again.
+ */
+export async function endResetLinks(tx: DbOrTx, account: { userId: number; email: string }) {
+  await tx
+    .update(tokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(tokens.kind, "reset"),
+        isNull(tokens.usedAt),
+        or(eq(tokens.userId, account.userId), eq(tokens.email, account.email.trim().toLowerCase())),
+      ),
+    );
 }
 
 export type TokenStatus = "valid" | "used" | "expired" | "unknown";

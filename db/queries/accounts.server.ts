@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "~db/connect";
 import type { Localized } from "~db/schema/common";
 import type { Role } from "~db/schema";
+import { linkWasRemoved, redactLinks } from "~/utils/email.server";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -149,5 +150,15 @@ export async function listOutbox(db: Db, to: string | undefined, page: number) {
     ),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from email_outbox o where ${cond}`),
   ]);
-  return { rows, total, page, pageSize: OUTBOX_PAGE_SIZE };
+  // A delivered message's link belongs to its recipient alone: the admin never sees it usable
+  // (rows stored before links were redacted at queueing are covered here too; docs/decisions/010).
+  return {
+    rows: rows.map((r) => {
+      const body = r.sentAt ? redactLinks(r.body) : r.body;
+      return { ...r, body, linkRemoved: linkWasRemoved(body) };
+    }),
+    total,
+    page,
+    pageSize: OUTBOX_PAGE_SIZE,
+  };
 }

@@ -27,7 +27,7 @@ import type { Localized } from "../schema/common";
 import type { ModerationState } from "../schema/artists";
 import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
 import { audit as recordAudit } from "~/utils/audit.server";
-import { queueEmail } from "~/utils/email.server";
+import { queueEmail, redactLinks } from "~/utils/email.server";
 import { cached, cachedRows } from "~/utils/data-cache.server";
 
 /** A concurrent edit: the row's version moved on since the form was loaded. */
@@ -375,7 +375,13 @@ const profileColumns = (v: ProfileInput) => ({
 export async function saveOwnProfile(db: Db, userId: number, v: ProfileInput) {
   return db.transaction(async (tx) => {
     if (!(await knownCodes(tx, v))) throw new UnknownCode();
+    // A user has at most one profile (a unique index, docs/decisions/069). Saves of one user's profile
+    // queue on the user's row, so of two first saves at once (a double click) the second finds the
+    // profile the first created.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const existing = await getOwnArtist(tx, userId, { lock: true });
+    // The form had no profile yet (no version) but another save made one meanwhile: that one is the answer.
+    if (existing && v.version === undefined) return { id: existing.id, state: existing.state };
     const cols = profileColumns(v);
     let id: number;
     let state: ModerationState;
@@ -716,7 +722,7 @@ export async function moderate(
         ? owner.name
         : (owner.title?.[language] ?? owner.title?.[language === "fi" ? "sv" : "fi"] ?? "");
     const text = compose({ language, entity: m.entity, intent: m.intent, name, reason: m.reason ?? null });
-    const email = { to: owner.email, language, ...text };
+    const email = { kind: "moderation", to: owner.email, language, ...text };
     const id = await queueEmail(tx, email);
     return { mail: { id, email } };
   });
@@ -805,7 +811,8 @@ export async function exportOwnData(db: Db, userId: number) {
       feeCents: e.feeCents == null ? null : Number(e.feeCents),
     })),
     auditEvents: events,
-    emailsToYou: mail,
+    // A copy, not the delivery: no single-use link in it (docs/decisions/010).
+    emailsToYou: mail.map((m) => ({ ...m, body: redactLinks(m.body) })),
   };
 }
 

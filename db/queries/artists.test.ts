@@ -87,6 +87,7 @@ describe("the directory", () => {
     );
     // The artist is told by email, in their language, queued in the same transaction.
     expect(result && result.mail?.email).toEqual({
+      kind: "moderation",
       to: "unit.artist@artist.example",
       language: "fi",
       subject: "approve artist Unit Testare",

@@ -39,21 +39,23 @@ export type MunicipalityRow = {
 };
 
 /**
- * Everything about continuation in one query: each pilot's status at the reporting date and 6, 12 and
- * 24 months after its end is computed once (latestStatusesSql), then the headline, every cut, the
+ * Everything about continuation in one query: each pilot's status at the reporting date and at the
+ * 6, 12 and 24 month milestones after its end is computed once (latestStatusesSql), then the headline, every cut, the
  * horizons and the municipality table are aggregated from it.
  */
 export async function continuationOverview(db: Db, opts: { reportDate: string; scope: SQL }) {
   const R = sql`${opts.reportDate}::date`;
   const horizon = (h: number, col: string) =>
-    sql`select ${"h" + h}, '', ${agg(col)}, null::int, null::int from base b where (b.end_date + make_interval(months => ${h}::int))::date <= ${R}`;
-  const rows = await queryRows<Agg & { dim: string; key: string; pilots: number | null; artists: number | null }>(
+    sql`select ${"h" + h}, '', ${agg(col)}, null::int, null::int, null::int from base b where (b.end_date + make_interval(months => ${h}::int))::date <= ${R}`;
+  const rows = await queryRows<
+    Agg & { dim: string; key: string; pilots: number | null; artists: number | null; out_of_date: number | null }
+  >(
     db,
     sql`with sp as materialized (
         select p.id, p.start_date, p.end_date, ${pilotYearSql} as year from pilots p where ${opts.scope}
       ),
       st as materialized (${latestStatusesSql(sql`sp`, opts.reportDate)}),
-      base as materialized (select sp.*, st.r, st.h6, st.h12, st.h24 from sp left join st on st.pilot_id = sp.id),
+      base as materialized (select sp.*, st.r, st.r_on, st.h6, st.h12, st.h24 from sp left join st on st.pilot_id = sp.id),
       e as materialized (select * from base where end_date <= ${R}),
       pilot_regions as (
         select distinct b.id as pilot_id, mr.region_code from e b join pilot_municipalities pm on pm.pilot_id = b.id
@@ -64,21 +66,23 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
         select pm.municipality_code, count(distinct coalesce(x.artist_id::text, 'n:' || x.artist_name, 'e:' || x.id))::int as artists
         from employments x join sp on sp.id = x.pilot_id join pilot_municipalities pm on pm.pilot_id = x.pilot_id group by 1
       )
-    select 'all' as dim, '' as key, ${agg("r")}, null::int as pilots, null::int as artists from e
+    select 'all' as dim, '' as key, ${agg("r")}, null::int as pilots, null::int as artists,
+      (count(*) filter (where r in ('continuing', 'partly') and (r_on + interval '12 months')::date < ${R}))::int as out_of_date
+    from e
     union all
-    select 'programme', pr.code, ${agg("r")}, null, null from e b join pilot_programmes pp on pp.pilot_id = b.id join programmes pr on pr.id = pp.programme_id group by pr.code
+    select 'programme', pr.code, ${agg("r")}, null, null, null from e b join pilot_programmes pp on pp.pilot_id = b.id join programmes pr on pr.id = pp.programme_id group by pr.code
     union all
-    select 'phase', pp.phase_id::text, ${agg("r")}, null, null from e b join pilot_programmes pp on pp.pilot_id = b.id where pp.phase_id is not null group by pp.phase_id
+    select 'phase', pp.phase_id::text, ${agg("r")}, null, null, null from e b join pilot_programmes pp on pp.pilot_id = b.id where pp.phase_id is not null group by pp.phase_id
     union all
-    select 'region', g.region_code, ${agg("r")}, null, null from e b join pilot_regions g on g.pilot_id = b.id group by g.region_code
+    select 'region', g.region_code, ${agg("r")}, null, null, null from e b join pilot_regions g on g.pilot_id = b.id group by g.region_code
     union all
-    select 'municipality', pm.municipality_code, ${agg("r")}, null, null from e b join pilot_municipalities pm on pm.pilot_id = b.id group by pm.municipality_code
+    select 'municipality', pm.municipality_code, ${agg("r")}, null, null, null from e b join pilot_municipalities pm on pm.pilot_id = b.id group by pm.municipality_code
     union all
-    select 'targetGroup', x.target_group_code, ${agg("r")}, null, null from e b join pilot_target_groups x on x.pilot_id = b.id group by x.target_group_code
+    select 'targetGroup', x.target_group_code, ${agg("r")}, null, null, null from e b join pilot_target_groups x on x.pilot_id = b.id group by x.target_group_code
     union all
-    select 'artForm', x.art_form_code, ${agg("r")}, null, null from e b join pilot_art_forms x on x.pilot_id = b.id group by x.art_form_code
+    select 'artForm', x.art_form_code, ${agg("r")}, null, null, null from e b join pilot_art_forms x on x.pilot_id = b.id group by x.art_form_code
     union all
-    select 'year', b.year::text, ${agg("r")}, null, null from e b where b.year is not null group by b.year
+    select 'year', b.year::text, ${agg("r")}, null, null, null from e b where b.year is not null group by b.year
     union all ${horizon(6, "h6")}
     union all ${horizon(12, "h12")}
     union all ${horizon(24, "h24")}
@@ -86,7 +90,7 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     select 'municipalityTable', pm.municipality_code,
       (count(*) filter (where b.end_date <= ${R}))::int,
       (count(*) filter (where b.end_date <= ${R} and b.r in ('continuing', 'partly')))::int,
-      0, 0, 0, count(*)::int, coalesce(max(a.artists), 0)
+      0, 0, 0, count(*)::int, coalesce(max(a.artists), 0), null
     from base b join pilot_municipalities pm on pm.pilot_id = b.id left join artists a on a.municipality_code = pm.municipality_code
     group by pm.municipality_code`,
   );
@@ -115,7 +119,10 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     horizon: h,
     counts: toCounts(rows.find((r) => r.dim === `h${h}`) ?? empty),
   }));
-  return { headline: toCounts(headline), cuts, horizons, municipalities };
+  // Followed-up pilots whose latest answer (continuing) is more than 12 months old at the reporting date:
+  // they still count, and they are the first to ask again.
+  const outOfDate = rows.find((r) => r.dim === "all")?.out_of_date ?? 0;
+  return { headline: toCounts(headline), outOfDate, cuts, horizons, municipalities };
 }
 
 /** Pilots per year and phase (a pilot's phase: its first programme phase). */

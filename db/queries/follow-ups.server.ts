@@ -3,14 +3,16 @@
  * ended needs one when, at `today`:
  *   - it has no check yet (due since the end date);
  *   - its latest check says "unknown" (due since that check);
- *   - a 6, 12 or 24 month check is missing: the end date plus M months has passed and the latest
- *     check is older than that (due since the earliest such date);
+ *   - a 6, 12 or 24 month milestone has no evidence: the end date plus M months has passed and no
+ *     check is evidence about it in the dashboard's sense (evidenceSql: the queue asks for exactly
+ *     what the horizon figures count) — due since the earliest such milestone;
  *   - its latest check is more than 12 months old, unless that check says the service ended.
  * Checks dated after `today` are ignored. Overdue = today minus the earliest of these dates.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
 import type { Localized } from "../schema/common";
+import { evidenceSql, milestoneSql } from "./continuation.server";
 
 export type FollowUpReason = "none" | "unknown" | "milestone" | "stale";
 export type FollowUpRow = {
@@ -38,9 +40,10 @@ function followUpsQuery(scope: SQL, today: string) {
       where c.pilot_id = p.id and c.checked_on <= ${today}::date
       order by c.checked_on desc, c.id desc limit 1) l on true
     left join lateral (
-      select min(m) as m from unnest(array[6, 12, 24]) m
-      where (p.end_date + make_interval(months => m))::date <= ${today}::date
-        and l.checked_on < (p.end_date + make_interval(months => m))::date) ms on true
+      select min(h.m) as m from unnest(array[6, 12, 24]) h(m)
+      where ${milestoneSql(sql`h.m`)} <= ${today}::date
+        and not exists (select 1 from continuation_checks c join continuation_statuses s on s.code = c.status_code
+          where c.pilot_id = p.id and c.checked_on <= ${today}::date and ${evidenceSql(milestoneSql(sql`h.m`))})) ms on true
     cross join lateral (
       select v.due_since, v.reason, v.months from (values
         (case when l.checked_on is null then p.end_date end, 'none', null::int),

@@ -134,6 +134,7 @@ export async function loadPilotInput(db: Db | Tx, id: number) {
     sources: sources.map((s) => ({ title: s.title, url: s.url, document: s.document })),
     contactName: p.contactName,
     contactEmail: p.contactEmail,
+    contactPublic: p.contactPublic,
   };
   return { input, state: p.state, version: p.version, returnComment: p.returnComment, createdBy: p.createdBy };
 }
@@ -148,6 +149,7 @@ function pilotColumns(input: PilotInput) {
     implementerId: input.implementer,
     contactName: input.contactName,
     contactEmail: input.contactEmail,
+    contactPublic: input.contactPublic,
     sessionsHeld: input.sessionsHeld,
     gpProblem: input.gpProblem,
     gpSolution: input.gpSolution,
@@ -365,6 +367,7 @@ export async function addContinuationCheck(
   check: {
     checkedOn: string;
     statusCode: string;
+    endedOn?: string | null;
     fundingAfter: string | null;
     evidenceRef: string | null;
     evidenceUrl: string | null;

@@ -117,13 +117,13 @@ describe("pilot writes", () => {
 
 describe("follow-up due rules", () => {
   const today = "2020-06-30";
-  const mk = async (title: string, end: string, checks: [string, string][]) => {
+  const mk = async (title: string, end: string, checks: ([string, string] | [string, string, string])[]) => {
     const id = await createPilot(t.db, input({ "title.fi": `FU ${title}`, endDate: end }), {
       userId,
       state: "published",
     });
-    for (const [on, status] of checks)
-      await t.db.insert(continuationChecks).values({ pilotId: id, checkedOn: on, statusCode: status });
+    for (const [on, status, endedOn] of checks)
+      await t.db.insert(continuationChecks).values({ pilotId: id, checkedOn: on, statusCode: status, endedOn });
     return id;
   };
   it("lists what needs a check, most overdue first, with the reason", async () => {
@@ -134,15 +134,34 @@ describe("follow-up due rules", () => {
       ["2018-12-31", "continues_partly"],
     ]); // milestones done, latest > 12 m old
     const unknown = await mk("unknown", "2018-12-31", [["2020-03-01", "unknown"]]);
-    await mk("ended long ago", "2017-06-30", [["2019-07-01", "ended"]]); // ended, milestones done: not listed
+    // The latest answer "unknown" after evidence for every milestone so far: due since that answer.
+    const unknownLate = await mk("unknown late", "2019-06-30", [
+      ["2019-12-31", "continues_own"],
+      ["2020-03-01", "unknown"],
+    ]);
+    // Ended on 1.9.2017, said on 1.7.2019: evidence for every milestone (6: 31.12.2017, 12: 30.6.2018, 24: 30.6.2019).
+    await mk("ended long ago", "2017-06-30", [["2019-07-01", "ended", "2017-09-01"]]);
+    // The same answer without its end date is evidence only for the 24-month milestone (dated ≤ M + 1 month):
+    // the 6-month milestone (31.12.2017) is still due.
+    const endedUndated = await mk("ended undated", "2017-06-30", [["2019-07-01", "ended"]]);
     await mk("fresh", "2019-12-31", [["2020-06-30", "continues_own"]]); // the 6-month check, done on the day
-    const early = await mk("early", "2019-12-31", [["2020-06-01", "continues_own"]]); // a check before the 6-month date is not the 6-month check
+    await mk("within a month", "2019-12-31", [["2020-06-01", "continues_own"]]); // ≥ M − 1 month: evidence for 6 months
+    const early = await mk("early", "2019-12-31", [["2020-05-15", "continues_own"]]); // earlier than M − 1 month: not evidence
     await mk("running", "2020-12-31", []); // funding not ended yet
     await mk("future check", "2019-12-31", [["2020-08-01", "continues_own"]]); // check after today ignored → none
     const result = await listFollowUps(t.db, { scope: sql`p.title->>'fi' like 'FU %'`, today, page: 1 });
     const byTitle = Object.fromEntries(result.rows.map((r) => [r.title.fi, r]));
     expect(Object.keys(byTitle).sort()).toEqual(
-      ["FU early", "FU future check", "FU milestone", "FU none", "FU stale", "FU unknown"].sort(),
+      [
+        "FU early",
+        "FU ended undated",
+        "FU future check",
+        "FU milestone",
+        "FU none",
+        "FU stale",
+        "FU unknown",
+        "FU unknown late",
+      ].sort(),
     );
     expect(byTitle["FU none"]).toMatchObject({ id: none, reason: "none", dueSince: "2019-12-31", overdueDays: 182 });
     expect(byTitle["FU milestone"]).toMatchObject({
@@ -152,7 +171,13 @@ describe("follow-up due rules", () => {
       dueSince: "2019-12-30",
     });
     expect(byTitle["FU stale"]).toMatchObject({ id: stale, reason: "stale", dueSince: "2019-12-31" });
-    expect(byTitle["FU unknown"]).toMatchObject({ id: unknown, reason: "unknown", dueSince: "2020-03-01" });
+    // "Unknown" is no evidence: the 6-month milestone (30.6.2019) has been due since before the answer.
+    expect(byTitle["FU unknown"]).toMatchObject({
+      id: unknown,
+      reason: "milestone",
+      months: 6,
+      dueSince: "2019-06-30",
+    });
     expect(byTitle["FU early"]).toMatchObject({
       id: early,
       reason: "milestone",
@@ -161,10 +186,17 @@ describe("follow-up due rules", () => {
       overdueDays: 0,
     });
     expect(byTitle["FU future check"]).toMatchObject({ reason: "none", lastCheck: null });
+    expect(byTitle["FU ended undated"]).toMatchObject({
+      id: endedUndated,
+      reason: "milestone",
+      months: 6,
+      dueSince: "2017-12-30",
+    });
     // Sorted by how overdue.
     const order = result.rows.map((r) => r.overdueDays);
     expect(order).toEqual([...order].sort((a, b) => b - a));
-    expect(result.total).toBe(6);
+    expect(byTitle["FU unknown late"]).toMatchObject({ id: unknownLate, reason: "unknown", dueSince: "2020-03-01" });
+    expect(result.total).toBe(8);
   });
 });
 

@@ -98,6 +98,7 @@ export type PilotDetailRow = {
   returnComment: string | null;
   contactName: string | null;
   contactEmail: string | null;
+  contactPublic: boolean;
   sessionsHeld: number | null;
   gpProblem: L;
   gpSolution: L;
@@ -140,6 +141,7 @@ export type PilotDetailRow = {
     statusCode: string;
     status: L;
     countsAs: string;
+    endedOn: string | null;
     fundingAfter: string | null;
     evidenceRef: string | null;
     evidenceUrl: string | null;
@@ -149,17 +151,54 @@ export type PilotDetailRow = {
 };
 
 /**
- * Everything about one pilot, or null when it does not exist or the viewer may not see it.
- * One query (one round trip, one connection): the related rows come as JSON arrays.
+ * Who is looking, for the personal details on a pilot (docs/decisions/065): `editor` is an SQL
+ * condition on pilots `p` that holds when the viewer is the council (or admin) or one of the pilot's
+ * editors; `userId` is the signed-in viewer. Build it with `personalAccess` (app/utils/permissions.server.ts).
  */
-export async function getPilot(db: Db, id: number, visibility: SQL): Promise<PilotDetailRow | null> {
+export type PersonalAccess = { editor: SQL; userId: number | null };
+/** Anyone else: the public, an artist, staff outside the pilot's scope. */
+export const PUBLIC_ACCESS: PersonalAccess = { editor: sql`false`, userId: null };
+
+/**
+ * The one rule for an employment's working days and fee, on employments `e` joined to artists `ar`:
+ * shown to the council and the pilot's editors, to the artist themself, and to everyone else only
+ * when the artist consents (`show_days_consent`). An employment without a registered artist has no
+ * consent, so its figures stay internal. Every query that hands employments to a viewer (pages,
+ * their `.data`, exports, any API) selects days and fee through this; totals over many (the
+ * dashboard) are not personal data and count every employment.
+ */
+export function employmentFiguresShown(access: PersonalAccess): SQL {
+  const self = access.userId == null ? sql`false` : sql`coalesce(ar.user_id = ${access.userId}, false)`;
+  return sql`(${access.editor} or coalesce(ar.show_days_consent, false) or ${self})`;
+}
+
+/** A pilot's contact person (on pilots `p`) is public only when they agreed; the editors always see it. */
+export function pilotContactShown(access: PersonalAccess): SQL {
+  return sql`(${access.editor} or p.contact_public)`;
+}
+
+/**
+ * Everything about one pilot, or null when it does not exist or the viewer may not see it.
+ * One query (one round trip, one connection): the related rows come as JSON arrays. Personal details
+ * (employment figures, the contact person) follow `access`; without it, what the public may see.
+ */
+export async function getPilot(
+  db: Db,
+  id: number,
+  visibility: SQL,
+  access: PersonalAccess = PUBLIC_ACCESS,
+): Promise<PilotDetailRow | null> {
+  const figures = employmentFiguresShown(access);
+  const contact = pilotContactShown(access);
   const arr = (q: SQL) => sql`coalesce((select json_agg(x) from (${q}) x), '[]'::json)`;
   const [row] = await queryRows<{ pilot: PilotDetailRow | string }>(
     db,
     sql`select json_build_object(
         'id', p.id, 'title', p.title, 'summary', p.summary, 'description', p.description,
         'startDate', p.start_date, 'endDate', p.end_date, 'state', p.state, 'returnComment', p.return_comment,
-        'contactName', p.contact_name, 'contactEmail', p.contact_email, 'sessionsHeld', p.sessions_held,
+        'contactName', case when ${contact} then p.contact_name end,
+        'contactEmail', case when ${contact} then p.contact_email end,
+        'contactPublic', p.contact_public, 'sessionsHeld', p.sessions_held,
         'gpProblem', p.gp_problem, 'gpSolution', p.gp_solution, 'gpResultsClient', p.gp_results_client,
         'gpResultsService', p.gp_results_service, 'gpResultsSociety', p.gp_results_society,
         'costPerSessionCents', p.cost_per_session_cents, 'maxGroupSize', p.max_group_size, 'sessionHours', p.session_hours,
@@ -181,13 +220,15 @@ export async function getPilot(db: Db, id: number, visibility: SQL): Promise<Pil
           where a.pilot_id = p.id order by g.sort`)},
         'employments', ${arr(sql`select e.id, e.artist_id as "artistId",
             case when ar.state = 'approved' then ar.name end as "artistName", ar.state = 'approved' as listed,
-            e.artist_name as "unlistedName", e.role, e.days, e.fee_cents as "feeCents", af.name as "artForm",
+            e.artist_name as "unlistedName", e.role,
+            case when ${figures} then e.days end as days, case when ${figures} then e.fee_cents end as "feeCents",
+            af.name as "artForm",
             e.art_form_code as "artFormCode", e.professional
           from employments e left join artists ar on ar.id = e.artist_id left join art_forms af on af.code = e.art_form_code
           where e.pilot_id = p.id order by e.id`)},
         'sources', ${arr(sql`select s.id, s.title, s.url, s.document from pilot_sources s where s.pilot_id = p.id order by s.id`)},
         'checks', ${arr(sql`select c.id, c.checked_on as "checkedOn", c.status_code as "statusCode", st.name as status,
-            st.counts_as as "countsAs", c.funding_after as "fundingAfter", c.evidence_ref as "evidenceRef",
+            st.counts_as as "countsAs", c.ended_on as "endedOn", c.funding_after as "fundingAfter", c.evidence_ref as "evidenceRef",
             c.evidence_url as "evidenceUrl", c.notes, c.checked_by_name as "checkedByName"
           from continuation_checks c join continuation_statuses st on st.code = c.status_code
           where c.pilot_id = p.id order by c.checked_on desc, c.id desc`)}

@@ -11,6 +11,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { createdAt, isExample, localized, updatedAt } from "./common";
 import { artForms, municipalities, regions, targetGroups } from "./reference";
@@ -69,7 +70,8 @@ export const artists = pgTable(
   },
   (t) => [
     index("artists_state").on(t.state),
-    index("artists_user").on(t.userId),
+    /** One profile per user (NULLs, profiles without a user, may repeat). */
+    uniqueIndex("artists_user").on(t.userId),
     index("artists_search").using("gin", t.search),
     check("artists_kind", sql`${t.kind} in ('person', 'group', 'association', 'company')`),
     check("artists_state", sql`${t.state} in ('draft', 'submitted', 'approved', 'returned')`),

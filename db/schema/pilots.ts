@@ -53,6 +53,8 @@ export const pilots = pgTable(
     returnComment: text(),
     contactName: text(),
     contactEmail: text(),
+    /** The contact person agreed to their name and email being public (docs/decisions/065). */
+    contactPublic: boolean().notNull().default(false),
     sessionsHeld: integer(),
     // The good-practice card (seed 004): problem, solution, results seen from the client, the service, society.
     gpProblem: localized(),
@@ -291,6 +293,8 @@ export const continuationChecks = pgTable(
     statusCode: text()
       .notNull()
       .references(() => continuationStatuses.code),
+    /** With status "ended": when the service ended, if known (month precision; the first of the month). */
+    endedOn: date(),
     fundingAfter: text(),
     evidenceRef: text(),
     evidenceUrl: text(),
@@ -300,5 +304,8 @@ export const continuationChecks = pgTable(
     isExample: isExample(),
     createdAt: createdAt(),
   },
-  (t) => [index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc(), t.id.desc())],
+  (t) => [
+    index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc(), t.id.desc()),
+    check("continuation_checks_ended_on", sql`${t.endedOn} is null or ${t.endedOn} <= ${t.checkedOn}`),
+  ],
 );

@@ -5,6 +5,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 
 export type Lang = "fi" | "sv";
@@ -67,3 +68,50 @@ export const test = base.extend<{ lang: Lang; t: ReturnType<typeof translator> }
 });
 
 export { expect };
+
+/**
+ * A form POST that reaches the server from its own loopback address (127.x.y.z), for tests of limits
+ * per client address (docs/decisions/066), so they neither count against nor suffer from the other
+ * tests' requests from 127.0.0.1. The Host and Origin stay those of `baseURL`.
+ */
+export function postFromAddress(
+  baseURL: string,
+  path: string,
+  form: Record<string, string>,
+  opts: { address?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  const url = new URL(path, baseURL);
+  const body = new URLSearchParams(form).toString();
+  const address = opts.address ?? loopbackAddress();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: "POST",
+        localAddress: address,
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": Buffer.byteLength(body),
+          Origin: url.origin,
+          Accept: "text/html",
+          ...opts.headers,
+        },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** A random loopback address other than 127.0.0.1. */
+export function loopbackAddress() {
+  return `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
+}

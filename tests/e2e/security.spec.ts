@@ -3,8 +3,64 @@
  * sign-in throttling in the user's language, cross-origin posts refused, sessions behind an
  * httpOnly SameSite cookie with a new id at every sign-in.
  */
+import http from "node:http";
 import { expect, request as playwrightRequest } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD, login, test } from "./fixtures";
+
+type Raw = { status: number; headers: http.IncomingHttpHeaders; text: string; ms: number };
+
+/**
+ * One HTTP request exactly as given (any Host, any method, a chunked body), which a browser or
+ * Playwright's client will not send. `body` as an array is sent chunked, without Content-Length.
+ */
+function raw(
+  baseURL: string,
+  method: string,
+  path: string,
+  opts: { host?: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] } = {},
+): Promise<Raw> {
+  const base = new URL(baseURL);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: base.hostname,
+        port: base.port,
+        method,
+        path,
+        headers: { Host: opts.host ?? base.host, ...opts.headers },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (text += c));
+        res.on("close", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, ms: Date.now() - started }),
+        );
+      },
+    );
+    // The server may cut a refused body short; the answer has come by then.
+    let answered = false;
+    req.on("response", () => (answered = true));
+    req.on("error", (error) => setTimeout(() => (answered ? undefined : reject(error)), 200));
+    if (Array.isArray(opts.body)) {
+      const chunks = [...opts.body];
+      const next = () => {
+        const chunk = chunks.shift();
+        if (!chunk) return req.end();
+        if (req.write(chunk)) setImmediate(next);
+        else req.once("drain", next);
+      };
+      next();
+    } else req.end(opts.body);
+  });
+}
+
+/** How many messages the admin's outbox lists for an address. */
+async function outboxCount(page: import("@playwright/test").Page, lang: string, email: string) {
+  await page.goto(`/${lang}/admin/outbox?to=${encodeURIComponent(email)}`);
+  return page.locator("article").count();
+}
 
 test("every kind of response carries the security headers; inline scripts run only by nonce", async ({
   request,
@@ -124,4 +180,97 @@ test("a form posted from another origin is refused and changes nothing", async (
   expect(signIn.status()).toBe(403);
   expect(signIn.headers()["set-cookie"]).toBeUndefined();
   await api.dispose();
+});
+
+test("a Host the server does not serve gets 400 and sends nothing; links come from PUBLIC_URL", async ({
+  page,
+  lang,
+  baseURL,
+  t,
+}) => {
+  const email = lang === "fi" ? ACCOUNTS.staffVasa : ACCOUNTS.staff;
+  await login(page, lang, ACCOUNTS.admin);
+  const before = await outboxCount(page, lang, email);
+  const form = { "Content-Type": "application/x-www-form-urlencoded" };
+  const body = `email=${encodeURIComponent(email)}`;
+  const poisoned = await raw(baseURL!, "POST", `/${lang}/forgot-password`, {
+    host: "evil.example",
+    headers: form,
+    body,
+  });
+  expect(poisoned.status).toBe(400);
+  expect(poisoned.text).toContain(t("errors.host.title"));
+  const forwarded = await raw(baseURL!, "POST", `/${lang}/forgot-password`, {
+    headers: { ...form, "X-Forwarded-Host": "evil.example" },
+    body,
+  });
+  expect(forwarded.status).toBe(200);
+  // The one honest request sent one message, and its link is on the configured address.
+  await expect.poll(() => outboxCount(page, lang, email)).toBe(before + 1);
+  const mail = (await page.locator("pre").first().textContent()) ?? "";
+  // (in the account's language, which may not be the page's)
+  expect(mail).toMatch(new RegExp(`${baseURL}/(fi|sv)/reset/`));
+  expect(mail).not.toContain("evil.example");
+  // /healthz answers any Host (a load balancer's probe names an address, not the service).
+  expect((await raw(baseURL!, "GET", "/healthz", { host: "10.0.0.7:3000" })).status).toBe(200);
+});
+
+test("a body over 1 MB is refused with 413 in the URL's language before it is read, chunked too", async ({
+  lang,
+  baseURL,
+  t,
+}) => {
+  const form = { "Content-Type": "application/x-www-form-urlencoded" };
+  const big = Buffer.alloc(2 * 1024 * 1024, "a");
+  const declared = await raw(baseURL!, "POST", `/${lang}/forgot-password`, { headers: form, body: big });
+  expect(declared.status).toBe(413);
+  expect(declared.text).toContain(t("errors.413.title"));
+  expect(declared.ms).toBeLessThan(2000);
+  // Without Content-Length: 64 kB chunks, counted as they arrive.
+  const chunks = Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, "b"));
+  const chunked = await raw(baseURL!, "POST", `/${lang}/register`, { headers: form, body: chunks });
+  expect(chunked.status).toBe(413);
+  expect(chunked.text).toContain(t("errors.413.title"));
+  expect((await raw(baseURL!, "GET", "/healthz")).status).toBe(200);
+  // A form of ordinary size still goes through.
+  const small = await raw(baseURL!, "POST", `/${lang}/forgot-password`, {
+    headers: form,
+    body: "email=nobody%40example.org",
+  });
+  expect(small.status).toBe(200);
+});
+
+test("TRACE and other methods the app does not take get 405 on any path, not 500", async ({ lang, baseURL }) => {
+  for (const [method, path] of [
+    ["TRACE", `/${lang}`],
+    ["TRACE", "/healthz"],
+    ["TRACE", `/${lang}/login?x=1`],
+    ["PROPFIND", `/${lang}/pilots`],
+  ]) {
+    const res = await raw(baseURL!, method, path);
+    expect(res.status, `${method} ${path}`).toBe(405);
+    expect(res.headers.allow, `${method} ${path}`).toContain("GET");
+  }
+});
+
+test("production sends HSTS; nothing shown to a signed-in user is stored by the browser", async ({
+  page,
+  lang,
+  request,
+}) => {
+  const anonymous = await request.get(`/${lang}`);
+  expect(anonymous.headers()["strict-transport-security"]).toContain("max-age=");
+  expect(anonymous.headers()["cache-control"] ?? "").not.toContain("no-store");
+  await login(page, lang, ACCOUNTS.council);
+  for (const path of [
+    `/${lang}`,
+    `/${lang}/pilots`,
+    `/${lang}/pilots.data`,
+    `/${lang}/dashboard/export.csv?table=continuation`,
+    `/${lang}/no-such-page`,
+  ]) {
+    const res = await page.request.get(path);
+    expect(res.headers()["cache-control"], path).toBe("no-store");
+    expect(res.headers()["strict-transport-security"], path).toContain("max-age=");
+  }
 });

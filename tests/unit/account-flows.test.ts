@@ -8,6 +8,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { emailOutbox, sessions, tokens, userMunicipalities, users } from "~db/schema";
 import { FIXTURES } from "../e2e/authz/types";
+import { backgroundSettled } from "~/utils/after-response.server";
 
 let t: TestDb;
 const ORIGIN = "http://localhost:3999";
@@ -125,6 +126,8 @@ describe("password reset", () => {
       ),
     );
     for (const o of outcomes) expect([o.status, o.data]).toEqual([200, outcomes[0].data]);
+    // The link is made after the answer (docs/decisions/068).
+    await backgroundSettled();
     const after = await t.db.select({ to: emailOutbox.toAddress }).from(emailOutbox).orderBy(desc(emailOutbox.id));
     expect(after.length - before).toBe(1);
     expect(after[0].to).toBe("council@rajaton.example");
@@ -139,6 +142,7 @@ describe("password reset", () => {
     for (let i = 0; i < 7; i++)
       answers.push(await call(action, "/fi/forgot-password", { lang: "fi" }, { email: "quota@example.org" }));
     for (const a of answers) expect([a.status, a.data]).toEqual([200, answers[0].data]);
+    await backgroundSettled();
     expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "quota@example.org"))).toHaveLength(5);
   });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 
 const run = (env: Record<string, string>) =>
   spawnSync(process.execPath, ["scripts/server.mjs"], {
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", PUBLIC_URL: "https://rajaton.example.fi", ...env },
     encoding: "utf8",
     timeout: 20_000,
   });
@@ -20,6 +20,17 @@ describe("server processes", () => {
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(`WEB_CONCURRENCY: a whole number of processes from 1 to 64, not "${value}"`);
     }
+  });
+
+  it("refuses to start in production without PUBLIC_URL, or with one that is not an origin", () => {
+    const missing = run({ PUBLIC_URL: "" });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("PUBLIC_URL: required when NODE_ENV=production");
+    const path = run({ PUBLIC_URL: "https://rajaton.example.fi/app" });
+    expect(path.status).toBe(1);
+    expect(path.stderr).toContain(
+      'PUBLIC_URL: must be an origin such as https://rajaton.example.fi (no path), not "https://rajaton.example.fi/app"',
+    );
   });
 
   it("warns that the embedded database runs in one process", () => {

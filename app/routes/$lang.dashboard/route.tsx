@@ -152,7 +152,7 @@ export default function Dashboard() {
 
       <section aria-labelledby="h-headline" className="dash-section">
         <h2 id="h-headline">{t("continuation.title")}</h2>
-        {h.meaningful ? (
+        {!h.suppressed ? (
           <dl className="figures">
             <div className="figure figure-primary">
               <dt>{t("continuation.rate")}</dt>
@@ -204,6 +204,35 @@ export default function Dashboard() {
               </dd>
             </div>
             <div className="figure">
+              <dt>{t("continuation.outOfDate")}</dt>
+              <dd>
+                <span data-testid="headline-out-of-date">
+                  {t("continuation.outOfDateValue", {
+                    count: h.outOfDate,
+                    n: formatNumber(lang, h.outOfDate),
+                    of: formatNumber(lang, h.followedUp),
+                  })}
+                </span>
+                {h.outOfDate > 0 ? (
+                  <Link
+                    className="figure-link no-print"
+                    to={`/${lang}/pilots?${new URLSearchParams({
+                      ...Object.fromEntries(
+                        Object.entries(filters)
+                          .filter(([, v]) => v != null)
+                          .map(([k, v]) => [k, String(v)]),
+                      ),
+                      counts: "outOfDate",
+                      reportDate: model.reportDate,
+                    })}`}
+                  >
+                    {t("showPilotsFor", { what: t("continuation.outOfDate") })}
+                  </Link>
+                ) : null}
+                <Definition text={t("def.outOfDate")} />
+              </dd>
+            </div>
+            <div className="figure">
               <dt>{t("continuation.reference")}</dt>
               <dd>
                 {pct(REFERENCE_RATE)}
@@ -212,8 +241,11 @@ export default function Dashboard() {
             </div>
           </dl>
         ) : (
-          <p className="notice" data-testid="headline-not-meaningful">
-            {t("continuation.notMeaningful", { n: formatNumber(lang, h.eligible) })}
+          <p className="notice" data-testid="headline-suppressed">
+            {t(`continuation.${h.suppressed}`, {
+              n: formatNumber(lang, h.followedUp),
+              eligible: formatNumber(lang, h.eligible),
+            })}
           </p>
         )}
         <DataTable table={table("continuation")} />
@@ -221,6 +253,12 @@ export default function Dashboard() {
       </section>
 
       <TableSection table={table("horizons")} chart={rateChart("horizons")} />
+
+      <section aria-labelledby="h-survival" className="dash-section">
+        <h2 id="h-survival">{t("survivalTitle")}</h2>
+        <TableSection table={table("survival")} level={3} />
+        <TableSection table={table("survival-summary")} level={3} />
+      </section>
 
       <section aria-labelledby="h-cuts" className="dash-section">
         <h2 id="h-cuts">{t("cutsTitle")}</h2>

@@ -1,0 +1,71 @@
+/**
+ * Each pilot's lifetime after its funding ended, for the survival figures (docs/decisions/078).
+ * Time runs from the end of the funded period (in days; months = days ÷ 30.4375). Of the pilots
+ * eligible at the reporting date, only answers on or before it and other than "unknown" count:
+ * - L = the last continuing answer (continuing, partly, transferred), F = the first "ended" answer
+ *   after L (after the funding's end when there is no L);
+ * - with F: an event at F's "ended on" (not before L), else at the midpoint between L (or the end of
+ *   funding) and F's date: the service ended somewhere in between;
+ * - without F: censored at L — still running at the last answer;
+ * - pilots with no such answer are excluded and counted.
+ * "Latest" and "first" order answers by date and, on the same day, by the order they were entered.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../connect";
+import { eligibleSql } from "./continuation.server";
+import { kaplanMeier, medianLifetime, survivalAt, type Observation } from "./survival";
+
+export const DAYS_PER_MONTH = 365.25 / 12;
+export const SURVIVAL_TIMES = [6, 12, 24, 36] as const;
+
+export type Lifetime = { pilotId: number; days: number; months: number; event: boolean };
+
+/** Lifetimes of the eligible pilots matching `scope` (a condition on pilots `p`), and how many were excluded. */
+export async function pilotLifetimes(db: Db, opts: { reportDate: string; scope: SQL }) {
+  const R = sql`${opts.reportDate}::date`;
+  const rows = await queryRows<{ id: number; days: string | number | null; event: boolean | null }>(
+    db,
+    sql`with sp as materialized (select p.id, p.end_date from pilots p where ${eligibleSql({ reportDate: opts.reportDate })} and ${opts.scope}),
+      a as materialized (select c.id, c.pilot_id, c.checked_on, c.ended_on, s.counts_as
+        from continuation_checks c join continuation_statuses s on s.code = c.status_code join sp on sp.id = c.pilot_id
+        where c.checked_on <= ${R} and s.counts_as in ('continuing', 'partly', 'ended')),
+      l as (select distinct on (a.pilot_id) a.pilot_id, a.checked_on, a.id from a
+        where a.counts_as in ('continuing', 'partly') order by a.pilot_id, a.checked_on desc, a.id desc),
+      f as (select distinct on (a.pilot_id) a.pilot_id, a.checked_on, a.ended_on from a left join l on l.pilot_id = a.pilot_id
+        where a.counts_as = 'ended' and (l.pilot_id is null or (a.checked_on, a.id) > (l.checked_on, l.id))
+        order by a.pilot_id, a.checked_on, a.id)
+    select sp.id,
+      case when f.pilot_id is not null then true when l.pilot_id is not null then false end as event,
+      case
+        when f.pilot_id is not null and f.ended_on is not null
+          then greatest(0, f.ended_on - sp.end_date, coalesce(l.checked_on - sp.end_date, 0))::float8
+        when f.pilot_id is not null
+          then greatest(0, (greatest(0, coalesce(l.checked_on - sp.end_date, 0)) + (f.checked_on - sp.end_date)) / 2.0)::float8
+        when l.pilot_id is not null then greatest(0, l.checked_on - sp.end_date)::float8
+      end as days
+    from sp left join l on l.pilot_id = sp.id left join f on f.pilot_id = sp.id
+    order by sp.id`,
+  );
+  const lifetimes: Lifetime[] = [];
+  let excluded = 0;
+  for (const r of rows) {
+    if (r.event == null || r.days == null) excluded++;
+    else {
+      const days = Number(r.days);
+      lifetimes.push({ pilotId: Number(r.id), days, months: days / DAYS_PER_MONTH, event: r.event });
+    }
+  }
+  return { lifetimes, excluded };
+}
+
+/** The survival table: n, events, the share still running at 6/12/24/36 months with n at risk, the median. */
+export function survivalSummary(lifetimes: Lifetime[]) {
+  const km = kaplanMeier(lifetimes.map((l): Observation => ({ time: l.months, event: l.event })));
+  return {
+    n: km.n,
+    events: km.events,
+    at: SURVIVAL_TIMES.map((t) => survivalAt(km, t)),
+    medianMonths: medianLifetime(km),
+    km,
+  };
+}
