@@ -2,7 +2,8 @@
  * Follow-up requests end to end, in both languages: a pilot becomes due, the scheduler mails its
  * contact (in the lead municipality's language), the link from the admin's outbox opens the answer
  * page without signing in, the answer with evidence is recorded once, the pilot page shows the check
- * and the council's response rate moves; the same with JavaScript off; axe scans every page.
+ * and the council's response rate moves; the same with JavaScript off; axe scans every page (with
+ * JavaScript on: axe runs in the page).
  */
 import type { Page } from "@playwright/test";
 import { ACCOUNTS, expect, expectNoAxeViolations, login, test, type Lang } from "./fixtures";
@@ -73,6 +74,9 @@ test.describe("follow-up requests", () => {
     await expect(p.locator(".timeline-item")).toHaveCount(1);
     await expect(p.locator(".timeline-item")).toContainText(t("pilots:status.continues_partly"));
     await expect(p.locator(".timeline-item")).toContainText("Kh 3.2.2026 § 5");
+    await p.goto(`/${lang}/follow-up/${"C".repeat(43)}`);
+    await expect(p.getByRole("heading", { level: 1 })).toHaveText(t("followups:answer.unknownTitle"));
+    await expectNoAxeViolations(p);
     await anonymous.close();
 
     await page.goto(`/${lang}/follow-ups`);
@@ -112,7 +116,6 @@ test.describe("follow-up requests", () => {
       const unknown = await p.goto(`/${lang}/follow-up/${"C".repeat(43)}?status=ended`);
       expect(unknown?.status()).toBe(404);
       await expect(p.getByRole("heading", { level: 1 })).toHaveText(t("followups:answer.unknownTitle"));
-      await expectNoAxeViolations(p);
       await anonymous.close();
     });
   });
