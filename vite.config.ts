@@ -13,6 +13,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "~db": path.resolve("db"),
+      "~shared": path.resolve("shared"),
       "~": path.resolve("app"),
     },
   },
@@ -32,7 +33,7 @@ export default defineConfig({
   optimizeDeps: { exclude: ["@electric-sql/pglite"] },
   ssr: { external: ["@electric-sql/pglite", "@node-rs/argon2"] },
   test: {
-    include: ["app/**/*.test.ts", "db/**/*.test.ts", "tests/unit/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "db/**/*.test.ts", "shared/**/*.test.ts", "tests/unit/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

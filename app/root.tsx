@@ -15,7 +15,7 @@ import { DEFAULT_LANG, getI18n, isLang, LANGUAGES, langFromPath, switchLangPath,
 import { AppShell } from "./components/app-shell";
 import { ErrorView } from "./components/error-view";
 import { getUser } from "./utils/session.server";
-import { demoDataPresent } from "./utils/demo.server";
+import { demoDataPresent } from "~db/queries/demo.server";
 import { useNonce } from "./utils/nonce";
 import tokensHref from "./styles/tokens.css?url";
 import appHref from "./styles/app.css?url";

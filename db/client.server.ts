@@ -1,4 +1,3 @@
-import { env } from "~/utils/env.server";
 import { openDb, pgliteDir, type Db, type DbHandle } from "./connect";
 
 declare global {
@@ -6,11 +5,19 @@ declare global {
   var __rajatonDb: Promise<DbHandle> | undefined;
 }
 
+/**
+ * The two settings the database layer needs, read from the environment here so that db/ imports
+ * nothing from app/. app/utils/env.server.ts validates the whole environment (these two included)
+ * when the server starts; an empty DATABASE_URL means "none", as there.
+ */
+export function databaseSettings(source: Record<string, string | undefined> = process.env) {
+  const url = source.DATABASE_URL || undefined;
+  return url ? { url } : { dataDir: pgliteDir(source.DATA_DIR || "./data") };
+}
+
 function open(): Promise<DbHandle> {
   if (!globalThis.__rajatonDb) {
-    globalThis.__rajatonDb = openDb(
-      env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: pgliteDir(env.DATA_DIR) },
-    );
+    globalThis.__rajatonDb = openDb(databaseSettings());
     const close = async () => {
       const handle = await globalThis.__rajatonDb;
       await handle?.close().catch(() => {});

@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { setIcuCollations } from "./collation";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 /** The handle inside `db.transaction(async (tx) => …)`. */
@@ -36,6 +37,10 @@ export async function openDb(options: { url?: string; dataDir?: string; max?: nu
       connection: { application_name: "rajaton", jit: "off" },
     });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" });
+    // ICU collations sort titles in the page's language (db/collation.ts); a server built without ICU lacks them.
+    const icu =
+      await client`select count(*)::int as n from pg_collation where collname in ('fi-FI-x-icu', 'sv-FI-x-icu')`;
+    setIcuCollations(icu[0]?.n === 2);
     return {
       db,
       driver: "postgres",
@@ -44,12 +49,16 @@ export async function openDb(options: { url?: string; dataDir?: string; max?: nu
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");
+  // Contrib extensions are loaded into PGlite here; CREATE EXTENSION in the migrations then works
+  // on both databases (pg_trgm: word-form search, docs/decisions/080).
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   let dataDir: string | undefined;
   if (options.dataDir) {
     dataDir = path.resolve(options.dataDir);
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   }
-  const client = new PGlite(dataDir);
+  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  setIcuCollations(false);
   await client.waitReady;
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
   return {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../tests/helpers/db";
 import { FIXTURES } from "../tests/e2e/authz/types";
-import { artists, pilotMunicipalities, pilots, services, users } from "./schema";
+import { artists, organisations, pilotMunicipalities, pilots, services, users } from "./schema";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -85,5 +85,19 @@ describe("the ids end-to-end tests rely on match the demo data", () => {
       .from(services)
       .where(eq(services.id, FIXTURES.services.other));
     expect(svc.artistId).toBe(FIXTURES.artists.other);
+  });
+});
+
+describe("the seeds hold one organisation per municipality", () => {
+  it("the demo data reuses the real facts' municipality organisation", async () => {
+    const rows = await t.db
+      .select({ code: organisations.municipalityCode, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.kind, "municipality"));
+    const codes = rows.map((r) => r.code);
+    expect(codes.length).toBe(new Set(codes).size);
+    expect(rows.filter((r) => r.code === "233").map((r) => r.name)).toEqual([
+      { fi: "Kauhavan kaupunki", sv: "Kauhava stad" },
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  * reference/real-fact seed first if needed.
  */
 import { sql } from "drizzle-orm";
+import { PROGRAMME_REGIONS_SQL } from "../shared/codes";
 import type { Db } from "./connect";
 import { runScript } from "./script-db";
 import { seedReference } from "./seed/reference";
@@ -17,7 +18,7 @@ function arg(name: string, fallback: number) {
   return n;
 }
 
-const REGION_MUNICIPALITIES = sql`(select array_agg(municipality_code order by municipality_code) from municipality_regions where valid_to is null and region_code in ('14', '15'))`;
+const REGION_MUNICIPALITIES = sql`(select array_agg(municipality_code order by municipality_code) from municipality_regions where valid_to is null and region_code in (${sql.raw(PROGRAMME_REGIONS_SQL)}))`;
 const FORMS = sql`array['music','visual_arts','theatre','dance','literature','circus','crafts','photography','media_arts','multidisciplinary']`;
 const FORM_FI = sql`array['musiikki','kuvataide','teatteri','tanssi','sanataide','sirkus','käsityö','valokuvaus','mediataide','monitaide']`;
 const FORM_SV = sql`array['musik','bildkonst','teater','dans','ordkonst','cirkus','hantverk','fotografi','mediekonst','mångkonst']`;

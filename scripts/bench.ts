@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the figures the issues name, measured on PostgreSQL.
+ * `npm run bench`: the speed targets (in each scenario's `targets`), measured on PostgreSQL.
  *   1. creates a database on the PostgreSQL server (DATABASE_URL's server, default
  *      postgres://postgres@127.0.0.1:5432), loads the reference data, the real facts, the demo
  *      accounts and the bulk data set (10,000 pilots, 2,000 artists, 8,000 services, 40,000 checks);

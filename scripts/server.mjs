@@ -91,7 +91,9 @@ function hostsServed() {
 function supervise(count) {
   let stopping = false;
   let listening = false;
-  for (let i = 0; i < count; i++) cluster.fork();
+  // The scheduled jobs (log retention) run in one worker only: the first, and whichever replaces it.
+  const jobsWorker = { id: cluster.fork({ RAJATON_JOBS: "1" }).id };
+  for (let i = 1; i < count; i++) cluster.fork({ RAJATON_JOBS: "0" });
   cluster.on("listening", () => {
     if (!listening) console.log(`[rajaton] http://localhost:${port} (${count} worker processes)`);
     listening = true;
@@ -107,7 +109,9 @@ function supervise(count) {
       process.exit(1);
     }
     console.error(`[rajaton] worker process ${worker.process.pid} stopped (${signal ?? code}); starting another.`);
-    cluster.fork();
+    const hadJobs = worker.id === jobsWorker.id;
+    const next = cluster.fork({ RAJATON_JOBS: hadJobs ? "1" : "0" });
+    if (hadJobs) jobsWorker.id = next.id;
   });
   for (const sig of ["SIGTERM", "SIGINT"]) {
     process.once(sig, () => {
@@ -225,7 +229,12 @@ async function serve() {
     next(error);
   });
 
-  const onListen = () => cluster.isPrimary && console.log(`[rajaton] http://localhost:${port}`);
+  const onListen = () => {
+    if (cluster.isPrimary) console.log(`[rajaton] http://localhost:${port}`);
+    // One process runs the scheduled jobs: this one when it is alone, else the worker marked for them.
+    if (process.env.RAJATON_JOBS !== "0" && (cluster.isPrimary || process.env.RAJATON_JOBS === "1"))
+      build.entry.module.startScheduledJobs();
+  };
   const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen);
   // Every process runs a job runner (docs/decisions/085); on a signal it finishes the job in hand first.
   const stopJobs = build.entry.module.startJobs();

@@ -2,7 +2,8 @@
 /**
  * `npm test`: every test, on the database the environment names.
  *   1. unit and integration tests (vitest); with DATABASE_URL each file creates and drops its own database;
- *   2. the app is built and started on a fresh database with the demo data
+ *   2. the app is built (its client bundle checked for database code: scripts/check-client-bundle.mjs)
+ *      and started on a fresh database with the demo data
  *      (a uniquely named PostgreSQL database, dropped afterwards, or a temporary PGlite directory);
  *   3. end-to-end tests (Playwright on Chromium) against it.
  * Ends with the line "N passed, N failed".
@@ -13,6 +14,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { findServerCodeInClient } from "./check-client-bundle.mjs";
 import { findChromium, CHROMIUM_HELP } from "./find-chromium.mjs";
 
 const args = process.argv.slice(2);
@@ -91,7 +93,16 @@ if (runUnit) {
 
 if (runE2e) {
   // The build is reused when nothing it is made from has changed (the second CI run, a re-run).
-  const sourceHash = hashSources(["app", "locales", "public", "vite.config.ts", "tsconfig.json", "package-lock.json"]);
+  const sourceHash = hashSources([
+    "app",
+    "db",
+    "shared",
+    "locales",
+    "public",
+    "vite.config.ts",
+    "tsconfig.json",
+    "package-lock.json",
+  ]);
   const stamp = path.join("build", ".source-hash");
   if (fs.existsSync("build/server/index.js") && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === sourceHash) {
     log("the build is up to date");
@@ -102,6 +113,13 @@ if (runE2e) {
       process.exit(1);
     }
     fs.writeFileSync(stamp, sourceHash);
+  }
+  log("the client build contains no database code");
+  const serverCode = findServerCodeInClient("build/client");
+  if (serverCode.length === 0) passed += 1;
+  else {
+    console.error(`Server-only code in the client build:\n  ${serverCode.join("\n  ")}`);
+    failed += 1;
   }
   const id = crypto.randomBytes(4).toString("hex");
   const env = { ...process.env, NODE_ENV: "production", INSECURE_COOKIES: "1", E2E_TEST_HELPERS: "1" };

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { IconLogin, IconLogout } from "~/components/icons";
 import { otherLang, switchLangPath } from "~/i18n";
 import type { RootData } from "~/root";
+import { can } from "~/utils/capabilities";
 import { useLang } from "~/utils/use-lang";
 
 /** Skip link, header with the service name, navigation, language switch, demo notice, footer. */
@@ -18,11 +19,9 @@ export function AppShell({ children, bare = false }: { children: React.ReactNode
     { to: `/${lang}/artists`, label: t("nav.artists") },
     { to: `/${lang}/dashboard`, label: t("nav.dashboard") },
   ];
-  if (user && (user.role === "staff" || user.role === "council" || user.role === "admin")) {
-    nav.push({ to: `/${lang}/follow-ups`, label: t("nav.followUps") });
-  }
-  if (user?.role === "council" || user?.role === "admin") nav.push({ to: `/${lang}/admin`, label: t("nav.admin") });
-  if (user?.role === "artist") nav.push({ to: `/${lang}/me/artist`, label: t("nav.myProfile") });
+  if (can.createPilot(user)) nav.push({ to: `/${lang}/follow-ups`, label: t("nav.followUps") });
+  if (can.administer(user)) nav.push({ to: `/${lang}/admin`, label: t("nav.admin") });
+  if (can.haveArtistProfile(user)) nav.push({ to: `/${lang}/me/artist`, label: t("nav.myProfile") });
 
   return (
     <>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ErrorText, fieldId } from "./field";
 
 /** A fieldset of checkboxes (or radios) with a legend and its error, linked for screen readers. */
 export function ChoiceGroup({
@@ -23,7 +24,7 @@ export function ChoiceGroup({
   columns?: boolean;
 }) {
   const { t } = useTranslation();
-  const id = idProp ?? `f-${name.replace(/[^\w-]/g, "-")}`;
+  const id = idProp ?? fieldId(name);
   return (
     <fieldset
       className={`field choice-group ${error ? "field-error" : ""}`}
@@ -35,11 +36,7 @@ export function ChoiceGroup({
         {legend}
         {required ? <span className="required"> ({t("form.required")})</span> : null}
       </legend>
-      {error ? (
-        <p className="error-text" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
+      {error ? <ErrorText id={`${id}-error`} message={error} /> : null}
       <div className={columns ? "choices choices-columns" : "choices"}>
         {options.map((o) => (
           <label key={o.value} className="choice">
@@ -63,7 +60,7 @@ export function Checkbox({
   hint?: string;
   checked: boolean;
 }) {
-  const id = `f-${name}`;
+  const id = fieldId(name);
   return (
     <div className="field checkbox-field">
       <input

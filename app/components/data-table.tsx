@@ -28,7 +28,8 @@ export function DataTable({ table, caption = true }: { table: DashTable; caption
   if (table.rows.length === 0) return <p className="empty">{t("noData")}</p>;
   const links = table.links;
   return (
-    <div className="table-wrap">
+    // A focusable, labelled region: a keyboard user can scroll a table wider than the page.
+    <div className="table-wrap" role="region" aria-label={table.title} tabIndex={0}>
       <table id={`table-${table.id}`}>
         {caption ? <caption>{table.title}</caption> : null}
         <thead>

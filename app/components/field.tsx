@@ -1,8 +1,29 @@
-import type { ReactNode } from "react";
+import { type MouseEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { errorText } from "~/utils/validators";
 
 /** The id of a form field named `name` (its label, hint and error hang off it). */
 export const fieldId = (name: string) => `f-${name.replace(/[^\w-]/g, "-")}`;
+
+/** A field's error message, in the page's language. */
+export function ErrorText({ id, message }: { id: string; message: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="error-text" id={id}>
+      {errorText(t, message)}
+    </p>
+  );
+}
+
+/** How many characters a field holds of its limit: shown once JavaScript runs (the hint says the limit without it). */
+function Counter({ id, count, max }: { id: string; count: number; max: number }) {
+  const { t } = useTranslation();
+  return (
+    <p className={`counter ${count > max ? "counter-over" : ""}`} id={id} aria-hidden="true">
+      {t("validation.counter", { count, max })}
+    </p>
+  );
+}
 
 /** A labelled input with its error beside it, linked for screen readers. */
 export function Field({
@@ -20,6 +41,7 @@ export function Field({
   lang,
   className,
   list,
+  maxLength,
   describedBy: alsoDescribedBy,
 }: {
   name: string;
@@ -39,11 +61,17 @@ export function Field({
   list?: string;
   /** Another element that describes the field, e.g. a hint shared by several fields. */
   describedBy?: string;
+  /** The schema's limit: said in the hint, and counted as the user types. The form refuses more (nothing is cut). */
+  maxLength?: number;
 }) {
   const { t } = useTranslation();
   const id = fieldId(name);
+  const [count, setCount] = useState<number | null>(null);
+  const limit = maxLength ? t("validation.limit", { max: maxLength }) : null;
+  const hintText = [hint, limit].filter(Boolean).join(" ");
   const describedBy =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null, alsoDescribedBy].filter(Boolean).join(" ") || undefined;
+    [hintText ? `${id}-hint` : null, error ? `${id}-error` : null, alsoDescribedBy].filter(Boolean).join(" ") ||
+    undefined;
   const common = {
     id,
     name,
@@ -52,6 +80,9 @@ export function Field({
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy,
     lang,
+    onInput: maxLength
+      ? (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => setCount(e.currentTarget.value.length)
+      : undefined,
   };
   return (
     <div className={`field ${error ? "field-error" : ""} ${className ?? ""}`}>
@@ -59,21 +90,18 @@ export function Field({
         {label}
         {required ? <span className="required"> ({t("form.required")})</span> : null}
       </label>
-      {hint ? (
+      {hintText ? (
         <p className="hint" id={`${id}-hint`}>
-          {hint}
+          {hintText}
         </p>
       ) : null}
-      {error ? (
-        <p className="error-text" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
+      {error ? <ErrorText id={`${id}-error`} message={error} /> : null}
       {multiline ? (
         <textarea rows={rows ?? 4} {...common} />
       ) : (
         <input type={type} autoComplete={autoComplete} inputMode={inputMode} list={list} {...common} />
       )}
+      {maxLength ? <Counter id={`${id}-counter`} count={count ?? defaultValue?.length ?? 0} max={maxLength} /> : null}
     </div>
   );
 }
@@ -90,33 +118,51 @@ export function SelectField({
   none,
   error,
   children,
+  required,
+  hint,
+  id: idProp,
+  className,
+  lang,
 }: {
   name: string;
   label: string;
   value?: string | number | null;
   options: { value: string; label: string }[];
-  none: string;
+  /** The empty choice's text ("All", "Choose…"); null when there is no empty choice. */
+  none: string | null;
   error?: string;
   children?: ReactNode;
+  required?: boolean;
+  hint?: string;
+  id?: string;
+  className?: string;
+  lang?: string;
 }) {
   const { t } = useTranslation();
-  const id = fieldId(name);
+  const id = idProp ?? fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field ${error ? "field-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p className="error-text" id={`${id}-error`}>
-          {t(error)}
+    <div className={`field ${error ? "field-error" : ""} ${className ?? ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> ({t("form.required")})</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
         </p>
       ) : null}
+      {error ? <ErrorText id={`${id}-error`} message={error} /> : null}
       <select
         id={id}
         name={name}
         defaultValue={value == null ? "" : String(value)}
+        required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy}
+        lang={lang}
       >
-        <option value="">{none}</option>
+        {none == null ? null : <option value="">{none}</option>}
         {children}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -126,6 +172,24 @@ export function SelectField({
       </select>
     </div>
   );
+}
+
+/**
+ * A summary link moves focus to its field and keeps the page as it is: following the hash would
+ * be a navigation, which drops the action's data and with it every error shown.
+ */
+function focusField(e: MouseEvent<HTMLAnchorElement>) {
+  const id = e.currentTarget.hash.slice(1);
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return;
+  e.preventDefault();
+  const field =
+    target instanceof HTMLFieldSetElement
+      ? (target.querySelector<HTMLElement>("input, select, textarea") ?? target)
+      : target;
+  // The label (or legend) above the field is shown too.
+  (target.closest(".field") ?? target).scrollIntoView({ block: "start" });
+  field.focus({ preventScroll: true });
 }
 
 /** The summary of errors at the top of a form, each linking to its field. */
@@ -139,10 +203,10 @@ export function ErrorSummary({ errors, labels }: { errors?: Record<string, strin
         {Object.entries(errors).map(([field, message]) => (
           <li key={field}>
             {field === "_form" ? (
-              t(message)
+              errorText(t, message)
             ) : (
-              <a href={`#f-${field.replace(/[^\w-]/g, "-")}`}>
-                {labels[field] ?? field}: {t(message)}
+              <a href={`#${fieldId(field)}`} onClick={focusField}>
+                {labels[field] ?? field}: {errorText(t, message)}
               </a>
             )}
           </li>

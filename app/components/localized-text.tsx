@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Localized } from "~db/schema/common";
+import type { Localized } from "~shared/codes";
 import { localized } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
 

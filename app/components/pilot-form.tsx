@@ -1,17 +1,11 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { Localized } from "~db/schema/common";
+import { FUNDING_KINDS, PARTNER_ROLES, type Localized, type PilotState } from "~shared/codes";
+import { ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field, fieldId, SelectField } from "~/components/field";
 import { localizedString } from "~/utils/localized";
-import {
-  FUNDING_KINDS,
-  LOCALIZED_FIELDS,
-  PARTNER_ROLES,
-  municipalityLabel,
-  rowCount,
-  type FormValues,
-} from "~/utils/pilot-form";
+import { LOCALIZED_FIELDS, municipalityLabel, rowCount, TEXT_LIMITS, type FormValues } from "~/utils/pilot-form";
 import { formatDateTime } from "~/utils/format";
 import { useLang } from "~/utils/use-lang";
 
@@ -53,42 +47,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Checkboxes({
-  name,
-  legend,
-  items,
-  checked,
-  error,
-}: {
-  name: string;
-  legend: string;
-  items: { code: string; label: string }[];
-  checked: string[];
-  error?: string;
-}) {
-  const { t } = useTranslation();
-  const id = fieldId(name);
-  return (
-    <fieldset
-      className={`field checkbox-group ${error ? "field-error" : ""}`}
-      id={id}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend>{legend}</legend>
-      {error ? (
-        <p className="error-text" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-      {items.map((i) => (
-        <label key={i.code} className="checkbox">
-          <input type="checkbox" name={name} value={i.code} defaultChecked={checked.includes(i.code)} /> {i.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
 export function PilotForm({
   values,
   errors,
@@ -103,7 +61,7 @@ export function PilotForm({
   errors?: Record<string, string>;
   options: PilotFormOptions;
   version?: number;
-  state: "new" | "draft" | "submitted" | "published";
+  state: "new" | PilotState;
   returnComment?: string | null;
   conflict?: Conflict | null;
   cancelTo: string;
@@ -144,7 +102,7 @@ export function PilotForm({
     (x) => x,
   );
   const n = (group: string, spare: number) => Array.from({ length: rowCount(values, group, spare) }, (_, i) => i);
-  const groups = (items: ({ code: string } & Named)[]) => items.map((i) => ({ code: i.code, label: L(i.name) }));
+  const groups = (items: ({ code: string } & Named)[]) => items.map((i) => ({ value: i.code, label: L(i.name) }));
 
   // Labels for the error summary, by field name.
   const labels: Record<string, string> = {};
@@ -213,6 +171,7 @@ export function PilotForm({
           multiline={multiline}
           rows={rows}
           lang={l}
+          maxLength={TEXT_LIMITS[f]}
         />
       ))}
     </div>
@@ -371,26 +330,29 @@ export function PilotForm({
       </Section>
 
       <Section id="groups" title={t("form.section.groups")}>
-        <Checkboxes
+        <ChoiceGroup
           name="sectors"
           legend={t("field.sectors")}
-          items={groups(options.sectors)}
-          checked={list("sectors")}
+          options={groups(options.sectors)}
+          selected={list("sectors")}
           error={e("sectors")}
+          columns
         />
-        <Checkboxes
+        <ChoiceGroup
           name="targetGroups"
           legend={t("field.targetGroups")}
-          items={groups(options.targetGroups)}
-          checked={list("targetGroups")}
+          options={groups(options.targetGroups)}
+          selected={list("targetGroups")}
           error={e("targetGroups")}
+          columns
         />
-        <Checkboxes
+        <ChoiceGroup
           name="artForms"
           legend={t("field.artForms")}
-          items={groups(options.artForms)}
-          checked={list("artForms")}
+          options={groups(options.artForms)}
+          selected={list("artForms")}
           error={e("artForms")}
+          columns
         />
       </Section>
 

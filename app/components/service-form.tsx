@@ -1,15 +1,18 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ServiceRow } from "~db/queries/artists.server";
-import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
-import type { Localized } from "~db/schema/common";
+import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
+import type { Localized } from "~shared/codes";
 import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
-import { ErrorSummary, Field } from "~/components/field";
+import { ErrorSummary, Field, SelectField } from "~/components/field";
 import { centsToInput } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
 
 type Option = { code: string; name: Localized };
+
+/** The schema's limits (artist-schemas.ts), said in the hints. */
+const LIMITS = { title: 200, description: 4000, accessibility: 1000, season: 300 } as const;
 
 /** The service form (add and edit): both languages side by side, missing ones marked. */
 export function ServiceForm({
@@ -59,6 +62,8 @@ export function ServiceForm({
       {(["fi", "sv"] as const).map((l) => {
         const key = `${base}${l === "fi" ? "Fi" : "Sv"}`;
         const value = str(key, fallback?.[l]);
+        const other = l === "fi" ? "sv" : "fi";
+        const otherValue = str(`${base}${other === "fi" ? "Fi" : "Sv"}`, fallback?.[other]);
         return (
           <div key={l}>
             <Field
@@ -70,8 +75,10 @@ export function ServiceForm({
               rows={multiline ? 4 : undefined}
               defaultValue={value}
               error={errors?.[key]}
+              maxLength={LIMITS[base]}
             />
-            {!value ? <p className="missing-mark">{t(`me.missing.${l}`)}</p> : null}
+            {/* A translation is missing only where the other language has the text. */}
+            {!value && otherValue ? <p className="missing-mark">{t(`me.missing.${l}`)}</p> : null}
           </div>
         );
       })}
@@ -85,17 +92,14 @@ export function ServiceForm({
       <input type="hidden" name="intent" value="save" />
       {pair("title", s?.title, false, t("service.titleHint"))}
       {pair("description", s?.description, true)}
-      <div className="field">
-        <label htmlFor="f-artForm">{labels.artForm}</label>
-        <select id="f-artForm" name="artForm" defaultValue={str("artForm", s?.artFormCode)}>
-          <option value="">{t("filters.any")}</option>
-          {options.artForms.map((o) => (
-            <option key={o.code} value={o.code}>
-              {name(o)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        name="artForm"
+        label={labels.artForm}
+        value={str("artForm", s?.artFormCode)}
+        none={t("service.artFormNone")}
+        options={options.artForms.map((o) => ({ value: o.code, label: name(o) }))}
+        error={errors?.artForm}
+      />
       <ChoiceGroup
         name="format"
         type="radio"

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { Localized } from "~db/schema/common";
+import { PROGRAMME_REGIONS, type Localized } from "~shared/codes";
+import { errorText } from "~/utils/validators";
 import { collator } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
@@ -29,19 +30,22 @@ export function UserScopeFields({
   const sort = collator(lang);
   const byName = <T extends { name: Localized }>(a: T, b: T) =>
     sort.compare(localizedString(a.name, lang), localizedString(b.name, lang));
+  const home: readonly string[] = PROGRAMME_REGIONS;
   const groups = [
-    { label: t("scope.region14"), items: municipalities.filter((m) => m.region === "14").sort(byName) },
-    { label: t("scope.region15"), items: municipalities.filter((m) => m.region === "15").sort(byName) },
+    ...PROGRAMME_REGIONS.map((region) => ({
+      label: t(`scope.region${region}`),
+      items: municipalities.filter((m) => m.region === region).sort(byName),
+    })),
     {
       label: t("scope.otherMunicipalities"),
-      items: municipalities.filter((m) => m.region !== "14" && m.region !== "15").sort(byName),
+      items: municipalities.filter((m) => m.region == null || !home.includes(m.region)).sort(byName),
     },
   ];
   const orgs = [...organisations].sort(byName);
   const error = (name: string) =>
     errors?.[name] ? (
       <p className="error-text" id={`f-${name}-error`}>
-        {t(errors[name])}
+        {errorText(t, errors[name])}
       </p>
     ) : null;
   const describedBy = (name: string) =>

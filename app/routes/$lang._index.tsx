@@ -1,43 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { sql, type SQL } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { queryRows, type Db } from "~db/connect";
-import { cached } from "~/utils/data-cache.server";
-import { continuationCounts, summarize } from "~db/queries/continuation.server";
+import { cached } from "~db/data-cache.server";
+import { homeFigures } from "~db/queries/dashboard.server";
 import { requireLang } from "~/utils/lang.server";
 import { getUser } from "~/utils/session.server";
-import { isCouncil } from "~/utils/permissions.server";
+import { figuresScope, figuresVisibility } from "~/utils/permissions.server";
 import { formatNumber, formatPercent } from "~/utils/format";
-import { REFERENCE_RATE } from "~/utils/stats";
+import { REFERENCE_RATE } from "~shared/stats";
 import { getI18n, isLang } from "~/i18n";
-import { todayIso } from "~/utils/dates";
+import { todayIso } from "~shared/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLang(params);
   const user = await getUser(request);
   const db = await getDb();
   // Anonymous visitors see figures computed from published pilots only.
-  const internal = isCouncil(user);
-  const published = internal ? sql`true` : sql`p.state = 'published'`;
+  const published = figuresVisibility(user);
   const today = todayIso();
   // Cached under the data generation like the dashboard's figures (docs/decisions/043).
-  return cached(db, JSON.stringify(["home", internal, today]), () => homeFigures(db, today, published));
-}
-
-async function homeFigures(db: Db, today: string, published: SQL) {
-  const [counts, [figures]] = await Promise.all([
-    continuationCounts(db, { reportDate: today, where: published }),
-    queryRows<{ pilots: number; municipalities: number; artists: number }>(
-      db,
-      sql`select
-        (select count(*)::int from pilots p where ${published}) as pilots,
-        (select count(distinct pm.municipality_code)::int from pilot_municipalities pm join pilots p on p.id = pm.pilot_id where ${published}) as municipalities,
-        (select count(*)::int from artists where state = 'approved') as artists`,
-    ),
-  ]);
-  return { continuation: summarize(counts), figures };
+  return cached(db, JSON.stringify(["home", figuresScope(user), today]), () => homeFigures(db, today, published));
 }
 
 export const meta: MetaFunction = ({ params }) => {

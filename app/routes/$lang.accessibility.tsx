@@ -3,14 +3,16 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { feedback } from "~db/schema";
+import { saveFeedback } from "~db/queries/feedback.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { formToObject, parseForm } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
+import { email, requiredText, text } from "~/utils/validators";
+import { formatDate } from "~/utils/format";
+import { useLang } from "~/utils/use-lang";
 import { requireLang } from "~/utils/lang.server";
-import { audit } from "~/utils/audit.server";
 import { clientAddress, getUser } from "~/utils/session.server";
-import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 import { assertSameOrigin } from "~/utils/security.server";
 
 export const headers = throttleHeaders;
@@ -21,21 +23,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 const FeedbackSchema = z.object({
-  message: z.string().trim().min(1, "validation.required").max(5000, "validation.tooLong"),
-  email: z
-    .string()
-    .trim()
-    .max(200, "validation.tooLong")
-    .refine((v) => v === "" || z.string().email().safeParse(v).success, "validation.email"),
-  page: z.string().trim().max(500, "validation.tooLong").optional(),
+  message: requiredText(5000, { multiline: true }),
+  email: email(),
+  page: text(500),
 });
 
 /** The feedback channel of the accessibility statement: anyone may send, stored for the council. */
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
-  const form = formToObject(await request.formData());
-  const parsed = parseForm(FeedbackSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, FeedbackSchema);
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: form }, { status: 400 });
   const db = await getDb();
   // Anyone may send, a few messages per client address at a time (docs/decisions/066).
@@ -47,24 +46,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       values: form,
     });
   const user = await getUser(request);
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(feedback)
-      .values({
-        language: lang,
-        message: parsed.data.message,
-        email: parsed.data.email || null,
-        page: parsed.data.page || null,
-      })
-      .returning({ id: feedback.id });
-    await audit(tx, {
-      userId: user?.id ?? null,
-      action: "create",
-      entityType: "feedback",
-      entityId: row.id,
-      after: { page: parsed.data.page ?? null },
-    });
-  });
+  await saveFeedback(
+    db,
+    { language: lang, message: parsed.data.message, email: parsed.data.email || null, page: parsed.data.page || null },
+    user?.id ?? null,
+  );
   return { ok: true as const, errors: undefined, values: undefined };
 }
 
@@ -72,16 +58,23 @@ export const meta: MetaFunction = ({ params }) => [
   { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("a11y.title") },
 ];
 
+/** When the statement was last written or reviewed (ISO date); change it with the text. */
+const STATEMENT_DATE = "2026-12-06";
+
 export default function Accessibility() {
   const { t } = useTranslation();
+  const lang = useLang();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
   return (
     <div className="prose">
       <h1>{t("a11y.title")}</h1>
       <p>{t("a11y.intro")}</p>
+      <p>{t("a11y.dated", { date: formatDate(lang, STATEMENT_DATE) })}</p>
       <h2>{t("a11y.statusTitle")}</h2>
       <p>{t("a11y.status")}</p>
+      <h2>{t("a11y.assessmentTitle")}</h2>
+      <p>{t("a11y.assessment")}</p>
       <h2>{t("a11y.knownTitle")}</h2>
       <ul>
         <li>{t("a11y.known1")}</li>

@@ -7,16 +7,17 @@ import { getDb } from "~db/client.server";
 import { sessions, users } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { formatDateTime } from "~/utils/format";
-import { formToObject, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
+import { password, text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { hashPassword, verifyPassword } from "~shared/password.server";
 import { checkPassword } from "~/utils/password-policy.server";
 import { requireUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { sessionAlive } from "~/utils/session.server";
-import { endResetLinks } from "~/utils/tokens.server";
+import { endResetLinks } from "~db/queries/tokens.server";
 import {
   actionKey,
   clearFailures,
@@ -24,7 +25,7 @@ import {
   recordFailure,
   throttleHeaders,
   tooManyRequests,
-} from "~/utils/throttle.server";
+} from "~db/queries/throttle.server";
 
 export const headers = throttleHeaders;
 import { useLang } from "~/utils/use-lang";
@@ -87,13 +88,13 @@ function describeAgent(ua: string | null) {
 }
 
 const Intent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("endSession"), handle: z.string().min(8).max(64) }),
+  z.object({ intent: z.literal("endSession"), handle: text(64).refine((s) => s.length >= 8) }),
   z.object({ intent: z.literal("endOthers") }),
   z.object({
     intent: z.literal("password"),
-    current: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
-    password: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
-    confirm: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
+    current: password(),
+    password: password(),
+    confirm: password(),
   }),
 ]);
 
@@ -110,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const user = await requireUser(request, lang);
-  const parsed = parseForm(Intent, formToObject(await request.formData()));
+  const parsed = parseSubmission(await request.formData(), Intent);
   if (!parsed.ok)
     return data({ intent: "password", errors: parsed.errors, done: null as string | null }, { status: 400 });
   const db = await getDb();
@@ -241,7 +242,7 @@ export default function Account() {
                       <input type="hidden" name="handle" value={s.handle} />
                       <button
                         type="submit"
-                        className="button-secondary"
+                        className="button button-secondary"
                         aria-label={t("myAccount.endSessionFrom", { date: formatDateTime(lang, s.createdAt) })}
                       >
                         {t("myAccount.endSession")}
@@ -257,7 +258,7 @@ export default function Account() {
       {others.length ? (
         <Form method="post" action={`/${lang}/account`}>
           <input type="hidden" name="intent" value="endOthers" />
-          <button type="submit" className="button-secondary">
+          <button type="submit" className="button button-secondary">
             {t("myAccount.endOthers", { count: others.length })}
           </button>
         </Form>

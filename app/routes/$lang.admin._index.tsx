@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getI18n, isLang } from "~/i18n";
 import { requireLang } from "~/utils/lang.server";
-import { isAdmin, requireCouncil } from "~/utils/permissions.server";
+import { can, requireUserWho } from "~/utils/permissions.server";
 import { useLang } from "~/utils/use-lang";
 
 /** The admin area's hub: links to the pages the signed-in role may use. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const user = await requireCouncil(request, lang);
-  return { admin: isAdmin(user) };
+  const user = await requireUserWho(request, lang, can.administer);
+  return { admin: can.manageUsers(user) };
 }
 
 export const meta: MetaFunction = ({ params }) => [

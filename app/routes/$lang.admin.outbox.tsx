@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { cleanQuery } from "~/utils/validators";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { listJobProblems } from "~db/jobs.server";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   await requireAdmin(request, lang);
   const url = new URL(request.url);
-  const to = url.searchParams.get("to")?.trim().slice(0, 200) || undefined;
+  const to = cleanQuery(url.searchParams.get("to")) || undefined;
   const db = await getDb();
   const [outbox, jobProblems] = await Promise.all([listOutbox(db, to, pageFromUrl(url)), listJobProblems(db)]);
   return { ...outbox, jobProblems, to: to ?? "" };

@@ -6,15 +6,16 @@ import { z } from "zod";
 import { getDb } from "~db/client.server";
 import type { Tx } from "~db/connect";
 import { existingScope, municipalityOptions, organisationOptions } from "~db/queries/accounts.server";
-import { ROLES, sessions, users } from "~db/schema";
+import { sessions, users } from "~db/schema";
+import { ROLES } from "~shared/codes";
 import { ErrorSummary } from "~/components/field";
 import { UserScopeFields } from "~/components/user-scope-fields";
 import { getI18n, isLang } from "~/i18n";
 import { ScopeSchema, scopeErrors, setUserScope } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { collator, formatDateTime } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
-import { formToObject, parseForm } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { notFound, requireAdmin, staffScope } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -63,8 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const admin = await requireAdmin(request, lang);
   const id = requireId(params.id);
-  const form = formToObject(await request.formData());
-  const intent = parseForm(IntentSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const intent = parseSubmission(formData, IntentSchema);
   if (!intent.ok)
     return data({ errors: { _form: "validation.invalid" } as Record<string, string>, done: null }, { status: 400 });
   const user = await loadUser(id);
@@ -84,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
 
   if (intent.data.intent === "update") {
-    const parsed = parseForm(UpdateSchema, form);
+    const parsed = parseSubmission(formData, UpdateSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, done: null }, { status: 400 });
     const invalid = parsed.data.role === "staff" ? scopeErrors({ ...parsed.data, role: "staff" }) : null;
     if (invalid) return data({ errors: invalid, done: null }, { status: 400 });

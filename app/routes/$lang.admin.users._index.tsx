@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { cleanQuery } from "~/utils/validators";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { listUsers } from "~db/queries/accounts.server";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request, lang);
   const db = await getDb();
   const url = new URL(request.url);
-  const q = url.searchParams.get("q")?.trim().slice(0, 200) || "";
+  const q = cleanQuery(url.searchParams.get("q"));
   return { ...(await listUsers(db, pageFromUrl(url), q || undefined)), q };
 }
 

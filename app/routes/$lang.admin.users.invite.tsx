@@ -17,13 +17,14 @@ import {
   scopeErrors,
   type InvitePayload,
 } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
-import { formToObject, parseForm } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
+import { text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { requireAdmin } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { createToken } from "~/utils/tokens.server";
+import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
 const INVITE_ROLES = ["staff", "council", "admin"] as const;
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const InviteSchema = ScopeSchema.extend({
   email: emailField,
-  name: z.string().trim().max(200, "validation.tooLong").default(""),
+  name: text(200),
   language: z.enum(["fi", "sv"], { message: "validation.invalid" }),
 });
 
@@ -47,8 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const admin = await requireAdmin(request, lang);
-  const form = formToObject(await request.formData());
-  const parsed = parseForm(InviteSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, InviteSchema);
   if (!parsed.ok) return data({ sent: null, errors: parsed.errors, values: form }, { status: 400 });
   const invalidScope = scopeErrors(parsed.data);
   if (invalidScope) return data({ sent: null, errors: invalidScope, values: form }, { status: 400 });

@@ -6,17 +6,17 @@ import { contactAddress, getPublicArtist } from "~db/queries/artists.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
-import { ContactSchema, parseArtistForm } from "~/utils/artist-schemas";
-import { audit } from "~/utils/audit.server";
+import { ContactSchema } from "~/utils/artist-schemas";
+import { audit } from "~db/audit.server";
 import { deliverEmail, queueEmail } from "~/utils/email.server";
-import { formatMoney, formatNumber } from "~/utils/format";
-import { formToObject } from "~/utils/forms";
+import { collator, formatNumber, priceParts } from "~/utils/format";
+import { formValues, parseSubmission } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { canContactArtists, forbidden, notFound, requireUser } from "~/utils/permissions.server";
+import { can, forbidden, notFound, requireUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
-import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 import { useLang } from "~/utils/use-lang";
 
 export const headers = throttleHeaders;
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const [artist, user] = await Promise.all([getPublicArtist(db, requireId(params.id)), getUser(request)]);
   if (!artist) notFound();
-  return { artist, canContact: canContactArtists(user), signedIn: Boolean(user) };
+  return { artist, canContact: can.contactArtists(user), signedIn: Boolean(user) };
 }
 
 /** The contact form: a message to the artist through the outbox, without showing their address. */
@@ -35,12 +35,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const id = requireId(params.id);
   const user = await requireUser(request, lang);
-  if (!canContactArtists(user)) forbidden();
+  if (!can.contactArtists(user)) forbidden();
   const db = await getDb();
   const target = await contactAddress(db, id);
   if (!target) notFound();
-  const form = formToObject(await request.formData());
-  const parsed = parseArtistForm(ContactSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, ContactSchema);
   if (!parsed.ok)
     return data({ errors: parsed.errors, message: String(form.message ?? ""), sent: false }, { status: 400 });
   if (!target.to)
@@ -92,6 +93,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   return [{ title: `${data?.artist.name ?? ""} – ${t("serviceName")}` }];
 };
 
+/** A service's indicative price: "250 €–1 250,50 €", "200 €", or "from 200 €". */
+function Price({ s }: { s: { priceFromCents: number | null; priceToCents: number | null } }) {
+  const lang = useLang();
+  const { t } = useTranslation("artists");
+  if (s.priceFromCents == null) return null;
+  const p = priceParts(lang, s.priceFromCents, s.priceToCents);
+  if (p.kind === "single") return <>{p.price}</>;
+  if (p.kind === "from") return <>{t("priceFromOnly", { from: p.from })}</>;
+  return <>{t("priceRange", { from: p.from, to: p.to })}</>;
+}
+
 export default function ArtistPage() {
   const { artist: a, canContact, signedIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -112,7 +124,12 @@ export default function ArtistPage() {
         <dt>{t("languages")}</dt>
         <dd>{a.languages.map((l) => t(`language.${l}`)).join(", ")}</dd>
         <dt>{t("area")}</dt>
-        <dd>{[...a.regions, ...a.municipalities].map((m) => localizedString(m, lang)).join(", ")}</dd>
+        <dd>
+          {/* Regions first, then municipalities, each in the page language's alphabetical order. */}
+          {[a.regions, a.municipalities]
+            .flatMap((list) => list.map((m) => localizedString(m, lang)).sort(collator(lang).compare))
+            .join(", ")}
+        </dd>
         {a.website ? (
           <>
             <dt>{t("website")}</dt>
@@ -148,12 +165,7 @@ export default function ArtistPage() {
                   {s.durationMinutes ? ` · ${t("minutes", { n: s.durationMinutes })}` : ""}
                   {s.groupSizeMax ? ` · ${t("groupSize", { min: s.groupSizeMin ?? 1, max: s.groupSizeMax })}` : ""}
                   {" · "}
-                  {s.priceOnRequest || s.priceFromCents == null
-                    ? t("priceOnRequest")
-                    : t("priceRange", {
-                        from: formatMoney(lang, s.priceFromCents, { whole: true }),
-                        to: formatMoney(lang, s.priceToCents ?? s.priceFromCents, { whole: true }),
-                      })}
+                  {s.priceOnRequest || s.priceFromCents == null ? t("priceOnRequest") : <Price s={s} />}
                 </p>
                 <p className="card-meta">
                   {t("filters.targetGroup")}: {s.targetGroups.map((g) => localizedString(g.name, lang)).join(", ")} ·{" "}

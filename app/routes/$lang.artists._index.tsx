@@ -8,23 +8,23 @@ import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
 import { parseArtistFilters } from "~/utils/artist-schemas";
-import { dataGeneration } from "~/utils/data-cache.server";
-import { formatNumber } from "~/utils/format";
+import { dataGeneration } from "~db/data-cache.server";
+import { collator, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { isCouncil } from "~/utils/permissions.server";
+import { can } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
-import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
+import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const url = new URL(request.url);
   const filters = parseArtistFilters(url.searchParams);
   const db = await getDb();
   const [generation, user] = await Promise.all([dataGeneration(db), getUser(request)]);
   const [result, options] = await Promise.all([
-    listArtists(db, { filters, page: pageFromUrl(url), generation }),
+    listArtists(db, { filters, page: pageFromUrl(url), generation, lang }),
     directoryOptions(db, generation),
   ]);
   return {
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options,
     filters,
     filtered: Object.keys(filters).length > 0,
-    moderator: isCouncil(user),
+    moderator: can.moderate(user),
     accountDeleted: url.searchParams.get("accountDeleted") === "1",
   };
 }
@@ -79,7 +79,7 @@ export default function ArtistList() {
         <div className="filter-grid">
           <SelectField
             name="artForm"
-            label={t("artForms")}
+            label={t("filters.artForm")}
             value={filters.artForm}
             none={t("filters.any")}
             options={options.artForms.map((o) => ({ value: o.code, label: name(o.name) }))}
@@ -111,7 +111,7 @@ export default function ArtistList() {
               </optgroup>
               <optgroup label={t("filters.municipalities")}>
                 {[...options.municipalities]
-                  .sort((a, b) => name(a.name).localeCompare(name(b.name), lang))
+                  .sort((a, b) => collator(lang).compare(name(a.name), name(b.name)))
                   .map((m) => (
                     <option key={m.code} value={`m:${m.code}`}>
                       {name(m.name)}
@@ -165,7 +165,7 @@ export default function ArtistList() {
                 {card.languages}: {a.languages.map((l) => card.language[l]).join(", ")}
               </p>
               <p className="card-meta">
-                {card.area}: {a.areas.map(name).join(", ")}
+                {card.area}: {a.areas.map(name).sort(collator(lang).compare).join(", ")}
               </p>
               <LocalizedText value={a.bio} as="p" clamp emptyText={t("noBio")} />
               <p className="card-meta">{t("serviceCount", { count: a.services })}</p>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getI18n } from "~/i18n";
 import { dashboardFromRequest } from "~/utils/dashboard-model.server";
-import { attachment, tableToCsv } from "~/utils/export.server";
+import { attachment, downloadName, tableToCsv } from "~/utils/export.server";
 import { notFound } from "~/utils/permissions.server";
 import { resourceHeaders } from "~/utils/security.server";
 
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(csv, {
     headers: resourceHeaders({
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": attachment(`rajaton-${table.id}-${model.reportDate}.csv`),
+      "Content-Disposition": attachment(downloadName(t("common:fileBase"), [table.title, model.reportDate], "csv")),
       "Cache-Control": "private, no-store",
     }),
   });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getI18n } from "~/i18n";
 import { dashboardFromRequest } from "~/utils/dashboard-model.server";
-import { attachment, tablesToXlsx } from "~/utils/export.server";
+import { attachment, downloadName, tablesToXlsx } from "~/utils/export.server";
 import { formatDate } from "~/utils/format";
 import { resourceHeaders } from "~/utils/security.server";
 
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(buffer, {
     headers: resourceHeaders({
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": attachment(`rajaton-${model.reportDate}.xlsx`),
+      "Content-Disposition": attachment(downloadName(t("common:fileBase"), [t("title"), model.reportDate], "xlsx")),
       "Cache-Control": "private, no-store",
     }),
   });

@@ -6,13 +6,13 @@ import { parityGaps } from "~db/queries/dashboard.server";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
 import { requireLang } from "~/utils/lang.server";
-import { requireRole } from "~/utils/permissions.server";
+import { can, requireUserWho } from "~/utils/permissions.server";
 import { useLang } from "~/utils/use-lang";
 
 /** For the council: published pilots and approved artists whose Swedish (or Finnish) content is missing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  await requireRole(request, lang, ["council", "admin"]);
+  await requireUserWho(request, lang, can.moderate);
   const missing = new URL(request.url).searchParams.get("missing") === "fi" ? "fi" : "sv";
   const db = await getDb();
   return { missing, ...(await parityGaps(db, missing)) };

@@ -24,7 +24,8 @@ import { formatDate } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { assertSameOrigin } from "~/utils/security.server";
-import { consumeToken, inspectToken, unusableToken } from "~/utils/tokens.server";
+import { consumeToken, inspectToken } from "~db/queries/tokens.server";
+import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
 type LinkState = "valid" | "unknown" | "used" | "expired" | "answered" | "superseded";

@@ -1,5 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { parseSubmission } from "~/utils/forms";
+import { id } from "~/utils/validators";
 import { eq, sql } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -12,20 +14,20 @@ import { pilots, users } from "~db/schema";
 import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang, type Lang } from "~/i18n";
-import { audit } from "~/utils/audit.server";
-import { todayIso } from "~/utils/dates";
+import { audit } from "~db/audit.server";
+import { todayIso } from "~shared/dates";
 import { deliverEmail, publicUrl, queueEmail, type Email } from "~/utils/email.server";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { followUpSettings, jobHandlers } from "~/utils/jobs.server";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { isCouncil, pilotInScope, requireRole, staffScope } from "~/utils/permissions.server";
+import { can, isCouncil, pilotInScope, requireUserWho, staffScope } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const user = await requireRole(request, lang, ["staff", "council", "admin"]);
+  const user = await requireUserWho(request, lang, can.createPilot);
   const db = await getDb();
   const council = isCouncil(user);
   const scope = council ? sql`true` : pilotInScope(await staffScope(user.id));
@@ -44,18 +46,18 @@ const ResendSchema = z.object({
 
 const RemindSchema = z.object({
   intent: z.literal("remind"),
-  pilotId: z.coerce.number().int().min(1).max(2_000_000_000),
+  pilotId: id(),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   // Reminders are the regional council's job.
-  const user = await requireRole(request, lang, ["council", "admin"]);
+  const user = await requireUserWho(request, lang, can.remindFollowUps);
   const form = await request.formData();
   if (form.get("intent") === "resend") return resend(form, user.id);
-  const parsed = RemindSchema.safeParse({ intent: form.get("intent"), pilotId: form.get("pilotId") });
-  if (!parsed.success) throw data({ status: 400 }, { status: 400 });
+  const parsed = parseSubmission(form, RemindSchema);
+  if (!parsed.ok) throw data({ status: 400 }, { status: 400 });
   const db = await getDb();
   const [p] = await db
     .select({ id: pilots.id, title: pilots.title, endDate: pilots.endDate, contactEmail: pilots.contactEmail })

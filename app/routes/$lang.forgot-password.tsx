@@ -8,17 +8,17 @@ import { users } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { accountEmail, emailField, mailQuotaReached, queueAccountEmail } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
-import { formToObject, parseForm } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { createToken } from "~/utils/tokens.server";
+import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 import type { Db } from "~db/connect";
 import { afterResponse } from "~/utils/after-response.server";
 import { clientAddress } from "~/utils/session.server";
-import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 
 export const headers = throttleHeaders;
 
@@ -38,8 +38,9 @@ const ForgotSchema = z.object({ email: emailField });
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   requireLang(params);
-  const form = formToObject(await request.formData());
-  const parsed = parseForm(ForgotSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, ForgotSchema);
   if (!parsed.ok)
     return data(
       { sent: false, errors: parsed.errors, email: typeof form.email === "string" ? form.email : "" },

@@ -9,13 +9,15 @@ import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } fr
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { InvitePayload, newPasswordFields, passwordErrors, setUserScope } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
-import { formToObject, parseForm } from "~/utils/forms";
+import { audit } from "~db/audit.server";
+import { formValues, parseSubmission } from "~/utils/forms";
+import { requiredText } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken, unusableToken } from "~/utils/tokens.server";
+import { consumeToken, inspectToken } from "~db/queries/tokens.server";
+import { unusableToken } from "~/utils/token-links.server";
 
 /** Accepting an invitation: anyone holding the link (sent to the invited address) may use it once. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -34,15 +36,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 const AcceptSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  name: requiredText(200),
   ...newPasswordFields,
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
-  const form = formToObject(await request.formData());
-  const parsed = parseForm(AcceptSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, AcceptSchema);
   const name = typeof form.name === "string" ? form.name : "";
   if (!parsed.ok) return data({ errors: parsed.errors, name }, { status: 400 });
   const db = await getDb();

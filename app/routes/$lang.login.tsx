@@ -8,12 +8,13 @@ import { users } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { useLang } from "~/utils/use-lang";
-import { formToObject, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
+import { password, requiredEmail, text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { dummyHash, verifyPassword } from "~/utils/password.server";
+import { dummyHash, verifyPassword } from "~shared/password.server";
 import { clientAddress, getUser, signInAndRedirect } from "~/utils/session.server";
-import { clearFailures, lockedFor, loginKeys, recordFailure, throttleHeaders } from "~/utils/throttle.server";
+import { clearFailures, lockedFor, loginKeys, recordFailure, throttleHeaders } from "~db/queries/throttle.server";
 
 export const headers = throttleHeaders;
 
@@ -25,9 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const LoginSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "validation.required").email("validation.email"),
-  password: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
-  redirectTo: z.string().optional(),
+  email: requiredEmail(),
+  password: password(),
+  redirectTo: text(2000),
 });
 
 /** Only paths inside this site, never another origin. */
@@ -39,9 +40,9 @@ function safeRedirect(to: string | undefined, lang: string) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
-  const form = formToObject(await request.formData());
-  const parsed = parseForm(LoginSchema, form);
-  const email = typeof form.email === "string" ? form.email : "";
+  const form = await request.formData();
+  const parsed = parseSubmission(form, LoginSchema);
+  const email = String(form.get("email") ?? "");
   if (!parsed.ok) return data({ errors: parsed.errors, email, retryMinutes: 0 }, { status: 400 });
   const db = await getDb();
   const keys = loginKeys(parsed.data.email, clientAddress(request));

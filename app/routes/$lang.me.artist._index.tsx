@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { errorText } from "~/utils/validators";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import {
@@ -10,13 +11,13 @@ import {
   UnknownCode,
   VersionConflict,
 } from "~db/queries/artists.server";
-import { ARTIST_KINDS, WORKING_LANGUAGES } from "~db/schema/artists";
+import { ARTIST_KINDS, PROGRAMME_REGIONS, WORKING_LANGUAGES } from "~shared/codes";
 import { sql } from "drizzle-orm";
 import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { parseArtistForm, ProfileSchema } from "~/utils/artist-schemas";
-import { formToObject } from "~/utils/forms";
+import { ProfileSchema } from "~/utils/artist-schemas";
+import { formValues, parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { requireArtistUser } from "~/utils/permissions.server";
@@ -43,8 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const { user } = await requireArtistUser(request, lang);
-  const form = formToObject(await request.formData());
-  const parsed = parseArtistForm(ProfileSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, ProfileSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: form }, { status: 400 });
   const db = await getDb();
   try {
@@ -191,7 +193,7 @@ export default function MyProfile() {
             {labels.municipalities} <span className="required">({t("common:form.required")})</span>
           </legend>
           <p className="hint">{t("field.areaHint")}</p>
-          {errors?.municipalities ? <p className="error-text">{t(errors.municipalities)}</p> : null}
+          {errors?.municipalities ? <p className="error-text">{errorText(t, errors.municipalities)}</p> : null}
           <ChoiceGroup
             name="regions"
             legend={t("filters.regions")}
@@ -199,7 +201,7 @@ export default function MyProfile() {
             options={options.regions.map((r) => ({ value: r.code, label: name(r.name) }))}
             selected={arr("regions", artist?.regions)}
           />
-          {["14", "15"].map((region) => (
+          {PROGRAMME_REGIONS.map((region) => (
             <ChoiceGroup
               key={region}
               id={`f-municipalities-${region}`}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~db/client.server";
 import { exportOwnData } from "~db/queries/artists.server";
 import { getI18n } from "~/i18n";
+import { attachment, downloadName } from "~/utils/export.server";
 import { requireLang } from "~/utils/lang.server";
 import { requireArtistUser } from "~/utils/permissions.server";
 
@@ -14,7 +15,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${getI18n(lang).t("artists:me.downloadFile")}-${new Date().toISOString().slice(0, 10)}.json"`,
+      "Content-Disposition": attachment(
+        downloadName(getI18n(lang).t("artists:me.downloadFile"), [new Date().toISOString().slice(0, 10)], "json"),
+      ),
       "Cache-Control": "no-store",
     },
   });

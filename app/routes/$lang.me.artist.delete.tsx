@@ -6,8 +6,7 @@ import { getDb } from "~db/client.server";
 import { deleteOwnAccount } from "~db/queries/artists.server";
 import { ErrorSummary } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { parseArtistForm } from "~/utils/artist-schemas";
-import { formToObject } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { requireArtistUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -26,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const { user } = await requireArtistUser(request, lang);
-  const parsed = parseArtistForm(DeleteSchema, formToObject(await request.formData()));
+  const parsed = parseSubmission(await request.formData(), DeleteSchema);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const db = await getDb();
   await deleteOwnAccount(db, user.id);

@@ -14,10 +14,11 @@ import {
 import { LocalizedText } from "~/components/localized-text";
 import { ServiceForm } from "~/components/service-form";
 import { getI18n, isLang } from "~/i18n";
-import { parseArtistForm, ServiceSchema } from "~/utils/artist-schemas";
-import { formToObject } from "~/utils/forms";
+import { serviceSchema } from "~/utils/artist-schemas";
+import { formValues, parseSubmission } from "~/utils/forms";
+import { id as idField } from "~/utils/validators";
 import { requireId, requireLang } from "~/utils/lang.server";
-import { canEditService, notFound, requireArtistUser } from "~/utils/permissions.server";
+import { can, notFound, requireArtistUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const DeleteSchema = z.object({
   intent: z.literal("delete"),
   confirm: z.literal("yes", "artists:validation.confirmDelete"),
-  version: z.coerce.number().int().min(1),
+  version: idField(),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,17 +45,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const id = requireId(params.id);
   const { user, artistId } = await requireArtistUser(request, lang);
-  if (artistId == null || !(await canEditService(user, id))) notFound();
-  const form = formToObject(await request.formData());
+  if (artistId == null || !(await can.editService(user, id))) notFound();
+  const formData = await request.formData();
+  const form = formValues(formData);
   const db = await getDb();
   try {
     if (form.intent === "delete") {
-      const parsed = parseArtistForm(DeleteSchema, form);
+      const parsed = parseSubmission(formData, DeleteSchema);
       if (!parsed.ok) return data({ errors: parsed.errors, values: form }, { status: 400 });
       await deleteOwnService(db, user.id, artistId, id, parsed.data.version);
       return redirect(`/${lang}/me/artist/services?done=delete`);
     }
-    const parsed = parseArtistForm(ServiceSchema, form);
+    const parsed = parseSubmission(formData, serviceSchema(lang));
     if (!parsed.ok) return data({ errors: parsed.errors, values: form }, { status: 400 });
     await saveOwnService(db, user.id, artistId, id, parsed.data);
     return redirect(`/${lang}/me/artist/services?done=saved`);

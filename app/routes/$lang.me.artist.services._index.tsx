@@ -7,11 +7,11 @@ import { getDb } from "~db/client.server";
 import { getOwnArtist, listServices, setServiceHidden, VersionConflict } from "~db/queries/artists.server";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
-import { parseArtistForm } from "~/utils/artist-schemas";
-import { formToObject } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
+import { id } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { canEditService, notFound, requireArtistUser } from "~/utils/permissions.server";
+import { can, notFound, requireArtistUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -27,18 +27,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const VisibilitySchema = z.object({
   intent: z.enum(["hide", "show"]),
-  id: z.coerce.number().int().min(1).max(2_000_000_000),
-  version: z.coerce.number().int().min(1).max(2_000_000_000),
+  id: id(),
+  version: id(),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const { user, artistId } = await requireArtistUser(request, lang);
-  const parsed = parseArtistForm(VisibilitySchema, formToObject(await request.formData()));
+  const parsed = parseSubmission(await request.formData(), VisibilitySchema);
   if (!parsed.ok) return data({ error: "validation.invalid" }, { status: 400 });
   // Another artist's service, or one that does not exist: the same answer, nothing changes.
-  if (artistId == null || !(await canEditService(user, parsed.data.id))) notFound();
+  if (artistId == null || !(await can.editService(user, parsed.data.id))) notFound();
   const db = await getDb();
   try {
     await setServiceHidden(db, user.id, artistId, parsed.data.id, parsed.data.version, parsed.data.intent === "hide");

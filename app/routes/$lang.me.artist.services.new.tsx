@@ -5,8 +5,8 @@ import { getDb } from "~db/client.server";
 import { directoryOptions, saveOwnService, UnknownCode } from "~db/queries/artists.server";
 import { ServiceForm } from "~/components/service-form";
 import { getI18n, isLang } from "~/i18n";
-import { parseArtistForm, ServiceSchema } from "~/utils/artist-schemas";
-import { formToObject } from "~/utils/forms";
+import { serviceSchema } from "~/utils/artist-schemas";
+import { formValues, parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { requireArtistUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -30,8 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { errors: { _form: "artists:errors.noProfile" } as Record<string, string>, values: {} },
       { status: 400 },
     );
-  const form = formToObject(await request.formData());
-  const parsed = parseArtistForm(ServiceSchema, form);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, serviceSchema(lang));
   if (!parsed.ok) return data({ errors: parsed.errors, values: form }, { status: 400 });
   const db = await getDb();
   try {

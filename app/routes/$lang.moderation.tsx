@@ -1,33 +1,38 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { errorText } from "~/utils/validators";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { moderate, moderationQueue, VersionConflict } from "~db/queries/artists.server";
 import { LocalizedText } from "~/components/localized-text";
+import { PendingRevisions } from "~/components/pilot-review";
+import { pendingRevisions } from "~db/queries/pilot-revisions.server";
 import { getI18n, isLang } from "~/i18n";
-import { ModerationSchema, parseArtistForm } from "~/utils/artist-schemas";
+import { ModerationSchema } from "~/utils/artist-schemas";
 import { deliverEmail, publicUrl } from "~/utils/email.server";
 import { formatDateTime } from "~/utils/format";
-import { formToObject } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { notFound, requireModerator } from "~/utils/permissions.server";
+import { can, notFound, requireUserWho } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  await requireModerator(request, lang);
+  await requireUserWho(request, lang, can.moderate);
   const db = await getDb();
-  return moderationQueue(db);
+  const [queue, pilotRevisions] = await Promise.all([moderationQueue(db), pendingRevisions(db)]);
+  return { ...queue, pilotRevisions };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
-  const user = await requireModerator(request, lang);
-  const form = formToObject(await request.formData());
-  const parsed = parseArtistForm(ModerationSchema, form);
+  const user = await requireUserWho(request, lang, can.moderate);
+  const formData = await request.formData();
+  const form = formValues(formData);
+  const parsed = parseSubmission(formData, ModerationSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, target: `${form.entity}-${form.id}` }, { status: 400 });
   const db = await getDb();
   try {
@@ -61,7 +66,7 @@ export const meta: MetaFunction = ({ params }) => [
 ];
 
 export default function Moderation() {
-  const { artists, services } = useLoaderData<typeof loader>();
+  const { artists, services, pilotRevisions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t } = useTranslation("artists");
@@ -163,6 +168,7 @@ export default function Moderation() {
           );
         })}
       </section>
+      <PendingRevisions items={pilotRevisions} />
     </div>
   );
 }
@@ -188,7 +194,7 @@ function Decision({
     <div className="decision">
       {errors?._form ? (
         <p className="error-text" role="alert">
-          {t(errors._form)}
+          {errorText(t, errors._form)}
         </p>
       ) : null}
       <Form method="post" className="inline-form">
@@ -213,7 +219,7 @@ function Decision({
           <label htmlFor={reasonId}>{t("moderation.reasonFor", { name: label })}</label>
           {errors?.reason ? (
             <p className="error-text" id={`${reasonId}-error`}>
-              {t(errors.reason)}
+              {errorText(t, errors.reason)}
             </p>
           ) : null}
           <textarea

@@ -13,27 +13,30 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { getPilot } from "~db/queries/pilots.server";
+import { VersionConflict } from "~db/queries/conflict";
 import { addContinuationCheck, continuationStatusCodes, transitionPilot } from "~db/queries/pilot-write.server";
-import { Field } from "~/components/field";
+import { ErrorSummary, Field, SelectField } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
+import { PilotReview, UnpublishForm } from "~/components/pilot-review";
 import { getI18n, isLang } from "~/i18n";
-import { parseCheckForm } from "~/utils/check-form";
-import { todayIso } from "~/utils/dates";
-import { formatDate, formatMoney, formatNumber } from "~/utils/format";
+import { checkSchema } from "~/utils/check-form";
+import { todayIso } from "~shared/dates";
+import { formatDate, formatHours, formatMoney, formatNumber } from "~/utils/format";
 import type { RootData } from "~/root";
-import { formToObject } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
+import { errorText, int, M, optionalText, requiredChoice } from "~/utils/validators";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import {
-  canEditPilot,
+  can,
   forbidden,
-  isCouncil,
   notFound,
   personalAccess,
   pilotVisibility,
   requirePilotEditor,
 } from "~/utils/permissions.server";
 import { V } from "~/utils/pilot-form";
+import { handleReviewIntent, isReviewIntent, loadReview } from "~/utils/pilot-review.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
@@ -45,21 +48,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const pilot = await getPilot(db, id, await pilotVisibility(user), await personalAccess(user));
   if (!pilot) notFound();
-  const canEdit = await canEditPilot(user, id);
+  const canEdit = await can.editPilot(user, id);
   return {
     // The council's return comment is for the pilot's editors, not every viewer of the draft.
     pilot: canEdit ? pilot : { ...pilot, returnComment: null },
     canEdit,
-    council: isCouncil(user),
+    council: can.publish(user),
     statuses: canEdit ? await continuationStatusCodes(db) : [],
+    // A published pilot's pending edit: for its editors and the council only (the public sees the approved version).
+    review: canEdit ? await loadReview(db, id, lang) : null,
     title: localizedString(pilot.title, lang),
   };
 }
 
 const WorkflowSchema = z.object({
-  intent: z.enum(["publish", "return", "addCheck"]),
-  version: z.coerce.number().int().min(0).optional(),
-  comment: z.string().trim().max(2000, V.tooLong).optional(),
+  intent: requiredChoice(["publish", "return", "addCheck"]),
+  version: int({ min: 0, message: M.invalid }),
+  comment: optionalText(2000, { multiline: true }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -67,45 +72,56 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const id = requireId(params.id);
   const user = await requirePilotEditor(request, lang, id);
-  const form = formToObject(await request.formData());
-  const parsed = WorkflowSchema.safeParse({
-    intent: form.intent,
-    version: form.version || undefined,
-    comment: form.comment || undefined,
-  });
-  if (!parsed.success) throw data({ status: 400 }, { status: 400 });
+  const formData = await request.formData();
+  if (isReviewIntent(formData.get("intent")))
+    return handleReviewIntent(request, await getDb(), lang, user, id, formData);
+  const parsed = parseSubmission(formData, WorkflowSchema);
   const db = await getDb();
+  if (!parsed.ok) {
+    // The workflow buttons post nothing a person typed but the comment: a bad one is shown beside it.
+    if (parsed.errors.comment && formData.get("intent") === "return")
+      return data(
+        { intent: "return" as const, errors: parsed.errors, values: parsed.values, reply: parsed.reply },
+        { status: 400 },
+      );
+    throw data({ status: 400 }, { status: 400 });
+  }
+  const form = formValues(formData);
   const { intent, version, comment } = parsed.data;
   if (intent === "addCheck") {
     const statuses = (await continuationStatusCodes(db)).map((s) => s.code);
-    const check = parseCheckForm(form, statuses, todayIso());
-    if (!check.ok) return data({ intent, errors: check.errors, values: form }, { status: 400 });
-    await addContinuationCheck(db, id, check.data, user);
+    const check = parseSubmission(formData, checkSchema(statuses, todayIso()));
+    if (!check.ok)
+      return data({ intent, errors: check.errors, values: check.values, reply: check.reply }, { status: 400 });
+    await addContinuationCheck(db, id, check.data.check, user);
     return redirect(`/${lang}/pilots/${id}?done=checkAdded#continuation`);
   }
   // Publishing and returning are the council's.
-  if (!isCouncil(user)) forbidden();
-  if (version === undefined) throw data({ status: 400 }, { status: 400 });
+  if (!can.publish(user)) forbidden();
+  if (version == null) throw data({ status: 400 }, { status: 400 });
   if (intent === "return" && !comment) {
     return data(
-      { intent, errors: { comment: V.commentRequired } as Record<string, string>, values: form },
+      { intent, errors: { comment: V.commentRequired } as Record<string, string>, values: form, reply: undefined },
       { status: 400 },
     );
   }
-  const ok = await transitionPilot(
-    db,
-    id,
-    version,
-    intent === "publish"
-      ? { state: "published", from: ["submitted"] }
-      : { state: "draft", from: ["submitted"], comment },
-    user.id,
-  );
-  if (!ok)
+  try {
+    await transitionPilot(
+      db,
+      id,
+      version,
+      intent === "publish"
+        ? { state: "published", from: ["submitted"] }
+        : { state: "draft", from: ["submitted"], comment },
+      user.id,
+    );
+  } catch (error) {
+    if (!(error instanceof VersionConflict)) throw error;
     return data(
-      { intent, errors: { _form: "pilots:actions.stale" } as Record<string, string>, values: form },
+      { intent, errors: { _form: "pilots:actions.stale" } as Record<string, string>, values: form, reply: undefined },
       { status: 409 },
     );
+  }
   return redirect(`/${lang}/pilots/${id}?done=${intent === "publish" ? "published" : "returnedDone"}`);
 }
 
@@ -129,10 +145,14 @@ const DONE = {
   published: "actions.published",
   returnedDone: "actions.returnedDone",
   checkAdded: "checkForm.added",
+  revisionSaved: "revision.saved",
+  revisionApproved: "revision.approved",
+  revisionReturned: "revision.returnedDone",
+  unpublished: "revision.unpublished",
 } as const;
 
 export default function PilotPage() {
-  const { pilot: p, canEdit, council, statuses } = useLoaderData<typeof loader>();
+  const { pilot: p, canEdit, council, statuses, review } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const navigation = useNavigation();
@@ -170,7 +190,7 @@ export default function PilotPage() {
       ) : null}
       {errors._form ? (
         <p className="notice notice-warning" role="alert">
-          {t(errors._form)}
+          {errorText(t, errors._form)}
         </p>
       ) : null}
       {p.state === "draft" && p.returnComment ? (
@@ -213,6 +233,12 @@ export default function PilotPage() {
             </button>
           </Form>
         </section>
+      ) : null}
+      {review ? (
+        <PilotReview review={review} version={p.version} council={council} busy={busy} posted={actionData} />
+      ) : null}
+      {council && p.state === "published" ? (
+        <UnpublishForm version={p.version} busy={busy} posted={actionData} />
       ) : null}
       <LocalizedText value={p.summary} as="p" className="lead" />
 
@@ -259,7 +285,8 @@ export default function PilotPage() {
         ) : null}
         <dt>{t("field.period")}</dt>
         <dd>
-          {p.startDate ? formatDate(lang, p.startDate) : t("notRecorded")} –{" "}
+          {/* A pilot taken from sources may not tell when it started: "not known", not "not recorded". */}
+          {p.startDate ? formatDate(lang, p.startDate) : p.sources.length ? t("startUnknown") : t("notRecorded")} –{" "}
           {p.endDate ? formatDate(lang, p.endDate) : t("notRecorded")}
         </dd>
         <dt>{t("field.sectors")}</dt>
@@ -320,19 +347,17 @@ export default function PilotPage() {
         {canEdit ? (
           <Form method="post" noValidate className="check-form no-print" aria-labelledby="check-form-title">
             <h3 id="check-form-title">{t("checkForm.title")}</h3>
-            {Object.keys(checkErrors).length ? (
-              <div className="error-summary" role="alert">
-                <ul>
-                  {Object.entries(checkErrors).map(([k, m]) => (
-                    <li key={k}>
-                      <a href={`#f-${k.replace(/[^\w-]/g, "-")}`}>
-                        {t(`checkForm.${k.slice("check.".length)}`)}: {t(m)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <ErrorSummary
+              errors={checkErrors}
+              labels={{
+                "check.checkedOn": t("checkForm.checkedOn"),
+                "check.statusCode": t("checkForm.status"),
+                "check.fundingAfter": t("checkForm.fundingAfter"),
+                "check.evidenceRef": t("checkForm.evidenceRef"),
+                "check.evidenceUrl": t("checkForm.evidenceUrl"),
+                "check.notes": t("checkForm.notes"),
+              }}
+            />
             <input type="hidden" name="intent" value="addCheck" />
             <div className="side-by-side">
               <Field
@@ -344,28 +369,18 @@ export default function PilotPage() {
                 error={checkErrors["check.checkedOn"]}
                 inputMode="numeric"
               />
-              <div className={`field ${checkErrors["check.statusCode"] ? "field-error" : ""}`}>
-                <label htmlFor="f-check-statusCode">{t("checkForm.status")}</label>
-                {checkErrors["check.statusCode"] ? (
-                  <p className="error-text" id="f-check-statusCode-error">
-                    {t(checkErrors["check.statusCode"])}
-                  </p>
-                ) : null}
-                <select
-                  id="f-check-statusCode"
-                  name="check.statusCode"
-                  defaultValue={posted["check.statusCode"] ?? ""}
-                  aria-invalid={checkErrors["check.statusCode"] ? true : undefined}
-                  aria-describedby={checkErrors["check.statusCode"] ? "f-check-statusCode-error" : undefined}
-                >
-                  <option value="">{t("form.none")}</option>
-                  {statuses.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {t(`status.${s.code}`, { defaultValue: localizedString(s.name, lang) })}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                name="check.statusCode"
+                label={t("checkForm.status")}
+                required
+                value={posted["check.statusCode"]}
+                none={t("form.none")}
+                options={statuses.map((s) => ({
+                  value: s.code,
+                  label: t(`status.${s.code}`, { defaultValue: localizedString(s.name, lang) }),
+                }))}
+                error={checkErrors["check.statusCode"]}
+              />
             </div>
             <Field
               name="check.endedOn"
@@ -379,6 +394,7 @@ export default function PilotPage() {
               name="check.fundingAfter"
               label={t("checkForm.fundingAfter")}
               defaultValue={posted["check.fundingAfter"]}
+              maxLength={500}
               error={checkErrors["check.fundingAfter"]}
             />
             <div className="side-by-side">
@@ -402,6 +418,7 @@ export default function PilotPage() {
               multiline
               rows={3}
               defaultValue={posted["check.notes"]}
+              maxLength={5000}
               error={checkErrors["check.notes"]}
             />
             <button type="submit" className="button" disabled={busy}>
@@ -495,6 +512,8 @@ export default function PilotPage() {
         <dl className="facts">
           <dt>{t("field.sessionsHeld")}</dt>
           <dd>{p.sessionsHeld != null ? formatNumber(lang, p.sessionsHeld) : t("notRecorded")}</dd>
+          <dt>{t("field.sessionHours")}</dt>
+          <dd>{p.sessionHours != null ? formatHours(lang, Number(p.sessionHours)) : t("notRecorded")}</dd>
           {p.figures.map((f) => (
             <div key={f.code} className="facts-row">
               <dt>{t("field.participants", { group: localizedString(f.name, lang) })}</dt>

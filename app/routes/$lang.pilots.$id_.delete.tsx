@@ -1,10 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { deleteDraft } from "~db/queries/pilot-write.server";
-import { pilots } from "~db/schema";
+import { deleteDraft, pilotHeading } from "~db/queries/pilot-write.server";
 import { getI18n, isLang } from "~/i18n";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
@@ -14,11 +12,7 @@ import { useLang } from "~/utils/use-lang";
 
 async function draft(id: number) {
   const db = await getDb();
-  const [p] = await db
-    .select({ id: pilots.id, title: pilots.title, state: pilots.state })
-    .from(pilots)
-    .where(eq(pilots.id, id));
-  return p;
+  return pilotHeading(db, id);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,10 +3,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedText } from "~/components/localized-text";
 import { PilotForm } from "~/components/pilot-form";
+import { RevisionNote } from "~/components/pilot-review";
 import { getI18n, isLang } from "~/i18n";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { notFound, requirePilotEditor } from "~/utils/permissions.server";
+import { isCouncil, notFound, requirePilotEditor } from "~/utils/permissions.server";
 import { editPilotValues, formOptions, handlePilotForm } from "~/utils/pilot-form.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
@@ -14,7 +15,7 @@ import { useLang } from "~/utils/use-lang";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const id = requireId(params.id);
-  await requirePilotEditor(request, lang, id);
+  const user = await requirePilotEditor(request, lang, id);
   const options = await formOptions();
   const current = await editPilotValues(id, lang, options);
   if (!current) notFound();
@@ -26,6 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     state: current.state,
     returnComment: current.returnComment,
     title: current.input.title,
+    revision: current.revision,
+    council: isCouncil(user),
   };
 }
 
@@ -44,7 +47,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
 };
 
 export default function EditPilot() {
-  const { id, options, values, version, state, returnComment, title } = useLoaderData<typeof loader>();
+  const { id, options, values, version, state, returnComment, title, revision, council } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("pilots");
   const lang = useLang();
@@ -53,6 +57,7 @@ export default function EditPilot() {
       <h1>
         {t("form.editTitle")}: <LocalizedText value={title} emptyText={t("untitled")} />
       </h1>
+      {revision ? <RevisionNote revision={revision} council={council} /> : null}
       <PilotForm
         key={actionData?.version ?? version}
         values={actionData?.values ?? values}

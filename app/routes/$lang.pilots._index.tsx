@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { listPilots, pilotFilterOptions, pilotOrderSql, PILOT_SORTS, type PilotSort } from "~db/queries/pilots.server";
 import { parsePilotFilters, pilotFilterSql } from "~db/queries/pilot-filters.server";
-import { todayIso } from "~/utils/dates";
-import { dataGeneration } from "~/utils/data-cache.server";
+import { todayIso } from "~shared/dates";
+import { dataGeneration } from "~db/data-cache.server";
 import { SelectField } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
@@ -13,7 +13,7 @@ import { getI18n, isLang } from "~/i18n";
 import { formatDate, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { isCouncil, pilotVisibility } from "~/utils/permissions.server";
+import { can, pilotVisibility } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -47,8 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filters,
     sort,
     options,
-    internal: user?.role === "staff" || isCouncil(user),
-    canCreate: user?.role === "staff" || isCouncil(user),
+    internal: can.createPilot(user),
+    canCreate: can.createPilot(user),
   };
 }
 

@@ -4,16 +4,14 @@ import { useTranslation } from "react-i18next";
 import { PilotForm } from "~/components/pilot-form";
 import { getI18n, isLang } from "~/i18n";
 import { requireLang } from "~/utils/lang.server";
-import { requireRole } from "~/utils/permissions.server";
+import { can, requireUserWho } from "~/utils/permissions.server";
 import { formOptions, handlePilotForm, newPilotValues } from "~/utils/pilot-form.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
-const EDITORS = ["staff", "council", "admin"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const user = await requireRole(request, lang, EDITORS);
+  const user = await requireUserWho(request, lang, can.createPilot);
   const options = await formOptions();
   return { options, values: await newPilotValues(user, lang, options) };
 }
@@ -21,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
-  const user = await requireRole(request, lang, EDITORS);
+  const user = await requireUserWho(request, lang, can.createPilot);
   return handlePilotForm(request, lang, user, null);
 }
 

@@ -12,7 +12,18 @@ export const meta: MetaFunction = ({ params }) => [
   { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("privacy.title") },
 ];
 
-const SECTIONS = ["controller", "purposes", "categories", "sources", "retention", "rights"] as const;
+const SECTIONS = [
+  "controller",
+  "dpo",
+  "purposes",
+  "legalBasis",
+  "categories",
+  "public",
+  "sources",
+  "retention",
+  "rights",
+  "complaint",
+] as const;
 
 export default function Privacy() {
   const { t } = useTranslation();

@@ -16,15 +16,16 @@ import {
   passwordErrors,
   queueAccountEmail,
 } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
-import { formToObject, parseForm } from "~/utils/forms";
+import { formValues, parseSubmission } from "~/utils/forms";
+import { requiredText } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { clientAddress, getUser } from "~/utils/session.server";
-import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~/utils/throttle.server";
-import { createToken } from "~/utils/tokens.server";
+import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
+import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
 export const headers = throttleHeaders;
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const RegisterSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  name: requiredText(200),
   email: emailField,
   ...newPasswordFields,
 });
@@ -51,12 +52,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   if (await getUser(request)) throw redirect(`/${lang}`);
-  const form = formToObject(await request.formData());
+  const formData = await request.formData();
+  const form = formValues(formData);
   const values = {
     name: typeof form.name === "string" ? form.name : "",
     email: typeof form.email === "string" ? form.email : "",
   };
-  const parsed = parseForm(RegisterSchema, form);
+  const parsed = parseSubmission(formData, RegisterSchema);
   if (!parsed.ok) return data({ sent: false, errors: parsed.errors, values }, { status: 400 });
   const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, {
     email: parsed.data.email,

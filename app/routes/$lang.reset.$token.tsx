@@ -9,13 +9,14 @@ import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } fr
 import { ErrorSummary } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { newPasswordFields, passwordErrors } from "~/utils/accounts.server";
-import { audit } from "~/utils/audit.server";
-import { formToObject, parseForm } from "~/utils/forms";
+import { audit } from "~db/audit.server";
+import { parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, endResetLinks, inspectToken, unusableToken } from "~/utils/tokens.server";
+import { consumeToken, endResetLinks, inspectToken } from "~db/queries/tokens.server";
+import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -32,7 +33,7 @@ const ResetSchema = z.object(newPasswordFields);
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
-  const parsed = parseForm(ResetSchema, formToObject(await request.formData()));
+  const parsed = parseSubmission(await request.formData(), ResetSchema);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const db = await getDb();
   const link = await inspectToken(db, "reset", params.token);

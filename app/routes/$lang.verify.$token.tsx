@@ -6,11 +6,12 @@ import { getDb } from "~db/client.server";
 import { users } from "~db/schema";
 import { TokenProblem, type TokenState } from "~/components/account-forms";
 import { getI18n, isLang } from "~/i18n";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken, unusableToken } from "~/utils/tokens.server";
+import { consumeToken, inspectToken } from "~db/queries/tokens.server";
+import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
 /**

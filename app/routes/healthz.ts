@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import { getDb, getDriver } from "~db/client.server";
+import { pingDatabase } from "~db/queries/health.server";
 import { resourceHeaders } from "~/utils/security.server";
 
 /** 200 with JSON when the database answers, 503 otherwise. */
@@ -7,7 +7,7 @@ export async function loader() {
   const started = Date.now();
   try {
     const db = await getDb();
-    await db.execute(sql`select 1`);
+    await pingDatabase(db);
     return Response.json(
       { status: "ok", database: await getDriver(), ms: Date.now() - started },
       { headers: resourceHeaders({ "Cache-Control": "no-store" }) },

@@ -8,8 +8,8 @@ import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { artists, employments, users } from "~db/schema";
-import { audit } from "~/utils/audit.server";
-import { hashPassword } from "~/utils/password.server";
+import { audit } from "~db/audit.server";
+import { hashPassword } from "~shared/password.server";
 import { getUser } from "~/utils/session.server";
 import { assertSameOrigin } from "~/utils/security.server";
 

@@ -11,7 +11,7 @@ import { clock, DAY_MS, helsinkiDay } from "~db/clock";
 import { runDueJobs } from "~db/jobs.server";
 import { runFollowUpPass } from "~db/queries/follow-up-requests.server";
 import { pilotMunicipalities, pilots } from "~db/schema";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~db/audit.server";
 import { followUpSettings, jobHandlers } from "~/utils/jobs.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";

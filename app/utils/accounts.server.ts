@@ -1,5 +1,6 @@
 /** Shared pieces of the account flows: emails in the recipient's language, scope writes, form schemas. */
 import { and, count, eq, gt, sql } from "drizzle-orm";
+import { password, requiredEmail } from "./validators";
 import { z } from "zod";
 import type { Db, DbOrTx } from "~db/connect";
 import { emailOutbox, userMunicipalities, userOrganisations } from "~db/schema";
@@ -65,18 +66,12 @@ export const manyStrings = z.preprocess(
   z.array(z.string().max(20, "validation.invalid")).max(400, "validation.invalid"),
 );
 
-export const emailField = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "validation.required")
-  .max(200, "validation.tooLong")
-  .email("validation.email");
+export const emailField = requiredEmail();
 
 /** A new password and its repetition; the policy (checkPassword) runs after this. */
 export const newPasswordFields = {
-  password: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
-  passwordConfirm: z.string().min(1, "validation.required").max(1000, "validation.tooLong"),
+  password: password(),
+  passwordConfirm: password(),
 };
 
 /** The policy's verdict on a new password (docs/decisions/016), then whether the repetition matches; null when fine. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ModerationSchema, parseArtistFilters, parseArtistForm, ProfileSchema, ServiceSchema } from "./artist-schemas";
+import { parseValues as parseArtistForm } from "../../tests/helpers/form-data";
+import { ModerationSchema, parseArtistFilters, ProfileSchema, ServiceSchema } from "./artist-schemas";
 
 const profile = {
   name: "Aina Testare",
@@ -50,7 +51,7 @@ describe("ProfileSchema", () => {
     });
     expect(bad.ok ? {} : bad.errors).toMatchObject({
       businessId: "artists:validation.businessId",
-      website: "artists:validation.url",
+      website: "validation.url",
       contactPhone: "artists:validation.phone",
     });
     expect(
@@ -113,9 +114,9 @@ describe("ServiceSchema", () => {
       format: "party",
     });
     expect(r.ok ? {} : r.errors).toMatchObject({
-      durationMinutes: "artists:validation.number",
+      durationMinutes: "validation.integer|min=1&max=100000",
       priceFrom: "artists:validation.price",
-      format: "validation.required",
+      format: "validation.invalid",
     });
   });
 });

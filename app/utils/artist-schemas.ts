@@ -3,53 +3,48 @@
  * Messages are locale keys: "validation.*" from common, "artists:validation.*" from artists.
  */
 import { z } from "zod";
-import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES } from "~db/schema/artists";
+import { ARTIST_KINDS, SERVICE_FORMATS, WORKING_LANGUAGES, type ArtistFilterParam } from "~shared/codes";
 import { isValidBusinessId } from "./business-id";
-import type { FieldErrors } from "./forms";
-import { parseMoneyToCents } from "./format";
+import {
+  CODE,
+  checkbox,
+  choice,
+  cleanQuery,
+  codes,
+  email,
+  id,
+  int,
+  M,
+  manyOf,
+  money,
+  optionalId,
+  requiredChoice,
+  requiredText,
+  text,
+  url,
+} from "./validators";
 
-const code = z.string().regex(/^[\w-]{1,40}$/, "validation.invalid");
-/** A checkbox group: absent, one value or many. */
-const many = <T extends z.ZodTypeAny>(item: T) =>
-  z.preprocess(
-    (v) => (v == null || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(item).max(400, "validation.invalid"),
-  );
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
-const text = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().max(max, "validation.tooLong"));
-const optionalInt = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : undefined),
-    z
-      .number("artists:validation.number")
-      .int("artists:validation.number")
-      .min(min, "artists:validation.number")
-      .max(max, "artists:validation.number")
-      .optional(),
-  );
-const version = z.coerce.number().int().min(1).max(2_000_000_000).optional();
+const code = z.string().regex(CODE, M.invalid);
+const version = optionalId();
 
 export const ProfileSchema = z
   .object({
-    intent: z.enum(["save", "submit"]).default("save"),
+    intent: choice(["save", "submit"]).transform((v) => v ?? "save"),
     version,
-    name: text(200).pipe(z.string().min(1, "validation.required")),
-    kind: z.enum(ARTIST_KINDS, "validation.required"),
-    artForms: many(code).pipe(z.array(code).min(1, "artists:validation.chooseOne")),
-    languages: many(z.enum(WORKING_LANGUAGES)).pipe(
-      z.array(z.enum(WORKING_LANGUAGES)).min(1, "artists:validation.chooseOne"),
-    ),
-    regions: many(code),
-    municipalities: many(code),
-    bioFi: text(4000),
-    bioSv: text(4000),
-    website: text(300).refine((s) => s === "" || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(s), "artists:validation.url"),
+    name: requiredText(200),
+    kind: requiredChoice(ARTIST_KINDS),
+    artForms: codes({ min: 1, message: "artists:validation.chooseOne" }),
+    languages: manyOf(WORKING_LANGUAGES, { min: 1, message: "artists:validation.chooseOne" }),
+    regions: codes(),
+    municipalities: codes(),
+    bioFi: text(4000, { multiline: true }),
+    bioSv: text(4000, { multiline: true }),
+    website: url(300),
     businessId: text(20).refine((s) => s === "" || isValidBusinessId(s), "artists:validation.businessId"),
-    contactEmail: text(200).refine((s) => s === "" || z.email().safeParse(s).success, "validation.email"),
+    contactEmail: email(),
     contactPhone: text(40).refine((s) => s === "" || /^\+?[\d\s()-]{5,40}$/.test(s), "artists:validation.phone"),
-    contactConsent: checkbox,
-    showDaysConsent: checkbox,
+    contactConsent: checkbox(),
+    showDaysConsent: checkbox(),
   })
   .superRefine((v, ctx) => {
     if (v.regions.length === 0 && v.municipalities.length === 0) {
@@ -64,96 +59,85 @@ export const ProfileSchema = z
   });
 export type ProfileInput = z.infer<typeof ProfileSchema>;
 
-const money = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() !== "" ? (parseMoneyToCents(v) ?? Number.NaN) : undefined),
-  z
-    .number("artists:validation.price")
-    .int("artists:validation.price")
-    .min(0, "artists:validation.price")
-    .max(100_000_000, "artists:validation.price")
-    .optional(),
-);
+const price = money({ max: 100_000_000, message: "artists:validation.price" });
 
-export const ServiceSchema = z
-  .object({
-    version,
-    titleFi: text(200),
-    titleSv: text(200),
-    descriptionFi: text(4000),
-    descriptionSv: text(4000),
-    artForm: z.preprocess((v) => (v === "" ? undefined : v), code.optional()),
-    format: z.enum(SERVICE_FORMATS, "validation.required"),
-    targetGroups: many(code).pipe(z.array(code).min(1, "artists:validation.chooseOne")),
-    languages: many(z.enum(WORKING_LANGUAGES)).pipe(
-      z.array(z.enum(WORKING_LANGUAGES)).min(1, "artists:validation.chooseOne"),
-    ),
-    durationMinutes: optionalInt(1, 100_000),
-    groupSizeMin: optionalInt(1, 10_000),
-    groupSizeMax: optionalInt(1, 10_000),
-    priceFrom: money,
-    priceTo: money,
-    priceOnRequest: checkbox,
-    accessibilityFi: text(1000),
-    accessibilitySv: text(1000),
-    seasonFi: text(300),
-    seasonSv: text(300),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.titleFi && !v.titleSv)
-      ctx.addIssue({ code: "custom", path: ["titleFi"], message: "artists:validation.titleOne" });
-    if (v.groupSizeMin != null && v.groupSizeMax != null && v.groupSizeMax < v.groupSizeMin) {
-      ctx.addIssue({ code: "custom", path: ["groupSizeMax"], message: "artists:validation.groupOrder" });
-    }
-    if (!v.priceOnRequest && v.priceFrom == null)
-      ctx.addIssue({ code: "custom", path: ["priceFrom"], message: "artists:validation.priceOrOnRequest" });
-    if (v.priceFrom != null && v.priceTo != null && v.priceTo < v.priceFrom) {
-      ctx.addIssue({ code: "custom", path: ["priceTo"], message: "artists:validation.priceOrder" });
-    }
-  });
+/** The service form; a missing title is reported at the page language's field (either language is enough). */
+export const serviceSchema = (lang: "fi" | "sv" = "fi") =>
+  z
+    .object({
+      version,
+      titleFi: text(200),
+      titleSv: text(200),
+      descriptionFi: text(4000, { multiline: true }),
+      descriptionSv: text(4000, { multiline: true }),
+      artForm: text(40)
+        .refine((s) => s === "" || CODE.test(s), M.invalid)
+        .transform((s) => s || undefined),
+      format: requiredChoice(SERVICE_FORMATS),
+      targetGroups: codes({ min: 1, message: "artists:validation.chooseOne" }),
+      languages: manyOf(WORKING_LANGUAGES, { min: 1, message: "artists:validation.chooseOne" }),
+      durationMinutes: int({ min: 1, max: 100_000 }),
+      groupSizeMin: int({ min: 1, max: 10_000 }),
+      groupSizeMax: int({ min: 1, max: 10_000 }),
+      priceFrom: price,
+      priceTo: price,
+      priceOnRequest: checkbox(),
+      accessibilityFi: text(1000, { multiline: true }),
+      accessibilitySv: text(1000, { multiline: true }),
+      seasonFi: text(300),
+      seasonSv: text(300),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.titleFi && !v.titleSv)
+        ctx.addIssue({
+          code: "custom",
+          path: [lang === "sv" ? "titleSv" : "titleFi"],
+          message: "artists:validation.titleOne",
+        });
+      if (v.groupSizeMin != null && v.groupSizeMax != null && v.groupSizeMax < v.groupSizeMin) {
+        ctx.addIssue({ code: "custom", path: ["groupSizeMax"], message: "artists:validation.groupOrder" });
+      }
+      if (!v.priceOnRequest && v.priceFrom == null)
+        ctx.addIssue({ code: "custom", path: ["priceFrom"], message: "artists:validation.priceOrOnRequest" });
+      if (v.priceFrom != null && v.priceTo != null && v.priceTo < v.priceFrom) {
+        ctx.addIssue({ code: "custom", path: ["priceTo"], message: "artists:validation.priceOrder" });
+      }
+    });
+export const ServiceSchema = serviceSchema("fi");
 export type ServiceInput = z.infer<typeof ServiceSchema>;
 
 export const ModerationSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("approve"),
     entity: z.enum(["artist", "service"]),
-    id: z.coerce.number().int().min(1),
-    version: z.coerce.number().int().min(1),
+    id: id(),
+    version: id(),
   }),
   z.object({
     intent: z.literal("review"),
     entity: z.enum(["artist", "service"]),
-    id: z.coerce.number().int().min(1),
-    version: z.coerce.number().int().min(1),
+    id: id(),
+    version: id(),
   }),
   z.object({
     intent: z.literal("return"),
     entity: z.enum(["artist", "service"]),
-    id: z.coerce.number().int().min(1),
-    version: z.coerce.number().int().min(1),
-    reason: text(1000).pipe(z.string().min(1, "artists:validation.reason")),
+    id: id(),
+    version: id(),
+    reason: requiredText(1000, { multiline: true, message: "artists:validation.reason" }),
   }),
 ]);
 
 export const ContactSchema = z.object({
-  message: text(4000).pipe(z.string().min(10, "artists:validation.messageLength")),
+  message: text(4000, { multiline: true }).refine((s) => s.length >= 10, "artists:validation.messageLength"),
 });
-
-/** Like parseForm, but keeps the artists namespace's own messages. */
-export function parseArtistForm<S extends z.ZodTypeAny>(schema: S, input: Record<string, unknown>) {
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true as const, data: result.data as z.infer<S> };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.join(".") || "_form";
-    const ok = issue.message.startsWith("validation.") || issue.message.startsWith("artists:validation.");
-    if (!errors[key]) errors[key] = ok ? issue.message : "validation.invalid";
-  }
-  return { ok: false as const, errors };
-}
 
 /** Directory filters from the URL; a value that does not parse is dropped, never an error. */
 const FilterSchema = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: z
+    .string()
+    .transform((s) => cleanQuery(s))
+    .pipe(z.string().min(1)),
   artForm: code,
   targetGroup: code,
   language: z.enum(WORKING_LANGUAGES),
@@ -161,9 +145,8 @@ const FilterSchema = z.object({
   format: z.enum(SERVICE_FORMATS),
   priceMin: z.coerce.number().int().min(0).max(1_000_000),
   priceMax: z.coerce.number().int().min(0).max(1_000_000),
-});
+} satisfies Record<ArtistFilterParam, z.ZodType>);
 export type ArtistFilters = Partial<z.infer<typeof FilterSchema>>;
-export const ARTIST_FILTER_PARAMS = Object.keys(FilterSchema.shape) as (keyof ArtistFilters)[];
 
 export function parseArtistFilters(params: URLSearchParams): ArtistFilters {
   const out: Record<string, unknown> = {};
@@ -173,7 +156,7 @@ export function parseArtistFilters(params: URLSearchParams): ArtistFilters {
     const r = (schema as z.ZodTypeAny).safeParse(raw);
     if (r.success) out[key] = r.data;
   }
-  // The issue's examples say "municipality" and "region"; accept them as aliases of area.
+  // Links may say "municipality" and "region"; accept them as aliases of area.
   if (!out.area) {
     const m = params.get("municipality");
     const r = params.get("region");

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { parseCheckForm } from "./check-form";
+import { parseValues } from "../../tests/helpers/form-data";
+import { checkSchema } from "./check-form";
 import { V } from "./pilot-form";
 
 const STATUSES = ["continues_own", "ended", "unknown"];
 const parse = (v: Record<string, string>) =>
-  parseCheckForm(Object.fromEntries(Object.entries(v).map(([k, x]) => [`check.${k}`, x])), STATUSES, "2026-11-23");
+  parseValues(
+    checkSchema(STATUSES, "2026-11-23"),
+    Object.fromEntries(Object.entries(v).map(([k, x]) => [`check.${k}`, x])),
+  );
 
 describe("continuation check form", () => {
   it("accepts a Finnish date and a status", () => {
@@ -14,7 +18,7 @@ describe("continuation check form", () => {
       evidenceRef: "Kvalt 12.12.2017 § 5",
       evidenceUrl: "https://kauhava.fi/p",
     });
-    expect(r.ok && r.data).toEqual({
+    expect(r.ok && r.data.check).toEqual({
       checkedOn: "2018-01-15",
       statusCode: "continues_own",
       fundingAfter: null,
@@ -27,7 +31,7 @@ describe("continuation check form", () => {
   it("takes 'ended on' (a month is enough) only with the status 'ended', not after the check", () => {
     const ok = (v: Record<string, string>) => {
       const r = parse(v);
-      return r.ok ? r.data.endedOn : r.errors;
+      return r.ok ? r.data.check.endedOn : r.errors;
     };
     expect(ok({ checkedOn: "1.9.2017", statusCode: "ended", endedOn: "5.2017" })).toBe("2017-05-01");
     expect(ok({ checkedOn: "1.9.2017", statusCode: "ended", endedOn: "5/2017" })).toBe("2017-05-01");
@@ -56,8 +60,11 @@ describe("continuation check form", () => {
     });
     const e = (v: Record<string, string>) => (parse(v) as { errors: Record<string, string> }).errors;
     expect(e({ checkedOn: "1.1.2030", statusCode: "ended" })["check.checkedOn"]).toBe(V.future);
-    expect(e({ checkedOn: "32.1.2020", statusCode: "ended" })["check.checkedOn"]).toBe(V.date);
-    expect(e({ checkedOn: "1.1.2020", statusCode: "maybe" })["check.statusCode"]).toBe(V.requiredAlways);
-    expect(e({ checkedOn: "1.1.2020", statusCode: "ended", evidenceUrl: "ftp://x" })["check.evidenceUrl"]).toBe(V.url);
+    expect(e({ checkedOn: "32.1.2020", statusCode: "ended" })["check.checkedOn"]).toBe("validation.dateNotExist");
+    expect(e({ checkedOn: "1.1.2020", statusCode: "maybe" })["check.statusCode"]).toBe("validation.invalid");
+    expect(e({ checkedOn: "1/1/2020", statusCode: "ended" })["check.checkedOn"]).toBe("validation.date");
+    expect(e({ checkedOn: "1.1.2020", statusCode: "ended", evidenceUrl: "ftp://x" })["check.evidenceUrl"]).toBe(
+      "validation.url",
+    );
   });
 });

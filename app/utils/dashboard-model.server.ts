@@ -20,10 +20,10 @@ import {
 } from "~db/queries/dashboard.server";
 import { pilotLifetimes, survivalSummary } from "~db/queries/survival.server";
 import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
-import type { Localized } from "~db/schema/common";
+import type { Localized } from "~shared/codes";
 import { getI18n, type Lang } from "~/i18n";
 import { localizedString } from "./localized";
-import { REFERENCE_RATE } from "./stats";
+import { REFERENCE_RATE } from "~shared/stats";
 
 import type { Column, ContinuationSummary, DashTable, Row } from "./dashboard-types";
 export type { Cell, Column, ColumnKind, DashTable, Row } from "./dashboard-types";
@@ -437,10 +437,10 @@ export async function buildDashboard(
 export async function dashboardFromRequest(request: Request, params: { lang?: string }) {
   const { requireLang } = await import("./lang.server");
   const { getUser } = await import("./session.server");
-  const { isCouncil } = await import("./permissions.server");
+  const { figuresScope, figuresVisibility } = await import("./permissions.server");
   const { getDb } = await import("~db/client.server");
   const { parsePilotFilters } = await import("~db/queries/pilot-filters.server");
-  const { todayIso } = await import("./dates");
+  const { todayIso } = await import("~shared/dates");
   const lang = requireLang(params);
   const user = await getUser(request);
   const parsed = parsePilotFilters(new URL(request.url).searchParams);
@@ -452,11 +452,11 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
     yearTo: parsed.yearTo,
   };
   const reportDate = parsed.reportDate ?? todayIso();
-  const internal = isCouncil(user);
+  const internal = figuresScope(user) === "all";
   const db = await getDb();
   // The public sees figures from published pilots only; the council and admins see all.
-  const visibility = internal ? sql`true` : sql`p.state = 'published'`;
-  const { cached } = await import("./data-cache.server");
+  const visibility = figuresVisibility(user);
+  const { cached } = await import("~db/data-cache.server");
   const key = JSON.stringify([lang, internal, reportDate, filters]);
   const model = await cached(db, key, () => buildDashboard(db, { lang, reportDate, filters, visibility, internal }));
   return { lang, db, filters, model, visibility };

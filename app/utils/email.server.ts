@@ -17,8 +17,10 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~db/connect";
-import { enqueueJob, runJobNow, type JobHandlers } from "~db/jobs.server";
+import { runJobNow, type JobHandlers } from "~db/jobs.server";
+import { EMAIL_JOB, emailJobKey, queueEmail as queueOutboxEmail } from "~db/outbox.server";
 import { emailOutbox } from "~db/schema";
+import { redactLinks } from "~shared/redact";
 import { env } from "./env.server";
 
 export type Email = {
@@ -27,25 +29,12 @@ export type Email = {
   subject: string;
   body: string;
   /** An HTML part beside the plain text `body` (a multipart message). */
-  html?: string;
+  html?: string | null;
   /** What kind of message it is, for the log (e.g. "reset"); the log never shows the body. */
   kind?: string;
 };
 
-/** A single-use link's path (…/invite/<token>, …/reset/<token>, …/verify/<token>). */
-const SECRET_LINK = /\/(invite|reset|verify|follow-up)\/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
-/** What replaces the token in a stored or shown body. */
-export const REDACTED = "…";
-
-/** The body with every single-use link's token replaced by `…`. */
-export function redactLinks(body: string) {
-  return body.replace(SECRET_LINK, (_, kind: string) => `/${kind}/${REDACTED}`);
-}
-
-/** Whether a body had a single-use link's token removed. */
-export function linkWasRemoved(body: string) {
-  return new RegExp(`/(invite|reset|verify|follow-up)/${REDACTED}`).test(body);
-}
+export { linkWasRemoved, REDACTED, redactLinks } from "~shared/redact";
 
 /** What the outbox row keeps: the link only where the outbox is how the message reaches anyone. */
 export function outboxBody(body: string, smtp = Boolean(env.SMTP_URL)) {
@@ -61,31 +50,19 @@ export function emailLogLine(
   return opts.development && !opts.smtp ? `${head}: ${email.subject}\n${email.body}` : head;
 }
 
-export const EMAIL_JOB = "email.send";
-const jobKey = (id: number) => `${EMAIL_JOB}:${id}`;
+const jobKey = emailJobKey;
 
 /**
  * Queues the message in the outbox, and its delivery job, inside the caller's transaction; returns
  * its id. With SMTP the outbox row has the links removed and only the job holds the message to send.
  */
 export async function queueEmail(tx: DbOrTx, email: Email) {
-  const [row] = await tx
-    .insert(emailOutbox)
-    .values({
-      toAddress: email.to,
-      language: email.language,
-      subject: email.subject,
-      body: outboxBody(email.body),
-      html: email.html == null ? null : outboxBody(email.html),
-    })
-    .returning({ id: emailOutbox.id });
   const message = env.SMTP_URL ? { body: email.body, html: email.html ?? null } : {};
-  await enqueueJob(tx, {
-    kind: EMAIL_JOB,
-    dedupeKey: jobKey(row.id),
-    payload: { outboxId: row.id, kind: email.kind ?? null, ...message },
-  });
-  return row.id;
+  return queueOutboxEmail(
+    tx,
+    { ...email, body: outboxBody(email.body), html: email.html == null ? null : outboxBody(email.html) },
+    { kind: email.kind ?? null, ...message },
+  );
 }
 
 /** Delivers a queued message after the transaction committed (its job, now); a failure is left to the runner. */

@@ -32,7 +32,7 @@ const EnvSchema = z.object({
     .min(1)
     .max(64)
     .optional(),
-  /** `off`: no data cache (docs/decisions/043); read by app/utils/data-cache.server.ts. */
+  /** `off`: no data cache (docs/decisions/043); read by db/data-cache.server.ts. */
   DATA_CACHE: z.enum(["on", "off"]).optional(),
 
   // Session limits (docs/decisions/067), read by app/utils/session.server.ts.

@@ -99,6 +99,30 @@ export async function tablesToXlsx(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * The Content-Disposition of a download. The file name is in the page's language; browsers take the
+ * UTF-8 form (filename*), older clients the ASCII fallback with the diacritics dropped (ä → a).
+ */
 export function attachment(filename: string) {
-  return `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  const ascii = filename
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\w.-]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename.normalize("NFC"))}`;
+}
+
+/** Words of a title as a file-name part: "Pilotit alueittain" → "pilotit-alueittain". */
+export function fileNamePart(text: string) {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+}
+
+/** A download's file name in the page's language: "rajaton-…-2026-12-06.csv", "gränslös-…-2026-12-06.csv". */
+export function downloadName(base: string, parts: string[], ext: string) {
+  return `${[base, ...parts].map(fileNamePart).filter(Boolean).join("-")}.${ext}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { tablesToXlsx, tableToCsv } from "./export.server";
+import { attachment, downloadName, tablesToXlsx, tableToCsv } from "./export.server";
 import type { DashTable } from "./dashboard-types";
 
 const table: DashTable = {
@@ -57,5 +57,22 @@ describe("XLSX workbook", () => {
     expect(sheet.getRow(4).getCell(3).value).toBeCloseTo(0.7273, 4);
     expect(sheet.getRow(4).getCell(4).value).toBe(1234.5);
     expect(wb.worksheets[0].getRow(2).values).toEqual([undefined, "Raportointipäivä", "23.11.2026"]);
+  });
+});
+
+describe("download file names in the page's language", () => {
+  it("joins the words of a title and keeps the letters of both languages", () => {
+    expect(downloadName("gränslös", ["Enligt landskap", "2026-12-06"], "csv")).toBe(
+      "gränslös-enligt-landskap-2026-12-06.csv",
+    );
+    expect(downloadName("rajaton", ["Verkoston tilannekuva", "2026-12-06"], "xlsx")).toBe(
+      "rajaton-verkoston-tilannekuva-2026-12-06.xlsx",
+    );
+  });
+
+  it("gives browsers the UTF-8 name and others an ASCII one", () => {
+    const header = attachment("gränslös-mina-uppgifter-2026-12-06.json");
+    expect(header).toContain('filename="granslos-mina-uppgifter-2026-12-06.json"');
+    expect(header).toContain(`filename*=UTF-8''${encodeURIComponent("gränslös-mina-uppgifter-2026-12-06.json")}`);
   });
 });

@@ -4,7 +4,7 @@
  * why the recipient gets it. Server-only and free of React: the job runner builds these messages.
  */
 import { createInstance } from "i18next";
-import type { Localized } from "~db/schema/common";
+import type { Localized } from "~shared/codes";
 import commonFi from "../../locales/fi/common.json";
 import commonSv from "../../locales/sv/common.json";
 import followupsFi from "../../locales/fi/followups.json";

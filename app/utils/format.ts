@@ -49,6 +49,33 @@ export function formatMoney(lang: Lang, cents: number | null | undefined, { whol
   }).format(cents / 100);
 }
 
+/** Euros without cents when the amount is whole, with them when not: "250 €", "1 250,50 €". */
+export function formatPrice(lang: Lang, cents: number) {
+  return formatMoney(lang, cents, { whole: cents % 100 === 0 });
+}
+
+/**
+ * A service's indicative price: a range, a single price (both ends equal), or only a lower bound
+ * ("from 200 €"). The caller words "from" in the page's language.
+ */
+export function priceParts(
+  lang: Lang,
+  fromCents: number,
+  toCents: number | null | undefined,
+): { kind: "range"; from: string; to: string } | { kind: "single"; price: string } | { kind: "from"; from: string } {
+  if (toCents == null) return { kind: "from", from: formatPrice(lang, fromCents) };
+  if (toCents === fromCents) return { kind: "single", price: formatPrice(lang, fromCents) };
+  return { kind: "range", from: formatPrice(lang, fromCents), to: formatPrice(lang, toCents) };
+}
+
+/** Hours with their unit in words: "2,5 tuntia", "1,5 timmar". */
+export function formatHours(lang: Lang, hours: number | null | undefined) {
+  if (hours == null || Number.isNaN(hours)) return "";
+  return numberFormat(lang, { style: "unit", unit: "hour", unitDisplay: "long", maximumFractionDigits: 2 }).format(
+    hours,
+  );
+}
+
 /** A share 0..1 as a percentage. */
 export function formatPercent(lang: Lang, share: number | null | undefined, digits = 1) {
   if (share == null || Number.isNaN(share)) return "";
@@ -106,5 +133,14 @@ export function centsToInput(cents: number | null | undefined, lang: Lang = "fi"
 
 /** Sorts by the language's collation. */
 export function collator(lang: Lang) {
-  return new Intl.Collator(locale(lang));
+  let c = collators.get(lang);
+  if (!c) collators.set(lang, (c = new Intl.Collator(locale(lang))));
+  return c;
+}
+const collators = new Map<Lang, Intl.Collator>();
+
+/** A bounded list sorted by the page language's collation (å, ä, ö after z; v and w as the language has them). */
+export function sortedByName<T>(lang: Lang, items: readonly T[], name: (item: T) => string): T[] {
+  const c = collator(lang);
+  return [...items].sort((a, b) => c.compare(name(a), name(b)));
 }

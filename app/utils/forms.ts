@@ -1,24 +1,54 @@
+/**
+ * The one way a form's POST is parsed (docs/decisions/050): conform's `parseWithZod` over the
+ * request's FormData with a schema built from ./validators. The result carries either the typed
+ * data, or the errors (the first message per field, keyed by the field's name as the form posts
+ * it, "funding.0.amount") and conform's reply, which the page hands to `useForm` as `lastResult`
+ * and from which it renders the errors without JavaScript too.
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
-/**
- * Validates form data with a zod schema whose messages are i18n keys (validation.*).
- * Returns the data, or the first error per field plus what the user typed, so nothing is lost.
- */
-export function parseForm<S extends z.ZodTypeAny>(schema: S, input: Record<string, unknown>) {
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true as const, data: result.data as z.infer<S> };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.join(".") || "_form";
-    if (!errors[key]) errors[key] = issue.message.startsWith("validation.") ? issue.message : "validation.invalid";
+/** Conform names list rows as "a[0].b"; the forms post and link "a.0.b". */
+export const dottedName = (name: string) => name.replace(/\[(\d+)\]/g, ".$1");
+
+/** The first message of each field; messages that are not locale keys become "validation.invalid". */
+export function firstErrors(error: Record<string, string[] | null> | null | undefined): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [name, messages] of Object.entries(error ?? {})) {
+    const m = messages?.[0];
+    if (!m) continue;
+    const key = dottedName(name) || "_form";
+    if (!out[key]) out[key] = /^(\w+:)?validation\./.test(m) ? m : "validation.invalid";
   }
-  return { ok: false as const, errors };
+  return out;
 }
 
-/** FormData as a plain object; repeated names become arrays. */
-export function formToObject(form: FormData) {
+export type Parsed<T> =
+  | { ok: true; data: T; reply: (options?: { resetForm?: boolean; formErrors?: string[] }) => SubmissionResult }
+  | { ok: false; errors: FieldErrors; reply: SubmissionResult; values: Record<string, unknown> };
+
+/** Parses a form with its schema; never throws on what a client posts. */
+export function parseSubmission<S extends z.ZodType>(formData: FormData, schema: S): Parsed<z.output<S>> {
+  const submission = parseWithZod(formData, { schema, disableAutoCoercion: true });
+  if (submission.status === "success") {
+    return { ok: true, data: submission.value as z.output<S>, reply: (o) => submission.reply(o) };
+  }
+  const reply = submission.reply();
+  return { ok: false, errors: firstErrors(submission.error), reply, values: formValues(formData) };
+}
+
+/** A reply for an error found after parsing (a version conflict, a wrong password, a database check). */
+export function replyWithErrors(reply: SubmissionResult | undefined, errors: FieldErrors): SubmissionResult {
+  const error: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(errors)) error[k === "_form" ? "" : k] = [v];
+  return { ...(reply ?? {}), status: "error", error };
+}
+
+/** What the user typed, by field name (repeated names as arrays), to fill the form again. */
+export function formValues(form: FormData) {
   const out: Record<string, string | string[]> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string") continue;

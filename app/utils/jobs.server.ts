@@ -1,7 +1,12 @@
 /**
- * The jobs this server runs (docs/decisions/085): email delivery, the follow-up scheduler's pass and
- * the mailing of a follow-up request. `startJobs()` is called by the production server
- * (scripts/server.mjs) in every worker process; no React here.
+ * The background work of a server process:
+ *   - the job queue's runner (docs/decisions/085), in every process: email delivery, the follow-up
+ *     scheduler's pass and the mailing of follow-up requests (`startJobs`);
+ *   - the log retention (db/queries/retention.server.ts), once at start and then every day, in one
+ *     process only — the single process, or the one cluster worker scripts/server.mjs marks with
+ *     RAJATON_JOBS=1 (and its replacement); the job's advisory lock keeps a second server on the same
+ *     database from running it at the same time (`startScheduledJobs`).
+ * No React here.
  */
 import { asc } from "drizzle-orm";
 import { getDb } from "~db/client.server";
@@ -20,7 +25,8 @@ import { continuationStatuses } from "~db/schema";
 import { emailJobHandlers, publicUrl, queueEmail } from "./email.server";
 import { env } from "./env.server";
 import { followUpEmail } from "./follow-up-mail.server";
-import { createToken } from "./tokens.server";
+import { createToken } from "~db/queries/tokens.server";
+import { applyRetention } from "~db/queries/retention.server";
 
 export function followUpSettings(): FollowUpSettings {
   return { remindDays: env.FOLLOW_UP_REMIND_DAYS, overdueDays: env.FOLLOW_UP_OVERDUE_DAYS };
@@ -105,4 +111,26 @@ export function startJobs() {
     await current.stop();
     if (runner === current) runner = null;
   };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+let started = false;
+
+async function runRetention() {
+  try {
+    const result = await applyRetention(await getDb());
+    if (result.ran && (result.auditEvents || result.outboxRows))
+      console.log(
+        `[rajaton] retention: personal data removed from ${result.auditEvents} audit events, ${result.outboxRows} outbox rows deleted`,
+      );
+  } catch (error) {
+    console.error("[rajaton] retention job failed", error);
+  }
+}
+
+export function startScheduledJobs() {
+  if (started) return;
+  started = true;
+  void runRetention();
+  setInterval(runRetention, DAY).unref();
 }

@@ -1,4 +1,4 @@
-import type { Localized } from "~db/schema/common";
+import type { Localized } from "~shared/codes";
 import type { Lang } from "~/i18n";
 
 export type LocalizedText = {
@@ -22,9 +22,4 @@ export function localized(value: Localized | null | undefined, lang: Lang): Loca
 /** Plain text in the page's language with fallback (for titles, sorting, exports). */
 export function localizedString(value: Localized | null | undefined, lang: Lang) {
   return localized(value, lang)?.text ?? "";
-}
-
-/** Both languages present? */
-export function hasBoth(value: Localized | null | undefined) {
-  return Boolean(value?.fi?.trim() && value?.sv?.trim());
 }

@@ -1,5 +1,5 @@
 /**
- * The password policy (issue 3, docs/decisions/016): at least 12 characters, at most 256, not a
+ * The password policy (docs/decisions/016): at least 12 characters, at most 256, not a
  * common password, not a common word or the email's name padded with digits or symbols, and not
  * built from a handful of characters. Returns the i18n key of the first rule broken, or null.
  * The common passwords are the 49,000 of @zxcvbn-ts/language-common, plus Finnish and Swedish words

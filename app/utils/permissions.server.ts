@@ -1,15 +1,28 @@
 /**
- * Who may see and change what. Every loader and action calls these; UI helpers only hide
- * what the server would refuse anyway. (Extended by the accounts issue.)
+ * Who may see and change what, asked in one vocabulary: `can.createPilot(user)`, `can.publish(user)`,
+ * `await can.editPilot(user, pilotId)`, `figuresScope(user)`… Every loader and action asks these; the
+ * navigation asks the same role predicates (app/utils/capabilities.ts) only to hide what the server
+ * would refuse anyway. The data behind the answers comes from db/queries/access.server.ts.
  */
 import { data } from "@remix-run/node";
-import { eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "~db/client.server";
-import { queryRows, type Db, type DbOrTx } from "~db/connect";
-import { userMunicipalities, userOrganisations, type Role } from "~db/schema";
+import type { Db, DbOrTx } from "~db/connect";
+import {
+  figuresVisibilitySql,
+  pilotInScope,
+  pilotMatches,
+  pilotVisibilitySql,
+  serviceBelongsTo,
+  staffScope as readStaffScope,
+} from "~db/queries/access.server";
+import { ownArtistId } from "~db/queries/artists.server";
 import type { PersonalAccess } from "~db/queries/pilots.server";
+import type { Role } from "~shared/codes";
+import { can as roleCan, figuresScope } from "./capabilities";
 import { getUser, loginRedirect, type SessionUser } from "./session.server";
 
+export { figuresScope, pilotInScope };
 export type Viewer = SessionUser | null;
 
 export function forbidden(): never {
@@ -27,60 +40,38 @@ export async function requireUser(request: Request, lang: string): Promise<Sessi
   return user;
 }
 
-export async function requireRole(request: Request, lang: string, roles: readonly Role[]): Promise<SessionUser> {
+/** The signed-in user if `may` allows them (anonymous: sign in; others: 403), e.g. `requireUserWho(request, lang, can.moderate)`. */
+export async function requireUserWho(
+  request: Request,
+  lang: string,
+  may: (user: SessionUser) => boolean,
+): Promise<SessionUser> {
   const user = await requireUser(request, lang);
-  if (!roles.includes(user.role)) forbidden();
+  if (!may(user)) forbidden();
   return user;
 }
 
-export const isCouncil = (user: Viewer) => user?.role === "council" || user?.role === "admin";
-export const isAdmin = (user: Viewer) => user?.role === "admin";
+export async function requireRole(request: Request, lang: string, roles: readonly Role[]): Promise<SessionUser> {
+  return requireUserWho(request, lang, (user) => roles.includes(user.role));
+}
+
+/** The council and the admin: they see every pilot and all the figures. */
+export const isCouncil = (user: Viewer) => roleCan.publish(user);
+export const isAdmin = (user: Viewer) => roleCan.manageUsers(user);
 
 /** Municipality codes and organisation ids a staff member works for. */
 export async function staffScope(userId: number, database?: DbOrTx) {
-  const db = database ?? (await getDb());
-  const [munis, orgs] = await Promise.all([
-    db
-      .select({ code: userMunicipalities.municipalityCode })
-      .from(userMunicipalities)
-      .where(eq(userMunicipalities.userId, userId)),
-    db
-      .select({ id: userOrganisations.organisationId })
-      .from(userOrganisations)
-      .where(eq(userOrganisations.userId, userId)),
-  ]);
-  return { municipalities: munis.map((m) => m.code), organisations: orgs.map((o) => o.id) };
-}
-
-/** SQL condition on pilots `p`: the pilot belongs to the staff member's municipalities or organisations. */
-export function pilotInScope(scope: { municipalities: string[]; organisations: number[] }): SQL {
-  const parts: SQL[] = [];
-  if (scope.municipalities.length) {
-    parts.push(
-      sql`exists (select 1 from pilot_municipalities pm where pm.pilot_id = p.id and pm.municipality_code in ${scope.municipalities})`,
-    );
-  }
-  if (scope.organisations.length) parts.push(sql`p.implementer_id in ${scope.organisations}`);
-  // Parenthesised as a whole: callers write `p.id = … and ${pilotInScope(…)}`.
-  return parts.length
-    ? sql`(${sql.join(
-        parts.map((x) => sql`(${x})`),
-        sql` or `,
-      )})`
-    : sql`false`;
+  return readStaffScope(database ?? (await getDb()), userId);
 }
 
 /** SQL condition on pilots `p`: which pilots the viewer may see. Anonymous and artists: published only. */
 export async function pilotVisibility(user: Viewer, database?: Db): Promise<SQL> {
-  if (isCouncil(user)) return sql`true`;
-  const published = sql`p.state = 'published'`;
-  if (user?.role === "staff") {
-    return sql`(${published} or ${pilotInScope(await staffScope(user.id, database))})`;
-  }
-  if (user?.role === "artist") {
-    return sql`(${published} or exists (select 1 from employments e join artists a on a.id = e.artist_id where e.pilot_id = p.id and a.user_id = ${user.id}))`;
-  }
-  return published;
+  return pilotVisibilitySql(database ?? (await getDb()), user);
+}
+
+/** SQL condition on pilots `p`: the pilots the figures (home page, dashboard) count for this viewer. */
+export function figuresVisibility(user: Viewer): SQL {
+  return figuresVisibilitySql(figuresScope(user));
 }
 
 /**
@@ -94,82 +85,49 @@ export async function personalAccess(user: Viewer, database?: DbOrTx): Promise<P
   return { editor: sql`false`, userId };
 }
 
-/** May the user edit this pilot (and add continuation checks to it)? */
-export async function canEditPilot(user: Viewer, pilotId: number, database?: Db): Promise<boolean> {
-  if (!user) return false;
-  if (isCouncil(user)) return true;
-  if (user.role !== "staff") return false;
-  const db = database ?? (await getDb());
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`select p.id from pilots p where p.id = ${pilotId} and ${pilotInScope(await staffScope(user.id, db))}`,
-  );
-  return rows.length > 0;
+/** The artist profile id the user owns, or null (an artist account may not have created one yet). */
+export async function ownedArtistId(user: Viewer): Promise<number | null> {
+  if (!roleCan.haveArtistProfile(user)) return null;
+  return ownArtistId(await getDb(), user!.id);
 }
+
+export const can = {
+  ...roleCan,
+  /** May the user edit this pilot (and add continuation checks to it)? */
+  async editPilot(user: Viewer, pilotId: number, database?: Db): Promise<boolean> {
+    if (!user) return false;
+    if (roleCan.publish(user)) return true;
+    if (user.role !== "staff") return false;
+    const db = database ?? (await getDb());
+    return pilotMatches(db, pilotId, pilotInScope(await readStaffScope(db, user.id)));
+  },
+  /** Only the artist who owns a profile edits it; the council moderates but does not edit. */
+  async editArtist(user: Viewer, artistId: number): Promise<boolean> {
+    return (await ownedArtistId(user)) === artistId;
+  },
+  /** Only the owner of the service's artist profile edits, hides or deletes a service. */
+  async editService(user: Viewer, serviceId: number): Promise<boolean> {
+    const artistId = await ownedArtistId(user);
+    return artistId != null && serviceBelongsTo(await getDb(), serviceId, artistId);
+  },
+};
 
 /** Throws 404 when the viewer may not see the pilot at all, 403 when they may see it but not edit. */
 export async function requirePilotEditor(request: Request, lang: string, pilotId: number) {
   const user = await requireUser(request, lang);
   const db = await getDb();
-  const visible = await queryRows<{ id: number }>(
-    db,
-    sql`select p.id from pilots p where p.id = ${pilotId} and ${await pilotVisibility(user)}`,
-  );
-  if (!visible.length) notFound();
-  if (!(await canEditPilot(user, pilotId))) forbidden();
+  if (!(await pilotMatches(db, pilotId, await pilotVisibility(user, db)))) notFound();
+  if (!(await can.editPilot(user, pilotId, db))) forbidden();
   return user;
 }
 
-/** Users, the audit log and the email outbox: the admin only (issue 3). */
+/** Users, the audit log and the email outbox: the admin only. */
 export async function requireAdmin(request: Request, lang: string): Promise<SessionUser> {
-  return requireRole(request, lang, ["admin"]);
-}
-
-/** The admin area's hub: the council and the admin. */
-export async function requireCouncil(request: Request, lang: string): Promise<SessionUser> {
-  return requireRole(request, lang, ["council", "admin"]);
-}
-
-/* ---- Artist directory (issue 5) ---- */
-
-/** The artist profile id the user owns, or null (an artist account may not have created one yet). */
-export async function ownedArtistId(user: Viewer): Promise<number | null> {
-  if (user?.role !== "artist") return null;
-  const db = await getDb();
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`select a.id from artists a where a.user_id = ${user.id} order by a.id limit 1`,
-  );
-  return rows[0]?.id ?? null;
-}
-
-/** Only the artist who owns a profile edits it; the council moderates but does not edit. */
-export async function canEditArtist(user: Viewer, artistId: number): Promise<boolean> {
-  return (await ownedArtistId(user)) === artistId;
-}
-
-/** Only the owner of the service's artist profile edits, hides or deletes a service. */
-export async function canEditService(user: Viewer, serviceId: number): Promise<boolean> {
-  const artistId = await ownedArtistId(user);
-  if (artistId == null) return false;
-  const db = await getDb();
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`select s.id from services s where s.id = ${serviceId} and s.artist_id = ${artistId}`,
-  );
-  return rows.length > 0;
+  return requireUserWho(request, lang, can.manageUsers);
 }
 
 /** The signed-in artist account (others: 403, anonymous: sign in) and the profile it owns, if any. */
 export async function requireArtistUser(request: Request, lang: string) {
-  const user = await requireRole(request, lang, ["artist"]);
+  const user = await requireUserWho(request, lang, can.haveArtistProfile);
   return { user, artistId: await ownedArtistId(user) };
 }
-
-/** The council's moderation (council and admin). */
-export async function requireModerator(request: Request, lang: string) {
-  return requireRole(request, lang, ["council", "admin"]);
-}
-
-/** Who may send an artist a message through the contact form: municipal staff, the council, admins. */
-export const canContactArtists = (user: Viewer) => user?.role === "staff" || isCouncil(user);

@@ -1,5 +1,5 @@
 /**
- * The permission rules of issue 3 on the demo data: who sees which pilots, who may edit them.
+ * The permission rules on the demo data: who sees which pilots, who may edit them.
  * (The authorization matrix checks the same rules through every route; this checks the rules.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,8 +7,8 @@ import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { FIXTURES } from "../../tests/e2e/authz/types";
 import { queryRows } from "~db/connect";
-import type { Role } from "~db/schema";
-import { canEditPilot, isAdmin, isCouncil, pilotVisibility, type Viewer } from "./permissions.server";
+import type { Role } from "~shared/codes";
+import { can, isAdmin, isCouncil, pilotVisibility, type Viewer } from "./permissions.server";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -105,7 +105,7 @@ describe("who sees a pilot", () => {
 
 describe("who may edit a pilot and add continuation checks", () => {
   it("staff within their municipalities, the council and the admin anywhere", async () => {
-    const may = async (v: Viewer, id: number) => canEditPilot(v, id, t.db);
+    const may = async (v: Viewer, id: number) => can.editPilot(v, id, t.db);
     expect(await may(VIEWERS.staffVasa, FIXTURES.pilots.draftVasa)).toBe(true);
     expect(await may(VIEWERS.staffVasa, FIXTURES.pilots.publishedVasa)).toBe(true);
     expect(await may(VIEWERS.staff, FIXTURES.pilots.draftVasa)).toBe(false);
@@ -116,8 +116,8 @@ describe("who may edit a pilot and add continuation checks", () => {
   });
 
   it("never artists or anonymous visitors", async () => {
-    expect(await canEditPilot(VIEWERS.artist, FIXTURES.pilots.taikuSotessa, t.db)).toBe(false);
-    expect(await canEditPilot(null, FIXTURES.pilots.taikuSotessa, t.db)).toBe(false);
+    expect(await can.editPilot(VIEWERS.artist, FIXTURES.pilots.taikuSotessa, t.db)).toBe(false);
+    expect(await can.editPilot(null, FIXTURES.pilots.taikuSotessa, t.db)).toBe(false);
   });
 
   it("council rights include the admin's, not the other way round", () => {

@@ -13,15 +13,17 @@ import {
   loadPilotInput,
   updatePilot,
 } from "~db/queries/pilot-write.server";
-import type { PilotState } from "~db/schema/pilots";
+import { getRevision, saveRevision } from "~db/queries/pilot-revisions.server";
+import type { PilotState } from "~shared/codes";
 import type { Lang } from "~/i18n";
-import { formToObject } from "./forms";
+import { INT4_MAX } from "./validators";
+import { formValues, parseSubmission, replyWithErrors } from "./forms";
 import { isCouncil, staffScope, type Viewer } from "./permissions.server";
 import {
   inputToValues,
   municipalityLabel,
   municipalityLookup,
-  parsePilotForm,
+  pilotSchema,
   type FormValues,
   type PilotInput,
 } from "./pilot-form";
@@ -60,8 +62,11 @@ export async function newPilotValues(
 
 export async function editPilotValues(id: number, lang: Lang, options: Awaited<ReturnType<typeof formOptions>>) {
   const db = await getDb();
-  const current = await loadPilotInput(db, id);
-  if (!current) return null;
+  const approved = await loadPilotInput(db, id);
+  if (!approved) return null;
+  // A pending or returned revision is what the editors work on (docs/decisions/070).
+  const revision = await getRevision(db, id);
+  const current = revision ? { ...approved, input: revision.input } : approved;
   const names = new Map(options.municipalities.map((m) => [m.code, municipalityLabel(m.name, lang)]));
   // An employed artist who is not (or no longer) approved in the directory stays selectable, so saving keeps the row.
   const missing = current.input.employments
@@ -74,27 +79,37 @@ export async function editPilotValues(id: number, lang: Lang, options: Awaited<R
       .where(inArray(artists.id, missing));
     options.artists.push(...extra);
   }
-  return { ...current, values: inputToValues(current.input, lang, (c) => names.get(c) ?? c) };
+  return {
+    ...current,
+    revision: revision && { state: revision.state, returnComment: revision.returnComment },
+    values: inputToValues(current.input, lang, (c) => names.get(c) ?? c),
+  };
 }
 
 /** Handles the POST of the create (id null) or edit form. The caller has checked origin, language and permission. */
 export async function handlePilotForm(request: Request, lang: Lang, user: NonNullable<Viewer>, id: number | null) {
   const db = await getDb();
-  const form = formToObject(await request.formData()) as FormValues;
+  const formData = await request.formData();
+  const form = formValues(formData) as FormValues;
   const intent = form.intent === "submit" ? "submit" : "save";
   delete form.intent;
   const options = await loadFormOptions(db);
   const current = id == null ? null : await loadPilotInput(db, id);
   if (id != null && !current) throw data({ status: 404 }, { status: 404 });
+  // A pending revision's artists stay selectable like the saved pilot's (the form started from it).
+  const revision = id == null ? null : await getRevision(db, id);
   const from: PilotState | "new" = current?.state ?? "new";
   const state: PilotState = from === "new" || from === "draft" ? (intent === "submit" ? "submitted" : "draft") : from;
-  const parsed = parsePilotForm(form, {
-    lookup: municipalityLookup(options.municipalities),
-    complete: state !== "draft",
-  });
+  const parsed = parseSubmission(
+    formData,
+    pilotSchema({ lookup: municipalityLookup(options.municipalities), complete: state !== "draft", lang }),
+  );
   const values = form;
   if (!parsed.ok)
-    return data({ errors: parsed.errors, values, conflict: null, version: current?.version }, { status: 400 });
+    return data(
+      { errors: parsed.errors, values, conflict: null, version: current?.version, reply: parsed.reply },
+      { status: 400 },
+    );
   const input = parsed.data;
   const groups = new Set(options.targetGroups.map((g) => g.code));
   input.participants = Object.fromEntries(
@@ -121,7 +136,9 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
       input.employments.map((e) => e.artistId),
       [
         ...options.artists,
-        ...(current?.input.employments ?? []).flatMap((e) => (e.artistId == null ? [] : [{ id: e.artistId }])),
+        ...[...(current?.input.employments ?? []), ...(revision?.input.employments ?? [])].flatMap((e) =>
+          e.artistId == null ? [] : [{ id: e.artistId }],
+        ),
       ],
     );
   if (
@@ -131,7 +148,13 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
     !valid(input.artForms, options.artForms)
   ) {
     return data(
-      { errors: { _form: "pilots:validation.invalid" }, values, conflict: null, version: current?.version },
+      {
+        errors: { _form: "validation.invalid" },
+        values,
+        conflict: null,
+        version: current?.version,
+        reply: replyWithErrors(undefined, { _form: "validation.invalid" }),
+      },
       { status: 400 },
     );
   }
@@ -142,6 +165,7 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
         values,
         conflict: null,
         version: current?.version,
+        reply: replyWithErrors(undefined, { leadMunicipality: "pilots:validation.outOfScope" }),
       },
       { status: 400 },
     );
@@ -151,8 +175,13 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
     return redirect(`/${lang}/pilots/${newId}?done=${state === "submitted" ? "submitted" : "saved"}`);
   }
   const version = Number(form.version);
-  if (!Number.isInteger(version)) throw data({ status: 400 }, { status: 400 });
-  const result = await updatePilot(db, id, version, input, { userId: user.id, state });
+  if (typeof form.version !== "string" || !/^\d{1,10}$/.test(form.version) || version > INT4_MAX)
+    throw data({ status: 400 }, { status: 400 });
+  // Staff edits of a published pilot wait for the council's approval; the council's own apply at once.
+  const asRevision = from === "published" && !isCouncil(user);
+  const result = asRevision
+    ? await saveRevision(db, id, version, input, user.id)
+    : await updatePilot(db, id, version, input, { userId: user.id, state });
   if (!result.ok) {
     const changes = await changesSince(db, id, version);
     return data(
@@ -161,9 +190,11 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
         values,
         conflict: { changes, differing: differing(result.current.input, input) },
         version: result.current.version,
+        reply: undefined,
       },
       { status: 409 },
     );
   }
-  return redirect(`/${lang}/pilots/${id}?done=${state === "submitted" && from === "draft" ? "submitted" : "saved"}`);
+  const done = asRevision ? "revisionSaved" : state === "submitted" && from === "draft" ? "submitted" : "saved";
+  return redirect(`/${lang}/pilots/${id}?done=${done}`);
 }

@@ -5,12 +5,12 @@ import {
   inputToValues,
   municipalityLabel,
   municipalityLookup,
-  nest,
-  parsePilotForm,
+  pilotSchema,
   rowCount,
   V,
   type FormValues,
 } from "./pilot-form";
+import { parseValues } from "../../tests/helpers/form-data";
 
 const MUNIS = [
   { code: "905", name: { fi: "Vaasa", sv: "Vasa" } },
@@ -18,8 +18,9 @@ const MUNIS = [
   { code: "287", name: { fi: "Kristiinankaupunki", sv: "Kristinestad" } },
 ];
 const lookup = municipalityLookup(MUNIS);
-const draft = (v: FormValues) => parsePilotForm(v, { lookup, complete: false });
-const full = (v: FormValues) => parsePilotForm(v, { lookup, complete: true });
+const draft = (v: FormValues, lang: "fi" | "sv" = "fi") =>
+  parseValues(pilotSchema({ lookup, complete: false, lang }), v);
+const full = (v: FormValues) => parseValues(pilotSchema({ lookup, complete: true }), v);
 const errorsOf = (r: ReturnType<typeof draft>) => (r.ok ? {} : r.errors);
 
 const locale = (lang: string) => JSON.parse(fs.readFileSync(path.resolve("locales", lang, "pilots.json"), "utf8"));
@@ -36,10 +37,12 @@ describe("pilot form: messages", () => {
     }
   });
   it("the date message shows the Finnish form in both languages", () => {
-    expect(locale("fi").validation.date).toContain("31.12.2017");
-    expect(locale("sv").validation.date).toContain("31.12.2017");
-    expect(locale("fi").validation.amount).toContain("1 234,50");
-    expect(locale("sv").validation.amount).toContain("1 234,50");
+    const common = (lang: string) =>
+      JSON.parse(fs.readFileSync(path.resolve("locales", lang, "common.json"), "utf8")).validation;
+    expect(common("fi").date).toContain("31.12.2017");
+    expect(common("sv").date).toContain("31.12.2017");
+    expect(common("fi").amount).toContain("1 234,50");
+    expect(common("sv").amount).toContain("1 234,50");
   });
 });
 
@@ -56,7 +59,7 @@ describe("pilot form: a draft", () => {
     expect(r.ok && r.data.summary).toEqual({ sv: "Kort" });
   });
   it("refuses too long texts", () => {
-    expect(errorsOf(draft({ "title.fi": "x".repeat(301) }))["title.fi"]).toBe(V.tooLong);
+    expect(errorsOf(draft({ "title.fi": "x".repeat(301) }))["title.fi"]).toBe("validation.tooLong|max=300");
   });
 });
 
@@ -68,9 +71,16 @@ describe("pilot form: dates", () => {
     expect(iso.ok && iso.data.startDate).toBe("2015-02-01");
   });
   it("refuses impossible or other forms", () => {
-    for (const bad of ["31.2.2017", "12/31/2017", "2017", "1.13.2017", "yesterday"]) {
-      expect(errorsOf(draft({ "title.fi": "a", startDate: bad })).startDate, bad).toBe(V.date);
+    for (const bad of ["12/31/2017", "2017", "yesterday", "31.12.17"]) {
+      expect(errorsOf(draft({ "title.fi": "a", startDate: bad })).startDate, bad).toBe("validation.date");
     }
+    // Written as a date, but no such day: a message of its own.
+    for (const missing of ["31.2.2017", "29.2.2017", "1.13.2017", "2017-02-31", "0.1.2017"]) {
+      expect(errorsOf(draft({ "title.fi": "a", startDate: missing })).startDate, missing).toBe(
+        "validation.dateNotExist",
+      );
+    }
+    expect(draft({ "title.fi": "a", startDate: "29.2.2016" }).ok).toBe(true);
   });
   it("the end may not be before the start", () => {
     expect(errorsOf(draft({ "title.fi": "a", startDate: "1.2.2018", endDate: "31.12.2017" })).endDate).toBe(
@@ -82,7 +92,7 @@ describe("pilot form: dates", () => {
     expect(e).toMatchObject({
       "title.fi": V.titleRequired,
       endDate: V.endBeforeStart,
-      "funding.0.amount": V.amount,
+      "funding.0.amount": "validation.amount",
       "funding.0.funder": V.funderRequired,
     });
   });
@@ -111,7 +121,7 @@ describe("pilot form: money and numbers", () => {
   });
   it("refuses malformed amounts", () => {
     for (const bad of ["12,3,4", "1,234", "abc", "-5", "12,345"]) {
-      expect(errorsOf(draft({ "title.fi": "a", costPerSession: bad })).costPerSession, bad).toBe(V.amount);
+      expect(errorsOf(draft({ "title.fi": "a", costPerSession: bad })).costPerSession, bad).toBe("validation.amount");
     }
   });
   it("a funding line needs a funder and an amount; an unknown kind is refused", () => {
@@ -121,11 +131,11 @@ describe("pilot form: money and numbers", () => {
       errorsOf(draft({ "title.fi": "a", "funding.0.funder": "1", "funding.0.amount": "1", "funding.0.kind": "loan" }))[
         "funding.0.kind"
       ],
-    ).toBe(V.invalid);
+    ).toBe("validation.invalid");
   });
   it("counts are whole numbers; group size and sessions", () => {
-    expect(errorsOf(draft({ "title.fi": "a", sessionsHeld: "2,5" })).sessionsHeld).toBe(V.integer);
-    expect(errorsOf(draft({ "title.fi": "a", maxGroupSize: "-1" })).maxGroupSize).toBe(V.integer);
+    expect(errorsOf(draft({ "title.fi": "a", sessionsHeld: "2,5" })).sessionsHeld).toMatch(/^validation\.integer\|/);
+    expect(errorsOf(draft({ "title.fi": "a", maxGroupSize: "-1" })).maxGroupSize).toMatch(/^validation\.integer\|/);
     const r = draft({
       "title.fi": "a",
       sessionsHeld: "1 200",
@@ -139,8 +149,10 @@ describe("pilot form: money and numbers", () => {
       2.5,
       { older: 35 },
     ]);
-    expect(errorsOf(draft({ "title.fi": "a", sessionHours: "kaksi" })).sessionHours).toBe(V.decimal);
-    expect(errorsOf(draft({ "title.fi": "a", "participants.older": "many" }))["participants.older"]).toBe(V.integer);
+    expect(errorsOf(draft({ "title.fi": "a", sessionHours: "kaksi" })).sessionHours).toMatch(/^validation\.decimal\|/);
+    expect(errorsOf(draft({ "title.fi": "a", "participants.older": "many" }))["participants.older"]).toMatch(
+      /^validation\.integer\|/,
+    );
   });
 });
 
@@ -200,7 +212,9 @@ describe("pilot form: artists, partners, sources, programmes, contact", () => {
     expect(errorsOf(draft({ "title.fi": "a", "employments.0.role": "ohjaaja" }))["employments.0.name"]).toBe(
       V.artistRequired,
     );
-    expect(errorsOf(draft({ "title.fi": "a", "employments.0.artist": "x" }))["employments.0.artist"]).toBe(V.invalid);
+    expect(errorsOf(draft({ "title.fi": "a", "employments.0.artist": "x" }))["employments.0.artist"]).toBe(
+      "validation.invalid",
+    );
   });
   it("partners need an organisation; the role defaults to partner", () => {
     const r = draft({ "title.fi": "a", "partners.0.organisation": "5" });
@@ -218,7 +232,7 @@ describe("pilot form: artists, partners, sources, programmes, contact", () => {
       errorsOf(draft({ "title.fi": "a", "sources.0.title": "R", "sources.0.url": "javascript:alert(1)" }))[
         "sources.0.url"
       ],
-    ).toBe(V.url);
+    ).toBe("validation.url");
     const r = draft({ "title.fi": "a", "sources.0.title": "Raportti", "sources.0.document": "Dnro 12/2017" });
     expect(r.ok && r.data.sources).toEqual([{ title: "Raportti", url: null, document: "Dnro 12/2017" }]);
   });
@@ -231,10 +245,10 @@ describe("pilot form: artists, partners, sources, programmes, contact", () => {
     expect(errorsOf(draft({ "title.fi": "a", "programmes.0": "1:2", "programmes.1": "1" }))["programmes.1"]).toBe(
       V.programmeTwice,
     );
-    expect(errorsOf(draft({ "title.fi": "a", "programmes.0": "one" }))["programmes.0"]).toBe(V.invalid);
+    expect(errorsOf(draft({ "title.fi": "a", "programmes.0": "one" }))["programmes.0"]).toBe("validation.invalid");
   });
   it("contact email", () => {
-    expect(errorsOf(draft({ "title.fi": "a", contactEmail: "not an email" })).contactEmail).toBe(V.email);
+    expect(errorsOf(draft({ "title.fi": "a", contactEmail: "not an email" })).contactEmail).toBe("validation.email");
     const r = draft({ "title.fi": "a", contactEmail: " Liisa@Kauhava.FI " });
     expect(r.ok && r.data.contactEmail).toBe("liisa@kauhava.fi");
   });
@@ -245,7 +259,7 @@ describe("pilot form: artists, partners, sources, programmes, contact", () => {
       ["older"],
       [],
     ]);
-    expect(errorsOf(draft({ "title.fi": "a", sectors: ["<script>"] }))["sectors.0"]).toBe(V.invalid);
+    expect(errorsOf(draft({ "title.fi": "a", sectors: ["<script>"] }))["sectors.0"]).toBe("validation.invalid");
   });
 });
 
@@ -263,19 +277,40 @@ describe("pilot form: submitting needs a complete pilot", () => {
   it("names every missing piece", () => {
     expect(errorsOf(full({ "title.fi": "a" }))).toEqual({
       leadMunicipality: V.leadRequired,
-      startDate: V.required,
+      startDate: V.startRequired,
       endDate: V.required,
-      "summary.fi": V.required,
+      "summary.fi": V.summaryRequired,
       targetGroups: V.chooseOne,
       artForms: V.chooseOne,
     });
   });
 });
 
+describe("pilot form: the page's language and pilots taken from sources", () => {
+  it("a missing title or summary is reported at the page language's field, naming either language", () => {
+    expect(errorsOf(draft({}, "sv"))).toEqual({ "title.sv": V.titleRequired });
+    const sv = parseValues(pilotSchema({ lookup, complete: true, lang: "sv" }), { "title.sv": "a" });
+    expect(errorsOf(sv)["summary.sv"]).toBe(V.summaryRequired);
+  });
+  it("a pilot with a source may leave its start date unknown", () => {
+    const r = full({
+      "title.fi": "TaiKu sotessa",
+      "summary.fi": "b",
+      leadMunicipality: "Kauhava",
+      endDate: "31.12.2015",
+      targetGroups: ["older"],
+      artForms: ["music"],
+      "sources.0.title": "Loppuraportti",
+      "sources.0.url": "https://example.org/r.pdf",
+    });
+    expect(r.ok && r.data.startDate).toBe(null);
+  });
+});
+
 describe("pilot form: helpers", () => {
-  it("nest keeps row indexes and ignores prototype keys", () => {
-    expect(nest({ "a.0.b": "x", "a.2.b": "y", c: "z" })).toEqual({ a: [{ b: "x" }, undefined, { b: "y" }], c: "z" });
-    expect(nest({ "__proto__.x": "1" })).toEqual({});
+  it("rows keep their index in errors; prototype keys do nothing", () => {
+    expect(errorsOf(draft({ "title.fi": "a", "funding.2.amount": "x" }))["funding.2.amount"]).toBe("validation.amount");
+    expect(draft({ "title.fi": "a", "__proto__.x": "1", "constructor.prototype.y": "1" }).ok).toBe(true);
   });
   it("rowCount: rows in use plus spare ones", () => {
     expect(rowCount({ "funding.0.amount": "1", "funding.3.kind": "grant" }, "funding", 2)).toBe(6);

@@ -8,20 +8,28 @@
  * row index; rows left completely empty are dropped (docs/decisions/021).
  */
 import { z } from "zod";
-import type { Localized } from "~db/schema/common";
-import { centsToInput, isoToInput, parseDate, parseDecimal, parseMoneyToCents } from "./format";
+import { FUNDING_KINDS, PARTNER_ROLES, type Localized } from "~shared/codes";
+import { centsToInput, isoToInput } from "./format";
+import {
+  choice,
+  codes as codeList,
+  date,
+  decimal,
+  email,
+  int,
+  M,
+  money,
+  optionalId,
+  optionalText,
+  rows,
+  text,
+  url,
+} from "./validators";
 
 export const V = {
   required: "pilots:validation.required",
   titleRequired: "pilots:validation.titleRequired",
-  tooLong: "pilots:validation.tooLong",
-  date: "pilots:validation.date",
   endBeforeStart: "pilots:validation.endBeforeStart",
-  amount: "pilots:validation.amount",
-  integer: "pilots:validation.integer",
-  decimal: "pilots:validation.decimal",
-  email: "pilots:validation.email",
-  url: "pilots:validation.url",
   municipalityUnknown: "pilots:validation.municipalityUnknown",
   municipalityTwice: "pilots:validation.municipalityTwice",
   leadRequired: "pilots:validation.leadRequired",
@@ -31,15 +39,14 @@ export const V = {
   artistRequired: "pilots:validation.artistRequired",
   sourceTitle: "pilots:validation.sourceTitle",
   sourceTarget: "pilots:validation.sourceTarget",
-  invalid: "pilots:validation.invalid",
   programmeTwice: "pilots:validation.programmeTwice",
   requiredAlways: "pilots:validation.requiredAlways",
   future: "pilots:validation.future",
   commentRequired: "pilots:validation.commentRequired",
+  startRequired: "pilots:validation.startRequired",
+  summaryRequired: "pilots:validation.summaryRequired",
 } as const;
 
-export const PARTNER_ROLES = ["co_implementer", "partner", "service_producer", "funder", "other"] as const;
-export const FUNDING_KINDS = ["grant", "own_share", "in_kind"] as const;
 export const LOCALIZED_FIELDS = [
   "title",
   "summary",
@@ -51,141 +58,36 @@ export const LOCALIZED_FIELDS = [
   "gpResultsSociety",
 ] as const;
 export type LocalizedField = (typeof LOCALIZED_FIELDS)[number];
+/** The most characters each translatable text holds (the form says it and counts). */
+export const TEXT_LIMITS: Record<LocalizedField, number> = {
+  title: 300,
+  summary: 1000,
+  description: 20000,
+  gpProblem: 5000,
+  gpSolution: 5000,
+  gpResultsClient: 5000,
+  gpResultsService: 5000,
+  gpResultsSociety: 5000,
+};
 export const INTENTS = ["save", "submit"] as const;
 
-const MAX_CENTS = 100_000_000_00; // 100 million euros
-
-/** One value from a form field: the first when repeated, "" when missing. */
-const one = (v: unknown) => (Array.isArray(v) ? (v[0] ?? "") : typeof v === "string" ? v : "");
-const many = (v: unknown) =>
-  Array.isArray(v) ? v.filter((x) => typeof x === "string") : typeof v === "string" && v !== "" ? [v] : [];
-
 /** Optional text up to `max` characters; empty is null. */
-export const str = (max: number) =>
-  z.preprocess(one, z.string().trim().max(max, V.tooLong)).transform((s) => (s === "" ? null : s));
+export const str = (max: number, multiline = false) => optionalText(max, { multiline });
 
-const dateField = z.preprocess(
-  one,
-  z.string().transform((s, ctx) => {
-    if (!s.trim()) return null;
-    const d = parseDate(s);
-    if (!d || d < "1950-01-01" || d > "2100-12-31") {
-      ctx.addIssue({ code: "custom", message: V.date });
-      return z.NEVER;
-    }
-    return d;
-  }),
-);
-
-const moneyField = z.preprocess(
-  one,
-  z.string().transform((s, ctx) => {
-    if (!s.trim()) return null;
-    const c = parseMoneyToCents(s);
-    if (c == null || c > MAX_CENTS) {
-      ctx.addIssue({ code: "custom", message: V.amount });
-      return z.NEVER;
-    }
-    return c;
-  }),
-);
-
-const intField = (max = 10_000_000) =>
-  z.preprocess(
-    one,
-    z.string().transform((s, ctx) => {
-      const t = s.replace(/[\s\u00a0\u202f]/g, "");
-      if (!t) return null;
-      if (!/^\d+$/.test(t) || Number(t) > max) {
-        ctx.addIssue({ code: "custom", message: V.integer });
-        return z.NEVER;
-      }
-      return Number(t);
-    }),
-  );
-
-const decimalField = (max: number) =>
-  z.preprocess(
-    one,
-    z.string().transform((s, ctx) => {
-      if (!s.trim()) return null;
-      const n = parseDecimal(s);
-      if (n == null || n > max) {
-        ctx.addIssue({ code: "custom", message: V.decimal });
-        return z.NEVER;
-      }
-      return Math.round(n * 100) / 100;
-    }),
-  );
-
-const idField = z.preprocess(
-  one,
-  z.string().transform((s, ctx) => {
-    if (!s.trim()) return null;
-    if (!/^\d{1,9}$/.test(s.trim())) {
-      ctx.addIssue({ code: "custom", message: V.invalid });
-      return z.NEVER;
-    }
-    return Number(s);
-  }),
-);
-
+const dateField = date();
+const moneyField = money();
+const intField = (max = 10_000_000, min = 0) => int({ min, max });
+const decimalField = (max: number) => decimal({ max });
+const idField = optionalId();
 /** An optional http(s) link; empty is null. */
-export const httpUrl = z.preprocess(
-  one,
+export const httpUrl = url().transform((s) => s || null);
+const emailField = email().transform((s) => s || null);
+const enumField = choice;
+const codes = codeList({ max: 50 });
+
+const localizedText = (max: number, multiline = false) =>
   z
-    .string()
-    .trim()
-    .max(1000, V.tooLong)
-    .transform((s, ctx) => {
-      if (!s) return null;
-      try {
-        const u = new URL(s);
-        if (u.protocol === "http:" || u.protocol === "https:") return s;
-      } catch {
-        // fall through
-      }
-      ctx.addIssue({ code: "custom", message: V.url });
-      return z.NEVER;
-    }),
-);
-
-const emailField = z.preprocess(
-  one,
-  z
-    .string()
-    .trim()
-    .max(254, V.tooLong)
-    .transform((s, ctx) => {
-      if (!s) return null;
-      if (!z.email().safeParse(s).success) {
-        ctx.addIssue({ code: "custom", message: V.email });
-        return z.NEVER;
-      }
-      return s.toLowerCase();
-    }),
-);
-
-const enumField = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess(
-    one,
-    z.string().transform((s, ctx): T[number] | null => {
-      if (!s) return null;
-      if (!(values as readonly string[]).includes(s)) {
-        ctx.addIssue({ code: "custom", message: V.invalid });
-        return z.NEVER;
-      }
-      return s as T[number];
-    }),
-  );
-
-const codes = z
-  .preprocess(many, z.array(z.string().regex(/^[\w-]{1,40}$/, V.invalid)).max(50, V.invalid))
-  .transform((a) => [...new Set(a)]);
-
-const localizedText = (max: number) =>
-  z
-    .object({ fi: str(max), sv: str(max) })
+    .object({ fi: str(max, multiline), sv: str(max, multiline) })
     .optional()
     .transform((v): Localized => {
       const out: Localized = {};
@@ -193,14 +95,6 @@ const localizedText = (max: number) =>
       if (v?.sv) out.sv = v.sv;
       return out;
     });
-
-/** A repeating group: rows by index, blank rows dropped after validation. */
-const rows = <T extends z.ZodTypeAny>(row: T) =>
-  z
-    .array(row.optional())
-    .max(100, V.invalid)
-    .optional()
-    .transform((a) => (a ?? []).filter((r): r is NonNullable<z.infer<T>> => r != null));
 
 /** Lower-case, accents kept, parenthesised other-language name removed: "Vaasa (Vasa)" → "vaasa". */
 export function normalizeMunicipality(s: string) {
@@ -230,35 +124,30 @@ export function municipalityLabel(name: Localized, lang: "fi" | "sv") {
   return other && other !== own ? `${own} (${other})` : own;
 }
 
-export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolean }) {
-  const municipality = z.preprocess(
-    one,
-    z
-      .string()
-      .trim()
-      .max(100, V.tooLong)
-      .transform((s, ctx) => {
-        if (!s) return null;
-        const code = opts.lookup(s);
-        if (!code) {
-          ctx.addIssue({ code: "custom", message: V.municipalityUnknown });
-          return z.NEVER;
-        }
-        return code;
-      }),
-  );
-  const programme = z.preprocess(
-    one,
-    z.string().transform((s, ctx) => {
-      if (!s) return null;
-      const m = s.match(/^(\d{1,9})(?::(\d{1,9}))?$/);
-      if (!m) {
-        ctx.addIssue({ code: "custom", message: V.invalid });
-        return z.NEVER;
-      }
-      return { programmeId: Number(m[1]), phaseId: m[2] ? Number(m[2]) : null };
-    }),
-  );
+/**
+ * The pilot form's schema. `complete`: what a pilot needs before it goes to the council. `lang`: the
+ * page's language, whose field a missing title or summary links to (either language is enough).
+ */
+export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolean; lang?: "fi" | "sv" }) {
+  const lang = opts.lang ?? "fi";
+  const municipality = text(100).transform((s, ctx) => {
+    if (!s) return null;
+    const code = opts.lookup(s);
+    if (!code) {
+      ctx.addIssue({ code: "custom", message: V.municipalityUnknown });
+      return z.NEVER;
+    }
+    return code;
+  });
+  const programme = text(40).transform((s, ctx) => {
+    if (!s) return null;
+    const m = s.match(/^(\d{1,9})(?::(\d{1,9}))?$/);
+    if (!m) {
+      ctx.addIssue({ code: "custom", message: M.invalid });
+      return z.NEVER;
+    }
+    return { programmeId: Number(m[1]), phaseId: m[2] ? Number(m[2]) : null };
+  });
   const partner = z
     .object({ organisation: idField, role: enumField(PARTNER_ROLES) })
     .superRefine(
@@ -321,9 +210,9 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
 
   return z
     .object({
-      title: localizedText(300),
-      summary: localizedText(1000),
-      description: localizedText(20000),
+      title: localizedText(TEXT_LIMITS.title),
+      summary: localizedText(TEXT_LIMITS.summary, true),
+      description: localizedText(TEXT_LIMITS.description, true),
       programmes: rows(programme),
       leadMunicipality: municipality,
       municipalities: rows(municipality),
@@ -341,13 +230,13 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
         .record(z.string().regex(/^[\w-]{1,40}$/), intField())
         .optional()
         .transform((r) => r ?? {}),
-      gpProblem: localizedText(5000),
-      gpSolution: localizedText(5000),
-      gpResultsClient: localizedText(5000),
-      gpResultsService: localizedText(5000),
-      gpResultsSociety: localizedText(5000),
+      gpProblem: localizedText(TEXT_LIMITS.gpProblem, true),
+      gpSolution: localizedText(TEXT_LIMITS.gpSolution, true),
+      gpResultsClient: localizedText(TEXT_LIMITS.gpResultsClient, true),
+      gpResultsService: localizedText(TEXT_LIMITS.gpResultsService, true),
+      gpResultsSociety: localizedText(TEXT_LIMITS.gpResultsSociety, true),
       costPerSession: moneyField,
-      maxGroupSize: intField(100000),
+      maxGroupSize: intField(100000, 1),
       sessionHours: decimalField(999),
       sources: rows(source),
       contactName: str(200),
@@ -362,7 +251,7 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
         const arr = (x: unknown) => (Array.isArray(x) ? x : []);
         const title = (v.title ?? {}) as Record<string, unknown>;
         const summary = (v.summary ?? {}) as Record<string, unknown>;
-        if (!title.fi && !title.sv) ctx.addIssue({ code: "custom", message: V.titleRequired, path: ["title", "fi"] });
+        if (!title.fi && !title.sv) ctx.addIssue({ code: "custom", message: V.titleRequired, path: ["title", lang] });
         const start = s(v.startDate);
         const end = s(v.endDate);
         if (start && end && end < start) ctx.addIssue({ code: "custom", message: V.endBeforeStart, path: ["endDate"] });
@@ -387,10 +276,12 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
         if (opts.complete) {
           // What a pilot needs before it goes to the council (and while it is submitted or published).
           if (!leadTyped) ctx.addIssue({ code: "custom", message: V.leadRequired, path: ["leadMunicipality"] });
-          if (v.startDate == null) ctx.addIssue({ code: "custom", message: V.required, path: ["startDate"] });
+          // A pilot taken from sources may not tell when it started: its start is then "not known".
+          if (v.startDate == null && !arr(v.sources).some((x) => x != null))
+            ctx.addIssue({ code: "custom", message: V.startRequired, path: ["startDate"] });
           if (v.endDate == null) ctx.addIssue({ code: "custom", message: V.required, path: ["endDate"] });
           if (!summary.fi && !summary.sv)
-            ctx.addIssue({ code: "custom", message: V.required, path: ["summary", "fi"] });
+            ctx.addIssue({ code: "custom", message: V.summaryRequired, path: ["summary", lang] });
           if (!arr(v.targetGroups).length)
             ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["targetGroups"] });
           if (!arr(v.artForms).length) ctx.addIssue({ code: "custom", message: V.chooseOne, path: ["artForms"] });
@@ -402,40 +293,6 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
 
 export type PilotInput = z.infer<ReturnType<typeof pilotSchema>>;
 export type FormValues = Record<string, string | string[]>;
-
-/** Turns "a.0.b" keys into nested objects and arrays (keeping each row's index). */
-export function nest(flat: FormValues) {
-  const root: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(flat)) {
-    const parts = key.split(".");
-    if (parts.some((p) => p === "__proto__" || p === "constructor" || p === "prototype")) continue;
-    let node: Record<string, unknown> | unknown[] = root;
-    for (let i = 0; i < parts.length - 1; i++) {
-      const part = parts[i];
-      const nextIsIndex = /^\d{1,3}$/.test(parts[i + 1]);
-      const k = /^\d{1,3}$/.test(part) && Array.isArray(node) ? Number(part) : part;
-      const container = node as Record<string | number, unknown>;
-      if (container[k] == null || typeof container[k] !== "object") container[k] = nextIsIndex ? [] : {};
-      node = container[k] as Record<string, unknown>;
-    }
-    const last = parts[parts.length - 1];
-    const k = /^\d{1,3}$/.test(last) && Array.isArray(node) ? Number(last) : last;
-    (node as Record<string | number, unknown>)[k] = value;
-  }
-  return root;
-}
-
-/** Validates the posted form. Errors: the first per field, keyed by the field's name. */
-export function parsePilotForm(flat: FormValues, opts: { lookup: MunicipalityLookup; complete: boolean }) {
-  const result = pilotSchema(opts).safeParse(nest(flat));
-  if (result.success) return { ok: true as const, data: result.data };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.join(".") || "_form";
-    if (!errors[key]) errors[key] = issue.message.startsWith("pilots:validation.") ? issue.message : V.invalid;
-  }
-  return { ok: false as const, errors };
-}
 
 /** A stored pilot as the form shows it: amounts and dates the way people type them. */
 export function inputToValues(

@@ -5,7 +5,7 @@ export function createNonce() {
   return crypto.randomBytes(16).toString("base64");
 }
 
-/** Security headers for every document response (issue 3: CSP without unsafe-inline scripts). */
+/** Security headers for every document response (a CSP without unsafe-inline scripts). */
 export function securityHeaders(nonce: string, isDev: boolean) {
   const csp = [
     "default-src 'self'",

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "~db/client.server";
-import { sessions, users, type Role } from "~db/schema";
+import { deleteSession, findSessionUser, insertSession, touchSession } from "~db/queries/sessions.server";
+import type { Role } from "~shared/codes";
 import { env } from "./env.server";
 
 /**
@@ -63,28 +63,15 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await getSessionId(request);
   if (!sessionId) return null;
   const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      language: users.language,
-      lastSeenAt: sessions.lastSeenAt,
-      createdAt: sessions.createdAt,
-      expiresAt: sessions.expiresAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
+  const row = await findSessionUser(db, sessionId);
   if (!row) return null;
   if (!sessionAlive(row)) {
-    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    await deleteSession(db, sessionId);
     return null;
   }
   // "Last used" on the account page, to the nearest five minutes: no write on most requests.
   if (Date.now() - row.lastSeenAt.getTime() > 5 * 60 * 1000) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, sessionId));
+    await touchSession(db, sessionId);
   }
   const { lastSeenAt: _seen, createdAt: _created, expiresAt: _expires, ...user } = row;
   return { ...user, sessionId };
@@ -94,7 +81,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 export async function createSession(userId: number, request: Request) {
   const db = await getDb();
   const id = crypto.randomBytes(32).toString("base64url");
-  await db.insert(sessions).values({
+  await insertSession(db, {
     id,
     userId,
     expiresAt: new Date(Date.now() + env.SESSION_MAX_DAYS * 24 * 3600 * 1000),
@@ -118,7 +105,7 @@ export async function destroySession(request: Request) {
   const id = await getSessionId(request);
   if (id) {
     const db = await getDb();
-    await db.delete(sessions).where(eq(sessions.id, id));
+    await deleteSession(db, id);
   }
   return sessionCookie.serialize("", { maxAge: 0 });
 }

@@ -1,14 +1,10 @@
-/** Users, their scope, and the choices the admin's forms offer (issue 3). */
+/** Users, their scope, and the choices the admin's forms offer. */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "~db/connect";
-import type { Localized } from "~db/schema/common";
-import type { Role } from "~db/schema";
-import { linkWasRemoved, redactLinks } from "~/utils/email.server";
+import type { Localized, Role } from "~shared/codes";
+import { linkWasRemoved, redactLinks } from "~shared/redact";
 
 export const USERS_PAGE_SIZE = 25;
-
-/** The regions whose municipalities the forms list first: Etelä-Pohjanmaa (14) and Pohjanmaa (15). */
-export const HOME_REGIONS = ["14", "15"] as const;
 
 export type MunicipalityOption = { code: string; name: Localized; region: string | null };
 export type OrganisationOption = { id: number; name: Localized };

@@ -4,6 +4,7 @@
  * GDPR export and deletion. Writes take a transaction and record an audit event.
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { collated } from "../collation";
 import { queryRows, type Db, type DbOrTx, type Tx } from "../connect";
 import {
   artForms,
@@ -23,39 +24,31 @@ import {
   targetGroups,
   users,
 } from "../schema";
-import type { Localized } from "../schema/common";
-import type { ModerationState } from "../schema/artists";
-import type { ArtistFilters, ProfileInput, ServiceInput } from "~/utils/artist-schemas";
-import { audit as recordAudit } from "~/utils/audit.server";
-import { queueEmail, redactLinks } from "~/utils/email.server";
-import { cached, cachedRows } from "~/utils/data-cache.server";
+import { PROGRAMME_REGIONS_SQL, type Localized, type ModerationState } from "~shared/codes";
+import { VersionConflict } from "./conflict";
+import type { ArtistFilters, ProfileInput, ServiceInput } from "./inputs";
+import { audit as recordAudit } from "~db/audit.server";
+import { queueEmail } from "~db/outbox.server";
+import { cached, cachedRows } from "~db/data-cache.server";
+import { redactLinks } from "~shared/redact";
+import { forgetArtistsInRevisions } from "./pilot-revisions.server";
+import { serviceTitleText, trigramText, wordFormsQuery } from "./search.server";
 
-/** A concurrent edit: the row's version moved on since the form was loaded. */
-export class VersionConflict extends Error {}
+export { VersionConflict };
 
 /** Approved, visible service of the artist `a` (the public's view of services). */
 const publicService = sql`s.artist_id = a.id and s.state = 'approved' and not s.hidden`;
-
-/** Words of a search, each as a prefix in the 'simple' configuration, plus stemmed Finnish and Swedish. */
-function searchQuery(q: string): SQL | null {
-  const words = q
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
-  if (!words.length) return null;
-  const prefix = words.map((w) => `${w}:*`).join(" & ");
-  return sql`(to_tsquery('simple', ${prefix}) || plainto_tsquery('finnish', ${q}) || plainto_tsquery('swedish', ${q}))`;
-}
 
 /** The directory's filters as one SQL condition on approved artists `a`. */
 export function directoryWhere(f: ArtistFilters): SQL {
   const parts: SQL[] = [sql`a.state = 'approved'`];
   if (f.q) {
-    const tsq = searchQuery(f.q);
+    // Word forms and compounds in either language (docs/decisions/080).
+    const tsq = wordFormsQuery(f.q);
+    const trgm = trigramText(f.q);
     if (tsq)
       parts.push(
-        sql`(a.search @@ ${tsq} or exists (select 1 from services s where ${publicService} and s.search @@ ${tsq}))`,
+        sql`(a.search @@ ${tsq} or lower(a.name) %> ${trgm} or exists (select 1 from services s where ${publicService} and (s.search @@ ${tsq} or ${serviceTitleText} %> ${trgm})))`,
       );
   }
   if (f.artForm) {
@@ -106,16 +99,18 @@ export type DirectoryCard = {
 /** One page of the directory, by name; the total comes from the same scan (a window count). */
 export async function listArtists(
   db: Db,
-  opts: { filters?: ArtistFilters; page: number; pageSize?: number; generation?: string },
+  opts: { filters?: ArtistFilters; page: number; pageSize?: number; generation?: string; lang?: "fi" | "sv" },
 ) {
+  const byName = collated(sql`a.name`, opts.lang ?? "fi");
   const pageSize = opts.pageSize ?? 24;
   const where = directoryWhere(opts.filters ?? {});
   const offset = (opts.page - 1) * pageSize;
   type Row = DirectoryCard & { total: number };
   const query = sql`with page as (
-        select a.id, a.name, a.kind, a.bio, count(*) over ()::int as total
+        select a.id, a.name, a.kind, a.bio, count(*) over ()::int as total,
+          row_number() over (order by ${byName}, a.id) as rn
         from artists a where ${where}
-        order by a.name, a.id limit ${pageSize} offset ${offset})
+        order by ${byName}, a.id limit ${pageSize} offset ${offset})
       select p.id, p.name, p.kind, p.bio, p.total,
         coalesce((select json_agg(f.name order by f.sort) from artist_art_forms af join art_forms f on f.code = af.art_form_code where af.artist_id = p.id), '[]'::json) as "artForms",
         coalesce((select json_agg(l.language order by l.language) from artist_languages l where l.artist_id = p.id), '[]'::json) as languages,
@@ -123,7 +118,7 @@ export async function listArtists(
           select r.name from artist_regions ar join regions r on r.code = ar.region_code where ar.artist_id = p.id
           union all select m.name from artist_municipalities am join municipalities m on m.code = am.municipality_code where am.artist_id = p.id) x), '[]'::json) as areas,
         (select count(*)::int from services s where s.artist_id = p.id and s.state = 'approved' and not s.hidden) as services
-      from page p order by p.name, p.id`;
+      from page p order by p.rn`;
   // Cached under the data generation when the caller read it (docs/decisions/045).
   const rows = opts.generation ? await cachedRows<Row>(db, query, opts.generation) : await queryRows<Row>(db, query);
   // A page past the end has no rows to carry the total; count separately only then.
@@ -149,11 +144,11 @@ async function loadOptions(db: Db) {
     db.select({ code: artForms.code, name: artForms.name }).from(artForms).orderBy(asc(artForms.sort)),
     db.select({ code: targetGroups.code, name: targetGroups.name }).from(targetGroups).orderBy(asc(targetGroups.sort)),
     db.select({ code: regions.code, name: regions.name }).from(regions).orderBy(asc(regions.code)),
-    // The programme's area: the municipalities of Etelä-Pohjanmaa (14) and Pohjanmaa (15) today.
+    // The programme's area: the municipalities of its regions today.
     queryRows<{ code: string; name: Localized; region: string }>(
       db,
       sql`select m.code, m.name, mr.region_code as region from municipalities m join municipality_regions mr on mr.municipality_code = m.code and mr.valid_to is null
-        where mr.region_code in ('14', '15') order by mr.region_code, m.code`,
+        where mr.region_code in (${sql.raw(PROGRAMME_REGIONS_SQL)}) order by mr.region_code, m.code`,
     ),
   ]);
   return { artForms: forms, targetGroups: groups, regions: regs, municipalities: munis };
@@ -381,7 +376,7 @@ export async function saveOwnProfile(db: Db, userId: number, v: ProfileInput) {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const existing = await getOwnArtist(tx, userId, { lock: true });
     // The form had no profile yet (no version) but another save made one meanwhile: that one is the answer.
-    if (existing && v.version === undefined) return { id: existing.id, state: existing.state };
+    if (existing && v.version == null) return { id: existing.id, state: existing.state };
     const cols = profileColumns(v);
     let id: number;
     let state: ModerationState;
@@ -849,6 +844,7 @@ export async function deleteOwnAccount(db: Db, userId: number) {
         .update(employments)
         .set({ artistId: null, artistName: null })
         .where(inArray(employments.artistId, artistIds));
+      await forgetArtistsInRevisions(tx, artistIds);
       await tx
         .update(auditEvents)
         .set({ changes: {} })

@@ -172,15 +172,13 @@ describe("the directory", () => {
         { toAddress: "admin@rajaton.example", language: "fi", subject: "Salasanan vaihtolinkki", body: "reset link" },
       ])
       .returning({ id: emailOutbox.id, subject: emailOutbox.subject });
-    await t.db
-      .insert(auditEvents)
-      .values({
-        userId: 2,
-        action: "contact",
-        entityType: "artist",
-        entityId: String(own.id),
-        changes: { outboxId: { before: null, after: mail[1].id } },
-      });
+    await t.db.insert(auditEvents).values({
+      userId: 2,
+      action: "contact",
+      entityType: "artist",
+      entityId: String(own.id),
+      changes: { outboxId: { before: null, after: mail[1].id } },
+    });
     const data = await exportOwnData(t.db, userId);
     expect(data.profile?.name).toBe("Unit Testare Live");
     expect(data.services.map((s) => s.title.sv)).toEqual(["Sångstund"]);

@@ -17,7 +17,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
-import { wilson } from "~/utils/stats";
+import { wilson } from "~shared/stats";
 
 export const HORIZONS = [6, 12, 24] as const;
 export type Horizon = (typeof HORIZONS)[number];

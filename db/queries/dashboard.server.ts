@@ -5,7 +5,13 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
-import { HORIZONS, latestStatusesSql, type ContinuationCounts } from "./continuation.server";
+import {
+  continuationCounts,
+  HORIZONS,
+  latestStatusesSql,
+  summarize,
+  type ContinuationCounts,
+} from "./continuation.server";
 import { membershipDateSql, pilotYearSql } from "./pilot-filters.server";
 
 type Agg = { eligible: number; continuing: number; fully: number; partly: number; ended: number };
@@ -275,4 +281,19 @@ export async function parityGaps(db: Db, missing: "fi" | "sv", limit = 200) {
     ),
   ]);
   return { pilots, artists };
+}
+
+/** The home page's figures over the pilots `visibility` admits: the continuation headline and three counts. */
+export async function homeFigures(db: Db, today: string, visibility: SQL) {
+  const [counts, [figures]] = await Promise.all([
+    continuationCounts(db, { reportDate: today, where: visibility }),
+    queryRows<{ pilots: number; municipalities: number; artists: number }>(
+      db,
+      sql`select
+        (select count(*)::int from pilots p where ${visibility}) as pilots,
+        (select count(distinct pm.municipality_code)::int from pilot_municipalities pm join pilots p on p.id = pm.pilot_id where ${visibility}) as municipalities,
+        (select count(*)::int from artists where state = 'approved') as artists`,
+    ),
+  ]);
+  return { continuation: summarize(counts), figures };
 }

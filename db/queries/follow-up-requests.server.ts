@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { DAY_MS, helsinkiDay } from "../clock";
 import { queryRows, type Db, type DbOrTx } from "../connect";
 import { enqueueJob } from "../jobs.server";
-import type { Localized } from "../schema/common";
+import type { Localized } from "~shared/codes";
 import { listFollowUps, type FollowUpReason } from "./follow-ups.server";
 
 export type FollowUpSettings = {

@@ -11,7 +11,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
-import type { Localized } from "../schema/common";
+import type { Localized } from "~shared/codes";
 import { evidenceSql, milestoneSql } from "./continuation.server";
 
 export type FollowUpReason = "none" | "unknown" | "milestone" | "stale";

@@ -1,22 +1,34 @@
 /**
  * The registry's filters as SQL conditions on the pilots table `p`, shared by the pilot list and the
  * dashboard (a dashboard figure links to the list of exactly the pilots it counts). Parameter names:
- * PILOT_FILTER_PARAMS in tests/e2e/authz/types.ts.
+ * PILOT_FILTER_PARAMS in shared/codes.ts.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { PILOT_STATES, type PilotFilterParam, type PilotState } from "~shared/codes";
 import { COUNTS, countsSql, HORIZONS, type Counts, type Horizon } from "./continuation.server";
+import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
 
 const code = z.string().regex(/^[\w-]{1,40}$/);
 const id = z.coerce.number().int().min(1).max(2_000_000_000);
 const year = z.coerce.number().int().min(1990).max(2100);
+/** A date that exists (Date.parse accepts 2017-02-31, PostgreSQL does not). */
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(s)));
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "1900-01-01" && s <= "2199-12-31";
+  });
+
+/** A search term: control characters (which PostgreSQL refuses in text) become spaces. */
+const searchTerm = z
+  .string()
+  .transform((s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim())
+  .pipe(z.string().min(1).max(200));
 
 const FilterSchema = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: searchTerm,
   programme: code,
   phase: id,
   region: code,
@@ -28,12 +40,12 @@ const FilterSchema = z.object({
   year,
   yearFrom: year,
   yearTo: year,
-  state: z.enum(["draft", "submitted", "published"]),
+  state: z.enum(PILOT_STATES),
   status: code,
   counts: z.enum(COUNTS),
   reportDate: isoDate,
   horizon: z.coerce.number().refine((n): n is Horizon => (HORIZONS as readonly number[]).includes(n)),
-});
+} satisfies Record<PilotFilterParam, z.ZodType>);
 
 export type PilotFilters = Partial<{
   q: string;
@@ -48,7 +60,7 @@ export type PilotFilters = Partial<{
   year: number;
   yearFrom: number;
   yearTo: number;
-  state: "draft" | "submitted" | "published";
+  state: PilotState;
   status: string;
   counts: Counts;
   reportDate: string;
@@ -83,7 +95,9 @@ export const membershipDateSql = sql`coalesce(p.start_date, p.end_date, current_
 export function pilotFilterSql(f: PilotFilters, today: string): SQL[] {
   const c: SQL[] = [];
   if (f.q) {
-    c.push(sql`p.search @@ (websearch_to_tsquery('finnish', ${f.q}) || websearch_to_tsquery('swedish', ${f.q}))`);
+    // Word forms and compounds in either language (docs/decisions/080).
+    const tsq = wordFormsQuery(f.q);
+    if (tsq) c.push(sql`(p.search @@ ${tsq} or ${pilotTitleText} %> ${trigramText(f.q)})`);
   }
   if (f.programme)
     c.push(

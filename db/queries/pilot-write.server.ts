@@ -21,6 +21,7 @@ import {
   pilotMunicipalities,
   pilotPartners,
   pilotProgrammes,
+  pilotRevisions,
   pilots,
   pilotSectors,
   pilotSources,
@@ -31,10 +32,11 @@ import {
   targetGroups,
   users,
 } from "../schema";
-import type { PilotState } from "../schema/pilots";
+import type { PilotState } from "~shared/codes";
+import { audit } from "~db/audit.server";
+import { VersionConflict } from "./conflict";
 import { closeAnswered } from "./follow-up-requests.server";
-import { audit } from "~/utils/audit.server";
-import type { PilotInput } from "~/utils/pilot-form";
+import type { PilotInput } from "./inputs";
 
 /** Everything the form's selects, checkboxes and combobox offer. */
 export async function loadFormOptions(db: Db) {
@@ -66,7 +68,6 @@ export async function loadFormOptions(db: Db) {
     artists: artistRows,
   };
 }
-export type FormOptions = Awaited<ReturnType<typeof loadFormOptions>>;
 
 /** A stored pilot in the form's shape (also the before/after of its audit events). */
 export async function loadPilotInput(db: Db | Tx, id: number) {
@@ -235,6 +236,46 @@ export type SaveResult =
   | { ok: false; conflict: true; current: NonNullable<Awaited<ReturnType<typeof loadPilotInput>>> };
 
 /**
+ * Inside the caller's transaction: writes `input` over pilot `id` if its version is still `version`
+ * (checked in the UPDATE's WHERE; else throws VersionConflict), replaces the child rows, drops a pending
+ * revision (the edit form starts from it, so this save supersedes it; docs/decisions/070) and audits.
+ */
+export async function writePilotUpdate(
+  tx: Tx,
+  id: number,
+  version: number,
+  input: PilotInput,
+  opts: { userId: number; state: PilotState; action?: string },
+) {
+  const before = await loadPilotInput(tx, id);
+  const updated = await tx
+    .update(pilots)
+    .set({
+      ...pilotColumns(input),
+      state: opts.state,
+      returnComment: opts.state === "draft" && before?.state === "draft" ? before.returnComment : null,
+      version: sql`${pilots.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(pilots.id, id), eq(pilots.version, version)))
+    .returning({ version: pilots.version });
+  if (!updated.length) throw new VersionConflict();
+  await writeChildren(tx, id, input);
+  await tx.delete(pilotRevisions).where(eq(pilotRevisions.pilotId, id));
+  await audit(tx, {
+    userId: opts.userId,
+    action:
+      opts.action ??
+      (before?.state !== opts.state ? `pilot.${opts.state === "submitted" ? "submit" : "update"}` : "pilot.update"),
+    entityType: "pilot",
+    entityId: id,
+    before: before ? { ...before.input, state: before.state, version: before.version } : null,
+    after: { ...input, state: opts.state, version: updated[0].version },
+  });
+  return updated[0].version;
+}
+
+/**
  * Saves the form over pilot `id` if nobody saved since `version` (checked in the UPDATE's WHERE);
  * otherwise changes nothing and returns the current state for the conflict message.
  */
@@ -245,36 +286,13 @@ export async function updatePilot(
   input: PilotInput,
   opts: { userId: number; state: PilotState },
 ): Promise<SaveResult> {
-  class Conflict extends Error {}
   try {
-    return await db.transaction(async (tx) => {
-      const before = await loadPilotInput(tx, id);
-      const updated = await tx
-        .update(pilots)
-        .set({
-          ...pilotColumns(input),
-          state: opts.state,
-          returnComment: opts.state === "draft" && before?.state === "draft" ? before.returnComment : null,
-          version: sql`${pilots.version} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(pilots.id, id), eq(pilots.version, version)))
-        .returning({ version: pilots.version });
-      if (!updated.length) throw new Conflict();
-      await writeChildren(tx, id, input);
-      await audit(tx, {
-        userId: opts.userId,
-        action:
-          before?.state !== opts.state ? `pilot.${opts.state === "submitted" ? "submit" : "update"}` : "pilot.update",
-        entityType: "pilot",
-        entityId: id,
-        before: before ? { ...before.input, state: before.state, version: before.version } : null,
-        after: { ...input, state: opts.state, version: updated[0].version },
-      });
-      return { ok: true as const, version: updated[0].version };
-    });
+    return await db.transaction(async (tx) => ({
+      ok: true as const,
+      version: await writePilotUpdate(tx, id, version, input, opts),
+    }));
   } catch (e) {
-    if (!(e instanceof Conflict)) throw e;
+    if (!(e instanceof VersionConflict)) throw e;
     const current = await loadPilotInput(db, id);
     if (!current) throw e;
     return { ok: false, conflict: true, current };
@@ -308,7 +326,10 @@ export async function changesSince(db: Db, id: number, version: number) {
     }));
 }
 
-/** Workflow: submitted → published or → draft (returned with a comment). Version-checked. */
+/**
+ * Workflow: submitted → published or → draft (returned with a comment). Version-checked: throws
+ * VersionConflict, changing nothing, when the pilot moved on or is not in a state the step starts from.
+ */
 export async function transitionPilot(
   db: Db,
   id: number,
@@ -321,7 +342,7 @@ export async function transitionPilot(
       .select({ state: pilots.state, version: pilots.version, returnComment: pilots.returnComment })
       .from(pilots)
       .where(eq(pilots.id, id));
-    if (!before || !to.from.includes(before.state) || before.version !== version) return false;
+    if (!before || !to.from.includes(before.state) || before.version !== version) throw new VersionConflict();
     const [after] = await tx
       .update(pilots)
       .set({
@@ -333,11 +354,20 @@ export async function transitionPilot(
       })
       .where(and(eq(pilots.id, id), eq(pilots.version, version)))
       .returning({ state: pilots.state, version: pilots.version, returnComment: pilots.returnComment });
-    if (!after) return false;
+    if (!after) throw new VersionConflict();
     const action = to.state === "published" ? "pilot.publish" : to.state === "draft" ? "pilot.return" : "pilot.submit";
     await audit(tx, { userId, action, entityType: "pilot", entityId: id, before, after });
     return true;
   });
+}
+
+/** A pilot's id, title and state, or undefined. */
+export async function pilotHeading(db: Db, id: number) {
+  const [p] = await db
+    .select({ id: pilots.id, title: pilots.title, state: pilots.state })
+    .from(pilots)
+    .where(eq(pilots.id, id));
+  return p;
 }
 
 /** Deletes a draft (only a draft), with its audit event. */

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { auditEvents, continuationChecks, organisations, pilots, users } from "../schema";
-import { municipalityLookup, parsePilotForm, type FormValues } from "~/utils/pilot-form";
+import { municipalityLookup, pilotSchema, type FormValues } from "~/utils/pilot-form";
+import { parseValues } from "../../tests/helpers/form-data";
 import {
   changesSince,
   createPilot,
@@ -16,6 +17,7 @@ import {
   transitionPilot,
   updatePilot,
 } from "./pilot-write.server";
+import { VersionConflict } from "./conflict";
 import { listFollowUps } from "./follow-ups.server";
 import { pilotFilterOptions } from "./pilots.server";
 
@@ -26,7 +28,7 @@ const lookup = municipalityLookup([
   { code: "233", name: { fi: "Kauhava", sv: "Kauhava" } },
 ]);
 const input = (v: FormValues) => {
-  const r = parsePilotForm(v, { lookup, complete: false });
+  const r = parseValues(pilotSchema({ lookup, complete: false }), v);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.data;
 };
@@ -99,8 +101,12 @@ describe("pilot writes", () => {
       .where(eq(pilots.id, id));
     expect(returned).toEqual({ state: "draft", comment: "Saknar källor", version: 2 });
     // Stale version, or a state the transition does not start from: nothing changes.
-    expect(await transitionPilot(t.db, id, 1, { state: "published", from: ["submitted"] }, userId)).toBe(false);
-    expect(await transitionPilot(t.db, id, 2, { state: "published", from: ["submitted"] }, userId)).toBe(false);
+    await expect(transitionPilot(t.db, id, 1, { state: "published", from: ["submitted"] }, userId)).rejects.toThrow(
+      VersionConflict,
+    );
+    await expect(transitionPilot(t.db, id, 2, { state: "published", from: ["submitted"] }, userId)).rejects.toThrow(
+      VersionConflict,
+    );
     expect((await auditFor(id)).map((a) => a.action)).toEqual(["pilot.create", "pilot.return"]);
   });
 

@@ -1,6 +1,9 @@
 import { and, sql, type SQL } from "drizzle-orm";
+import { PROGRAMME_REGIONS_SQL, type PilotState } from "~shared/codes";
+import { collated } from "../collation";
 import { queryRows, type Db } from "../connect";
-import { cachedRows } from "~/utils/data-cache.server";
+import { cachedRows } from "~db/data-cache.server";
+import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
 
 export const PAGE_SIZE = 25;
 
@@ -14,17 +17,19 @@ export function pilotOrderSql(sort: PilotSort, opts: { q?: string; lang: "fi" | 
   switch (sort) {
     case "relevance":
       if (opts.q) {
-        return [
-          sql`ts_rank(p.search, websearch_to_tsquery('finnish', ${opts.q}) || websearch_to_tsquery('swedish', ${opts.q})) desc`,
-          sql`p.id desc`,
-        ];
+        const tsq = wordFormsQuery(opts.q);
+        if (tsq)
+          return [
+            sql`(ts_rank(p.search, ${tsq}) + word_similarity(${trigramText(opts.q)}, ${pilotTitleText})) desc`,
+            sql`p.id desc`,
+          ];
       }
       return [sql`p.end_date desc nulls last`, sql`p.id desc`];
     case "start":
       return [sql`p.start_date asc nulls last`, sql`p.id asc`];
     case "title":
       return [
-        sql`lower(coalesce(nullif(p.title->>${opts.lang}, ''), p.title->>${other})) asc nulls last`,
+        sql`${collated(sql`coalesce(nullif(p.title->>${opts.lang}, ''), p.title->>${other})`, opts.lang)} asc nulls last`,
         sql`p.id asc`,
       ];
     default:
@@ -36,7 +41,7 @@ export type PilotListRow = {
   id: number;
   title: { fi?: string; sv?: string };
   summary: { fi?: string; sv?: string };
-  state: "draft" | "submitted" | "published";
+  state: PilotState;
   startDate: string | null;
   endDate: string | null;
   leadMunicipality: { fi?: string; sv?: string } | null;
@@ -94,7 +99,7 @@ export type PilotDetailRow = {
   description: L;
   startDate: string | null;
   endDate: string | null;
-  state: "draft" | "submitted" | "published";
+  state: PilotState;
   returnComment: string | null;
   contactName: string | null;
   contactEmail: string | null;
@@ -240,8 +245,6 @@ export async function getPilot(
   return typeof row.pilot === "string" ? (JSON.parse(row.pilot) as PilotDetailRow) : row.pilot;
 }
 
-export type PilotDetail = NonNullable<Awaited<ReturnType<typeof getPilot>>>;
-
 export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?: string }; parent: string | null };
 /**
  * The choices of the registry's filters (the dashboard offers some of them too), cached under the
@@ -257,11 +260,11 @@ export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string)
     db,
     sql`select 'programme' as kind, code as key, name, null as parent from programmes
       union all select 'phase', ph.id::text, ph.name, pr.code from programme_phases ph join programmes pr on pr.id = ph.programme_id
-      union all select 'region', r.code, r.name, null from regions r where r.code in ('14', '15')
+      union all select 'region', r.code, r.name, null from regions r where r.code in (${sql.raw(PROGRAMME_REGIONS_SQL)})
         or exists (select 1 from municipality_regions mr where mr.region_code = r.code
           and exists (select 1 from pilot_municipalities pm where pm.municipality_code = mr.municipality_code))
       union all select 'municipality', m.code, m.name, null from municipalities m
-        where exists (select 1 from municipality_regions mr where mr.municipality_code = m.code and mr.region_code in ('14', '15') and mr.valid_to is null)
+        where exists (select 1 from municipality_regions mr where mr.municipality_code = m.code and mr.region_code in (${sql.raw(PROGRAMME_REGIONS_SQL)}) and mr.valid_to is null)
           or exists (select 1 from pilot_municipalities pm where pm.municipality_code = m.code)
       union all select 'targetGroup', code, name, null from target_groups
       union all select 'artForm', code, name, null from art_forms

@@ -13,7 +13,14 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { createdAt, isExample, localized, updatedAt } from "./common";
+import {
+  ARTIST_KINDS,
+  MODERATION_STATES,
+  SERVICE_FORMATS,
+  WORKING_LANGUAGES,
+  type ModerationState,
+} from "../../shared/codes";
+import { codeList, createdAt, isExample, localized, updatedAt } from "./common";
 import { artForms, municipalities, regions, targetGroups } from "./reference";
 import { users } from "./users";
 
@@ -22,20 +29,6 @@ const tsvector = customType<{ data: string }>({
     return "tsvector";
   },
 });
-
-export const ARTIST_KINDS = ["person", "group", "association", "company"] as const;
-/** Moderation state shared by profiles and services. */
-export const MODERATION_STATES = ["draft", "submitted", "approved", "returned"] as const;
-export type ModerationState = (typeof MODERATION_STATES)[number];
-export const SERVICE_FORMATS = [
-  "workshop_series",
-  "single_workshop",
-  "performance",
-  "course",
-  "outreach",
-  "other",
-] as const;
-export const WORKING_LANGUAGES = ["fi", "sv", "en"] as const;
 
 const artistSearch = sql`
   setweight(to_tsvector('simple', coalesce(name, '')), 'A') ||
@@ -73,8 +66,9 @@ export const artists = pgTable(
     /** One profile per user (NULLs, profiles without a user, may repeat). */
     uniqueIndex("artists_user").on(t.userId),
     index("artists_search").using("gin", t.search),
-    check("artists_kind", sql`${t.kind} in ('person', 'group', 'association', 'company')`),
-    check("artists_state", sql`${t.state} in ('draft', 'submitted', 'approved', 'returned')`),
+    index("artists_name_trgm").using("gin", sql`(lower(${t.name})) gin_trgm_ops`),
+    check("artists_kind", sql`${t.kind} in (${codeList(ARTIST_KINDS)})`),
+    check("artists_state", sql`${t.state} in (${codeList(MODERATION_STATES)})`),
   ],
 );
 
@@ -105,7 +99,7 @@ export const artistLanguages = pgTable(
   (t) => [
     primaryKey({ columns: [t.artistId, t.language] }),
     index("artist_languages_language").on(t.language, t.artistId),
-    check("artist_languages_language", sql`${t.language} in ('fi', 'sv', 'en')`),
+    check("artist_languages_language", sql`${t.language} in (${codeList(WORKING_LANGUAGES)})`),
   ],
 );
 
@@ -181,11 +175,12 @@ export const services = pgTable(
     index("services_format").on(t.format, t.artistId),
     index("services_price").on(t.priceFromCents),
     index("services_search").using("gin", t.search),
-    check(
-      "services_format",
-      sql`${t.format} in ('workshop_series', 'single_workshop', 'performance', 'course', 'outreach', 'other')`,
+    index("services_title_trgm").using(
+      "gin",
+      sql`(lower(coalesce(${t.title}->>'fi', '') || ' ' || coalesce(${t.title}->>'sv', ''))) gin_trgm_ops`,
     ),
-    check("services_state", sql`${t.state} in ('draft', 'submitted', 'approved', 'returned')`),
+    check("services_format", sql`${t.format} in (${codeList(SERVICE_FORMATS)})`),
+    check("services_state", sql`${t.state} in (${codeList(MODERATION_STATES)})`),
     check(
       "services_price",
       sql`${t.priceToCents} is null or ${t.priceFromCents} is null or ${t.priceToCents} >= ${t.priceFromCents}`,
@@ -224,6 +219,6 @@ export const serviceLanguages = pgTable(
   (t) => [
     primaryKey({ columns: [t.serviceId, t.language] }),
     index("service_languages_language").on(t.language, t.serviceId),
-    check("service_languages_language", sql`${t.language} in ('fi', 'sv', 'en')`),
+    check("service_languages_language", sql`${t.language} in (${codeList(WORKING_LANGUAGES)})`),
   ],
 );

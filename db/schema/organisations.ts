@@ -1,18 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, primaryKey, serial, text, bigint } from "drizzle-orm/pg-core";
-import { createdAt, isExample, localized } from "./common";
+import { ORGANISATION_KINDS } from "../../shared/codes";
+import { codeList, createdAt, isExample, localized } from "./common";
 import { municipalities } from "./reference";
-
-export const ORGANISATION_KINDS = [
-  "council",
-  "joint_authority",
-  "municipality",
-  "association",
-  "ministry",
-  "foundation",
-  "company",
-  "other",
-] as const;
 
 /** Councils, joint municipal authorities, associations, ministries, foundations, companies. */
 export const organisations = pgTable(
@@ -28,7 +18,7 @@ export const organisations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check("organisations_kind", sql`${t.kind} in (${sql.raw(ORGANISATION_KINDS.map((k) => `'${k}'`).join(", "))})`),
+    check("organisations_kind", sql`${t.kind} in (${codeList(ORGANISATION_KINDS)})`),
     index("organisations_municipality").on(t.municipalityCode),
   ],
 );

@@ -7,6 +7,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -15,7 +16,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { createdAt, isExample, localized, updatedAt } from "./common";
+import { FUNDING_KINDS, PARTNER_ROLES, PILOT_STATES, type PilotState } from "../../shared/codes";
+import { codeList, createdAt, isExample, localized, updatedAt } from "./common";
 import { organisations, programmes, programmePhases } from "./organisations";
 import { artForms, continuationStatuses, municipalities, sectors, targetGroups } from "./reference";
 import { users } from "./users";
@@ -26,9 +28,6 @@ const tsvector = customType<{ data: string }>({
     return "tsvector";
   },
 });
-
-export const PILOT_STATES = ["draft", "submitted", "published"] as const;
-export type PilotState = (typeof PILOT_STATES)[number];
 
 /** Full-text search over titles, summaries and descriptions in Finnish and Swedish, both stemmers. */
 const pilotSearch = sql`
@@ -79,7 +78,12 @@ export const pilots = pgTable(
     index("pilots_start_date").on(t.startDate),
     index("pilots_implementer").on(t.implementerId),
     index("pilots_search").using("gin", t.search),
-    check("pilots_state", sql`${t.state} in ('draft', 'submitted', 'published')`),
+    // Trigram word similarity on both titles (db/migrations/0007_search_forms.sql, docs/decisions/080).
+    index("pilots_title_trgm").using(
+      "gin",
+      sql`(lower(coalesce(${t.title}->>'fi', '') || ' ' || coalesce(${t.title}->>'sv', ''))) gin_trgm_ops`,
+    ),
+    check("pilots_state", sql`${t.state} in (${codeList(PILOT_STATES)})`),
     check("pilots_period", sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
     check("pilots_counts", sql`coalesce(${t.sessionsHeld}, 0) >= 0 and coalesce(${t.maxGroupSize}, 1) > 0`),
     check("pilots_money", sql`coalesce(${t.costPerSessionCents}, 0) >= 0`),
@@ -124,8 +128,6 @@ export const pilotMunicipalities = pgTable(
   ],
 );
 
-export const PARTNER_ROLES = ["co_implementer", "partner", "service_producer", "funder", "other"] as const;
-
 /** Implementer's partners and their roles. */
 export const pilotPartners = pgTable(
   "pilot_partners",
@@ -141,10 +143,7 @@ export const pilotPartners = pgTable(
   (t) => [
     primaryKey({ columns: [t.pilotId, t.organisationId, t.role] }),
     index("pilot_partners_organisation").on(t.organisationId),
-    check(
-      "pilot_partners_role",
-      sql`${t.role} in ('co_implementer', 'partner', 'service_producer', 'funder', 'other')`,
-    ),
+    check("pilot_partners_role", sql`${t.role} in (${codeList(PARTNER_ROLES)})`),
   ],
 );
 
@@ -196,8 +195,6 @@ export const pilotArtForms = pgTable(
   ],
 );
 
-export const FUNDING_KINDS = ["grant", "own_share", "in_kind"] as const;
-
 /** Funding lines: funder, amount in euro cents, kind. */
 export const fundingLines = pgTable(
   "funding_lines",
@@ -215,7 +212,7 @@ export const fundingLines = pgTable(
   (t) => [
     index("funding_lines_pilot").on(t.pilotId),
     index("funding_lines_funder").on(t.funderId, t.pilotId),
-    check("funding_lines_kind", sql`${t.kind} in ('grant', 'own_share', 'in_kind')`),
+    check("funding_lines_kind", sql`${t.kind} in (${codeList(FUNDING_KINDS)})`),
     check("funding_lines_amount", sql`${t.amountCents} >= 0`),
   ],
 );
@@ -307,5 +304,37 @@ export const continuationChecks = pgTable(
   (t) => [
     index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc(), t.id.desc()),
     check("continuation_checks_ended_on", sql`${t.endedOn} is null or ${t.endedOn} <= ${t.checkedOn}`),
+  ],
+);
+
+export const REVISION_STATES = ["pending", "returned"] as const;
+export type RevisionState = (typeof REVISION_STATES)[number];
+
+/**
+ * A published pilot's edit waiting for the council (docs/decisions/070): the validated form input
+ * as a whole. The pilots table and its child tables keep the approved, public version until the
+ * council approves; "returned" keeps the edit with the council's comment for the editors.
+ */
+export const pilotRevisions = pgTable(
+  "pilot_revisions",
+  {
+    id: serial().primaryKey(),
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    /** The PilotInput (app/utils/pilot-form.ts) the editor saved. */
+    input: jsonb().notNull(),
+    /** The pilot's version the edit was last saved against. */
+    baseVersion: integer().notNull(),
+    state: text().$type<RevisionState>().notNull().default("pending"),
+    returnComment: text(),
+    createdBy: integer().references(() => users.id, { onDelete: "set null" }),
+    updatedBy: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("pilot_revisions_pilot").on(t.pilotId),
+    check("pilot_revisions_state", sql`${t.state} in ('pending', 'returned')`),
   ],
 );

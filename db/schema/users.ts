@@ -12,12 +12,10 @@ import {
   uniqueIndex,
   bigserial,
 } from "drizzle-orm/pg-core";
-import { createdAt, isExample } from "./common";
+import { ROLES, type Role } from "../../shared/codes";
+import { codeList, createdAt, isExample } from "./common";
 import { municipalities } from "./reference";
 import { organisations } from "./organisations";
-
-export const ROLES = ["artist", "staff", "council", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(
   "users",
@@ -37,7 +35,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_email").on(t.email),
-    check("users_role", sql`${t.role} in ('artist', 'staff', 'council', 'admin')`),
+    check("users_role", sql`${t.role} in (${codeList(ROLES)})`),
     check("users_language", sql`${t.language} in ('fi', 'sv')`),
   ],
 );

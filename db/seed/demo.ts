@@ -2,9 +2,10 @@
  * Example data so every page and the dashboard mean something. Every row is flagged is_example
  * (or belongs to a flagged pilot/artist) and `npm run db:remove-demo` removes it all.
  */
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../connect";
-import { hashPassword } from "../../app/utils/password.server";
+import type { PilotState } from "~shared/codes";
+import { hashPassword } from "~shared/password.server";
 import {
   activityFigures,
   artistArtForms,
@@ -67,7 +68,7 @@ type DemoPilot = {
   forms: string[];
   sectors: string[];
   checks: [string, string][]; // [date, status]
-  state?: "draft" | "submitted" | "published";
+  state?: PilotState;
   taiku?: boolean;
 };
 
@@ -471,12 +472,21 @@ export async function seedDemo(db: Db) {
     const pl = funders.find((f) => f.name.fi === "Pohjanmaan liitto")!.id;
 
     // A municipality organisation for each municipality a demo pilot runs in (its own share is funding).
+    // One organisation per municipality: where the real facts already hold one (Kauhavan kaupunki),
+    // the demo data uses it instead of adding a second under the bare municipality name.
     const muniCodes = [...new Set(DEMO_PILOTS.flatMap((p) => p.municipalities))];
     const muniRows = await tx.query.municipalities.findMany({
       where: (m, { inArray: inArr }) => inArr(m.code, muniCodes),
     });
     const muniOrg = new Map<string, number>();
+    const existingMuniOrgs = await tx
+      .select({ id: organisations.id, code: organisations.municipalityCode })
+      .from(organisations)
+      .where(and(eq(organisations.kind, "municipality"), inArray(organisations.municipalityCode, muniCodes)))
+      .orderBy(organisations.id);
+    for (const o of existingMuniOrgs) if (o.code && !muniOrg.has(o.code)) muniOrg.set(o.code, o.id);
     for (const m of muniRows) {
+      if (muniOrg.has(m.code)) continue;
       const [row] = await tx
         .insert(organisations)
         .values({ name: m.name, kind: "municipality", municipalityCode: m.code, isExample: true })
@@ -682,15 +692,13 @@ export async function seedDemo(db: Db) {
         await tx.insert(pilotPartners).values({ pilotId: pilot.id, organisationId: association.id, role: "partner" });
       if (index % 5 === 2)
         await tx.insert(pilotPartners).values({ pilotId: pilot.id, organisationId: foundation.id, role: "funder" });
-      await tx
-        .insert(activityFigures)
-        .values(
-          p.groups.map((targetGroupCode) => ({
-            pilotId: pilot.id,
-            targetGroupCode,
-            participants: 8 + Math.floor(rand() * 60),
-          })),
-        );
+      await tx.insert(activityFigures).values(
+        p.groups.map((targetGroupCode) => ({
+          pilotId: pilot.id,
+          targetGroupCode,
+          participants: 8 + Math.floor(rand() * 60),
+        })),
+      );
       const grant =
         (p.phase === "2015" ? 5000 + Math.floor(rand() * 10) * 1000 : 4000 + Math.floor(rand() * 8) * 1000) * 100;
       await tx
@@ -725,15 +733,13 @@ export async function seedDemo(db: Db) {
         });
       }
       if (index % 6 === 3) {
-        await tx
-          .insert(employments)
-          .values({
-            pilotId: pilot.id,
-            artistName: "Vierailija / Gästartist",
-            role: "Esiintyjä",
-            days: "2",
-            feeCents: 60000,
-          });
+        await tx.insert(employments).values({
+          pilotId: pilot.id,
+          artistName: "Vierailija / Gästartist",
+          role: "Esiintyjä",
+          days: "2",
+          feeCents: 60000,
+        });
       }
       await tx
         .insert(pilotSources)

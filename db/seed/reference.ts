@@ -32,7 +32,7 @@ export const TARGET_GROUPS = [
   ["mental_health", "Mielenterveyskuntoutujat", "Personer i psykiatrisk rehabilitering"],
   ["children_families", "Lapset ja perheet", "Barn och familjer"],
   ["young_people", "Nuoret", "Unga"],
-  ["immigrants", "Maahanmuuttajat", "Invandrare"],
+  ["immigrants", "Maahanmuuttajataustaiset", "Personer med invandrarbakgrund"],
   ["other_special", "Muut erityisryhmät", "Andra särskilda grupper"],
 ] as const;
 
@@ -108,16 +108,14 @@ export async function seedReference(db: Db) {
           })),
         ),
       );
-      await tx
-        .insert(municipalityLanguages)
-        .values(
-          rows.map((r) => ({
-            municipalityCode: r.code,
-            language: r.language,
-            validFrom: "2023-01-01",
-            validTo: "2033-01-01",
-          })),
-        );
+      await tx.insert(municipalityLanguages).values(
+        rows.map((r) => ({
+          municipalityCode: r.code,
+          language: r.language,
+          validFrom: "2023-01-01",
+          validTo: "2033-01-01",
+        })),
+      );
     }
     const named = (list: readonly (readonly string[])[]) =>
       list.map(([code, fi, sv], i) => ({ code, name: { fi, sv }, sort: i + 1 }));

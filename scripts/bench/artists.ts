@@ -1,7 +1,7 @@
 import type { BenchScenario } from "./types";
 
 /**
- * The artist directory with two filters (issue 5: median < 20 ms with one connection, ≥ 150 req/s at
+ * The artist directory with two filters (target: median < 20 ms with one connection, ≥ 150 req/s at
  * 10 concurrent). The SQL is what db/queries/artists.server.ts (listArtists) runs for
  * ?targetGroup=older_people&language=sv; the filter choices (directoryOptions) are reference data,
  * cached in the server for a minute.

@@ -2,7 +2,7 @@ import type postgres from "postgres";
 import type { BenchScenario } from "./types";
 
 /**
- * The pilot registry (issue 4): the list with a filter and a search term, and one pilot's page.
+ * The pilot registry: the list with a filter and a search term, and one pilot's page.
  * The raw SQL is what the loaders run (db/queries/pilots.server.ts, pilot-filters.server.ts).
  */
 

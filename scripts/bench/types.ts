@@ -17,6 +17,6 @@ export type BenchScenario = {
   as?: "admin" | "council" | "staff" | "artist";
   /** Runs the same SQL the loader runs, with postgres.js directly; timed as the floor. */
   sql: (sql: postgres.Sql) => Promise<unknown>;
-  /** The figures, printed beside the measurement. */
+  /** The targets, printed beside the measurement. */
   targets: { medianMs?: number; rps10?: number; maxOverSql?: number };
 };

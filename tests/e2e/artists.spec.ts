@@ -190,7 +190,7 @@ test.describe("artist directory", () => {
     const download = await p.request.get(`/${lang}/me/artist/data.json`);
     expect(download.status()).toBe(200);
     expect(download.headers()["content-disposition"]).toContain(
-      `attachment; filename="${t("artists:me.downloadFile")}-`,
+      `filename*=UTF-8''${encodeURIComponent(t("artists:me.downloadFile"))}-`,
     );
     const json = await download.json();
     expect(json.account.email).toBe(email);

@@ -1,5 +1,5 @@
 /**
- * The authorization matrix (issue 3): every route file in app/routes has entries in
+ * The authorization matrix: every route file in app/routes has entries in
  * tests/e2e/authz/*.entries.ts, and every entry is requested as every role with the exact status
  * checked. A refused POST must leave its `unchanged` page exactly as it was. Requests go straight to
  * the server (no browser), as a hostile client would send them. Language-independent: runs in the

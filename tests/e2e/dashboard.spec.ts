@@ -1,5 +1,12 @@
 import { ACCOUNTS, expect, expectNoAxeViolations, login, test } from "./fixtures";
 
+/** A title as it appears in a download's name (lower case, words joined by hyphens). */
+const fileNamePart = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+
 test.describe("network dashboard", () => {
   test("a filter changes the figures and the URL; the definition opens", async ({ page, lang, t }) => {
     await page.goto(`/${lang}/dashboard`);
@@ -46,10 +53,18 @@ test.describe("network dashboard", () => {
       t("dashboard:col.n"),
     ]);
     expect(lines.some((l) => /;\d+,\d;/.test(l))).toBe(true);
+    // The file name is in the page's language: "rajaton-pilotit-alueittain-…", "gränslös-…".
+    const csvName = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers()["content-disposition"])![1]);
+    expect(csvName).toMatch(
+      new RegExp(`^${t("fileBase")}-${fileNamePart(t("dashboard:table.by.region"))}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
 
     const xlsx = await request.get(`/${lang}/dashboard/export.xlsx?region=14`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()["content-disposition"]).toContain(".xlsx");
+    expect(xlsx.headers()["content-disposition"]).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`${t("fileBase")}-${fileNamePart(t("dashboard:title"))}-`)}`,
+    );
     expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
   });
 

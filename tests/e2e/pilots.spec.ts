@@ -46,7 +46,7 @@ async function createAndSubmit(page: Page, lang: Lang, t: T, word: string) {
 
   const summary = page.locator(".error-summary");
   await expect(summary).toContainText(t("pilots:validation.endBeforeStart"));
-  await expect(summary).toContainText(t("pilots:validation.amount"));
+  await expect(summary).toContainText(t("validation.amount"));
   // The link in the summary leads to the field, and the error is also beside the field.
   await expect(summary.getByRole("link", { name: new RegExp(t("pilots:form.endDate")) })).toHaveAttribute(
     "href",
@@ -140,7 +140,7 @@ test.describe("pilot registry", () => {
     await page.locator("#f-check-statusCode").selectOption("continues_own");
     await page.locator("#f-check-evidenceRef").fill("Kvalt 1.12.2025 § 12");
     await page.getByRole("button", { name: t("pilots:checkForm.submit") }).click();
-    await expect(page.locator("#f-check-checkedOn-error")).toHaveText(t("pilots:validation.date"));
+    await expect(page.locator("#f-check-checkedOn-error")).toHaveText(t("validation.dateNotExist"));
     await expect(page.locator("#f-check-evidenceRef")).toHaveValue("Kvalt 1.12.2025 § 12");
     await page.locator("#f-check-checkedOn").fill(todayFi());
     await page.getByRole("button", { name: t("pilots:checkForm.submit") }).click();

@@ -1,5 +1,5 @@
 /**
- * Protection (issue 3): security headers on every kind of response, nonces on inline scripts,
+ * Protection: security headers on every kind of response, nonces on inline scripts,
  * sign-in throttling in the user's language, cross-origin posts refused, sessions behind an
  * httpOnly SameSite cookie with a new id at every sign-in.
  */

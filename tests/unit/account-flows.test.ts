@@ -110,15 +110,13 @@ describe("registration", () => {
 describe("password reset", () => {
   it("answers the same for an unknown, a known and a disabled address; only the enabled account gets a link", async () => {
     const { action } = await import("~/routes/$lang.forgot-password");
-    await t.db
-      .insert(users)
-      .values({
-        email: "gone@example.org",
-        role: "staff",
-        name: "Gone",
-        disabledAt: new Date(),
-        emailVerifiedAt: new Date(),
-      });
+    await t.db.insert(users).values({
+      email: "gone@example.org",
+      role: "staff",
+      name: "Gone",
+      disabledAt: new Date(),
+      emailVerifiedAt: new Date(),
+    });
     const before = (await t.db.select({ id: emailOutbox.id }).from(emailOutbox)).length;
     const outcomes = await Promise.all(
       ["nobody@example.org", "council@rajaton.example", "gone@example.org"].map((email) =>

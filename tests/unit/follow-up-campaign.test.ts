@@ -34,7 +34,7 @@ import {
   tokens,
 } from "~db/schema";
 import { jobHandlers } from "~/utils/jobs.server";
-import { hashToken } from "~/utils/tokens.server";
+import { hashToken } from "~db/queries/tokens.server";
 import { FIXTURES } from "../e2e/authz/types";
 
 let t: TestDb;

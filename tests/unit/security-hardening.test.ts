@@ -10,8 +10,8 @@ import { createTestDb, type TestDb } from "../helpers/db";
 import { artists, pilots, sessions, tokens, users } from "~db/schema";
 import { queryRows } from "~db/connect";
 import { backgroundSettled } from "~/utils/after-response.server";
-import { hashPassword } from "~/utils/password.server";
-import { createToken } from "~/utils/tokens.server";
+import { hashPassword } from "~shared/password.server";
+import { createToken } from "~db/queries/tokens.server";
 
 let t: TestDb;
 const ORIGIN = "http://localhost:3999";
@@ -193,7 +193,7 @@ describe("throttled actions", () => {
     expect(right.status).toBe(429);
     expect(Number(right.headers.get("Retry-After"))).toBeGreaterThan(0);
     const [row] = await t.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, me.id));
-    const { verifyPassword } = await import("~/utils/password.server");
+    const { verifyPassword } = await import("~shared/password.server");
     expect(await verifyPassword(row.hash, me.password)).toBe(true);
     // Once the lock has passed, the right password works.
     await queryRows(

@@ -9,7 +9,7 @@ import { dashboardFromRequest } from "~/utils/dashboard-model.server";
 import type { DashTable } from "~/utils/dashboard-types";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
-import { REFERENCE_RATE } from "~/utils/stats";
+import { REFERENCE_RATE } from "~shared/stats";
 import { useLang } from "~/utils/use-lang";
 import { HorizontalBars } from "./charts";
 

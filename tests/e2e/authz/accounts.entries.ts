@@ -1,4 +1,4 @@
-/** Authorization matrix entries for the accounts area (issue 3): the admin area and the account flows. */
+/** Authorization matrix entries for the accounts area: the admin area and the account flows. */
 import { FIXTURES, type MatrixEntry, type MatrixRole } from "./types";
 
 const all = (status: number): Record<MatrixRole, number> => ({

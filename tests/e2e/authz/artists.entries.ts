@@ -1,5 +1,5 @@
 /**
- * Authorization matrix entries for the artist directory (issue 5). Refused POSTs are built so that
+ * Authorization matrix entries for the artist directory. Refused POSTs are built so that
  * nothing changes even where they are allowed: the owner's posts fail validation (400) or name a
  * record that does not exist (404).
  */

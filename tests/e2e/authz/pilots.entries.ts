@@ -1,5 +1,5 @@
 /**
- * Authorization matrix entries for the pilot registry (issue 4). Roles: `staff` is
+ * Authorization matrix entries for the pilot registry. Roles: `staff` is
  * staff.kauhava@rajaton.example (Kauhava, Kaksineuvoinen …), `staffOther` is staff.vasa@rajaton.example
  * (Vaasa, Korsholm, Kristinestad). The POSTs are built so that nothing is written for any role:
  * an allowed role gets a validation error (400), a version conflict or a refused transition (409),
@@ -100,6 +100,32 @@ export const entries: MatrixEntry[] = [
     path: `/fi/pilots/${kauhava}`,
     form: { intent: "addCheck", "check.checkedOn": "", "check.statusCode": "ended" }, // no date: refused by validation
     expect: { anonymous: 302, artist: 403, staff: 400, staffOther: 403, council: 400, admin: 400 },
+    unchanged: `/fi/pilots/${kauhava}`,
+  },
+
+  // The council's review of a published pilot's pending edit, and withdrawal (decisions 070, 071).
+  {
+    route: "$lang.pilots.$id",
+    method: "POST",
+    path: `/fi/pilots/${kauhava}`,
+    form: { intent: "approveRevision", version: "0" }, // no pending edit, stale version: nothing changes
+    expect: { anonymous: 302, artist: 403, staff: 403, staffOther: 403, council: 409, admin: 409 },
+    unchanged: `/fi/pilots/${kauhava}`,
+  },
+  {
+    route: "$lang.pilots.$id",
+    method: "POST",
+    path: `/fi/pilots/${kauhava}`,
+    form: { intent: "returnRevision", version: "0", comment: "" }, // a return needs its comment
+    expect: { anonymous: 302, artist: 403, staff: 403, staffOther: 403, council: 400, admin: 400 },
+    unchanged: `/fi/pilots/${kauhava}`,
+  },
+  {
+    route: "$lang.pilots.$id",
+    method: "POST",
+    path: `/fi/pilots/${kauhava}`,
+    form: { intent: "unpublish", version: "0", reason: "Koe" }, // stale version: stays published
+    expect: { anonymous: 302, artist: 403, staff: 403, staffOther: 403, council: 409, admin: 409 },
     unchanged: `/fi/pilots/${kauhava}`,
   },
 

@@ -55,31 +55,3 @@ export const FIXTURES = {
   /** Artist k's services have ids 2k-1 and 2k. */
   services: { own: 1, other: 3 },
 } as const;
-
-/**
- * The registry's filter parameters (/{lang}/pilots?…), shared by the pilot list and the dashboard's
- * "which pilots does this figure count" links: q, programme (code), phase (id), region (code),
- * municipality (code), targetGroup (code), artForm (code), sector (code), funder (organisation id),
- * year (start year), state (draft|submitted|published), status (latest continuation status code, or
- * "none"), and for dashboard figures: counts (see COUNTS in db/queries/continuation.server.ts) with
- * reportDate (YYYY-MM-DD) and horizon (6|12|24); sort; page.
- */
-export const PILOT_FILTER_PARAMS = [
-  "q",
-  "programme",
-  "phase",
-  "region",
-  "municipality",
-  "targetGroup",
-  "artForm",
-  "sector",
-  "funder",
-  "year",
-  "state",
-  "status",
-  "counts",
-  "reportDate",
-  "horizon",
-  "sort",
-  "page",
-] as const;

@@ -4,7 +4,6 @@
  * leaked database or backup holds no usable link. Consuming is one atomic UPDATE … RETURNING:
  * a link works once, even when two requests race.
  */
-import { data } from "@remix-run/node";
 import crypto from "node:crypto";
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "~db/connect";
@@ -111,19 +110,6 @@ export async function endResetLinks(tx: DbOrTx, account: { userId: number; email
 }
 
 export type TokenStatus = "valid" | "used" | "expired" | "unknown";
-
-/**
- * The answer to a link that cannot be used: 404 for an unknown token, 410 Gone for a used or expired
- * one; `empty` fills the fields the page would show for a valid link. ("valid" here means the token
- * was fine but what it points to was not, so it answers as unknown.)
- */
-export function unusableToken<E extends Record<string, string>, S extends string = never>(
-  status: TokenStatus | S,
-  empty: E,
-) {
-  const state = (status === "valid" ? "unknown" : status) as Exclude<TokenStatus, "valid"> | S;
-  return data({ state, ...empty }, { status: state === "unknown" ? 404 : 410 });
-}
 
 /** Looks a token up without using it (to decide which page to show). */
 export async function inspectToken(

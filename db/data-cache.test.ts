@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { createTestDb, type TestDb } from "../../tests/helpers/db";
+import { createTestDb, type TestDb } from "../tests/helpers/db";
 import { continuationChecks, feedback, pilotMunicipalities, pilots } from "~db/schema";
 import { cached, cachedRows, dataGeneration } from "./data-cache.server";
 

@@ -1,5 +1,5 @@
-import type { DbOrTx } from "~db/connect";
-import { auditEvents } from "~db/schema";
+import type { DbOrTx } from "./connect";
+import { auditEvents } from "./schema";
 
 /** The fields whose values differ, with before and after. */
 export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {

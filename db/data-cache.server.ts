@@ -7,8 +7,8 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { queryRows, type Db } from "~db/connect";
-import { todayIso } from "./dates";
+import { queryRows, type Db } from "./connect";
+import { todayIso } from "~shared/dates";
 
 const MAX_ENTRIES = 500;
 type Entry<T> = { generation: string; value: Promise<T> };
