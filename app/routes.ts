@@ -12,6 +12,9 @@ export default [
   route("test-helpers/artist-account", "routes/resources/test-helpers.artist-account.ts", {
     id: "routes/test-helpers.artist-account",
   }),
+  route("test-helpers/follow-up", "routes/resources/test-helpers.follow-up.ts", {
+    id: "routes/test-helpers.follow-up",
+  }),
   index("routes/public/language-redirect.tsx", { id: "routes/_index" }),
 
   route(":lang", "routes/layout.tsx", { id: "routes/$lang" }, [
@@ -46,6 +49,7 @@ export default [
 
     // Follow-ups and moderation
     route("follow-ups", "routes/follow-ups/route.tsx", { id: "routes/$lang.follow-ups" }),
+    route("follow-up/:token", "routes/follow-ups/answer.tsx", { id: "routes/$lang.follow-up.$token" }),
     route("moderation", "routes/moderation/route.tsx", { id: "routes/$lang.moderation" }),
 
     // The account: sign-in, registration, tokens, own settings and the artist's own profile
