@@ -1,4 +1,87 @@
-import type { RouteConfig } from "@remix-run/route-config";
-import { flatRoutes } from "@remix-run/fs-routes";
+/**
+ * Every route, declared by area. URLs live here; the files live in app/routes/<area>/. Each route keeps
+ * the id it had as a flat-route file name ("routes/$lang.pilots.$id"), so the authorization matrix
+ * (tests/e2e/authz) and `useRouteLoaderData` callers name routes the same way as before.
+ */
+import { index, prefix, route, type RouteConfig } from "@remix-run/route-config";
 
-export default flatRoutes() satisfies RouteConfig;
+export default [
+  // Resource routes
+  route("healthz", "routes/resources/healthz.ts", { id: "routes/healthz" }),
+  route("favicon.ico", "routes/resources/favicon.ts", { id: "routes/favicon[.]ico" }),
+  route("test-helpers/artist-account", "routes/resources/test-helpers.artist-account.ts", {
+    id: "routes/test-helpers.artist-account",
+  }),
+  route("test-helpers/follow-up", "routes/resources/test-helpers.follow-up.ts", {
+    id: "routes/test-helpers.follow-up",
+  }),
+  index("routes/public/language-redirect.tsx", { id: "routes/_index" }),
+
+  route(":lang", "routes/layout.tsx", { id: "routes/$lang" }, [
+    // Public pages
+    index("routes/public/home.tsx", { id: "routes/$lang._index" }),
+    route("accessibility", "routes/public/accessibility.tsx", { id: "routes/$lang.accessibility" }),
+    route("privacy", "routes/public/privacy.tsx", { id: "routes/$lang.privacy" }),
+    route("*", "routes/public/not-found.tsx", { id: "routes/$lang.$" }),
+
+    // The registry of pilots
+    ...prefix("pilots", [
+      index("routes/registry/pilots.tsx", { id: "routes/$lang.pilots._index" }),
+      route("new", "routes/registry/new.tsx", { id: "routes/$lang.pilots.new" }),
+      route(":id", "routes/registry/pilot/route.tsx", { id: "routes/$lang.pilots.$id" }),
+      route(":id/edit", "routes/registry/edit.tsx", { id: "routes/$lang.pilots.$id_.edit" }),
+      route(":id/delete", "routes/registry/delete.tsx", { id: "routes/$lang.pilots.$id_.delete" }),
+    ]),
+
+    // The artist directory
+    ...prefix("artists", [
+      index("routes/directory/artists.tsx", { id: "routes/$lang.artists._index" }),
+      route(":id", "routes/directory/artist.tsx", { id: "routes/$lang.artists.$id" }),
+    ]),
+
+    // The dashboard and its exports
+    route("dashboard", "routes/dashboard/route.tsx", { id: "routes/$lang.dashboard" }),
+    ...prefix("dashboard", [
+      route("export.csv", "routes/dashboard/export-csv.ts", { id: "routes/$lang.dashboard_.export[.]csv" }),
+      route("export.xlsx", "routes/dashboard/export-xlsx.ts", { id: "routes/$lang.dashboard_.export[.]xlsx" }),
+      route("parity", "routes/dashboard/parity.tsx", { id: "routes/$lang.dashboard_.parity" }),
+    ]),
+
+    // Follow-ups and moderation
+    route("follow-ups", "routes/follow-ups/route.tsx", { id: "routes/$lang.follow-ups" }),
+    route("follow-up/:token", "routes/follow-ups/answer.tsx", { id: "routes/$lang.follow-up.$token" }),
+    route("moderation", "routes/moderation/route.tsx", { id: "routes/$lang.moderation" }),
+
+    // The account: sign-in, registration, tokens, own settings and the artist's own profile
+    route("login", "routes/account/login.tsx", { id: "routes/$lang.login" }),
+    route("logout", "routes/account/logout.tsx", { id: "routes/$lang.logout" }),
+    route("register", "routes/account/register.tsx", { id: "routes/$lang.register" }),
+    route("forgot-password", "routes/account/forgot-password.tsx", { id: "routes/$lang.forgot-password" }),
+    route("reset/:token", "routes/account/reset.tsx", { id: "routes/$lang.reset.$token" }),
+    route("invite/:token", "routes/account/invite.tsx", { id: "routes/$lang.invite.$token" }),
+    route("verify/:token", "routes/account/verify.tsx", { id: "routes/$lang.verify.$token" }),
+    route("account", "routes/account/account.tsx", { id: "routes/$lang.account" }),
+    ...prefix("me/artist", [
+      index("routes/account/artist/profile.tsx", { id: "routes/$lang.me.artist._index" }),
+      route("data.json", "routes/account/artist/data-json.ts", { id: "routes/$lang.me.artist.data[.]json" }),
+      route("delete", "routes/account/artist/delete.tsx", { id: "routes/$lang.me.artist.delete" }),
+      ...prefix("services", [
+        index("routes/account/artist/services.tsx", { id: "routes/$lang.me.artist.services._index" }),
+        route("new", "routes/account/artist/service-new.tsx", { id: "routes/$lang.me.artist.services.new" }),
+        route(":id", "routes/account/artist/service.tsx", { id: "routes/$lang.me.artist.services.$id" }),
+      ]),
+    ]),
+
+    // The admin area
+    ...prefix("admin", [
+      index("routes/admin/index.tsx", { id: "routes/$lang.admin._index" }),
+      route("audit", "routes/admin/audit.tsx", { id: "routes/$lang.admin.audit" }),
+      route("outbox", "routes/admin/outbox.tsx", { id: "routes/$lang.admin.outbox" }),
+      ...prefix("users", [
+        index("routes/admin/users.tsx", { id: "routes/$lang.admin.users._index" }),
+        route("invite", "routes/admin/invite.tsx", { id: "routes/$lang.admin.users.invite" }),
+        route(":id", "routes/admin/user.tsx", { id: "routes/$lang.admin.users.$id" }),
+      ]),
+    ]),
+  ]),
+] satisfies RouteConfig;

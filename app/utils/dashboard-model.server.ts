@@ -63,8 +63,7 @@ export async function buildDashboard(
   opts: { lang: Lang; reportDate: string; filters: DashboardFilters; visibility: SQL; internal: boolean },
 ): Promise<DashboardModel> {
   const t = getI18n(opts.lang).getFixedT(opts.lang, "dashboard");
-  const today = opts.reportDate;
-  const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, today)]);
+  const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, opts.reportDate)]);
   const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes] =
     await Promise.all([
       loadLabels(db),
@@ -431,33 +430,4 @@ export async function buildDashboard(
     headline: { ...headlineSummary, outOfDate: cuts.outOfDate },
     tables,
   };
-}
-
-/** Everything the dashboard page and its exports need from a request: language, viewer, filters, model. */
-export async function dashboardFromRequest(request: Request, params: { lang?: string }) {
-  const { requireLang } = await import("./lang.server");
-  const { getUser } = await import("./session.server");
-  const { figuresScope, figuresVisibility } = await import("./permissions.server");
-  const { getDb } = await import("~db/client.server");
-  const { parsePilotFilters } = await import("~db/queries/pilot-filters.server");
-  const { todayIso } = await import("~shared/dates");
-  const lang = requireLang(params);
-  const user = await getUser(request);
-  const parsed = parsePilotFilters(new URL(request.url).searchParams);
-  const filters: DashboardFilters = {
-    programme: parsed.programme,
-    phase: parsed.phase,
-    region: parsed.region,
-    yearFrom: parsed.yearFrom,
-    yearTo: parsed.yearTo,
-  };
-  const reportDate = parsed.reportDate ?? todayIso();
-  const internal = figuresScope(user) === "all";
-  const db = await getDb();
-  // The public sees figures from published pilots only; the council and admins see all.
-  const visibility = figuresVisibility(user);
-  const { cached } = await import("~db/data-cache.server");
-  const key = JSON.stringify([lang, internal, reportDate, filters]);
-  const model = await cached(db, key, () => buildDashboard(db, { lang, reportDate, filters, visibility, internal }));
-  return { lang, db, filters, model, visibility };
 }

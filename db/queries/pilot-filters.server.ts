@@ -92,7 +92,11 @@ export const pilotYearSql = sql`extract(year from coalesce(p.start_date, p.end_d
 /** Region membership is taken at the start of the funded period (docs/decisions/041). */
 export const membershipDateSql = sql`coalesce(p.start_date, p.end_date, current_date)`;
 
-export function pilotFilterSql(f: PilotFilters, today: string): SQL[] {
+/**
+ * The filters as SQL conditions on `p`. `reportDate` is the date the status and count filters look at
+ * when the filters name none (the dashboard's report date, or today for the registry list).
+ */
+export function pilotFilterSql(f: PilotFilters, reportDate: string): SQL[] {
   const c: SQL[] = [];
   if (f.q) {
     // Word forms and compounds in either language (docs/decisions/080).
@@ -128,10 +132,10 @@ export function pilotFilterSql(f: PilotFilters, today: string): SQL[] {
   if (f.yearTo) c.push(sql`${pilotYearSql} <= ${f.yearTo}`);
   if (f.state) c.push(sql`p.state = ${f.state}`);
   if (f.status) {
-    const latest = sql`(select c.status_code from continuation_checks c where c.pilot_id = p.id and c.checked_on <= ${today}::date order by c.checked_on desc, c.id desc limit 1)`;
+    const latest = sql`(select c.status_code from continuation_checks c where c.pilot_id = p.id and c.checked_on <= ${reportDate}::date order by c.checked_on desc, c.id desc limit 1)`;
     c.push(f.status === "none" ? sql`${latest} is null` : sql`${latest} = ${f.status}`);
   }
-  if (f.counts) c.push(countsSql({ reportDate: f.reportDate ?? today, horizon: f.horizon ?? null }, f.counts));
+  if (f.counts) c.push(countsSql({ reportDate: f.reportDate ?? reportDate, horizon: f.horizon ?? null }, f.counts));
   return c;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The authorization matrix: every route file in app/routes has entries in
+ * The authorization matrix: every route declared in app/routes.ts has entries in
  * tests/e2e/authz/*.entries.ts, and every entry is requested as every role with the exact status
  * checked. A refused POST must leave its `unchanged` page exactly as it was. Requests go straight to
  * the server (no browser), as a hostile client would send them. Language-independent: runs in the
@@ -21,13 +21,13 @@ for (const file of fs
   entries.push(...mod.entries);
 }
 
-/** Route ids as Remix names them: file name without extension, or the folder of a route.tsx. */
+/**
+ * Route ids as app/routes.ts declares them (each route there has an explicit `id`, kept from the
+ * flat-route file names), without the "routes/" prefix; the root layout has no entry.
+ */
 function routeIds() {
-  const routes = path.resolve("app/routes");
-  return fs
-    .readdirSync(routes, { withFileTypes: true })
-    .map((d) => (d.isDirectory() ? d.name : d.name.replace(/\.(tsx|ts)$/, "")))
-    .filter((name) => !name.endsWith(".test"));
+  const config = fs.readFileSync(path.resolve("app/routes.ts"), "utf8");
+  return [...config.matchAll(/\bid:\s*"routes\/([^"]+)"/g)].map((m) => m[1]);
 }
 
 const EMAILS: Record<Exclude<MatrixRole, "anonymous">, string> = {

@@ -64,7 +64,7 @@ const cookieOf = (o: Outcome) => o.headers.get("Set-Cookie")?.split(";")[0];
 
 describe("registration", () => {
   it("answers a new and an existing address identically; the owner of the existing one is told by email", async () => {
-    const { action } = await import("~/routes/$lang.register");
+    const { action } = await import("~/routes/account/register");
     const fresh = "new.artist@example.org";
     const form = (email: string) => ({
       name: "Uusi",
@@ -93,7 +93,7 @@ describe("registration", () => {
   });
 
   it("the verification link verifies once and signs in", async () => {
-    const { action } = await import("~/routes/$lang.verify.$token");
+    const { action } = await import("~/routes/account/verify");
     const token = linkIn((await lastMail("new.artist@example.org")).body, "verify")!;
     const ok = await call(action, `/sv/verify/${token}`, { lang: "sv", token }, {});
     expect(ok.status).toBe(302);
@@ -109,7 +109,7 @@ describe("registration", () => {
 
 describe("password reset", () => {
   it("answers the same for an unknown, a known and a disabled address; only the enabled account gets a link", async () => {
-    const { action } = await import("~/routes/$lang.forgot-password");
+    const { action } = await import("~/routes/account/forgot-password");
     await t.db.insert(users).values({
       email: "gone@example.org",
       role: "staff",
@@ -132,7 +132,7 @@ describe("password reset", () => {
   });
 
   it("sends at most five messages an hour to one address, answering the same after that", async () => {
-    const { action } = await import("~/routes/$lang.forgot-password");
+    const { action } = await import("~/routes/account/forgot-password");
     await t.db
       .insert(users)
       .values({ email: "quota@example.org", role: "staff", name: "Quota", emailVerifiedAt: new Date() });
@@ -145,7 +145,7 @@ describe("password reset", () => {
   });
 
   it("the link sets the password once and ends every session of the account", async () => {
-    const { action } = await import("~/routes/$lang.reset.$token");
+    const { action } = await import("~/routes/account/reset");
     const [council] = await t.db
       .select({ id: users.id, hash: users.passwordHash })
       .from(users)
@@ -193,7 +193,7 @@ describe("invitations and disabling", () => {
   });
 
   it("only an admin invites; the accepted invitation creates a verified staff member with the chosen scope, once", async () => {
-    const invite = (await import("~/routes/$lang.admin.users.invite")).action;
+    const invite = (await import("~/routes/admin/invite")).action;
     const form = {
       email: "Invited@Example.org",
       name: "Kutsuttu",
@@ -216,7 +216,7 @@ describe("invitations and disabling", () => {
       .where(and(eq(tokens.email, "invited@example.org"), eq(tokens.kind, "invite")));
     expect(row.payload).toMatchObject({ role: "staff", municipalities: ["287"] }); // the unknown code was dropped
 
-    const accept = (await import("~/routes/$lang.invite.$token")).action;
+    const accept = (await import("~/routes/account/invite")).action;
     const token = linkIn(mail.body, "invite")!;
     const ok = await call(
       accept,
@@ -242,7 +242,7 @@ describe("invitations and disabling", () => {
   });
 
   it("disabling asks for confirmation, then ends every session of the user in the same step", async () => {
-    const { action } = await import("~/routes/$lang.admin.users.$id");
+    const { action } = await import("~/routes/admin/user");
     const [u] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, "invited@example.org"));
     const id = String(u.id);
     expect((await t.db.select().from(sessions).where(eq(sessions.userId, u.id))).length).toBeGreaterThan(0);

@@ -205,7 +205,7 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
   it("records an answer by link: GET nothing, POST one check, a second POST nothing; another pilot's form is refused", async () => {
     const at = day(30);
     clock.now = () => at;
-    const { loader, action } = await import("~/routes/$lang.follow-up.$token");
+    const { loader, action } = await import("~/routes/follow-ups/answer");
     const [first, reminder] = await mailsTo("kontakt.b@stad.example");
     const token = tokenIn(reminder.body, "sv")!;
     const reportDate = helsinkiDay(at);
@@ -304,7 +304,7 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
     );
     const [req] = await requestsOf(ids.a);
     expect(req).toMatchObject({ outcome: "answered", checkId: id, answeredBy: "Kalle Kulttuurisihteeri" });
-    const { loader } = await import("~/routes/$lang.follow-up.$token");
+    const { loader } = await import("~/routes/follow-ups/answer");
     const token = tokenIn((await mailsTo("yhteys.a@kunta.example"))[1].body, "fi")!;
     expect((await call(loader, "fi", token)).data.state).toBe("answered");
   });
@@ -324,7 +324,7 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
       .update(tokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(tokens.tokenHash, hashToken(token)));
-    const { loader, action } = await import("~/routes/$lang.follow-up.$token");
+    const { loader, action } = await import("~/routes/follow-ups/answer");
     const opened = await call(loader, "fi", token);
     expect(opened.status).toBe(410);
     expect(opened.data.state).toBe("expired");

@@ -74,7 +74,7 @@ async function userWithSession(email: string, role: "artist" | "staff" | "counci
 
 describe("throttled actions", () => {
   it("registration: five from one address, the sixth answers 429 with Retry-After and sends nothing", async () => {
-    const { action } = await import("~/routes/$lang.register");
+    const { action } = await import("~/routes/account/register");
     const form = (i: number) => ({
       name: `Rekisteröityjä ${i}`,
       email: `flood.${i}@example.org`,
@@ -96,7 +96,7 @@ describe("throttled actions", () => {
   });
 
   it("registration: ten at once from one address, at most five go through", async () => {
-    const { action } = await import("~/routes/$lang.register");
+    const { action } = await import("~/routes/account/register");
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         call(
@@ -118,7 +118,7 @@ describe("throttled actions", () => {
   });
 
   it("forgot-password, the contact form and accessibility feedback are throttled, each with Retry-After", async () => {
-    const forgot = (await import("~/routes/$lang.forgot-password")).action;
+    const forgot = (await import("~/routes/account/forgot-password")).action;
     const forgotStatuses = [];
     for (let i = 0; i < 21; i++)
       forgotStatuses.push(
@@ -135,7 +135,7 @@ describe("throttled actions", () => {
     expect(forgotStatuses.slice(0, 20).every((s) => s === 200)).toBe(true);
     expect(forgotStatuses[20]).toBe(429);
 
-    const feedback = (await import("~/routes/$lang.accessibility")).action;
+    const feedback = (await import("~/routes/public/accessibility")).action;
     const answers: Outcome[] = [];
     for (let i = 0; i < 11; i++)
       answers.push(
@@ -157,7 +157,7 @@ describe("throttled actions", () => {
       .from(artists)
       .where(and(eq(artists.state, "approved"), sql`${artists.userId} is not null`))
       .limit(1);
-    const contact = (await import("~/routes/$lang.artists.$id")).action;
+    const contact = (await import("~/routes/directory/artist")).action;
     const sent: number[] = [];
     for (let i = 0; i < 11; i++)
       sent.push(
@@ -176,7 +176,7 @@ describe("throttled actions", () => {
   });
 
   it("account page: after five wrong current passwords even the right one is refused until the lock ends", async () => {
-    const { action } = await import("~/routes/$lang.account");
+    const { action } = await import("~/routes/account/account");
     const me = await userWithSession("guesser@example.org", "staff");
     const change = (current: string) =>
       call(
@@ -206,7 +206,7 @@ describe("throttled actions", () => {
 
 describe("password reset timing", () => {
   it("answers before the link is made: a known and an unknown address do the same work before answering", async () => {
-    const { action } = await import("~/routes/$lang.forgot-password");
+    const { action } = await import("~/routes/account/forgot-password");
     await t.db
       .insert(users)
       .values({ email: "timing@example.org", role: "staff", name: "T", emailVerifiedAt: new Date() });
@@ -250,7 +250,7 @@ describe("sessions and reset links", () => {
     const link = await t.db.transaction((tx) =>
       createToken(tx, { kind: "reset", email: "changer@example.org", userId: me.id }),
     );
-    const { action } = await import("~/routes/$lang.account");
+    const { action } = await import("~/routes/account/account");
     const changed = await call(
       action,
       "/fi/account",
@@ -264,7 +264,7 @@ describe("sessions and reset links", () => {
       { cookie: me.cookie },
     );
     expect(changed.status).toBe(200);
-    const reset = (await import("~/routes/$lang.reset.$token")).action;
+    const reset = (await import("~/routes/account/reset")).action;
     const used = await call(
       reset,
       `/fi/reset/${link.token}`,
@@ -284,7 +284,7 @@ describe("sessions and reset links", () => {
     const second = await t.db.transaction((tx) =>
       createToken(tx, { kind: "reset", email: "old.resetter@example.org", userId: me.id }),
     );
-    const reset = (await import("~/routes/$lang.reset.$token")).action;
+    const reset = (await import("~/routes/account/reset")).action;
     const form = { password: "Neljäs-hyvä-salasana-2026", passwordConfirm: "Neljäs-hyvä-salasana-2026" };
     // The first link still works (createToken only ends links of the same address).
     const ok = await call(reset, `/fi/reset/${first.token}`, { lang: "fi", token: first.token }, form);
@@ -335,7 +335,7 @@ describe("sessions and reset links", () => {
 describe("one profile per user", () => {
   it("ten saves of a new profile at once make one profile, and every save answers without an error", async () => {
     const me = await userWithSession("double.click@example.org", "artist");
-    const { action } = await import("~/routes/$lang.me.artist._index");
+    const { action } = await import("~/routes/account/artist/profile");
     const form = {
       intent: "save",
       name: "Tuplaklikkaaja",
@@ -373,7 +373,7 @@ describe("consent on pilot pages", () => {
     return row;
   }
   const load = async (pilotId: number, cookie?: string) => {
-    const { loader } = await import("~/routes/$lang.pilots.$id");
+    const { loader } = await import("~/routes/registry/pilot/route");
     const request = new Request(`${ORIGIN}/fi/pilots/${pilotId}`, { headers: cookie ? { Cookie: cookie } : {} });
     return (await loader({ request, params: { lang: "fi", id: String(pilotId) }, context: {} } as never)) as {
       pilot: {

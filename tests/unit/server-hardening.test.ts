@@ -35,7 +35,7 @@ const lastMail = async (to: string) =>
 
 describe("links in emails", () => {
   it("come from PUBLIC_URL, never from the request's Host", async () => {
-    const { action } = await import("~/routes/$lang.forgot-password");
+    const { action } = await import("~/routes/account/forgot-password");
     const request = new Request("http://evil.example/fi/forgot-password", {
       method: "POST",
       body: new URLSearchParams({ email: "host.victim@example.org" }),

@@ -1,14 +1,14 @@
 /**
  * The authorization matrix: every route and action × every role, with the exact status expected.
  * Each area keeps its entries in tests/e2e/authz/<area>.entries.ts exporting `entries: MatrixEntry[]`;
- * the matrix test (tests/e2e/authz.spec.ts) runs them all and fails when a route file in app/routes
+ * the matrix test (tests/e2e/authz.spec.ts) runs them all and fails when a route declared in app/routes.ts
  * has no entry.
  */
 export const MATRIX_ROLES = ["anonymous", "artist", "staff", "staffOther", "council", "admin"] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
 export type MatrixEntry = {
-  /** The route file under app/routes without extension, e.g. "$lang.pilots.$id.edit". */
+  /** The route id from app/routes.ts without "routes/", e.g. "$lang.pilots.$id_.edit". */
   route: string;
   method: "GET" | "POST";
   /** A concrete URL path, e.g. `/fi/pilots/${FIXTURES.pilots.draftVasa}/edit`. */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getI18n } from "~/i18n";
-import { dashboardFromRequest } from "~/utils/dashboard-model.server";
+import { dashboardFromRequest } from "~/utils/dashboard-request.server";
 import { attachment, downloadName, tablesToXlsx } from "~/utils/export.server";
 import { formatDate } from "~/utils/format";
 import { resourceHeaders } from "~/utils/security.server";

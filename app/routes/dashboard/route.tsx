@@ -5,7 +5,7 @@ import { pilotFilterOptions } from "~db/queries/pilots.server";
 import { DataTable } from "~/components/data-table";
 import { SelectField } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { dashboardFromRequest } from "~/utils/dashboard-model.server";
+import { dashboardFromRequest } from "~/utils/dashboard-request.server";
 import type { DashTable } from "~/utils/dashboard-types";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { localizedString } from "~/utils/localized";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getI18n } from "~/i18n";
-import { dashboardFromRequest } from "~/utils/dashboard-model.server";
+import { dashboardFromRequest } from "~/utils/dashboard-request.server";
 import { attachment, downloadName, tableToCsv } from "~/utils/export.server";
 import { notFound } from "~/utils/permissions.server";
 import { resourceHeaders } from "~/utils/security.server";

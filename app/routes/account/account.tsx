@@ -26,6 +26,7 @@ import {
   throttleHeaders,
   tooManyRequests,
 } from "~db/queries/throttle.server";
+import { describeAgent } from "~/utils/user-agent";
 
 export const headers = throttleHeaders;
 import { useLang } from "~/utils/use-lang";
@@ -59,32 +60,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ip: s.ip,
   }));
   return { user: { name: user.name, email: user.email, role: user.role }, sessions: list };
-}
-
-/** "Chrome, Linux" from a user-agent string: enough to recognise one's own device. */
-function describeAgent(ua: string | null) {
-  if (!ua) return null;
-  const browser = /Edg\//.test(ua)
-    ? "Edge"
-    : /Firefox\//.test(ua)
-      ? "Firefox"
-      : /Chrome\//.test(ua)
-        ? "Chrome"
-        : /Safari\//.test(ua)
-          ? "Safari"
-          : null;
-  const system = /Android/.test(ua)
-    ? "Android"
-    : /iPhone|iPad/.test(ua)
-      ? "iOS"
-      : /Windows/.test(ua)
-        ? "Windows"
-        : /Mac OS X/.test(ua)
-          ? "macOS"
-          : /Linux/.test(ua)
-            ? "Linux"
-            : null;
-  return [browser, system].filter(Boolean).join(", ") || ua.slice(0, 60);
 }
 
 const Intent = z.discriminatedUnion("intent", [
