@@ -109,7 +109,7 @@ if (runE2e) {
   } else {
     log("building the app");
     if (run("npm", ["run", "build", "--silent"]) !== 0) {
-      console.log("\n" + `${passed} passed, ${failed + 1} failed`);
+      console.log(`\n${passed} passed, ${failed + 1} failed`);
       process.exit(1);
     }
     fs.writeFileSync(stamp, sourceHash);

@@ -52,7 +52,10 @@ async function loadLabels(db: Db): Promise<Labels> {
       union all select 'organisation', id::text, name from organisations`,
   );
   const out: Labels = {};
-  for (const r of rows) (out[r.kind] ??= {})[r.key] = r.name;
+  for (const r of rows) {
+    out[r.kind] ??= {};
+    out[r.kind][r.key] = r.name;
+  }
   return out;
 }
 
