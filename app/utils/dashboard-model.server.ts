@@ -26,7 +26,7 @@ import { localizedString } from "./localized";
 import { REFERENCE_RATE } from "~shared/stats";
 
 import type { Column, ContinuationSummary, DashTable, Row } from "./dashboard-types";
-export type { Cell, Column, ColumnKind, DashTable, Row } from "./dashboard-types";
+export type { DashTable } from "./dashboard-types";
 
 /** The dashboard's own filters (a subset of the registry's). */
 export type DashboardFilters = Pick<PilotFilters, "programme" | "phase" | "region" | "yearFrom" | "yearTo">;

@@ -69,7 +69,6 @@ export const TEXT_LIMITS: Record<LocalizedField, number> = {
   gpResultsService: 5000,
   gpResultsSociety: 5000,
 };
-export const INTENTS = ["save", "submit"] as const;
 
 /** Optional text up to `max` characters; empty is null. */
 export const str = (max: number, multiline = false) => optionalText(max, { multiline });
