@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import path from "node:path";
@@ -38,4 +39,4 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
   },
-} as any);
+});

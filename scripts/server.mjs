@@ -131,7 +131,9 @@ async function serve() {
   const refuse = (req, res, status, extraHeaders = {}) => {
     const response = refusedPage(new Request(new URL(req.originalUrl, "http://localhost")), status);
     res.status(response.status);
-    response.headers.forEach((value, name) => res.setHeader(name, value));
+    response.headers.forEach((value, name) => {
+      res.setHeader(name, value);
+    });
     for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
     response.text().then((body) => res.send(body));
   };
@@ -195,7 +197,9 @@ async function serve() {
     if (source === null || source === expected) return next();
     const response = refusedPage(new Request(new URL(req.originalUrl, expected)), 403);
     res.status(response.status);
-    response.headers.forEach((value, name) => res.setHeader(name, value));
+    response.headers.forEach((value, name) => {
+      res.setHeader(name, value);
+    });
     response.text().then((body) => res.send(body), next);
   });
 

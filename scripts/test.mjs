@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every test, on the database the environment names.
+ *   0. static checks, one test each: tsc, Biome (format and lint), knip, dependency-cruiser;
  *   1. unit and integration tests (vitest); with DATABASE_URL each file creates and drops its own database;
  *   2. the app is built (its client bundle checked for database code: scripts/check-client-bundle.mjs)
  *      and started on a fresh database with the demo data
  *      (a uniquely named PostgreSQL database, dropped afterwards, or a temporary PGlite directory);
  *   3. end-to-end tests (Playwright on Chromium) against it.
  * Ends with the line "N passed, N failed".
- * Options: --unit (only 1), --e2e (only 2–3), anything after -- goes to Playwright.
+ * Options: --unit (only 0–1), --e2e (only 2–3), anything after -- goes to Playwright.
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -74,10 +75,25 @@ if (runE2e && !(await findChromium())) {
   process.exit(1);
 }
 
+/** Runs a check quietly; its output is shown only when it fails. Counts as one test. */
+function check(name, cmd, cmdArgs) {
+  log(name);
+  const result = spawnSync(cmd, cmdArgs, { encoding: "utf8", env: process.env });
+  if (result.status === 0) {
+    passed += 1;
+    return;
+  }
+  failed += 1;
+  process.stdout.write(result.stdout ?? "");
+  process.stderr.write(result.stderr ?? "");
+  console.error(`[test] ${name}: failed`);
+}
+
 if (runUnit) {
-  log("typecheck (tsc)");
-  if (run(bin("tsc"), []) === 0) passed += 1;
-  else failed += 1;
+  check("typecheck (tsc)", bin("tsc"), []);
+  check("format and lint (biome check)", bin("biome"), ["check", "."]);
+  check("unused files, exports and dependencies (knip)", bin("knip"), []);
+  check("layer rules (dependency-cruiser)", "npm", ["run", "--silent", "lint:deps"]);
 
   log(`unit and integration tests (vitest, ${driver})`);
   const out = path.join(tmp, "vitest.json");
@@ -109,7 +125,7 @@ if (runE2e) {
   } else {
     log("building the app");
     if (run("npm", ["run", "build", "--silent"]) !== 0) {
-      console.log("\n" + `${passed} passed, ${failed + 1} failed`);
+      console.log(`\n${passed} passed, ${failed + 1} failed`);
       process.exit(1);
     }
     fs.writeFileSync(stamp, sourceHash);

@@ -22,7 +22,6 @@ export const ORGANISATION_KINDS = [
   "company",
   "other",
 ] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const ARTIST_KINDS = ["person", "group", "association", "company"] as const;
 export type ArtistKind = (typeof ARTIST_KINDS)[number];

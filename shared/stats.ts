@@ -9,6 +9,4 @@ export function wilson(x: number, n: number, z = 1.959963984540054) {
   return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
 }
 
-/** A cut with fewer eligible pilots than this shows its count but no rate. */
-export const MIN_ELIGIBLE_FOR_RATE = 5;
 export const REFERENCE_RATE = 0.8;

@@ -44,6 +44,7 @@ export function DataTable({ table, caption = true }: { table: DashTable; caption
         </thead>
         <tbody>
           {table.rows.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id and are never reordered in the browser
             <tr key={i}>
               {table.columns.map((c, j) =>
                 j === 0 && c.kind === "text" ? (

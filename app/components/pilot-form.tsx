@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { FUNDING_KINDS, PARTNER_ROLES, type Localized, type PilotState } from "~shared/codes";
 import { ChoiceGroup } from "~/components/choice-group";
-import { ErrorSummary, Field, fieldId, SelectField } from "~/components/field";
+import { ErrorSummary, Field, SelectField } from "~/components/field";
 import { localizedString } from "~/utils/localized";
 import { LOCALIZED_FIELDS, municipalityLabel, rowCount, TEXT_LIMITS, type FormValues } from "~/utils/pilot-form";
 import { formatDateTime } from "~/utils/format";
@@ -85,6 +85,7 @@ export function PilotForm({
     return Array.isArray(x) ? x : x ? [x] : [];
   };
   const e = (name: string) => errors?.[name];
+  // biome-ignore lint/correctness/noComponentHookFactories: L is a string helper, not a component
   const L = (x: Localized) => localizedString(x, lang);
   const sortBy = <T,>(xs: T[], key: (x: T) => string) => [...xs].sort((a, b) => key(a).localeCompare(key(b), lang));
   const orgOptions = sortBy(options.organisations, (o) => L(o.name)).map((o) => ({
@@ -189,6 +190,7 @@ export function PilotForm({
               <p>{t("form.conflictChanges")}</p>
               <ul>
                 {conflict.changes.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of past changes, never reordered
                   <li key={i}>
                     {t("form.conflictBy", {
                       date: formatDateTime(lang, c.at),

@@ -57,7 +57,6 @@ export const ProfileSchema = z
       ctx.addIssue({ code: "custom", path: ["contactEmail"], message: "artists:validation.contactForConsent" });
     }
   });
-export type ProfileInput = z.infer<typeof ProfileSchema>;
 
 const price = money({ max: 100_000_000, message: "artists:validation.price" });
 
@@ -104,7 +103,6 @@ export const serviceSchema = (lang: "fi" | "sv" = "fi") =>
       }
     });
 export const ServiceSchema = serviceSchema("fi");
-export type ServiceInput = z.infer<typeof ServiceSchema>;
 
 export const ModerationSchema = z.discriminatedUnion("intent", [
   z.object({

@@ -26,7 +26,7 @@ import { localizedString } from "./localized";
 import { REFERENCE_RATE } from "~shared/stats";
 
 import type { Column, ContinuationSummary, DashTable, Row } from "./dashboard-types";
-export type { Cell, Column, ColumnKind, DashTable, Row } from "./dashboard-types";
+export type { DashTable } from "./dashboard-types";
 
 /** The dashboard's own filters (a subset of the registry's). */
 export type DashboardFilters = Pick<PilotFilters, "programme" | "phase" | "region" | "yearFrom" | "yearTo">;
@@ -52,7 +52,10 @@ async function loadLabels(db: Db): Promise<Labels> {
       union all select 'organisation', id::text, name from organisations`,
   );
   const out: Labels = {};
-  for (const r of rows) (out[r.kind] ??= {})[r.key] = r.name;
+  for (const r of rows) {
+    out[r.kind] ??= {};
+    out[r.kind][r.key] = r.name;
+  }
   return out;
 }
 

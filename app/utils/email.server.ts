@@ -34,7 +34,7 @@ export type Email = {
   kind?: string;
 };
 
-export { linkWasRemoved, REDACTED, redactLinks } from "~shared/redact";
+export { redactLinks } from "~shared/redact";
 
 /** What the outbox row keeps: the link only where the outbox is how the message reaches anyone. */
 export function outboxBody(body: string, smtp = Boolean(env.SMTP_URL)) {

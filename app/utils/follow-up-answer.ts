@@ -36,4 +36,3 @@ export const AnswerSchema = z.object({
     .optional(),
   notes: text(5000),
 });
-export type AnswerInput = z.infer<typeof AnswerSchema>;

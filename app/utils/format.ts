@@ -9,13 +9,19 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function numberFormat(lang: Lang, options: Intl.NumberFormatOptions) {
   const key = lang + JSON.stringify(options);
   let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale(lang), options)));
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), options);
+    numberFormats.set(key, f);
+  }
   return f;
 }
 function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions) {
   const key = lang + JSON.stringify(options);
   let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale(lang), options)));
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(lang), options);
+    dateFormats.set(key, f);
+  }
   return f;
 }
 
@@ -106,10 +112,10 @@ export function parseDecimal(input: string): number | null {
 export function parseDate(input: string): string | null {
   const s = input.trim();
   let y: number, m: number, d: number;
-  let match = s.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
-  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = s.match(/^(\d{4})-(\d{2})-(\d{2})$/)))
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const dmy = s.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
+  const iso = s.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
@@ -134,7 +140,10 @@ export function centsToInput(cents: number | null | undefined, lang: Lang = "fi"
 /** Sorts by the language's collation. */
 export function collator(lang: Lang) {
   let c = collators.get(lang);
-  if (!c) collators.set(lang, (c = new Intl.Collator(locale(lang))));
+  if (!c) {
+    c = new Intl.Collator(locale(lang));
+    collators.set(lang, c);
+  }
   return c;
 }
 const collators = new Map<Lang, Intl.Collator>();

@@ -18,7 +18,6 @@ import {
 } from "~db/queries/access.server";
 import { ownArtistId } from "~db/queries/artists.server";
 import type { PersonalAccess } from "~db/queries/pilots.server";
-import type { Role } from "~shared/codes";
 import { can as roleCan, figuresScope } from "./capabilities";
 import { getUser, loginRedirect, type SessionUser } from "./session.server";
 
@@ -49,10 +48,6 @@ export async function requireUserWho(
   const user = await requireUser(request, lang);
   if (!may(user)) forbidden();
   return user;
-}
-
-export async function requireRole(request: Request, lang: string, roles: readonly Role[]): Promise<SessionUser> {
-  return requireUserWho(request, lang, (user) => roles.includes(user.role));
 }
 
 /** The council and the admin: they see every pilot and all the figures. */

@@ -69,7 +69,6 @@ export const TEXT_LIMITS: Record<LocalizedField, number> = {
   gpResultsService: 5000,
   gpResultsSociety: 5000,
 };
-export const INTENTS = ["save", "submit"] as const;
 
 /** Optional text up to `max` characters; empty is null. */
 export const str = (max: number, multiline = false) => optionalText(max, { multiline });
@@ -308,11 +307,13 @@ export function inputToValues(
     put(`${f}.fi`, input[f].fi);
     put(`${f}.sv`, input[f].sv);
   }
-  input.programmes.forEach((p, i) =>
-    put(`programmes.${i}`, p.phaseId ? `${p.programmeId}:${p.phaseId}` : String(p.programmeId)),
-  );
+  input.programmes.forEach((p, i) => {
+    put(`programmes.${i}`, p.phaseId ? `${p.programmeId}:${p.phaseId}` : String(p.programmeId));
+  });
   if (input.leadMunicipality) put("leadMunicipality", municipalityName(input.leadMunicipality));
-  input.municipalities.forEach((c, i) => put(`municipalities.${i}`, municipalityName(c)));
+  input.municipalities.forEach((c, i) => {
+    put(`municipalities.${i}`, municipalityName(c));
+  });
   put("implementer", input.implementer);
   input.partners.forEach((p, i) => {
     put(`partners.${i}.organisation`, p.organisationId);

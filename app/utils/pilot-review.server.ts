@@ -53,7 +53,7 @@ const ReviewSchema = z.object({
 
 /** The council's review intents on the pilot page. The caller has checked origin and that the user may edit. */
 export async function handleReviewIntent(
-  request: Request,
+  _request: Request,
   db: Db,
   lang: Lang,
   user: NonNullable<Viewer>,

@@ -23,7 +23,7 @@ const errorOf = (schema: z.ZodType, value: unknown) => {
   const r = parseValues(z.object({ f: schema }), { f: value });
   return r.ok ? null : r.errors.f;
 };
-const valueOf = (schema: z.ZodType, value: unknown) => {
+const parsedValue = (schema: z.ZodType, value: unknown) => {
   const r = parseValues(z.object({ f: schema }), value === undefined ? {} : { f: value });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return (r.data as { f: unknown }).f;
@@ -36,8 +36,8 @@ describe("text", () => {
       expect(errorOf(text(100, { multiline: true }), bad), JSON.stringify(bad)).toBe("validation.controlChars");
     }
     expect(errorOf(text(100), "a\nb")).toBe("validation.controlChars");
-    expect(valueOf(text(100, { multiline: true }), "a\r\n\tb")).toBe("a\r\n\tb");
-    expect(valueOf(text(100), "  Åsa Ölund  ")).toBe("Åsa Ölund");
+    expect(parsedValue(text(100, { multiline: true }), "a\r\n\tb")).toBe("a\r\n\tb");
+    expect(parsedValue(text(100), "  Åsa Ölund  ")).toBe("Åsa Ölund");
   });
   it("says the limit when too long", () => {
     expect(errorOf(text(5), "123456")).toBe("validation.tooLong|max=5");
@@ -45,11 +45,11 @@ describe("text", () => {
     expect(errorText(t, "validation.tooLong|max=5")).toBe('validation.tooLong:{"max":"5"}');
   });
   it("a repeated or missing field is one string or empty", () => {
-    expect(valueOf(text(10), ["a", "b"])).toBe("a");
-    expect(valueOf(text(10), undefined)).toBe("");
+    expect(parsedValue(text(10), ["a", "b"])).toBe("a");
+    expect(parsedValue(text(10), undefined)).toBe("");
   });
   it("passwords are kept as typed but may not hold control characters", () => {
-    expect(valueOf(password(), "  spaced  ")).toBe("  spaced  ");
+    expect(parsedValue(password(), "  spaced  ")).toBe("  spaced  ");
     expect(errorOf(password(), "pass\u0000word")).toBe("validation.controlChars");
   });
 });
@@ -65,8 +65,8 @@ describe("dates", () => {
     expect(errorOf(date(), "2017-02-31")).toBe("validation.dateNotExist");
     expect(errorOf(date(), "31/12/2017")).toBe("validation.date");
     expect(errorOf(date(), "1.1.1800")).toBe("validation.dateRange");
-    expect(valueOf(date(), "29.2.2016")).toBe("2016-02-29");
-    expect(valueOf(date(), "")).toBe(null);
+    expect(parsedValue(date(), "29.2.2016")).toBe("2016-02-29");
+    expect(parsedValue(date(), "")).toBe(null);
   });
   it("a URL's date parameter is a real ISO date or nothing", () => {
     expect(isoDateParam("2017-02-31")).toBeUndefined();
@@ -80,29 +80,29 @@ describe("numbers", () => {
     expect(errorOf(id(), "2147483648")).toBe("validation.invalid");
     expect(errorOf(id(), "1e23")).toBe("validation.invalid");
     expect(errorOf(id(), "0")).toBe("validation.invalid");
-    expect(valueOf(id(), "2147483647")).toBe(2147483647);
+    expect(parsedValue(id(), "2147483647")).toBe(2147483647);
   });
   it("integers in range, with the range in the message", () => {
     expect(errorOf(int({ min: 1, max: 100 }), "0")).toBe("validation.integer|min=1&max=100");
-    expect(valueOf(int({ min: 1, max: 100 }), "1 00")).toBe(100);
+    expect(parsedValue(int({ min: 1, max: 100 }), "1 00")).toBe(100);
     expect(errorOf(int(), "99999999999")).toMatch(/^validation\.integer/);
   });
   it("money as cents; decimals", () => {
-    expect(valueOf(money(), "1 234,50")).toBe(123450);
+    expect(parsedValue(money(), "1 234,50")).toBe(123450);
     expect(errorOf(money(), "-5")).toBe("validation.amount");
-    expect(valueOf(decimal({ max: 10 }), "2,5")).toBe(2.5);
+    expect(parsedValue(decimal({ max: 10 }), "2,5")).toBe(2.5);
     expect(errorOf(decimal({ max: 10 }), "11")).toBe("validation.decimal|max=10");
   });
 });
 
 describe("email and url", () => {
   it("one email check, lower-cased", () => {
-    expect(valueOf(email(), "Aina@Example.FI")).toBe("aina@example.fi");
+    expect(parsedValue(email(), "Aina@Example.FI")).toBe("aina@example.fi");
     expect(errorOf(email(), "aina@")).toBe("validation.email");
     expect(errorOf(email(), "a\u0000@example.fi")).toBe("validation.controlChars");
   });
   it("one url check: http(s) only", () => {
-    expect(valueOf(url(), "https://kauhava.fi/p")).toBe("https://kauhava.fi/p");
+    expect(parsedValue(url(), "https://kauhava.fi/p")).toBe("https://kauhava.fi/p");
     expect(errorOf(url(), "javascript:alert(1)")).toBe("validation.url");
     expect(errorOf(url(), "ftp://x")).toBe("validation.url");
   });

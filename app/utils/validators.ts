@@ -47,7 +47,9 @@ export function errorText(t: (key: string, options?: Record<string, unknown>) =>
 export const INT4_MAX = 2_147_483_647;
 
 /** NUL and the other C0 and C1 control characters; multi-line text may hold tab, line feed and carriage return. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 export function hasControlChars(s: string, multiline = false) {
@@ -56,10 +58,13 @@ export function hasControlChars(s: string, multiline = false) {
 
 /** A query parameter as a search term: control characters dropped, trimmed, at most `max` characters. */
 export function cleanQuery(s: string | null | undefined, max = 200) {
-  return (s ?? "")
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
-    .trim()
-    .slice(0, max);
+  return (
+    (s ?? "")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
+      .trim()
+      .slice(0, max)
+  );
 }
 
 /** One value from a form field: the first when the name repeats, "" when absent or a file. */
@@ -133,10 +138,10 @@ export function checkDate(input: string): { ok: true; iso: string } | { ok: fals
   let y: number;
   let m: number;
   let d: number;
-  let match = s.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
-  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = s.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/)))
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const dmy = s.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/);
+  const iso = s.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+  if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return { ok: false, reason: "format" };
   if (m < 1 || m > 12 || d < 1 || d > 31) return { ok: false, reason: "missing" };
   const date = new Date(Date.UTC(y, m - 1, d));

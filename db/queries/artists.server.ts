@@ -316,7 +316,6 @@ export async function getOwnArtist(db: DbOrTx, userId: number, opts: { lock?: bo
     ...codesOf({ artForms: codes(forms), languages: codes(langs), regions: codes(regs), municipalities: codes(munis) }),
   };
 }
-export type OwnArtist = NonNullable<Awaited<ReturnType<typeof getOwnArtist>>>;
 
 /** The id of the artist profile the user owns, or null. */
 export async function ownArtistId(db: DbOrTx, userId: number) {

@@ -52,7 +52,7 @@ export type MunicipalityRow = {
 export async function continuationOverview(db: Db, opts: { reportDate: string; scope: SQL }) {
   const R = sql`${opts.reportDate}::date`;
   const horizon = (h: number, col: string) =>
-    sql`select ${"h" + h}, '', ${agg(col)}, null::int, null::int, null::int from base b where (b.end_date + make_interval(months => ${h}::int))::date <= ${R}`;
+    sql`select ${`h${h}`}, '', ${agg(col)}, null::int, null::int, null::int from base b where (b.end_date + make_interval(months => ${h}::int))::date <= ${R}`;
   const rows = await queryRows<
     Agg & { dim: string; key: string; pilots: number | null; artists: number | null; out_of_date: number | null }
   >(

@@ -71,7 +71,11 @@ export async function recipientsFor(db: DbOrTx, pilotId: number, today: string):
   const seen = new Set<string>();
   return rows
     .map((r) => ({ ...r, userId: r.userId == null ? null : Number(r.userId) }))
-    .filter((r) => (seen.has(r.email) ? false : (seen.add(r.email), true)));
+    .filter((r) => {
+      if (seen.has(r.email)) return false;
+      seen.add(r.email);
+      return true;
+    });
 }
 
 /** Resolves the recipients afresh and adds the ones the request does not have yet; returns how many it has. */

@@ -24,6 +24,7 @@ const isoDate = z
 /** A search term: control characters (which PostgreSQL refuses in text) become spaces. */
 const searchTerm = z
   .string()
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
   .transform((s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim())
   .pipe(z.string().min(1).max(200));
 

@@ -136,7 +136,7 @@ export async function approveRevision(db: Db, id: number, version: number, userI
     return await db.transaction(async (tx) => {
       await lockPilot(tx, id, version, ["published"]);
       const revision = await getRevision(tx, id);
-      if (!revision || revision.state !== "pending") throw new VersionConflict();
+      if (revision?.state !== "pending") throw new VersionConflict();
       await writePilotUpdate(tx, id, version, revision.input, {
         userId,
         state: "published",
@@ -202,7 +202,7 @@ export async function returnRevision(
     return await db.transaction(async (tx) => {
       const pilot = await lockPilot(tx, id, version, ["published"]);
       const revision = await getRevision(tx, id);
-      if (!revision || revision.state !== "pending") throw new VersionConflict();
+      if (revision?.state !== "pending") throw new VersionConflict();
       const next = await bumpVersion(tx, id, version);
       await tx
         .update(pilotRevisions)

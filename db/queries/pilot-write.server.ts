@@ -374,7 +374,7 @@ export async function pilotHeading(db: Db, id: number) {
 export async function deleteDraft(db: Db, id: number, userId: number) {
   return db.transaction(async (tx) => {
     const before = await loadPilotInput(tx, id);
-    if (!before || before.state !== "draft") return false;
+    if (before?.state !== "draft") return false;
     const deleted = await tx
       .delete(pilots)
       .where(and(eq(pilots.id, id), eq(pilots.state, "draft")))

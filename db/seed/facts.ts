@@ -171,14 +171,12 @@ export async function seedFacts(db: Db) {
     await tx
       .insert(pilotSectors)
       .values(["culture", "social", "health"].map((sectorCode) => ({ pilotId: taikuSotessa.id, sectorCode })));
-    await tx
-      .insert(pilotTargetGroups)
-      .values(
-        ["older_people", "intellectual_disabilities", "other_special"].map((targetGroupCode) => ({
-          pilotId: taikuSotessa.id,
-          targetGroupCode,
-        })),
-      );
+    await tx.insert(pilotTargetGroups).values(
+      ["older_people", "intellectual_disabilities", "other_special"].map((targetGroupCode) => ({
+        pilotId: taikuSotessa.id,
+        targetGroupCode,
+      })),
+    );
     await tx.insert(pilotArtForms).values({ pilotId: taikuSotessa.id, artFormCode: "multidisciplinary" });
     await tx.insert(pilotSources).values({ pilotId: taikuSotessa.id, ...SOURCE_KAKSINEUVOINEN });
     await tx.insert(continuationChecks).values({

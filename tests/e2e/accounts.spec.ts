@@ -11,7 +11,7 @@ import {
   login,
   postFromAddress,
   test,
-  translator,
+  type translator,
   type Lang,
 } from "./fixtures";
 import { FIXTURES } from "./authz/types";

@@ -145,7 +145,7 @@ test.describe("artist directory", () => {
     await expect(a).toHaveURL(new RegExp(`/${other}/artists\\?.*targetGroup=older_people`));
     await expect(a.getByRole("link", { name })).toBeVisible();
     // Search over services in both languages finds it too.
-    await a.goto(`/${other}/artists?q=${encodeURIComponent("sångverkstad " + stamp)}`);
+    await a.goto(`/${other}/artists?q=${encodeURIComponent(`sångverkstad ${stamp}`)}`);
     await expect(a.getByRole("link", { name })).toBeVisible();
     await a.goto(`/${lang}/artists?targetGroup=older_people&language=sv&area=m:${VORA}&format=performance`);
     await expect(a.getByRole("link", { name })).toHaveCount(0);

@@ -96,7 +96,7 @@ test.describe("authorization matrix", () => {
         const status = res.status();
         if (status !== entry.expect[role]) failures.push(`${role}: expected ${entry.expect[role]}, got ${status}`);
         if (status === 302 && role === "anonymous" && entry.expect.anonymous === 302) {
-          const location = res.headers()["location"] ?? "";
+          const location = res.headers().location ?? "";
           if (!/\/(fi|sv)\/login/.test(location) && !entry.redirectsElsewhere)
             failures.push(`anonymous: redirected to ${location}, not to sign-in`);
         }

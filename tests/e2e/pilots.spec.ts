@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { FIXTURES } from "./authz/types";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test, translator, type Lang } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, login, test, type translator, type Lang } from "./fixtures";
 
 type T = ReturnType<typeof translator>;
 

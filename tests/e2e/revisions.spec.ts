@@ -5,7 +5,7 @@
  * with a comment and the council's withdrawal (decision 071). Each test creates its own pilot.
  */
 import type { Browser, Page } from "@playwright/test";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test, translator, type Lang } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, login, test, type translator, type Lang } from "./fixtures";
 
 type T = ReturnType<typeof translator>;
 

@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
 /**
  * The account flows' actions called directly on a fresh database (both drivers in CI): registration and
  * password reset answer the same whether or not the address has an account; an invitation creates the
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 type Outcome = { status: number; data: unknown; headers: Headers };
 async function call(
-  fn: (args: any) => Promise<unknown>,
+  fn: (args: ActionFunctionArgs) => Promise<unknown>,
   path: string,
   params: Record<string, string>,
   form: Record<string, string | string[]>,

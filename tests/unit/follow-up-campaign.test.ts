@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
 /**
  * A whole follow-up campaign with a moved clock, on a fresh database with the demo accounts (PGlite,
  * or PostgreSQL with DATABASE_URL): three pilots end; the scheduler's pass (run by two runners at
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { clock, DAY_MS, helsinkiDay } from "~db/clock";
-import { openDb, queryRows, type Db, type DbHandle } from "~db/connect";
+import { openDb, type Db, type DbHandle } from "~db/connect";
 import { runDueJobs } from "~db/jobs.server";
 import {
   addRecipients,
@@ -96,8 +97,14 @@ const tokenIn = (body: string, lang: string) => body.match(new RegExp(`/${lang}/
 const checksOf = (pilotId: number) =>
   t.db.select().from(continuationChecks).where(eq(continuationChecks.pilotId, pilotId));
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read the loader data field by field
 type Outcome = { status: number; data: any };
-async function call(fn: (args: any) => Promise<unknown>, lang: string, token: string, form?: Record<string, string>) {
+async function call(
+  fn: (args: ActionFunctionArgs) => Promise<unknown>,
+  lang: string,
+  token: string,
+  form?: Record<string, string>,
+) {
   const path = `/${lang}/follow-up/${token}${form ? "" : "?status=continues_other"}`;
   const request = form
     ? new Request(`${ORIGIN}${path}`, {

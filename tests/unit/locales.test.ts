@@ -28,7 +28,7 @@ describe("locales", () => {
       expect(keys(sv).sort()).toEqual(keys(fi).sort());
       for (const lang of [fi, sv]) {
         for (const k of keys(lang)) {
-          const value = k.split(".").reduce((o: any, p) => o[p], lang);
+          const value = k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], lang);
           expect(typeof value === "string" && value.trim().length > 0, `${file}: ${k} is empty`).toBe(true);
         }
       }

@@ -28,7 +28,7 @@ function files(dir: string): string[] {
   });
 }
 
-export function findLiterals(file: string, source: string) {
+function findLiterals(file: string, source: string) {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const visit = (node: ts.Node) => {

@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
 /**
  * Hardening of the public actions and of personal details, called directly on a fresh database (both
  * drivers): throttled actions answer 429 with Retry-After; the reset link is made after the answer;
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 type Outcome = { status: number; data: unknown; headers: Headers };
 async function call(
-  fn: (args: any) => Promise<unknown>,
+  fn: (args: ActionFunctionArgs) => Promise<unknown>,
   path: string,
   params: Record<string, string>,
   form: Record<string, string | string[]>,

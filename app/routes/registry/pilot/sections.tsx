@@ -220,7 +220,6 @@ export function GoodPracticeSection({ pilot: p }: { pilot: Pilot }) {
 /** Where the pilot's information comes from. */
 export function SourcesSection({ pilot: p }: { pilot: Pilot }) {
   const { t } = useTranslation("pilots");
-  const lang = useLang();
   return (
     <Section id="sources" title={t("section.sources")}>
       {p.sources.length === 0 ? (
