@@ -11,7 +11,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useMemo } from "react";
 import type { z } from "zod";
-import { type FieldErrors, firstErrors, replyWithErrors } from "./forms";
+import { dottedName, type FieldErrors, firstErrors, replyWithErrors } from "./forms";
 
 /** What an action answers with when a form is refused: its reply, or at least its errors. */
 export type FormResult = { reply?: SubmissionResult; errors?: FieldErrors } | null | undefined;
@@ -33,7 +33,14 @@ export function useValidatedForm(schema: z.ZodType, result: FormResult, options:
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }),
   });
+  // Messages the server sent (a wrong password, "account:password.mismatch") are shown as sent;
+  // firstErrors keeps only validation.* keys from the schema.
+  const sent = new Set(Object.values(result?.errors ?? {}));
   const errors = firstErrors(form.allErrors);
+  for (const [name, messages] of Object.entries(form.allErrors)) {
+    const m = messages?.[0];
+    if (m && sent.has(m)) errors[dottedName(name) || "_form"] = m;
+  }
   // A form-level error from the server (a wrong password) stays until the next answer.
   const formError = result?.errors?._form;
   if (formError && !errors._form) errors._form = formError;
