@@ -1,6 +1,5 @@
 /** Shared pieces of the account flows: emails in the recipient's language, scope writes, form schemas. */
 import { and, count, eq, gt, sql } from "drizzle-orm";
-import { password, requiredEmail } from "./validators";
 import { z } from "zod";
 import type { Db, DbOrTx } from "~db/connect";
 import { emailOutbox, userMunicipalities, userOrganisations } from "~db/schema";
@@ -65,14 +64,6 @@ export const manyStrings = z.preprocess(
   (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]),
   z.array(z.string().max(20, "validation.invalid")).max(400, "validation.invalid"),
 );
-
-export const emailField = requiredEmail();
-
-/** A new password and its repetition; the policy (checkPassword) runs after this. */
-export const newPasswordFields = {
-  password: password(),
-  passwordConfirm: password(),
-};
 
 /** The policy's verdict on a new password (docs/decisions/016), then whether the repetition matches; null when fine. */
 export function passwordErrors(

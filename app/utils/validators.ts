@@ -321,3 +321,9 @@ export const password = () =>
     }
     return s;
   });
+
+/** A new password and its repetition; the policy (checkPassword, on the server) runs after this. */
+export const newPasswordFields = {
+  password: password(),
+  passwordConfirm: password(),
+};

@@ -28,6 +28,31 @@ test("following a link in the error summary focuses the field and keeps every er
   await expect(page.locator(`#f-title-${lang}-error`)).toBeVisible();
 });
 
+test("the browser checks a form with the action's schema: on leaving a field, and on submit without a request", async ({
+  page,
+  lang,
+  t,
+}) => {
+  await page.goto(`/${lang}/register`);
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+  await page.locator("#f-email").fill("asa@");
+  await page.locator("#f-email").blur();
+  await expect(page.locator("#f-email-error")).toHaveText(t("validation.email"));
+  await expect(page.locator("#f-email")).toHaveAttribute("aria-invalid", "true");
+  // Fixing the field takes its message away as the user types.
+  await page.locator("#f-email").fill("asa@example.fi");
+  await expect(page.locator("#f-email-error")).toHaveCount(0);
+  await page.getByRole("button", { name: t("account:register.submit") }).click();
+  // The first invalid field gets focus; the summary lists every error in the page's language.
+  await expect(page.locator("#f-name")).toBeFocused();
+  await expect(page.locator(".error-summary")).toContainText(t("validation.required"));
+  await expect(page.locator("#f-email")).toHaveValue("asa@example.fi");
+  expect(posts).toEqual([]);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

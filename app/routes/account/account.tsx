@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { and, desc, eq, gt, ne } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { sessions, users } from "~db/schema";
@@ -165,7 +166,7 @@ export default function Account() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const ended = Number(params.get("ended") ?? "") || 0;
-  const errors = actionData?.errors;
+  const { formProps, errors } = useValidatedForm(Intent, actionData?.intent === "password" ? actionData : undefined);
   const others = list.filter((s) => !s.current);
   return (
     <div className="narrow">
@@ -247,7 +248,7 @@ export default function Account() {
           {t(actionData.done)}
         </p>
       ) : null}
-      <Form method="post" action={`/${lang}/account`} noValidate>
+      <Form method="post" action={`/${lang}/account`} {...formProps}>
         <input type="hidden" name="intent" value="password" />
         <ErrorSummary
           errors={errors && Object.keys(errors).length ? errors : undefined}

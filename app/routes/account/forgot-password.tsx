@@ -2,12 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
+import { requiredEmail } from "~/utils/validators";
 import { getDb } from "~db/client.server";
 import { users } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { accountEmail, emailField, mailQuotaReached, queueAccountEmail } from "~/utils/accounts.server";
+import { accountEmail, mailQuotaReached, queueAccountEmail } from "~/utils/accounts.server";
 import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formValues, parseSubmission } from "~/utils/forms";
@@ -27,7 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
-const ForgotSchema = z.object({ email: emailField });
+const ForgotSchema = z.object({ email: requiredEmail() });
 
 /**
  * Asks for a password reset link. The answer is the same whether or not the address has an account
@@ -103,6 +105,7 @@ export default function ForgotPassword() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation("account");
   const lang = useLang();
+  const { formProps, errors } = useValidatedForm(ForgotSchema, result?.sent ? undefined : result);
   return (
     <div className="narrow">
       <h1>{t("forgot.title")}</h1>
@@ -113,8 +116,8 @@ export default function ForgotPassword() {
       ) : (
         <>
           <p>{t("forgot.lead")}</p>
-          <Form method="post" noValidate>
-            <ErrorSummary errors={result?.errors} labels={{ email: t("fields.email") }} />
+          <Form method="post" {...formProps}>
+            <ErrorSummary errors={errors} labels={{ email: t("fields.email") }} />
             <Field
               name="email"
               type="email"
@@ -122,7 +125,7 @@ export default function ForgotPassword() {
               autoComplete="email"
               required
               defaultValue={result?.email}
-              error={result?.errors?.email}
+              error={errors?.email}
             />
             <button type="submit" className="button">
               {t("forgot.submit")}

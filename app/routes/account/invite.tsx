@@ -2,16 +2,17 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { users } from "~db/schema";
 import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } from "~/components/account-forms";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { InvitePayload, newPasswordFields, passwordErrors, setUserScope } from "~/utils/accounts.server";
+import { InvitePayload, passwordErrors, setUserScope } from "~/utils/accounts.server";
 import { audit } from "~db/audit.server";
 import { formValues, parseSubmission } from "~/utils/forms";
-import { requiredText } from "~/utils/validators";
+import { newPasswordFields, requiredText } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -130,15 +131,15 @@ export default function AcceptInvitation() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation("account");
   const labels = useAccountLabels();
+  const { formProps, errors } = useValidatedForm(AcceptSchema, result && "errors" in result ? result : undefined);
   const state = result && "state" in result ? result.state : loaded.state;
   if (state !== "valid") return <TokenProblem state={state} />;
-  const errors = result && "errors" in result ? result.errors : undefined;
   const name = result && "name" in result && result.name ? result.name : loaded.name;
   return (
     <div className="narrow">
       <h1>{t("invite.title")}</h1>
       <p>{t("invite.lead", { email: loaded.email, role: t(`roles.${loaded.role}`) })}</p>
-      <Form method="post" noValidate>
+      <Form method="post" {...formProps}>
         <ErrorSummary errors={errors} labels={labels} />
         <Field
           name="name"

@@ -9,6 +9,7 @@ import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { useLang } from "~/utils/use-lang";
 import { parseSubmission } from "~/utils/forms";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { password, requiredEmail, text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -94,11 +95,11 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const errors = actionData?.errors;
+  const { formProps, errors } = useValidatedForm(LoginSchema, actionData);
   return (
     <div className="narrow">
       <h1>{t("login.title")}</h1>
-      <Form method="post" noValidate>
+      <Form method="post" {...formProps}>
         <ErrorSummary errors={errors} labels={{ email: t("login.email"), password: t("login.password") }} />
         {actionData?.retryMinutes ? (
           <p className="notice">{t("login.retryIn", { count: actionData.retryMinutes })}</p>

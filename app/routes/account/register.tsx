@@ -2,24 +2,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { users } from "~db/schema";
 import { NewPasswordFields, useAccountLabels } from "~/components/account-forms";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import {
-  accountEmail,
-  emailField,
-  mailQuotaReached,
-  newPasswordFields,
-  passwordErrors,
-  queueAccountEmail,
-} from "~/utils/accounts.server";
+import { accountEmail, mailQuotaReached, passwordErrors, queueAccountEmail } from "~/utils/accounts.server";
 import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formValues, parseSubmission } from "~/utils/forms";
-import { requiredText } from "~/utils/validators";
+import { newPasswordFields, requiredEmail, requiredText } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -39,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const RegisterSchema = z.object({
   name: requiredText(200),
-  email: emailField,
+  email: requiredEmail(),
   ...newPasswordFields,
 });
 
@@ -165,6 +159,7 @@ export default function Register() {
   const { t } = useTranslation("account");
   const lang = useLang();
   const labels = useAccountLabels(true);
+  const { formProps, errors } = useValidatedForm(RegisterSchema, result?.sent ? undefined : result);
   if (result?.sent) {
     return (
       <div className="narrow">
@@ -175,12 +170,11 @@ export default function Register() {
       </div>
     );
   }
-  const errors = result?.errors;
   return (
     <div className="narrow">
       <h1>{t("register.title")}</h1>
       <p>{t("register.lead")}</p>
-      <Form method="post" noValidate>
+      <Form method="post" {...formProps}>
         <ErrorSummary errors={errors} labels={labels} />
         <Field
           name="name"

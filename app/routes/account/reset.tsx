@@ -2,13 +2,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { and, eq, isNull } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
+import { newPasswordFields } from "~/utils/validators";
 import { getDb } from "~db/client.server";
 import { sessions, users } from "~db/schema";
 import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } from "~/components/account-forms";
 import { ErrorSummary } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { newPasswordFields, passwordErrors } from "~/utils/accounts.server";
+import { passwordErrors } from "~/utils/accounts.server";
 import { audit } from "~db/audit.server";
 import { parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
@@ -84,17 +86,17 @@ export default function ResetPassword() {
   const { t } = useTranslation("account");
   const lang = useLang();
   const labels = useAccountLabels();
+  const { formProps, errors } = useValidatedForm(ResetSchema, result && "errors" in result ? result : undefined);
   const state = result && "state" in result ? result.state : loaded.state;
   if (state !== "valid")
     return (
       <TokenProblem state={state} requestNew={{ to: `/${lang}/forgot-password`, label: t("token.requestReset") }} />
     );
-  const errors = result && "errors" in result ? result.errors : undefined;
   return (
     <div className="narrow">
       <h1>{t("reset.title")}</h1>
       <p>{t("reset.lead", { email: loaded.email })}</p>
-      <Form method="post" noValidate>
+      <Form method="post" {...formProps}>
         <ErrorSummary errors={errors} labels={labels} />
         <NewPasswordFields errors={errors} />
         <button type="submit" className="button">

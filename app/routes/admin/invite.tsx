@@ -9,18 +9,11 @@ import { users } from "~db/schema";
 import { ErrorSummary, Field } from "~/components/field";
 import { UserScopeFields } from "~/components/user-scope-fields";
 import { getI18n, isLang } from "~/i18n";
-import {
-  ScopeSchema,
-  accountEmail,
-  emailField,
-  queueAccountEmail,
-  scopeErrors,
-  type InvitePayload,
-} from "~/utils/accounts.server";
+import { ScopeSchema, accountEmail, queueAccountEmail, scopeErrors, type InvitePayload } from "~/utils/accounts.server";
 import { audit } from "~db/audit.server";
 import { publicUrl } from "~/utils/email.server";
 import { formValues, parseSubmission } from "~/utils/forms";
-import { text } from "~/utils/validators";
+import { requiredEmail, text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { requireAdmin } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -38,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const InviteSchema = ScopeSchema.extend({
-  email: emailField,
+  email: requiredEmail(),
   name: text(200),
   language: z.enum(["fi", "sv"], { message: "validation.invalid" }),
 });

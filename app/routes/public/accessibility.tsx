@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { saveFeedback } from "~db/queries/feedback.server";
@@ -66,6 +67,7 @@ export default function Accessibility() {
   const lang = useLang();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
+  const { formProps, errors } = useValidatedForm(FeedbackSchema, result?.ok ? undefined : result);
   return (
     <div className="prose">
       <h1>{t("a11y.title")}</h1>
@@ -88,9 +90,9 @@ export default function Accessibility() {
           {t("a11y.thanks")}
         </p>
       ) : (
-        <Form method="post" noValidate>
+        <Form method="post" {...formProps}>
           <ErrorSummary
-            errors={result?.errors}
+            errors={errors}
             labels={{ message: t("a11y.message"), email: t("a11y.email"), page: t("a11y.page") }}
           />
           <Field
@@ -99,9 +101,9 @@ export default function Accessibility() {
             multiline
             required
             defaultValue={values.message}
-            error={result?.errors?.message}
+            error={errors?.message}
           />
-          <Field name="page" label={t("a11y.page")} defaultValue={values.page} error={result?.errors?.page} />
+          <Field name="page" label={t("a11y.page")} defaultValue={values.page} error={errors?.page} />
           <Field
             name="email"
             type="email"
@@ -109,7 +111,7 @@ export default function Accessibility() {
             hint={t("a11y.emailHint")}
             autoComplete="email"
             defaultValue={values.email}
-            error={result?.errors?.email}
+            error={errors?.email}
           />
           <button type="submit" className="button">
             {t("a11y.send")}
