@@ -29,6 +29,7 @@ export default function AdminHub() {
           { to: `/${lang}/admin/outbox`, label: t("hub.outbox"), text: t("hub.outboxText") },
         ]
       : []),
+    { to: `/${lang}/admin/feedback`, label: t("hub.feedback"), text: t("hub.feedbackText") },
     { to: `/${lang}/dashboard/parity`, label: t("hub.parity"), text: t("hub.parityText") },
   ];
   return (

@@ -15,6 +15,7 @@ describe("capabilities", () => {
       moderate: ["council", "admin"],
       remindFollowUps: ["council", "admin"],
       administer: ["council", "admin"],
+      answerFeedback: ["council", "admin"],
       manageUsers: ["admin"],
       haveArtistProfile: ["artist"],
       contactArtists: ["staff", "council", "admin"],

@@ -21,6 +21,8 @@ export const can = {
   moderate: isCouncil,
   /** Remind pilots' contacts of a due continuation follow-up. */
   remindFollowUps: isCouncil,
+  /** Read and answer the accessibility feedback. */
+  answerFeedback: isCouncil,
   /** Open the admin area's hub. */
   administer: isCouncil,
   /** Invite, change and disable users; read the audit log and the email outbox. */
