@@ -16,6 +16,7 @@ describe("capabilities", () => {
       remindFollowUps: ["council", "admin"],
       administer: ["council", "admin"],
       answerFeedback: ["council", "admin"],
+      readAudit: ["council", "admin"],
       manageUsers: ["admin"],
       haveArtistProfile: ["artist"],
       contactArtists: ["staff", "council", "admin"],

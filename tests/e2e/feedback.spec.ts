@@ -8,6 +8,7 @@ test.use({ javaScriptEnabled: false });
 
 test.describe("accessibility feedback inbox", () => {
   test("the council reads a message in the inbox and answers it", async ({ page, lang, t, baseURL }) => {
+    test.setTimeout(240_000);
     const marker = `${lang === "fi" ? "Kontrasti liian heikko" : "För svag kontrast"} ${Date.now()}`;
     const sent = await postFromAddress(baseURL ?? "", `/${lang}/accessibility`, {
       message: marker,
