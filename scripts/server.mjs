@@ -19,6 +19,7 @@
  * On PostgreSQL it runs one worker process per CPU core (Node's cluster; WEB_CONCURRENCY overrides),
  * so rendering pages is not limited to one core; the embedded database lives inside one process, so
  * on PGlite there is always exactly one (docs/decisions/045).
+ * Every process also runs the job runner (email delivery, follow-up requests; docs/decisions/085).
  * Usage: node scripts/server.mjs (after `npm run build`); PORT (default 3000), PUBLIC_URL (required
  * in production), HOST, TRUST_PROXY, WEB_CONCURRENCY.
  */
@@ -235,7 +236,13 @@ async function serve() {
       build.entry.module.startScheduledJobs();
   };
   const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen);
-  for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)));
+  // Every process runs a job runner (docs/decisions/085); on a signal it finishes the job in hand first.
+  const stopJobs = build.entry.module.startJobs();
+  for (const signal of ["SIGTERM", "SIGINT"])
+    process.once(signal, () => {
+      const closed = new Promise((resolve) => server.close(resolve));
+      Promise.all([closed, stopJobs()]).finally(() => process.exit(0));
+    });
 }
 
 /**

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { cleanQuery } from "~/utils/validators";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
+import { listJobProblems } from "~db/jobs.server";
 import { listOutbox } from "~db/queries/accounts.server";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
@@ -18,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const to = cleanQuery(url.searchParams.get("to")) || undefined;
   const db = await getDb();
-  return { ...(await listOutbox(db, to, pageFromUrl(url))), to: to ?? "" };
+  const [outbox, jobProblems] = await Promise.all([listOutbox(db, to, pageFromUrl(url)), listJobProblems(db)]);
+  return { ...outbox, jobProblems, to: to ?? "" };
 }
 
 export const meta: MetaFunction = ({ params }) => [
@@ -26,8 +28,9 @@ export const meta: MetaFunction = ({ params }) => [
 ];
 
 export default function Outbox() {
-  const { rows, total, page, pageSize, to } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, to, jobProblems } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
+  const { t: tj } = useTranslation("followups");
   const lang = useLang();
   return (
     <div>
@@ -36,6 +39,40 @@ export default function Outbox() {
       </p>
       <h1>{t("outbox.title")}</h1>
       <p>{t("outbox.lead")}</p>
+      {jobProblems.length ? (
+        <section aria-labelledby="job-problems" className="notice notice-warning">
+          <h2 id="job-problems">{tj("jobs.title")}</h2>
+          <p>{tj("jobs.lead")}</p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{tj("jobs.kind")}</th>
+                  <th scope="col">{tj("jobs.attempts")}</th>
+                  <th scope="col">{tj("jobs.error")}</th>
+                  <th scope="col">{tj("jobs.next")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {jobProblems.map((j) => (
+                  <tr key={j.id}>
+                    <td>
+                      <code>{j.dedupeKey}</code>
+                    </td>
+                    <td>{tj("jobs.attemptsOf", { attempts: j.attempts, max: j.maxAttempts })}</td>
+                    <td style={{ overflowWrap: "anywhere" }}>{j.lastError}</td>
+                    <td>
+                      {j.failedAt
+                        ? tj("jobs.gaveUp", { date: formatDateTime(lang, j.failedAt) })
+                        : formatDateTime(lang, j.runAt)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="f-to">{t("outbox.to")}</label>

@@ -6,6 +6,9 @@ import { eq, sql } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
+import { clock } from "~db/clock";
+import { runJobNow } from "~db/jobs.server";
+import { campaignFigures, listOpenRequests, resendRequest } from "~db/queries/follow-up-requests.server";
 import { listFollowUps } from "~db/queries/follow-ups.server";
 import { pilots, users } from "~db/schema";
 import { LocalizedText } from "~/components/localized-text";
@@ -14,7 +17,8 @@ import { getI18n, isLang, type Lang } from "~/i18n";
 import { audit } from "~db/audit.server";
 import { todayIso } from "~shared/dates";
 import { deliverEmail, publicUrl, queueEmail, type Email } from "~/utils/email.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { followUpSettings, jobHandlers } from "~/utils/jobs.server";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { can, isCouncil, pilotInScope, requireUserWho, staffScope } from "~/utils/permissions.server";
@@ -27,9 +31,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const council = isCouncil(user);
   const scope = council ? sql`true` : pilotInScope(await staffScope(user.id));
-  const result = await listFollowUps(db, { scope, today: todayIso(), page: pageFromUrl(new URL(request.url)) });
-  return { ...result, council };
+  const [result, campaign, open] = await Promise.all([
+    listFollowUps(db, { scope, today: todayIso(), page: pageFromUrl(new URL(request.url)) }),
+    council ? campaignFigures(db) : null,
+    listOpenRequests(db, council ? {} : { forUser: { id: user.id, email: user.email } }),
+  ]);
+  return { ...result, council, campaign, open, settings: followUpSettings() };
 }
+
+const ResendSchema = z.object({
+  intent: z.literal("resend"),
+  requestId: z.coerce.number().int().min(1).max(2_000_000_000),
+});
 
 const RemindSchema = z.object({
   intent: z.literal("remind"),
@@ -41,7 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   // Reminders are the regional council's job.
   const user = await requireUserWho(request, lang, can.remindFollowUps);
-  const parsed = parseSubmission(await request.formData(), RemindSchema);
+  const form = await request.formData();
+  if (form.get("intent") === "resend") return resend(form, user.id);
+  const parsed = parseSubmission(form, RemindSchema);
   if (!parsed.ok) throw data({ status: 400 }, { status: 400 });
   const db = await getDb();
   const [p] = await db
@@ -49,7 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     .from(pilots)
     .where(eq(pilots.id, parsed.data.pilotId));
   if (!p) throw data({ status: 404 }, { status: 404 });
-  if (!p.contactEmail) return data({ error: "followUps.noContactError", reminded: null }, { status: 400 });
+  if (!p.contactEmail)
+    return data({ error: "followUps.noContactError", reminded: null, resent: false }, { status: 400 });
   // The recipient's language when they have an account, else the sender's page language.
   const [recipient] = await db.select({ language: users.language }).from(users).where(eq(users.email, p.contactEmail));
   const language: Lang = recipient && isLang(recipient.language) ? recipient.language : lang;
@@ -79,7 +95,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return id;
   });
   await deliverEmail(db, outboxId, email);
-  return data({ error: null, reminded: p.contactEmail });
+  return data({ error: null, reminded: p.contactEmail, resent: false });
+}
+
+/** The council sends an open request again (to a contact named since, too); its emails go out as jobs. */
+async function resend(form: FormData, userId: number) {
+  const parsed = ResendSchema.safeParse({ intent: form.get("intent"), requestId: form.get("requestId") });
+  if (!parsed.success) throw data({ status: 400 }, { status: 400 });
+  const db = await getDb();
+  const now = clock.now();
+  const result = await resendRequest(db, parsed.data.requestId, now);
+  if (!result) throw data({ status: 404 }, { status: 404 });
+  if (result.recipients === 0)
+    return data({ error: "followups:campaign.resendNobody", reminded: null, resent: false }, { status: 400 });
+  await audit(db, {
+    userId,
+    action: "followup.resend",
+    entityType: "follow_up_request",
+    entityId: parsed.data.requestId,
+    after: { recipients: result.recipients },
+  });
+  // The mailing now, so its emails are in the outbox at once; their delivery is left to the runner.
+  await runJobNow(db, jobHandlers, result.jobKey, now);
+  return data({ error: null, reminded: null, resent: true });
 }
 
 export const meta: MetaFunction = ({ params }) => [
@@ -87,7 +125,7 @@ export const meta: MetaFunction = ({ params }) => [
 ];
 
 export default function FollowUps() {
-  const { rows, total, page, pageSize, council } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, council, campaign, open, settings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("pilots");
@@ -106,11 +144,19 @@ export default function FollowUps() {
           {t("followUps.reminded", { email: actionData.reminded })}
         </p>
       ) : null}
+      {actionData?.resent ? (
+        <p className="notice notice-success" role="status">
+          {t("followups:campaign.resent")}
+        </p>
+      ) : null}
       {actionData?.error ? (
         <p className="notice notice-warning" role="alert">
           {t(actionData.error)}
         </p>
       ) : null}
+      {campaign ? <Campaign figures={campaign} settings={settings} /> : null}
+      <OpenRequests rows={open} council={council} />
+      <h2>{t("followups:campaign.dueTitle")}</h2>
       <p role="status" data-testid="follow-up-count">
         {t("followUps.count", { count: total, formatted: formatNumber(lang, total) })}
       </p>
@@ -188,5 +234,200 @@ export default function FollowUps() {
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function roundLabel(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  reason: string | null,
+  months: number | null,
+) {
+  if (reason === "milestone") return t("campaign.roundMilestone", { months });
+  return t(`campaign.round${(reason ?? "none")[0].toUpperCase()}${(reason ?? "none").slice(1)}`);
+}
+
+/** The council's campaign figures: totals, the response rate, per round and per lead municipality. */
+function Campaign({
+  figures,
+  settings,
+}: {
+  figures: NonNullable<LoaderData["campaign"]>;
+  settings: LoaderData["settings"];
+}) {
+  const { t } = useTranslation("followups");
+  const lang = useLang();
+  const n = (x: number) => formatNumber(lang, x);
+  const table = (
+    caption: string,
+    head: string,
+    groups: typeof figures.byRound,
+    label: (g: (typeof groups)[number]) => string,
+  ) => (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col" className="num">
+              {t("campaign.sent")}
+            </th>
+            <th scope="col" className="num">
+              {t("campaign.answered")}
+            </th>
+            <th scope="col" className="num">
+              {t("campaign.overdue")}
+            </th>
+            <th scope="col" className="num">
+              {t("campaign.nobody")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.key}>
+              <th scope="row">{label(g)}</th>
+              <td className="num">{n(g.sent)}</td>
+              <td className="num">{n(g.answered)}</td>
+              <td className="num">{n(g.overdue)}</td>
+              <td className="num">{n(g.nobody)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  return (
+    <section aria-labelledby="campaign-title">
+      <h2 id="campaign-title">{t("campaign.title")}</h2>
+      <p>{t("campaign.lead", { remind: settings.remindDays, overdue: settings.overdueDays })}</p>
+      {figures.requests === 0 ? (
+        <p className="empty">{t("campaign.empty")}</p>
+      ) : (
+        <>
+          <dl className="figures" data-testid="campaign-figures">
+            <div>
+              <dt>{t("campaign.responseRate")}</dt>
+              <dd data-testid="response-rate">
+                {figures.responseRate == null
+                  ? t("campaign.responseRateNone")
+                  : t("campaign.responseRateText", {
+                      rate: formatPercent(lang, figures.responseRate),
+                      answered: n(figures.answered),
+                      sent: n(figures.sent),
+                    })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("campaign.medianDays")}</dt>
+              <dd>
+                {figures.medianDays == null
+                  ? t("campaign.medianNone")
+                  : t("campaign.medianDaysText", { days: formatNumber(lang, figures.medianDays, 1) })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("campaign.overdue")}</dt>
+              <dd>{n(figures.overdue)}</dd>
+            </div>
+            <div>
+              <dt>{t("campaign.nobody")}</dt>
+              <dd>{n(figures.nobody)}</dd>
+            </div>
+          </dl>
+          {table(t("campaign.byRound"), t("campaign.round"), figures.byRound, (g) => roundLabel(t, g.reason, g.months))}
+          {table(t("campaign.byMunicipality"), t("campaign.municipality"), figures.byMunicipality, (g) =>
+            g.municipality ? localizedString(g.municipality, lang) : t("campaign.noMunicipality"),
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Open requests: the council's queue with one action to resend, or the staff member's own. */
+function OpenRequests({ rows, council }: { rows: LoaderData["open"]; council: boolean }) {
+  const { t } = useTranslation("followups");
+  const lang = useLang();
+  const navigation = useNavigation();
+  return (
+    <section aria-labelledby="open-requests">
+      <h2 id="open-requests">{council ? t("campaign.open") : t("campaign.mine")}</h2>
+      {council ? null : <p>{t("campaign.mineLead")}</p>}
+      <p data-testid="open-count">
+        {t("campaign.openCount", { count: rows.length, formatted: formatNumber(lang, rows.length) })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="empty">{t("campaign.openEmpty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{council ? t("campaign.open") : t("campaign.mine")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("campaign.pilot")}</th>
+                <th scope="col">{t("campaign.round")}</th>
+                <th scope="col">{t("campaign.sentOn")}</th>
+                {council ? <th scope="col">{t("campaign.recipients")}</th> : null}
+                <th scope="col">{t("campaign.state")}</th>
+                <th scope="col">{t("pilots:followUps.action")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/${lang}/pilots/${r.pilotId}`}>
+                      <LocalizedText value={r.title} emptyText={t("email.untitled")} />
+                    </Link>
+                  </td>
+                  <td>{roundLabel(t, r.reason, r.months)}</td>
+                  <td>
+                    {r.sentAt
+                      ? `${formatDate(lang, r.sentAt)} (${t("campaign.sends", { count: r.sends, formatted: formatNumber(lang, r.sends) })})`
+                      : t("campaign.notSent")}
+                  </td>
+                  {council ? <td style={{ overflowWrap: "anywhere" }}>{r.recipients.join(", ")}</td> : null}
+                  <td>
+                    {r.recipients.length === 0
+                      ? t("campaign.stateNobody")
+                      : r.overdue
+                        ? t("campaign.stateOverdue")
+                        : t("campaign.stateWaiting")}
+                  </td>
+                  <td>
+                    {council ? (
+                      <>
+                        {r.recipients.length === 0 ? (
+                          <p>
+                            <Link to={`/${lang}/pilots/${r.pilotId}/edit`}>{t("campaign.nameContact")}</Link>
+                          </p>
+                        ) : null}
+                        <Form method="post">
+                          <input type="hidden" name="requestId" value={r.id} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="resend"
+                            className="button-link"
+                            disabled={navigation.state === "submitting"}
+                          >
+                            {t("campaign.resend")}
+                          </button>
+                        </Form>
+                      </>
+                    ) : (
+                      <Link to={`/${lang}/pilots/${r.pilotId}#check-form-title`}>{t("campaign.answer")}</Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

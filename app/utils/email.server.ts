@@ -10,10 +10,15 @@
  *     keeps the link; the token still works only once and expires;
  *   - the log names the recipient and the kind of message, never the body — except in development
  *     without SMTP, where the log is the developer's mailbox.
+ *
+ * Delivery is a job (docs/decisions/085): queued with the outbox row, tried right after the commit,
+ * retried with backoff by the job runner when SMTP fails; sent at least once, never lost. With SMTP
+ * the job keeps the unredacted message until it is delivered, and then drops it.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~db/connect";
-import { queueEmail as queueOutboxEmail } from "~db/outbox.server";
+import { runJobNow, type JobHandlers } from "~db/jobs.server";
+import { EMAIL_JOB, emailJobKey, queueEmail as queueOutboxEmail } from "~db/outbox.server";
 import { emailOutbox } from "~db/schema";
 import { redactLinks } from "~shared/redact";
 import { env } from "./env.server";
@@ -23,6 +28,8 @@ export type Email = {
   language: "fi" | "sv";
   subject: string;
   body: string;
+  /** An HTML part beside the plain text `body` (a multipart message). */
+  html?: string | null;
   /** What kind of message it is, for the log (e.g. "reset"); the log never shows the body. */
   kind?: string;
 };
@@ -43,28 +50,79 @@ export function emailLogLine(
   return opts.development && !opts.smtp ? `${head}: ${email.subject}\n${email.body}` : head;
 }
 
-/** Queues the message in the outbox inside the caller's transaction; returns its id. */
+const jobKey = emailJobKey;
+
+/**
+ * Queues the message in the outbox, and its delivery job, inside the caller's transaction; returns
+ * its id. With SMTP the outbox row has the links removed and only the job holds the message to send.
+ */
 export async function queueEmail(tx: DbOrTx, email: Email) {
-  return queueOutboxEmail(tx, { ...email, body: outboxBody(email.body) });
+  const message = env.SMTP_URL ? { body: email.body, html: email.html ?? null } : {};
+  return queueOutboxEmail(
+    tx,
+    { ...email, body: outboxBody(email.body), html: email.html == null ? null : outboxBody(email.html) },
+    { kind: email.kind ?? null, ...message },
+  );
 }
 
-/** Delivers a queued message after the transaction committed: SMTP when configured. */
-export async function deliverEmail(db: Db, id: number, email: Email) {
+/** Delivers a queued message after the transaction committed (its job, now); a failure is left to the runner. */
+export async function deliverEmail(db: Db, id: number, _email?: Email) {
+  await runJobNow(db, emailJobHandlers, jobKey(id));
+}
+
+/**
+ * Sends one outbox message: the log, and SMTP when configured. Throws when SMTP fails (the job is
+ * retried; the error is kept on the row for the admin). A message already sent is not sent again.
+ */
+export async function sendOutboxMessage(db: Db, id: number, job: Record<string, unknown> = {}) {
+  const [row] = await db
+    .select({
+      to: emailOutbox.toAddress,
+      language: emailOutbox.language,
+      subject: emailOutbox.subject,
+      body: emailOutbox.body,
+      html: emailOutbox.html,
+      sentAt: emailOutbox.sentAt,
+    })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.id, id));
+  if (!row || row.sentAt) return;
+  const email: Email = {
+    to: row.to,
+    language: row.language === "sv" ? "sv" : "fi",
+    subject: row.subject,
+    body: typeof job.body === "string" ? job.body : row.body,
+    html: typeof job.html === "string" ? job.html : (row.html ?? undefined),
+    kind: typeof job.kind === "string" ? job.kind : undefined,
+  };
   console.log(emailLogLine(email));
   if (!env.SMTP_URL) return;
   try {
     const { createTransport } = await import("nodemailer");
     const transport = createTransport(env.SMTP_URL);
-    await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.body });
-    await db.update(emailOutbox).set({ sentAt: new Date() }).where(eq(emailOutbox.id, id));
+    await transport.sendMail({
+      from: env.MAIL_FROM,
+      to: email.to,
+      subject: email.subject,
+      text: email.body,
+      ...(email.html ? { html: email.html } : {}),
+    });
+    await db.update(emailOutbox).set({ sentAt: new Date(), error: null }).where(eq(emailOutbox.id, id));
+    // Delivered: the job no longer keeps the message with its links.
+    await db.execute(sql`update jobs set payload = payload - 'body' - 'html' where dedupe_key = ${jobKey(id)}`);
   } catch (error) {
     // The SMTP error names the server and the reason; the message itself is not in it.
     await db
       .update(emailOutbox)
       .set({ error: redactLinks(String(error)).slice(0, 500) })
       .where(eq(emailOutbox.id, id));
+    throw error;
   }
 }
+
+export const emailJobHandlers: JobHandlers = {
+  [EMAIL_JOB]: (job, { db }) => sendOutboxMessage(db, Number(job.payload.outboxId), job.payload),
+};
 
 /** The absolute base URL for links in emails: PUBLIC_URL only, never the request's Host. */
 export function publicUrl() {

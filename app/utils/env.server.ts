@@ -57,6 +57,31 @@ const EnvSchema = z.object({
     .min(1, "SESSION_MAX_DAYS must be at least 1")
     .max(90)
     .default(14),
+
+  // Background jobs and follow-up requests (docs/decisions/085, 086), read by app/utils/jobs.server.ts.
+  /** `off`: this process runs no jobs; emails are then only tried right after their write. */
+  JOBS: z.enum(["on", "off"]).default("on"),
+  /** How often each server process's job runner looks for due jobs. */
+  JOB_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int("JOB_INTERVAL_SECONDS must be a whole number of seconds")
+    .min(1)
+    .max(3600)
+    .default(30),
+  /** Days after a follow-up request's first mailing before it is sent once more. */
+  FOLLOW_UP_REMIND_DAYS: z.coerce
+    .number()
+    .int("FOLLOW_UP_REMIND_DAYS must be a whole number of days")
+    .min(1)
+    .max(365)
+    .default(14),
+  /** Days after a follow-up request's first mailing before it is overdue in the council's queue. */
+  FOLLOW_UP_OVERDUE_DAYS: z.coerce
+    .number()
+    .int("FOLLOW_UP_OVERDUE_DAYS must be a whole number of days")
+    .min(1)
+    .max(365)
+    .default(28),
 });
 
 const CheckedEnvSchema = EnvSchema.superRefine((e, ctx) => {
@@ -66,6 +91,12 @@ const CheckedEnvSchema = EnvSchema.superRefine((e, ctx) => {
       path: ["PUBLIC_URL"],
       message:
         "required when NODE_ENV=production: the address users reach the service at, e.g. https://rajaton.example.fi (links in emails are built from it)",
+    });
+  if (e.FOLLOW_UP_OVERDUE_DAYS <= e.FOLLOW_UP_REMIND_DAYS)
+    ctx.addIssue({
+      code: "custom",
+      path: ["FOLLOW_UP_OVERDUE_DAYS"],
+      message: "must be more than FOLLOW_UP_REMIND_DAYS",
     });
 }).transform((e) => ({ ...e, PUBLIC_URL: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "") }));
 

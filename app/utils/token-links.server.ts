@@ -7,7 +7,10 @@ import type { TokenStatus } from "~db/queries/tokens.server";
  * one; `empty` fills the fields the page would show for a valid link. ("valid" here means the token
  * was fine but what it points to was not, so it answers as unknown.)
  */
-export function unusableToken<E extends Record<string, string>>(status: TokenStatus, empty: E) {
-  const state: Exclude<TokenStatus, "valid"> = status === "valid" ? "unknown" : status;
+export function unusableToken<E extends Record<string, string>, S extends string = never>(
+  status: TokenStatus | S,
+  empty: E,
+) {
+  const state = (status === "valid" ? "unknown" : status) as Exclude<TokenStatus, "valid"> | S;
   return data({ state, ...empty }, { status: state === "unknown" ? 404 : 410 });
 }

@@ -4,6 +4,7 @@
  * (docs/decisions/020).
  */
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { clock } from "../clock";
 import type { Db, Tx } from "../connect";
 import {
   activityFigures,
@@ -34,6 +35,7 @@ import {
 import type { PilotState } from "~shared/codes";
 import { audit } from "~db/audit.server";
 import { VersionConflict } from "./conflict";
+import { closeAnswered } from "./follow-up-requests.server";
 import type { PilotInput } from "./inputs";
 
 /** Everything the form's selects, checkboxes and combobox offer. */
@@ -415,6 +417,8 @@ export async function addContinuationCheck(
       entityId: row.id,
       after: { pilotId, ...check },
     });
+    // A check answers the pilot's open follow-up request, whoever sent it and however it was asked.
+    await closeAnswered(tx, pilotId, row.id, user.name || `user ${user.id}`, clock.now());
     return row.id;
   });
 }

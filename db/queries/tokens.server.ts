@@ -9,15 +9,19 @@ import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "~db/connect";
 import { tokens } from "~db/schema";
 
-export const TOKEN_KINDS = ["invite", "reset", "verify"] as const;
+export const TOKEN_KINDS = ["invite", "reset", "verify", "followup"] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 const HOUR = 3600 * 1000;
-/** How long a link works: an invitation 7 days, a password reset 1 hour, an email verification 2 days. */
+/**
+ * How long a link works: an invitation 7 days, a password reset 1 hour, an email verification 2 days,
+ * a follow-up answer 30 days (docs/decisions/087).
+ */
 export const TOKEN_TTL_MS: Record<TokenKind, number> = {
   invite: 7 * 24 * HOUR,
   reset: 1 * HOUR,
   verify: 2 * 24 * HOUR,
+  followup: 30 * 24 * HOUR,
 };
 
 /** The shape of a token as it appears in a URL: 32 bytes in base64url, 43 characters. */
@@ -61,13 +65,16 @@ export async function createToken(
     createdBy?: number | null;
     /** Override the lifetime (tests). */
     ttlMs?: number;
+    /** Leave the address's earlier links working (follow-up links: one per request and mailing). */
+    keepEarlier?: boolean;
   },
 ) {
   const email = input.email.trim().toLowerCase();
-  await tx
-    .update(tokens)
-    .set({ usedAt: sql`now()` })
-    .where(and(eq(tokens.kind, input.kind), eq(tokens.email, email), isNull(tokens.usedAt)));
+  if (!input.keepEarlier)
+    await tx
+      .update(tokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(tokens.kind, input.kind), eq(tokens.email, email), isNull(tokens.usedAt)));
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + (input.ttlMs ?? TOKEN_TTL_MS[input.kind]));
   const [row] = await tx

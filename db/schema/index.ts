@@ -5,3 +5,5 @@ export * from "./users";
 export * from "./artists";
 export * from "./pilots";
 export * from "./system";
+export * from "./jobs";
+export * from "./follow-ups";

@@ -102,7 +102,7 @@ export const tokens = pgTable(
   },
   (t) => [
     uniqueIndex("tokens_hash").on(t.tokenHash),
-    check("tokens_kind", sql`${t.kind} in ('invite', 'reset', 'verify')`),
+    check("tokens_kind", sql`${t.kind} in ('invite', 'reset', 'verify', 'followup')`),
   ],
 );
 
@@ -123,6 +123,8 @@ export const emailOutbox = pgTable(
     language: text().notNull(),
     subject: text().notNull(),
     body: text().notNull(),
+    /** The HTML part of a multipart message (the plain text is `body`). */
+    html: text(),
     createdAt: createdAt(),
     sentAt: timestamp({ withTimezone: true }),
     error: text(),
