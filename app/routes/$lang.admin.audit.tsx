@@ -30,7 +30,7 @@ const FilterSchema = z.object({
 });
 
 /** What the council may read of the log: the content's events, not users, sessions or invitations. */
-export const COUNCIL_AUDIT_TYPES = ["pilot", "artist", "service", "continuation_check"] as const;
+export const COUNCIL_AUDIT_TYPES = ["pilot", "artist", "service", "continuation_check", "follow_up_request"] as const;
 
 /** The key of an action's words: `pilot.publish` → `pilot_publish`, `create` on an artist → `artist_create`. */
 export const auditActionKey = (entityType: string, action: string) =>
