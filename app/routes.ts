@@ -77,6 +77,10 @@ export default [
       index("routes/admin/index.tsx", { id: "routes/$lang.admin._index" }),
       route("audit", "routes/admin/audit.tsx", { id: "routes/$lang.admin.audit" }),
       route("outbox", "routes/admin/outbox.tsx", { id: "routes/$lang.admin.outbox" }),
+      ...prefix("feedback", [
+        index("routes/admin/feedback.tsx", { id: "routes/$lang.admin.feedback._index" }),
+        route(":id", "routes/admin/feedback-message.tsx", { id: "routes/$lang.admin.feedback.$id" }),
+      ]),
       ...prefix("users", [
         index("routes/admin/users.tsx", { id: "routes/$lang.admin.users._index" }),
         route("invite", "routes/admin/invite.tsx", { id: "routes/$lang.admin.users.invite" }),

@@ -15,6 +15,8 @@ describe("capabilities", () => {
       moderate: ["council", "admin"],
       remindFollowUps: ["council", "admin"],
       administer: ["council", "admin"],
+      answerFeedback: ["council", "admin"],
+      readAudit: ["council", "admin"],
       manageUsers: ["admin"],
       haveArtistProfile: ["artist"],
       contactArtists: ["staff", "council", "admin"],

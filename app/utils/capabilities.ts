@@ -21,6 +21,10 @@ export const can = {
   moderate: isCouncil,
   /** Remind pilots' contacts of a due continuation follow-up. */
   remindFollowUps: isCouncil,
+  /** Read and answer the accessibility feedback. */
+  answerFeedback: isCouncil,
+  /** Read the audit log: the council that of pilots, artists and services, the admin all of it. */
+  readAudit: isCouncil,
   /** Open the admin area's hub. */
   administer: isCouncil,
   /** Invite, change and disable users; read the audit log and the email outbox. */

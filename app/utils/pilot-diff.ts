@@ -35,6 +35,20 @@ const LOCALIZED = new Set([
   "gpResultsSociety",
 ]);
 
+/**
+ * The same, for a stored audit event's `changes` (`{ field: { before, after } }`): used by the audit
+ * log for pilots, artists, services and continuation checks, whose fields share the names above.
+ */
+export function auditDiff(
+  changes: Record<string, { before: unknown; after: unknown }>,
+  names: DiffNames,
+  lang: Lang,
+): DiffRow[] {
+  const side = (k: "before" | "after") =>
+    Object.fromEntries(Object.entries(changes).map(([field, c]) => [field, c[k]])) as unknown as PilotInput;
+  return pilotDiff(side("before"), side("after"), names, lang);
+}
+
 export function pilotDiff(before: PilotInput, after: PilotInput, names: DiffNames, lang: Lang): DiffRow[] {
   const t = getI18n(lang).t;
   const byCode = (list: { code: string; name: Localized }[], code: string) =>
@@ -107,6 +121,18 @@ export function pilotDiff(before: PilotInput, after: PilotInput, names: DiffName
         return [formatNumber(lang, value as number, 2)];
       case "sources":
         return (value as PilotInput["sources"]).map((s) => join([s.title, s.url, s.document]));
+      case "state":
+        return [
+          t(`pilots:state.${value}`, { defaultValue: t(`artists:state.${value}`, { defaultValue: String(value) }) }),
+        ];
+      case "status":
+        return [t(`pilots:status.${value}`, { defaultValue: String(value) })];
+      case "pilotId":
+      case "version":
+        return [formatNumber(lang, value as number)];
+      case "checkedOn":
+      case "endedOn":
+        return [formatDate(lang, value as string)];
       default:
         if (typeof value === "boolean") return [t(value ? "pilots:revision.yes" : "pilots:revision.no")];
         if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v)));

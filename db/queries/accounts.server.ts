@@ -78,7 +78,11 @@ export async function existingScope(tx: DbOrTx, municipalities: string[], organi
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export type AuditFilters = { user?: number; entityType?: string; entityId?: string };
+/**
+ * `types` limits the log to those entity types (the council reads only pilots', artists', services'
+ * and continuation checks' events); absent, the admin's whole log.
+ */
+export type AuditFilters = { user?: number; entityType?: string; entityId?: string; types?: readonly string[] };
 
 export type AuditRow = {
   id: number;
@@ -98,6 +102,13 @@ export async function listAudit(db: Db, filters: AuditFilters, page: number) {
   if (filters.user !== undefined) where.push(sql`a.user_id = ${filters.user}`);
   if (filters.entityType) where.push(sql`a.entity_type = ${filters.entityType}`);
   if (filters.entityId) where.push(sql`a.entity_id = ${filters.entityId}`);
+  const only = filters.types
+    ? sql`a.entity_type in (${sql.join(
+        filters.types.map((type) => sql`${type}`),
+        sql`, `,
+      )})`
+    : sql`true`;
+  where.push(only);
   const cond = sql.join(where, sql` and `);
   const [rows, [{ total }], types, people] = await Promise.all([
     queryRows<AuditRow>(
@@ -112,11 +123,11 @@ export async function listAudit(db: Db, filters: AuditFilters, page: number) {
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from audit_events a where ${cond}`),
     queryRows<{ entityType: string }>(
       db,
-      sql`select distinct entity_type as "entityType" from audit_events order by 1`,
+      sql`select distinct entity_type as "entityType" from audit_events a where ${only} order by 1`,
     ),
     queryRows<{ id: number; email: string; name: string }>(
       db,
-      sql`select u.id, u.email, u.name from users u where exists (select 1 from audit_events a where a.user_id = u.id) order by u.email`,
+      sql`select u.id, u.email, u.name from users u where exists (select 1 from audit_events a where a.user_id = u.id and ${only}) order by u.email`,
     ),
   ]);
   return { rows, total, page, pageSize: AUDIT_PAGE_SIZE, types: types.map((t) => t.entityType), people };

@@ -152,11 +152,20 @@ export const auditEvents = pgTable(
 );
 
 /** Accessibility feedback (the feedback channel the Act on Digital Services requires). */
-export const feedback = pgTable("feedback", {
-  id: serial().primaryKey(),
-  createdAt: createdAt(),
-  language: text().notNull(),
-  page: text(),
-  email: text(),
-  message: text().notNull(),
-});
+export const feedback = pgTable(
+  "feedback",
+  {
+    id: serial().primaryKey(),
+    createdAt: createdAt(),
+    language: text().notNull(),
+    page: text(),
+    email: text(),
+    message: text().notNull(),
+    /** When the council answered (null: new); the reply is sent to `email` when there is one. */
+    answeredAt: timestamp({ withTimezone: true }),
+    answeredBy: integer().references(() => users.id, { onDelete: "set null" }),
+    reply: text(),
+    version: integer().notNull().default(0),
+  },
+  (t) => [index("feedback_created_at").on(t.createdAt)],
+);

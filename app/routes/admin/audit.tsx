@@ -9,7 +9,9 @@ import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
-import { requireAdmin } from "~/utils/permissions.server";
+import { can, requireUserWho } from "~/utils/permissions.server";
+import { loadFormOptions } from "~db/queries/pilot-write.server";
+import { auditDiff } from "~/utils/pilot-diff";
 import { useLang } from "~/utils/use-lang";
 
 const FilterSchema = z.object({
@@ -27,25 +29,53 @@ const FilterSchema = z.object({
   entityId: z.string().trim().max(100).optional().catch(undefined),
 });
 
-/** The audit log for the admin: who changed what and when, with before and after of the changed fields. */
+/** What the council may read of the log: the content's events, not users, sessions or invitations. */
+export const COUNCIL_AUDIT_TYPES = ["pilot", "artist", "service", "continuation_check", "follow_up_request"] as const;
+
+/** The key of an action's words: `pilot.publish` → `pilot_publish`, `create` on an artist → `artist_create`. */
+export const auditActionKey = (entityType: string, action: string) =>
+  action.includes(".") ? action.replace(/\./g, "_") : `${entityType}_${action}`;
+
+/**
+ * The audit log: who changed what and when, the action and the changed fields' values in words in
+ * the page's language (names for ids and codes, formatted dates and amounts). The admin reads all of
+ * it; the council the events of pilots, artists, services and continuation checks.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  await requireAdmin(request, lang);
+  const user = await requireUserWho(request, lang, can.readAudit);
   const url = new URL(request.url);
   const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ""));
   const filters = FilterSchema.parse(raw);
   const db = await getDb();
-  const result = await listAudit(db, filters, pageFromUrl(url));
-  return { ...result, filters };
+  const types = can.manageUsers(user) ? undefined : COUNCIL_AUDIT_TYPES;
+  const [result, names] = await Promise.all([
+    listAudit(db, { ...filters, types }, pageFromUrl(url)),
+    loadFormOptions(db),
+  ]);
+  const rows = result.rows.map(({ changes, ...r }) => ({
+    ...r,
+    actionKey: auditActionKey(r.entityType, r.action),
+    changes: auditDiff(changes ?? {}, names, lang),
+  }));
+  return { ...result, rows, filters };
 }
 
 export const meta: MetaFunction = ({ params }) => [
   { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("admin:audit.title") },
 ];
 
-function show(value: unknown) {
-  if (value === null || value === undefined) return "–";
-  return typeof value === "string" ? value : JSON.stringify(value);
+function Lines({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return <>–</>;
+  if (lines.length === 1) return <>{lines[0]}</>;
+  return (
+    <ul className="plain-list">
+      {lines.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines may repeat and have no other identity
+        <li key={i}>{line}</li>
+      ))}
+    </ul>
+  );
 }
 
 export default function Audit() {
@@ -72,7 +102,7 @@ export default function Audit() {
             label={t("audit.entityType")}
             value={filters.entityType}
             none={t("audit.anyType")}
-            options={types.map((type) => ({ value: type, label: type }))}
+            options={types.map((type) => ({ value: type, label: t(`audit.types.${type}`, { defaultValue: type }) }))}
           />
           <div className="field">
             <label htmlFor="f-entityId">{t("audit.entityId")}</label>
@@ -102,7 +132,7 @@ export default function Audit() {
             </thead>
             <tbody>
               {rows.map((r) => {
-                const changes = Object.entries(r.changes ?? {});
+                const changes = r.changes;
                 return (
                   <tr key={r.id}>
                     <td className="one-line">{formatDateTime(lang, r.at)}</td>
@@ -113,14 +143,12 @@ export default function Audit() {
                         t("audit.noUser")
                       )}
                     </td>
-                    <td>
-                      <code>{r.action}</code>
-                    </td>
+                    <td>{t(`audit.actions.${r.actionKey}`, { defaultValue: r.action })}</td>
                     <td>
                       <Link
                         to={`?entityType=${encodeURIComponent(r.entityType)}&entityId=${encodeURIComponent(r.entityId)}`}
                       >
-                        {r.entityType} #{r.entityId}
+                        {t(`audit.types.${r.entityType}`, { defaultValue: r.entityType })} {r.entityId}
                       </Link>
                     </td>
                     <td>
@@ -136,11 +164,15 @@ export default function Audit() {
                             </tr>
                           </thead>
                           <tbody>
-                            {changes.map(([field, c]) => (
-                              <tr key={field}>
-                                <th scope="row">{field}</th>
-                                <td>{show(c.before)}</td>
-                                <td>{show(c.after)}</td>
+                            {changes.map((c) => (
+                              <tr key={c.field}>
+                                <th scope="row">{c.label}</th>
+                                <td>
+                                  <Lines lines={c.before} />
+                                </td>
+                                <td>
+                                  <Lines lines={c.after} />
+                                </td>
                               </tr>
                             ))}
                           </tbody>

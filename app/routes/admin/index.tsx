@@ -25,10 +25,11 @@ export default function AdminHub() {
     ...(admin
       ? [
           { to: `/${lang}/admin/users`, label: t("hub.users"), text: t("hub.usersText") },
-          { to: `/${lang}/admin/audit`, label: t("hub.audit"), text: t("hub.auditText") },
           { to: `/${lang}/admin/outbox`, label: t("hub.outbox"), text: t("hub.outboxText") },
         ]
       : []),
+    { to: `/${lang}/admin/audit`, label: t("hub.audit"), text: t("hub.auditText") },
+    { to: `/${lang}/admin/feedback`, label: t("hub.feedback"), text: t("hub.feedbackText") },
     { to: `/${lang}/dashboard/parity`, label: t("hub.parity"), text: t("hub.parityText") },
   ];
   return (

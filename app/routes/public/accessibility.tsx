@@ -15,6 +15,7 @@ import { requireLang } from "~/utils/lang.server";
 import { clientAddress, getUser } from "~/utils/session.server";
 import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 import { assertSameOrigin } from "~/utils/security.server";
+import { deliverEmail, publicUrl } from "~/utils/email.server";
 
 export const headers = throttleHeaders;
 
@@ -47,11 +48,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       values: form,
     });
   const user = await getUser(request);
-  await saveFeedback(
+  const base = publicUrl();
+  const saved = await saveFeedback(
     db,
     { language: lang, message: parsed.data.message, email: parsed.data.email || null, page: parsed.data.page || null },
     user?.id ?? null,
+    (language) => {
+      const t = getI18n(language).t;
+      return {
+        subject: t("admin:feedback.arrivalSubject"),
+        body: t("admin:feedback.arrivalBody", {
+          url: `${base}/${language}/admin/feedback`,
+          interpolation: { escapeValue: false },
+        }),
+      };
+    },
   );
+  for (const mail of saved.mails) await deliverEmail(db, mail.id, { ...mail.email, kind: "feedback" });
   return { ok: true as const, errors: undefined, values: undefined };
 }
 

@@ -1,0 +1,44 @@
+/**
+ * The accessibility feedback inbox, without JavaScript: a message sent from the statement appears in
+ * the council's inbox as new with its due date; the council opens it and replies; it becomes answered.
+ */
+import { ACCOUNTS, expect, expectNoAxeViolations, login, postFromAddress, test } from "./fixtures";
+
+test.use({ javaScriptEnabled: false });
+
+test.describe("accessibility feedback inbox", () => {
+  test("the council reads a message in the inbox and answers it", async ({ page, lang, t, baseURL }) => {
+    test.setTimeout(240_000);
+    const marker = `${lang === "fi" ? "Kontrasti liian heikko" : "För svag kontrast"} ${Date.now()}`;
+    const sent = await postFromAddress(baseURL ?? "", `/${lang}/accessibility`, {
+      message: marker,
+      email: `sender.${lang}.${Date.now()}@example.org`,
+      page: `/${lang}/pilots`,
+    });
+    expect(sent.status).toBe(200);
+
+    await login(page, lang, ACCOUNTS.council);
+    await page.goto(`/${lang}/admin`);
+    await page.getByRole("link", { name: t("admin:hub.feedback") }).click();
+    await expect(page.getByRole("heading", { level: 1, name: t("admin:feedback.title") })).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: marker });
+    await expect(row).toContainText(t("admin:feedback.statusNew"));
+    await expectNoAxeViolations(page);
+
+    await row.getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1, name: t("admin:feedback.detailTitle") })).toBeVisible();
+    await expect(page.getByText(marker)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: t("admin:feedback.send") }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    const reply = lang === "fi" ? "Kiitos, korjasimme värit." : "Tack, vi har rättat färgerna.";
+    await page.getByLabel(t("admin:feedback.reply")).fill(reply);
+    await page.getByRole("button", { name: t("admin:feedback.send") }).click();
+    await expect(page.getByRole("status").filter({ hasText: t("admin:feedback.doneSent") })).toBeVisible();
+    await expect(page.getByText(reply)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.goto(`/${lang}/admin/feedback?status=answered`);
+    await expect(page.getByRole("row").filter({ hasText: marker })).toBeVisible();
+  });
+});
