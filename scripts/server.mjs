@@ -240,6 +240,10 @@ async function serve() {
       build.entry.module.startScheduledJobs();
   };
   const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen);
+  // Idle keep-alive connections are kept longer than Node's 5 s, so that a client reusing one after a
+  // pause does not send into a socket the server is just closing (a reset instead of an answer).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // Every process runs a job runner (docs/decisions/085); on a signal it finishes the job in hand first.
   const stopJobs = build.entry.module.startJobs();
   for (const signal of ["SIGTERM", "SIGINT"])
