@@ -414,15 +414,21 @@ test.describe("accounts", () => {
     await expect(page.getByRole("link", { name: t("signIn") })).toBeVisible();
   });
 
-  test("only the admin reaches users, audit and outbox; the council reaches the hub", async ({ page, lang, t }) => {
+  test("only the admin reaches users and outbox; the council reaches the hub and the audit log", async ({
+    page,
+    lang,
+    t,
+  }) => {
     await login(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/admin`);
     await expect(page.getByRole("link", { name: t("admin:hub.parity") })).toBeVisible();
     await expect(page.getByRole("link", { name: t("admin:hub.users") })).toHaveCount(0);
-    for (const p of ["users", "users/invite", "audit", "outbox", `users/${FIXTURES.users.staff}`]) {
+    for (const p of ["users", "users/invite", "outbox", `users/${FIXTURES.users.staff}`]) {
       const res = await page.goto(`/${lang}/admin/${p}`);
       expect(res?.status(), p).toBe(403);
     }
+    // The council reads the log of pilots and artists (docs/decisions/098), not of users.
+    expect((await page.goto(`/${lang}/admin/audit`))?.status()).toBe(200);
   });
 });
 

@@ -57,7 +57,7 @@ test.describe("follow-up requests", () => {
     // A mistake is shown beside its field, and nothing is recorded.
     await p.getByLabel(t("followups:answer.evidenceUrl")).fill("pöytäkirja");
     await p.getByRole("button", { name: t("followups:answer.submit") }).click();
-    await expect(p.locator("#f-evidenceUrl-error")).toHaveText(t("pilots:validation.url"));
+    await expect(p.locator("#f-evidenceUrl-error")).toHaveText(t("validation.url"));
     await expectNoAxeViolations(p);
 
     await p.getByLabel(t("followups:answer.evidenceUrl")).fill("https://example.org/poytakirja-5");
@@ -104,7 +104,7 @@ test.describe("follow-up requests", () => {
       await p.getByRole("radio", { name: t("pilots:status.ended") }).check();
       await p.getByLabel(t("followups:answer.evidenceUrl")).fill("ftp://example.org");
       await p.getByRole("button", { name: t("followups:answer.submit") }).click();
-      await expect(p.locator("#f-evidenceUrl-error")).toHaveText(t("pilots:validation.url"));
+      await expect(p.locator("#f-evidenceUrl-error")).toHaveText(t("validation.url"));
       await expect(p.getByRole("radio", { name: t("pilots:status.ended") })).toBeChecked();
       await p.getByLabel(t("followups:answer.evidenceUrl")).fill("");
       await p.getByLabel(t("followups:answer.notes")).fill("Lopetettu säästöjen vuoksi");
