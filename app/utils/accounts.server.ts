@@ -1,8 +1,8 @@
 /** Shared pieces of the account flows: emails in the recipient's language, scope writes, form schemas. */
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "~db/connect";
-import { emailOutbox, userMunicipalities, userOrganisations } from "~db/schema";
+import { auditEvents, userMunicipalities, userOrganisations } from "~db/schema";
 import { getI18n, isLang, type Lang } from "~/i18n";
 import { deliverEmail, queueEmail, type Email } from "./email.server";
 import { formatDateTime } from "./format";
@@ -107,14 +107,25 @@ export function scopeErrors(data: z.infer<typeof ScopeSchema>): Record<string, s
 /** At most this many messages an hour go to one address from the public forms (registration, reset). */
 export const PUBLIC_MAIL_PER_HOUR = 5;
 
+/** The audit actions of the messages the public forms send (registration, reset); only these count. */
+const PUBLIC_MAIL_ACTIONS = ["register", "register.existing", "register.resendVerification", "password.resetRequested"];
+
 /**
- * Has the address had its share of mail this hour? Then the public forms send nothing more (and answer
- * exactly as usual), so they cannot be used to flood someone's mailbox.
+ * Has the address had its share of mail from the public forms this hour? Then they send nothing more
+ * (and answer exactly as usual), so they cannot be used to flood someone's mailbox. Mail the app sends
+ * on its own (follow-up requests, workflow notices) does not use up the quota.
  */
 export async function mailQuotaReached(tx: DbOrTx, to: string) {
   const [{ n }] = await tx
     .select({ n: count() })
-    .from(emailOutbox)
-    .where(and(eq(emailOutbox.toAddress, to), gt(emailOutbox.createdAt, sql`now() - interval '1 hour'`)));
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entityType, "user"),
+        inArray(auditEvents.action, PUBLIC_MAIL_ACTIONS),
+        sql`${auditEvents.entityId} in (select id::text from users where email = ${to})`,
+        gt(auditEvents.at, sql`now() - interval '1 hour'`),
+      ),
+    );
   return n >= PUBLIC_MAIL_PER_HOUR;
 }

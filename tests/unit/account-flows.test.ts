@@ -145,6 +145,24 @@ describe("password reset", () => {
     expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "quota@example.org"))).toHaveLength(5);
   });
 
+  it("mail the app sent on its own (follow-up requests) does not use up the public forms' quota", async () => {
+    const { action } = await import("~/routes/account/forgot-password");
+    await t.db
+      .insert(users)
+      .values({ email: "busy@example.org", role: "staff", name: "Busy", emailVerifiedAt: new Date() });
+    await t.db.insert(emailOutbox).values(
+      Array.from({ length: 6 }, (_, i) => ({
+        toAddress: "busy@example.org",
+        language: "fi",
+        subject: `Seurantakysely ${i}`,
+        body: "…",
+      })),
+    );
+    await call(action, "/fi/forgot-password", { lang: "fi" }, { email: "busy@example.org" });
+    await backgroundSettled();
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "busy@example.org"))).toHaveLength(7);
+  });
+
   it("the link sets the password once and ends every session of the account", async () => {
     const { action } = await import("~/routes/account/reset");
     const [council] = await t.db
