@@ -47,7 +47,7 @@ export const PILOT_CSV_COLUMNS: Column[] = (
 ).map(([key, kind]) => ({ key, label: key, kind }));
 
 /** Rows read per query. */
-export const PILOT_CSV_BATCH = 500;
+export const PILOT_CSV_BATCH = 2000;
 
 /** The text in one language exactly as stored: a missing translation is empty, never the other language. */
 const own = (value: Localized | null | undefined, lang: "fi" | "sv") => value?.[lang]?.trim() || null;

@@ -38,39 +38,63 @@ export type PilotDumpRow = {
 };
 
 /**
- * Up to `limit` published pilots with ids above `afterId`, by id: one round trip per batch, the
- * related codes joined into lists (", " between codes, which never contain one).
+ * Up to `limit` published pilots with ids above `afterId`, by id. One round trip per batch, set-based:
+ * the batch's pilots first, then each related table aggregated once over the batch's id range
+ * (", " between codes, which never contain one).
  */
 export async function publishedPilotBatch(db: Db, afterId: number, limit: number): Promise<PilotDumpRow[]> {
-  const codes = (q: ReturnType<typeof sql>) => sql`(select string_agg(x.code, ', ' order by x.code) from (${q}) x)`;
+  // The batch's id range: read through each table's pilot_id index. Rows of unpublished pilots in the
+  // range are aggregated too, but nothing joins them.
+  const inBatch = sql`pilot_id > ${afterId} and pilot_id <= (select max(id) from b)`;
+  const codes = (table: string, column: string) =>
+    sql`select pilot_id, string_agg(${sql.raw(column)}, ', ' order by ${sql.raw(column)}) as codes
+      from ${sql.raw(table)} where ${inBatch} group by pilot_id`;
   const rows = await queryRows<PilotDumpRow & { fundingCents: string | null; participants: string | null }>(
     db,
-    sql`select p.id, p.title, p.summary, p.start_date::text as "startDate", p.end_date::text as "endDate",
-        o.name as implementer,
-        ${codes(sql`select distinct pr.code from pilot_programmes pp join programmes pr on pr.id = pp.programme_id where pp.pilot_id = p.id`)} as programmes,
-        ${codes(sql`select pm.municipality_code as code from pilot_municipalities pm where pm.pilot_id = p.id`)} as municipalities,
-        (select pm.municipality_code from pilot_municipalities pm where pm.pilot_id = p.id and pm.is_lead limit 1) as "leadMunicipality",
-        ${codes(sql`select distinct mr.region_code as code from pilot_municipalities pm
-          join municipality_regions mr on mr.municipality_code = pm.municipality_code and mr.valid_to is null where pm.pilot_id = p.id`)} as regions,
-        ${codes(sql`select x.target_group_code as code from pilot_target_groups x where x.pilot_id = p.id`)} as "targetGroups",
-        ${codes(sql`select x.art_form_code as code from pilot_art_forms x where x.pilot_id = p.id`)} as "artForms",
-        ${codes(sql`select x.sector_code as code from pilot_sectors x where x.pilot_id = p.id`)} as sectors,
-        coalesce((select json_agg(f.name order by f.id) from (select distinct on (o3.id) o3.id, o3.name
-          from funding_lines fl join organisations o3 on o3.id = fl.funder_id where fl.pilot_id = p.id order by o3.id) f), '[]'::json) as funders,
-        (select sum(fl.amount_cents)::text from funding_lines fl where fl.pilot_id = p.id) as "fundingCents",
-        (select count(*)::int from employments e where e.pilot_id = p.id) as employments,
-        (select sum(a.participants)::text from activity_figures a where a.pilot_id = p.id) as participants,
-        p.sessions_held as "sessionsHeld",
-        c.status_code as "latestStatus", c.checked_on::text as "latestCheckedOn",
+    sql`with b as materialized (
+        select p.* from pilots p where ${figuresVisibilitySql("published")} and p.id > ${afterId} order by p.id limit ${limit}),
+      progs as (select pp.pilot_id, string_agg(distinct pr.code, ', ' order by pr.code) as codes
+        from pilot_programmes pp join programmes pr on pr.id = pp.programme_id where pp.${inBatch} group by pp.pilot_id),
+      munis as (select pilot_id, string_agg(municipality_code, ', ' order by municipality_code) as codes,
+          min(municipality_code) filter (where is_lead) as lead
+        from pilot_municipalities where ${inBatch} group by pilot_id),
+      regs as (select pm.pilot_id, string_agg(distinct mr.region_code, ', ' order by mr.region_code) as codes
+        from pilot_municipalities pm join municipality_regions mr on mr.municipality_code = pm.municipality_code and mr.valid_to is null
+        where pm.${inBatch} group by pm.pilot_id),
+      groups as (${codes("pilot_target_groups", "target_group_code")}),
+      forms as (${codes("pilot_art_forms", "art_form_code")}),
+      secs as (${codes("pilot_sectors", "sector_code")}),
+      funders as (select f.pilot_id, json_agg(o.name order by o.id) as names
+        from (select distinct pilot_id, funder_id from funding_lines where ${inBatch}) f join organisations o on o.id = f.funder_id
+        group by f.pilot_id),
+      money as (select pilot_id, sum(amount_cents)::text as cents from funding_lines where ${inBatch} group by pilot_id),
+      emp as (select pilot_id, count(*)::int as n from employments where ${inBatch} group by pilot_id),
+      part as (select pilot_id, sum(participants)::text as n from activity_figures where ${inBatch} group by pilot_id),
+      latest as (select distinct on (pilot_id) pilot_id, status_code, checked_on from continuation_checks
+        where ${inBatch} order by pilot_id, checked_on desc, id desc)
+      select p.id, p.title, p.summary, p.start_date::text as "startDate", p.end_date::text as "endDate",
+        o.name as implementer, progs.codes as programmes, munis.codes as municipalities, munis.lead as "leadMunicipality",
+        regs.codes as regions, groups.codes as "targetGroups", forms.codes as "artForms", secs.codes as sectors,
+        coalesce(funders.names, '[]'::json) as funders, money.cents as "fundingCents", coalesce(emp.n, 0) as employments,
+        part.n as participants, p.sessions_held as "sessionsHeld",
+        latest.status_code as "latestStatus", latest.checked_on::text as "latestCheckedOn",
         case when ${pilotContactShown(PUBLIC_ACCESS)} then p.contact_name end as "contactName",
         case when ${pilotContactShown(PUBLIC_ACCESS)} then p.contact_email end as "contactEmail",
         p.is_example as "isExample", to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"
-      from pilots p
+      from b p
       left join organisations o on o.id = p.implementer_id
-      left join lateral (select cc.status_code, cc.checked_on from continuation_checks cc where cc.pilot_id = p.id
-        order by cc.checked_on desc, cc.id desc limit 1) c on true
-      where ${figuresVisibilitySql("published")} and p.id > ${afterId}
-      order by p.id limit ${limit}`,
+      left join progs on progs.pilot_id = p.id
+      left join munis on munis.pilot_id = p.id
+      left join regs on regs.pilot_id = p.id
+      left join groups on groups.pilot_id = p.id
+      left join forms on forms.pilot_id = p.id
+      left join secs on secs.pilot_id = p.id
+      left join funders on funders.pilot_id = p.id
+      left join money on money.pilot_id = p.id
+      left join emp on emp.pilot_id = p.id
+      left join part on part.pilot_id = p.id
+      left join latest on latest.pilot_id = p.id
+      order by p.id`,
   );
   return rows.map((r) => ({
     ...r,

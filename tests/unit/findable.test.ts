@@ -208,7 +208,7 @@ describe("/api/v1/pilots.csv", () => {
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(res.headers.get("Cache-Control")).toMatch(/^public, max-age=\d+$/);
     expect(res.headers.get("Content-Disposition")).toMatch(
-      /^attachment; filename="rajaton-pilots-\d{4}-\d\d-\d\d\.csv"/,
+      /^attachment; filename="rajaton-kuntapilotit-\d{4}-\d\d-\d\d\.csv"/,
     );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = parseCsv(text.slice(1));
