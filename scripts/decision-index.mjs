@@ -4,6 +4,7 @@
  * record's first line ("# NNN Title"), the status from its "- Status:" line (continued lines joined).
  * Run after adding or amending a record: `node scripts/decision-index.mjs`.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -23,4 +24,6 @@ for (const file of fs.readdirSync(dir).sort()) {
 const text = fs.readFileSync(readme, "utf8");
 const head = text.slice(0, text.indexOf("| No."));
 fs.writeFileSync(readme, `${head}| No. | Title | Status |\n| --- | --- | --- |\n${rows.join("\n")}\n`);
+// Laid out as Biome formats Markdown tables (npm test checks the format).
+spawnSync(path.resolve("node_modules/.bin/biome"), ["format", "--write", readme], { stdio: "ignore" });
 console.log(`${rows.length} records`);
