@@ -88,7 +88,7 @@ export default function OpenData() {
               {ENDPOINTS.map(([key, path]) => (
                 <tr key={key}>
                   <td>
-                    <code>/api/v1{path}</code>
+                    <code>{`/api/v1${path}`}</code>
                   </td>
                   <td>{t(`api.${key}`)}</td>
                 </tr>
