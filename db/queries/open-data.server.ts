@@ -147,7 +147,7 @@ export type ReferenceRow = {
   name: Localized;
   region?: string | null;
   kind?: string;
-  countsAs?: string;
+  countsAs?: "continuing" | "partly" | "ended" | "unknown";
   phases?: { id: number; code: string; name: Localized; startDate: string | null; endDate: string | null }[];
   startDate?: string | null;
   endDate?: string | null;

@@ -13,6 +13,7 @@ import {
   updatedSinceParam,
 } from "~/utils/open-data/http.server";
 import { artistSummaryOut } from "~/utils/open-data/map.server";
+import type { ArtistListOut } from "~/utils/open-data/schemas.server";
 
 /** Approved artists by id, a page at a time, with the directory's filters. */
 export const loader = apiLoader(async ({ request, url }) => {
@@ -27,7 +28,7 @@ export const loader = apiLoader(async ({ request, url }) => {
   ];
   if (problems.length) badParams(problems);
   const ctx = await apiContext();
-  return cacheable(request, etagFor(request, ctx.generation, ctx.version), async () => {
+  return cacheable(request, etagFor(request, ctx.generation, ctx.version), async (): Promise<ArtistListOut> => {
     const rows = await listArtistsByKey(ctx.db, {
       filters,
       after: page.after,

@@ -14,6 +14,7 @@ import {
   updatedSinceParam,
 } from "~/utils/open-data/http.server";
 import { pilotSummaryOut } from "~/utils/open-data/map.server";
+import type { PilotListOut } from "~/utils/open-data/schemas.server";
 
 /** The filters of /{lang}/pilots that the API offers (the public list's, without the internal ones). */
 const API_PILOT_FILTERS = [
@@ -41,7 +42,7 @@ export const loader = apiLoader(async ({ request, url }) => {
   ];
   if (problems.length) badParams(problems);
   const ctx = await apiContext();
-  return cacheable(request, etagFor(request, ctx.generation, ctx.version), async () => {
+  return cacheable(request, etagFor(request, ctx.generation, ctx.version), async (): Promise<PilotListOut> => {
     const rows = await listPilotsByKey(ctx.db, {
       visibility: ctx.visibility,
       where: pilotFilterSql(filters, todayIso()),

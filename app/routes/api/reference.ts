@@ -9,6 +9,7 @@ import {
   rejectUnknown,
 } from "~/utils/open-data/http.server";
 import { loc } from "~/utils/open-data/map.server";
+import type { ReferenceListOut } from "~/utils/open-data/schemas.server";
 
 /** A reference list: official codes and both languages' names. */
 export const loader = apiLoader(async ({ request, url, params }) => {
@@ -16,14 +17,14 @@ export const loader = apiLoader(async ({ request, url, params }) => {
   const list = params.list as ReferenceList;
   if (!(REFERENCE_LISTS as readonly string[]).includes(list)) notFoundProblem();
   const ctx = await apiContext();
-  return cacheable(request, etagFor(request, ctx.generation, ctx.version), async () => {
+  return cacheable(request, etagFor(request, ctx.generation, ctx.version), async (): Promise<ReferenceListOut> => {
     const rows = await referenceList(ctx.db, list, ctx.generation);
     return {
       list,
-      data: rows.map((r) => ({
-        ...r,
-        name: loc(r.name),
-        ...(r.phases ? { phases: r.phases.map((p) => ({ ...p, name: loc(p.name) })) } : {}),
+      data: rows.map(({ name, phases, ...rest }) => ({
+        ...rest,
+        name: loc(name),
+        ...(phases ? { phases: phases.map((p) => ({ ...p, name: loc(p.name) })) } : {}),
       })),
     };
   });

@@ -63,10 +63,7 @@ const pageLinks = z.strictObject({
   next: z.url().nullable().describe("The next page, or null on the last one."),
 });
 
-export const PilotList = component(
-  "PilotList",
-  z.strictObject({ data: z.array(PilotSummary), limit: int, links: pageLinks }),
-);
+const PilotList = component("PilotList", z.strictObject({ data: z.array(PilotSummary), limit: int, links: pageLinks }));
 
 const named = z.strictObject({ id: int, name: Localized });
 
@@ -176,7 +173,7 @@ export const ArtistSummary = component(
   }),
 );
 
-export const ArtistList = component(
+const ArtistList = component(
   "ArtistList",
   z.strictObject({ data: z.array(ArtistSummary), limit: int, links: pageLinks }),
 );
@@ -340,7 +337,7 @@ export const ReferenceItem = component(
   }),
 );
 
-export const ReferenceList = component("ReferenceList", z.strictObject({ list: text, data: z.array(ReferenceItem) }));
+const ReferenceList = component("ReferenceList", z.strictObject({ list: text, data: z.array(ReferenceItem) }));
 
 export const Problem = component(
   "Problem",
@@ -362,5 +359,7 @@ export type ArtistOut = z.infer<typeof Artist>;
 export type ArtistSummaryOut = z.infer<typeof ArtistSummary>;
 export type ContinuationFiguresOut = z.infer<typeof ContinuationFigures>;
 export type NetworkFiguresOut = z.infer<typeof NetworkFigures>;
-export type ReferenceItemOut = z.infer<typeof ReferenceItem>;
+export type PilotListOut = z.infer<typeof PilotList>;
+export type ArtistListOut = z.infer<typeof ArtistList>;
+export type ReferenceListOut = z.infer<typeof ReferenceList>;
 export type ProblemOut = z.infer<typeof Problem>;
