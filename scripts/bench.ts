@@ -10,7 +10,8 @@
  *      of the same raw SQL through postgres.js — the floor a page that runs its queries cannot beat
  *      (a page served from the data cache can);
  *      Each scenario first gets 100 untimed requests, so every worker process has compiled its code.
- *   4. drops the database. Options: --keep (keep the database), --requests N (default 200).
+ *   4. drops the database. Options: --keep (keep the database), --requests N (default 200), --only TEXT
+ *      (only the scenarios whose name contains TEXT).
  */
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -28,6 +29,8 @@ import type { BenchScenario } from "./bench/types";
 
 const requests = Number(process.argv[process.argv.indexOf("--requests") + 1]) || 200;
 const keep = process.argv.includes("--keep");
+/** --only TEXT: only the scenarios whose name contains TEXT (the JSON Lines dump is always measured). */
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const server = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 if (!fs.existsSync("build/server/index.js")) {
@@ -194,7 +197,7 @@ try {
     .filter((f) => f.endsWith(".ts") && f !== "types.ts")
     .sort()) {
     const mod = await import(path.resolve("scripts/bench", f));
-    scenarios.push(...(mod.scenarios as BenchScenario[]));
+    scenarios.push(...(mod.scenarios as BenchScenario[]).filter((s) => !only || s.name.includes(only)));
   }
   const accounts = {
     admin: "admin@rajaton.example",
