@@ -8,8 +8,8 @@ const BATCH = 250;
 
 /**
  * Every published pilot, one JSON object (the detail endpoint's shape) a line, by id. Streamed: each
- * batch is read (keyset, after the last id sent) while the previous one is sent, and no further until
- * the client has taken it, so memory stays flat however many pilots there are.
+ * batch is read (keyset, after the last id sent) only when the client has taken the previous one, so
+ * memory stays flat however many pilots there are.
  */
 export const loader = apiLoader(async ({ request, url }) => {
   rejectUnknown(url, []);
@@ -18,29 +18,26 @@ export const loader = apiLoader(async ({ request, url }) => {
     request,
     etagFor(request, ctx.generation, ctx.version),
     async () => {
+      let after = 0;
+      let done = false;
       const encoder = new TextEncoder();
-      const read = (after: number) => {
-        const batch = pilotsDetailByKey(ctx.db, { visibility: ctx.visibility, after, limit: BATCH });
-        // A failure is met when the batch is awaited; until then it must not count as unhandled.
-        batch.catch(() => {});
-        return batch;
-      };
-      // The next batch is read while this one is turned into text and sent: at most two in memory.
-      let next: Promise<Awaited<ReturnType<typeof read>>> | null = read(0);
       return new ReadableStream<Uint8Array>({
         async pull(controller) {
-          if (!next) return;
-          const batch = await next;
-          next = batch.length === BATCH ? read(batch[batch.length - 1].id) : null;
-          if (batch.length)
+          if (done) return;
+          const batch = await pilotsDetailByKey(ctx.db, { visibility: ctx.visibility, after, limit: BATCH });
+          if (batch.length) {
+            after = batch[batch.length - 1].id;
             controller.enqueue(
               encoder.encode(`${batch.map((p) => JSON.stringify(pilotOut(p, ctx.base))).join("\n")}\n`),
             );
-          if (!next) controller.close();
+          }
+          if (batch.length < BATCH) {
+            done = true;
+            controller.close();
+          }
         },
         cancel() {
-          // A prefetched batch nobody will take finishes unread.
-          next = null;
+          done = true;
         },
       });
     },
