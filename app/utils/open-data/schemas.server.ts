@@ -124,7 +124,7 @@ export const Pilot = component(
         name: text.nullable().describe("The name given for an artist without a profile."),
         role: text.nullable(),
         artForm: Coded.nullable(),
-        professional: z.boolean(),
+        professional: z.boolean().nullable().describe("Whether a professional artist; null: not stated."),
         days: z.number().nullable().describe("Working days: only when the artist consents to showing them."),
         feeCents: int.nullable().describe("Fee in euro cents: only when the artist consents."),
       }),
