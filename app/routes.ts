@@ -20,11 +20,26 @@ export default [
   route("api/v1/pilots.csv", "routes/api/pilots-csv.ts", { id: "routes/api.v1.pilots[.]csv" }),
   index("routes/public/language-redirect.tsx", { id: "routes/_index" }),
 
+  // The open-data API (docs/decisions/100): read-only JSON, published data only
+  ...prefix("api/v1", [
+    route("openapi.json", "routes/api/openapi.ts", { id: "routes/api.v1.openapi[.]json" }),
+    route("pilots", "routes/api/pilots.ts", { id: "routes/api.v1.pilots" }),
+    route("pilots.jsonl", "routes/api/pilots-jsonl.ts", { id: "routes/api.v1.pilots[.]jsonl" }),
+    route("pilots/:id", "routes/api/pilot.ts", { id: "routes/api.v1.pilots.$id" }),
+    route("artists", "routes/api/artists.ts", { id: "routes/api.v1.artists" }),
+    route("artists/:id", "routes/api/artist.ts", { id: "routes/api.v1.artists.$id" }),
+    route("figures/continuation", "routes/api/figures-continuation.ts", { id: "routes/api.v1.figures.continuation" }),
+    route("figures/network", "routes/api/figures-network.ts", { id: "routes/api.v1.figures.network" }),
+    route("reference/:list", "routes/api/reference.ts", { id: "routes/api.v1.reference.$list" }),
+    route("*", "routes/api/not-found.ts", { id: "routes/api.v1.$" }),
+  ]),
+
   route(":lang", "routes/layout.tsx", { id: "routes/$lang" }, [
     // Public pages
     index("routes/public/home.tsx", { id: "routes/$lang._index" }),
     route("accessibility", "routes/public/accessibility.tsx", { id: "routes/$lang.accessibility" }),
     route("privacy", "routes/public/privacy.tsx", { id: "routes/$lang.privacy" }),
+    route("open-data", "routes/public/open-data.tsx", { id: "routes/$lang.open-data" }),
     route("*", "routes/public/not-found.tsx", { id: "routes/$lang.$" }),
 
     // The registry of pilots

@@ -10,7 +10,8 @@
  *      of the same raw SQL through postgres.js — the floor a page that runs its queries cannot beat
  *      (a page served from the data cache can);
  *      Each scenario first gets 100 untimed requests, so every worker process has compiled its code.
- *   4. drops the database. Options: --keep (keep the database), --requests N (default 200).
+ *   4. drops the database. Options: --keep (keep the database), --requests N (default 200), --only TEXT
+ *      (only the scenarios whose name contains TEXT).
  */
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -28,6 +29,8 @@ import type { BenchScenario } from "./bench/types";
 
 const requests = Number(process.argv[process.argv.indexOf("--requests") + 1]) || 200;
 const keep = process.argv.includes("--keep");
+/** --only TEXT: only the scenarios whose name contains TEXT (the JSON Lines dump is always measured). */
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const server = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 if (!fs.existsSync("build/server/index.js")) {
@@ -64,6 +67,77 @@ async function time<T>(fn: () => Promise<T>) {
   return performance.now() - t;
 }
 
+/** The JSON Lines dump's target: pilots per second, streamed with flat memory. */
+const DUMP_TARGET = 2000;
+
+/** Resident memory of a process and its children (the cluster's workers), in MB: the largest one. */
+function rssMb(pid: number): number {
+  const pids = [pid];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) pids.push(Number(entry));
+    } catch {}
+  }
+  let max = 0;
+  for (const p of pids) {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+      max = Math.max(max, kb / 1024);
+    } catch {}
+  }
+  return max;
+}
+
+/**
+ * The whole /api/v1/pilots.jsonl once (after one untimed run), counting lines as they arrive, while
+ * sampling the server processes' resident memory; the floor reads the same batches with the same
+ * query function straight from the database.
+ */
+async function measureDump(base: string, serverPid: number, url: string) {
+  const read = async () => {
+    const res = await fetch(`${base}/api/v1/pilots.jsonl`);
+    if (!res.ok || !res.body) throw new Error(`pilots.jsonl answered ${res.status}`);
+    let lines = 0;
+    let bytes = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (const b of chunk) if (b === 10) lines++;
+    }
+    return { lines, bytes };
+  };
+  await read();
+  const beforeMb = rssMb(serverPid);
+  let peakMb = beforeMb;
+  const sampler = setInterval(() => {
+    peakMb = Math.max(peakMb, rssMb(serverPid));
+  }, 25);
+  const started = performance.now();
+  const { lines, bytes } = await read();
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  peakMb = Math.max(peakMb, rssMb(serverPid));
+
+  const { pilotsDetailByKey } = await import("../db/queries/open-data.server");
+  const { sql: raw } = await import("drizzle-orm");
+  const handle = await openDb({ url });
+  const floorStarted = performance.now();
+  let after = 0;
+  let count = 0;
+  for (;;) {
+    const batch = await pilotsDetailByKey(handle.db, { visibility: raw`p.state = 'published'`, after, limit: 250 });
+    count += batch.length;
+    if (batch.length < 250) break;
+    after = batch[batch.length - 1].id;
+  }
+  const floorMs = performance.now() - floorStarted;
+  await handle.close();
+  if (count !== lines) throw new Error(`the dump sent ${lines} pilots, the database has ${count}`);
+  return { pilots: lines, bytes, ms, rate: (lines / ms) * 1000, floorRate: (count / floorMs) * 1000, beforeMb, peakMb };
+}
+
 const name = `rajaton_bench_${crypto.randomBytes(3).toString("hex")}`;
 const adminUrl = new URL(server);
 adminUrl.pathname = "/postgres";
@@ -96,6 +170,8 @@ try {
         NODE_ENV: "production",
         INSECURE_COOKIES: "1",
         REQUEST_LOG: "off",
+        // The API's per-address limit would refuse the benchmark's own requests (docs/decisions/100).
+        API_RATE_LIMIT: "0",
         ...extra,
       },
       stdio: ["ignore", "ignore", "inherit"],
@@ -121,7 +197,7 @@ try {
     .filter((f) => f.endsWith(".ts") && f !== "types.ts")
     .sort()) {
     const mod = await import(path.resolve("scripts/bench", f));
-    scenarios.push(...(mod.scenarios as BenchScenario[]));
+    scenarios.push(...(mod.scenarios as BenchScenario[]).filter((s) => !only || s.name.includes(only)));
   }
   const accounts = {
     admin: "admin@rajaton.example",
@@ -214,6 +290,7 @@ try {
     );
   }
   await sqlClient.end();
+  const dump = await measureDump(servers.on, children[0].pid!, dbUrl.toString());
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log("");
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
@@ -222,6 +299,12 @@ try {
   console.log(
     `\n(${requests} sequential requests per scenario, ${requests * 2} at 10 concurrent connections; PostgreSQL; ` +
       `${os.availableParallelism()} CPU cores, as many server worker processes)`,
+  );
+  console.log(
+    `\nAPI pilots.jsonl dump: ${dump.pilots} pilots in ${(dump.ms / 1000).toFixed(2)} s = ${dump.rate.toFixed(0)} pilots/s ` +
+      `(target ≥ ${DUMP_TARGET} ${dump.rate >= DUMP_TARGET ? "ok" : "MISSED"}); the same batches read without HTTP: ` +
+      `${dump.floorRate.toFixed(0)} pilots/s (floor); server peak RSS during the dump ${dump.peakMb.toFixed(0)} MB ` +
+      `(before it ${dump.beforeMb.toFixed(0)} MB, ${(dump.bytes / 1e6).toFixed(1)} MB sent)`,
   );
 } finally {
   for (const c of children) c.kill("SIGTERM");

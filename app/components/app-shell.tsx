@@ -101,6 +101,9 @@ export function AppShell({ children, bare = false }: { children: React.ReactNode
               <li>
                 <Link to={`/${lang}/privacy`}>{t("footer.privacy")}</Link>
               </li>
+              <li>
+                <Link to={`/${lang}/open-data`}>{t("footer.openData")}</Link>
+              </li>
             </ul>
           )}
         </div>

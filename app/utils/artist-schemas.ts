@@ -146,6 +146,20 @@ const FilterSchema = z.object({
 } satisfies Record<ArtistFilterParam, z.ZodType>);
 export type ArtistFilters = Partial<z.infer<typeof FilterSchema>>;
 
+/** The directory filters read strictly (the open-data API): a present value that does not parse is listed in `invalid`. */
+export function parseArtistFiltersStrict(params: URLSearchParams): { filters: ArtistFilters; invalid: string[] } {
+  const out: Record<string, unknown> = {};
+  const invalid: string[] = [];
+  for (const [key, schema] of Object.entries(FilterSchema.shape)) {
+    const raw = params.get(key);
+    if (raw == null || raw === "") continue;
+    const r = (schema as z.ZodTypeAny).safeParse(raw);
+    if (r.success) out[key] = r.data;
+    else invalid.push(key);
+  }
+  return { filters: out as ArtistFilters, invalid };
+}
+
 export function parseArtistFilters(params: URLSearchParams): ArtistFilters {
   const out: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(FilterSchema.shape)) {

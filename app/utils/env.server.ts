@@ -35,6 +35,17 @@ const EnvSchema = z.object({
   /** `off`: no data cache (docs/decisions/043); read by db/data-cache.server.ts. */
   DATA_CACHE: z.enum(["on", "off"]).optional(),
 
+  /**
+   * Requests a minute one client address may make to the open-data API (/api/v1), per server
+   * process (docs/decisions/100); 0 turns the limit off.
+   */
+  API_RATE_LIMIT: z.coerce
+    .number()
+    .int("API_RATE_LIMIT must be a whole number of requests a minute")
+    .min(0)
+    .max(1_000_000)
+    .default(600),
+
   // Session limits (docs/decisions/067), read by app/utils/session.server.ts.
   /** Hours without a request after which a staff, council or admin session ends. */
   SESSION_IDLE_HOURS: z.coerce

@@ -80,6 +80,26 @@ export function parsePilotFilters(params: URLSearchParams): PilotFilters {
   return out as PilotFilters;
 }
 
+/**
+ * Reads the named filters strictly, for callers that must say what was wrong (the open-data API):
+ * each parameter in `names` that is present and does not parse is listed in `invalid`.
+ */
+export function parsePilotFiltersStrict(
+  params: URLSearchParams,
+  names: readonly PilotFilterParam[],
+): { filters: PilotFilters; invalid: PilotFilterParam[] } {
+  const out: Record<string, unknown> = {};
+  const invalid: PilotFilterParam[] = [];
+  for (const key of names) {
+    const raw = params.get(key);
+    if (raw == null || raw === "") continue;
+    const parsed = (FilterSchema.shape[key] as z.ZodTypeAny).safeParse(raw);
+    if (parsed.success) out[key] = parsed.data;
+    else invalid.push(key);
+  }
+  return { filters: out as PilotFilters, invalid };
+}
+
 /** The filters back as query parameters (for links). */
 export function filtersToParams(f: PilotFilters) {
   const params = new URLSearchParams();

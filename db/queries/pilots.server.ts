@@ -114,7 +114,7 @@ export type PilotDetailRow = {
   updatedAt: string;
   implementer: L | null;
   implementerId: number | null;
-  programmes: { programmeId: number; programme: L; phaseId: number | null; phase: L | null }[];
+  programmes: { programmeId: number; programmeCode: string; programme: L; phaseId: number | null; phase: L | null }[];
   municipalities: { code: string; name: L; isLead: boolean }[];
   partners: { id: number; name: L; role: string }[];
   sectors: { code: string; name: L }[];
@@ -189,12 +189,26 @@ export async function getPilot(
   visibility: SQL,
   access: PersonalAccess = PUBLIC_ACCESS,
 ): Promise<PilotDetailRow | null> {
+  const [row] = await queryRows<{ pilot: PilotDetailRow | string }>(
+    db,
+    sql`select ${pilotJsonSql(access)} as pilot
+      from pilots p left join organisations o on o.id = p.implementer_id
+      where p.id = ${id} and ${visibility}`,
+  );
+  if (!row) return null;
+  return typeof row.pilot === "string" ? (JSON.parse(row.pilot) as PilotDetailRow) : row.pilot;
+}
+
+/**
+ * One pilot as a JSON object (the shape of PilotDetailRow), on pilots `p` left-joined to its
+ * implementer `o`. The related rows come as JSON arrays, so a pilot is one row of one query; the
+ * open-data dump selects it for a batch of pilots at a time. Personal details follow `access`.
+ */
+export function pilotJsonSql(access: PersonalAccess): SQL {
   const figures = employmentFiguresShown(access);
   const contact = pilotContactShown(access);
   const arr = (q: SQL) => sql`coalesce((select json_agg(x) from (${q}) x), '[]'::json)`;
-  const [row] = await queryRows<{ pilot: PilotDetailRow | string }>(
-    db,
-    sql`select json_build_object(
+  return sql`json_build_object(
         'id', p.id, 'title', p.title, 'summary', p.summary, 'description', p.description,
         'startDate', p.start_date, 'endDate', p.end_date, 'state', p.state, 'returnComment', p.return_comment,
         'contactName', case when ${contact} then p.contact_name end,
@@ -205,7 +219,7 @@ export async function getPilot(
         'costPerSessionCents', p.cost_per_session_cents, 'maxGroupSize', p.max_group_size, 'sessionHours', p.session_hours,
         'version', p.version, 'isExample', p.is_example, 'updatedAt', p.updated_at,
         'implementer', o.name, 'implementerId', p.implementer_id,
-        'programmes', ${arr(sql`select pr.id as "programmeId", pr.name as programme, ph.id as "phaseId", ph.name as phase
+        'programmes', ${arr(sql`select pr.id as "programmeId", pr.code as "programmeCode", pr.name as programme, ph.id as "phaseId", ph.name as phase
           from pilot_programmes pp join programmes pr on pr.id = pp.programme_id left join programme_phases ph on ph.id = pp.phase_id
           where pp.pilot_id = p.id order by pr.id`)},
         'municipalities', ${arr(sql`select m.code, m.name, pm.is_lead as "isLead" from pilot_municipalities pm
@@ -233,12 +247,7 @@ export async function getPilot(
             c.evidence_url as "evidenceUrl", c.notes, c.checked_by_name as "checkedByName"
           from continuation_checks c join continuation_statuses st on st.code = c.status_code
           where c.pilot_id = p.id order by c.checked_on desc, c.id desc`)}
-      ) as pilot
-      from pilots p left join organisations o on o.id = p.implementer_id
-      where p.id = ${id} and ${visibility}`,
-  );
-  if (!row) return null;
-  return typeof row.pilot === "string" ? (JSON.parse(row.pilot) as PilotDetailRow) : row.pilot;
+      )`;
 }
 
 export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?: string }; parent: string | null };

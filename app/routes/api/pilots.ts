@@ -1,0 +1,67 @@
+import { listPilotsByKey } from "~db/queries/open-data.server";
+import { parsePilotFiltersStrict, pilotFilterSql } from "~db/queries/pilot-filters.server";
+import { todayIso } from "~shared/dates";
+import type { PilotFilterParam } from "~shared/codes";
+import { apiContext } from "~/utils/open-data/context.server";
+import {
+  apiAction,
+  apiLoader,
+  badParams,
+  cacheable,
+  etagFor,
+  pageParams,
+  rejectUnknown,
+  updatedSinceParam,
+} from "~/utils/open-data/http.server";
+import { pilotSummaryOut } from "~/utils/open-data/map.server";
+import type { PilotListOut } from "~/utils/open-data/schemas.server";
+
+/** The filters of /{lang}/pilots that the API offers (the public list's, without the internal ones). */
+const API_PILOT_FILTERS = [
+  "q",
+  "programme",
+  "phase",
+  "region",
+  "municipality",
+  "targetGroup",
+  "artForm",
+  "year",
+  "status",
+] as const satisfies readonly PilotFilterParam[];
+
+/** Published pilots by id, a page at a time, with the registry list's filters. */
+export const loader = apiLoader(async ({ request, url }) => {
+  rejectUnknown(url, [...API_PILOT_FILTERS, "limit", "after", "updatedSince"]);
+  const { filters, invalid } = parsePilotFiltersStrict(url.searchParams, API_PILOT_FILTERS);
+  const page = pageParams(url);
+  const since = updatedSinceParam(url);
+  const problems = [
+    ...invalid.map((name) => ({ name, reason: "not a valid value (see the OpenAPI document)" })),
+    ...page.invalid,
+    ...(since.invalid ? [since.invalid] : []),
+  ];
+  if (problems.length) badParams(problems);
+  const ctx = await apiContext();
+  return cacheable(request, etagFor(request, ctx.generation, ctx.version), async (): Promise<PilotListOut> => {
+    const rows = await listPilotsByKey(ctx.db, {
+      visibility: ctx.visibility,
+      where: pilotFilterSql(filters, todayIso()),
+      after: page.after,
+      limit: page.limit,
+      updatedSince: since.value,
+      generation: ctx.generation,
+    });
+    const shown = rows.slice(0, page.limit);
+    const next = new URL(`${ctx.base}${url.pathname}${url.search}`);
+    next.searchParams.set("after", String(shown.at(-1)?.id ?? page.after));
+    return {
+      data: shown.map((r) => pilotSummaryOut(r, ctx.base)),
+      limit: page.limit,
+      links: {
+        self: `${ctx.base}${url.pathname}${url.search}`,
+        next: rows.length > page.limit ? next.toString() : null,
+      },
+    };
+  });
+});
+export const action = apiAction;
