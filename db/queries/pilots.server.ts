@@ -96,6 +96,7 @@ export type PilotDetailRow = {
   id: number;
   title: L;
   summary: L;
+  easyRead: L;
   description: L;
   startDate: string | null;
   endDate: string | null;
@@ -199,7 +200,7 @@ export async function getPilot(
   const [row] = await queryRows<{ pilot: PilotDetailRow | string }>(
     db,
     sql`select json_build_object(
-        'id', p.id, 'title', p.title, 'summary', p.summary, 'description', p.description,
+        'id', p.id, 'title', p.title, 'summary', p.summary, 'easyRead', p.easy_read, 'description', p.description,
         'startDate', p.start_date, 'endDate', p.end_date, 'state', p.state, 'returnComment', p.return_comment,
         'contactName', case when ${contact} then p.contact_name end,
         'contactEmail', case when ${contact} then p.contact_email end,
