@@ -88,7 +88,10 @@ describe("the ids end-to-end tests rely on match the demo data", () => {
   });
 
   it("programmes", async () => {
-    const rows = await t.db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(programmes.id);
+    const rows = await t.db
+      .select({ id: programmes.id, name: programmes.name })
+      .from(programmes)
+      .orderBy(programmes.id);
     expect(rows.map((r) => [r.id, r.name.fi])).toEqual([
       [FIXTURES.programmes.regional, "Hyvinvointia kuntiin ilman rajoja"],
       [FIXTURES.programmes.taiku, "TaiKu – taide ja kulttuuri sosiaali- ja terveyspalveluissa"],

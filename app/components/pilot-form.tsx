@@ -334,7 +334,12 @@ export function PilotForm({
 
       <Section id="period" title={t("form.section.period")}>
         <div className="side-by-side">
-          <DateField name="startDate" label={t("form.startDate")} defaultValue={v("startDate")} error={e("startDate")} />
+          <DateField
+            name="startDate"
+            label={t("form.startDate")}
+            defaultValue={v("startDate")}
+            error={e("startDate")}
+          />
           <DateField name="endDate" label={t("form.endDate")} defaultValue={v("endDate")} error={e("endDate")} />
         </div>
       </Section>

@@ -282,7 +282,9 @@ export async function parityGaps(db: Db, missing: "fi" | "sv", limit = 200) {
   const lacks = (col: string) => sql.raw(`coalesce(${col}->>'${missing}', '') = ''`);
   // An easy-to-read summary is optional: it is missing only where the other language has one.
   const other = missing === "fi" ? "sv" : "fi";
-  const easyReadGap = sql.raw(`(coalesce(p.easy_read->>'${missing}', '') = '' and coalesce(p.easy_read->>'${other}', '') <> '')`);
+  const easyReadGap = sql.raw(
+    `(coalesce(p.easy_read->>'${missing}', '') = '' and coalesce(p.easy_read->>'${other}', '') <> '')`,
+  );
   const [pilots, artists] = await Promise.all([
     queryRows<{ id: number; title: { fi?: string; sv?: string }; fields: string[] }>(
       db,

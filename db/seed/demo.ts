@@ -135,7 +135,9 @@ const DEMO_PILOTS: DemoPilot[] = [
   {
     title: { fi: "Sanataidetta kehitysvammaisille aikuisille" },
     summary: { fi: "Sanataideryhmä kehitysvammaisten henkilöiden työtoiminnassa." },
-    easyRead: { fi: "Ryhmä kokoontuu työtoiminnassa.\nRyhmässä kirjoitetaan ja kerrotaan tarinoita.\nKirjailija ohjaa ryhmää." },
+    easyRead: {
+      fi: "Ryhmä kokoontuu työtoiminnassa.\nRyhmässä kirjoitetaan ja kerrotaan tarinoita.\nKirjailija ohjaa ryhmää.",
+    },
     municipalities: ["010"],
     phase: "2015",
     start: "2015-05-01",

@@ -7,7 +7,7 @@ import { getProgramme, programmeFigures, programmePilots } from "~db/queries/pro
 import { DataTable } from "~/components/data-table";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
-import { formatDate, formatMoney, formatNumber, formatPercent } from "~/utils/format";
+import { formatDate, formatMoney, formatNumber, formatPercent, sortedByName } from "~/utils/format";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { figuresVisibility, notFound, pilotVisibility } from "~/utils/permissions.server";
@@ -15,6 +15,7 @@ import { getUser } from "~/utils/session.server";
 import type { DashTable } from "~/utils/dashboard-types";
 import { useLang } from "~/utils/use-lang";
 import { todayIso } from "~shared/dates";
+import type { Localized } from "~shared/codes";
 import { REFERENCE_RATE } from "~shared/stats";
 
 /** At most this many pilots are listed on the page; the registry lists them all. */
@@ -58,7 +59,9 @@ export default function ProgrammePage() {
   const c = f.continuation;
   const period = (start: string | null, end: string | null) =>
     start || end ? `${start ? formatDate(lang, start) : "…"}–${end ? formatDate(lang, end) : "…"}` : "";
-  const orgs = (role: "implementer" | "partner" | "funder") => pr.organisations.filter((o) => o.role === role);
+  const byName = <T extends { name: Localized }>(xs: T[]) =>
+    sortedByName(lang, xs, (x) => localizedString(x.name, lang));
+  const orgs = (role: "implementer" | "partner" | "funder") => byName(pr.organisations.filter((o) => o.role === role));
   const phaseName = new Map(pr.phases.map((ph) => [ph.id, localizedString(ph.name, lang)]));
   const listLink = (extra = "") => `/${lang}/pilots?programme=${encodeURIComponent(pr.code)}${extra}`;
   const phases: DashTable = {
@@ -74,7 +77,7 @@ export default function ProgrammePage() {
     rows: pr.phases.map((ph) => ({
       phase: localizedString(ph.name, lang) || ph.code,
       period: period(ph.startDate, ph.endDate),
-      funders: ph.funders
+      funders: byName(ph.funders)
         .map((x) =>
           x.amountCents == null
             ? localizedString(x.name, lang)
