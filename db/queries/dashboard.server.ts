@@ -12,7 +12,7 @@ import {
   summarize,
   type ContinuationCounts,
 } from "./continuation.server";
-import { membershipDateSql, pilotYearSql } from "./pilot-filters.server";
+import { pilotYearSql } from "./pilot-filters.server";
 
 type Agg = { eligible: number; continuing: number; fully: number; partly: number; ended: number };
 const agg = (col: string) =>
@@ -140,15 +140,17 @@ export function pilotsPerYear(db: Db, scope: SQL) {
   );
 }
 
-/** Municipalities involved per region, against the region's municipalities today. */
+/**
+ * Municipalities involved per region, against the region's municipalities; both by today's regions, so
+ * that a municipality that changed region (Isokyrö in 2021) is counted where it is divided by.
+ */
 export function municipalitiesPerRegion(db: Db, scope: SQL) {
   return queryRows<{ region: string; involved: number; total: number }>(
     db,
     sql`with involved as (
         select distinct mr.region_code, pm.municipality_code from pilots p
         join pilot_municipalities pm on pm.pilot_id = p.id
-        join municipality_regions mr on mr.municipality_code = pm.municipality_code
-          and mr.valid_from <= ${membershipDateSql} and (mr.valid_to is null or mr.valid_to > ${membershipDateSql})
+        join municipality_regions mr on mr.municipality_code = pm.municipality_code and mr.valid_to is null
         where ${scope})
       select i.region_code as region, count(*)::int as involved,
         (select count(*)::int from municipality_regions t where t.region_code = i.region_code and t.valid_to is null) as total

@@ -13,10 +13,10 @@ import { localizedString } from "~/utils/localized";
 import { figuresVisibility, notFound, pilotVisibility } from "~/utils/permissions.server";
 import { getUser } from "~/utils/session.server";
 import type { DashTable } from "~/utils/dashboard-types";
+import { rateNote } from "~/utils/rate-note";
 import { useLang } from "~/utils/use-lang";
 import { todayIso } from "~shared/dates";
 import type { Localized } from "~shared/codes";
-import { REFERENCE_RATE } from "~shared/stats";
 
 /** At most this many pilots are listed on the page; the registry lists them all. */
 const PILOT_LIMIT = 200;
@@ -126,13 +126,7 @@ export default function ProgrammePage() {
                   <span className="figure-value" data-testid="programme-rate">
                     {formatPercent(lang, c.rate)}
                   </span>
-                  <span className="figure-note">
-                    {t("common:home.rateNote", {
-                      n: c.followedUp,
-                      coverage: formatPercent(lang, c.coverage, 0),
-                      reference: formatPercent(lang, REFERENCE_RATE, 0),
-                    })}
-                  </span>
+                  <span className="figure-note">{rateNote(t, lang, c)}</span>
                 </>
               ) : (
                 <span className="figure-note">
