@@ -158,7 +158,10 @@ export function municipalitiesPerRegion(db: Db, scope: SQL) {
   );
 }
 
-/** Artists employed by art form and year; totals; share of pilots that employed a professional artist. */
+/**
+ * Artists employed by art form and year; totals; pilots that employed a professional artist, and those
+ * whose form does not say (docs/decisions/122).
+ */
 export async function employmentFigures(db: Db, scope: SQL) {
   const [byForm, [totals]] = await Promise.all([
     queryRows<{
@@ -175,7 +178,14 @@ export async function employmentFigures(db: Db, scope: SQL) {
         from employments e join pilots p on p.id = e.pilot_id where ${scope}
         group by 1, 2 order by 2, 1`,
     ),
-    queryRows<{ artists: number; days: string | null; fees: string | null; pilots: number; with_professional: number }>(
+    queryRows<{
+      artists: number;
+      days: string | null;
+      fees: string | null;
+      pilots: number;
+      with_professional: number;
+      not_stated: number;
+    }>(
       db,
       sql`with sp as materialized (select p.id from pilots p where ${scope}),
           em as materialized (select e.* from employments e join sp on sp.id = e.pilot_id)
@@ -184,7 +194,10 @@ export async function employmentFigures(db: Db, scope: SQL) {
           (select sum(em.days)::text from em) as days,
           (select sum(em.fee_cents)::text from em) as fees,
           (select count(*)::int from sp) as pilots,
-          (select count(distinct em.pilot_id)::int from em where em.professional) as with_professional`,
+          (select count(distinct em.pilot_id)::int from em where em.professional) as with_professional,
+          -- Not stated: no row says "professional" and at least one row leaves the question open.
+          (select count(distinct em.pilot_id)::int from em where em.professional is null
+            and not exists (select 1 from em x where x.pilot_id = em.pilot_id and x.professional)) as not_stated`,
     ),
   ]);
   return { byForm, totals };

@@ -138,7 +138,7 @@ export type PilotDetailRow = {
     feeCents: number | null;
     artForm: L | null;
     artFormCode: string | null;
-    professional: boolean;
+    professional: boolean | null;
   }[];
   sources: { id: number; title: string; url: string | null; document: string | null }[];
   checks: {

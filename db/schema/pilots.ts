@@ -270,7 +270,8 @@ export const employments = pgTable(
     role: text(),
     days: numeric({ precision: 7, scale: 1 }),
     feeCents: bigint({ mode: "number" }),
-    professional: boolean().notNull().default(true),
+    /** Was the artist a professional? Asked in the pilot form; null: not stated. */
+    professional: boolean(),
   },
   (t) => [
     index("employments_pilot").on(t.pilotId),

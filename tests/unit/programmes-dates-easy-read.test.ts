@@ -278,6 +278,15 @@ describe("easy-to-read summaries", () => {
       definitionLabel: "d",
     });
     expect(csv).toContain("Publicerade pilotprojekt med lättläst sammanfattning;");
+
+    // The open data dump of published pilots carries it in a column per language.
+    const { pilotsCsvStream } = await import("~/utils/pilots-csv.server");
+    const dump = (await new Response(pilotsCsvStream(t.db, "https://x.example")).text()).replace(/^\uFEFF/, "");
+    const [header, ...lines] = dump.trim().split("\r\n");
+    const cols = header.split(";");
+    expect(cols).toEqual(expect.arrayContaining(["easy_read_fi", "easy_read_sv"]));
+    const line = lines.find((l) => l.startsWith(`${FIXTURES.pilots.kulttuurikaveri};`))!;
+    expect(line).toContain("Vain suomeksi.");
   });
 });
 
