@@ -41,6 +41,12 @@ export function langFromPath(pathname: string): Lang | null {
 }
 
 /** The same path and query in the other language. */
+/**
+ * The intent of the language switch on a page whose form is carried over (a route's `handle.carryForm`
+ * names the form): the form is posted to the other language's page, which shows it filled in, unsaved.
+ */
+export const SWITCH_LANGUAGE = "switchLanguage";
+
 export function switchLangPath(pathname: string, search: string, to: Lang) {
   const parts = pathname.split("/");
   if (isLang(parts[1])) parts[1] = to;

@@ -50,6 +50,7 @@ export default [
       route(":id/edit", "routes/registry/edit.tsx", { id: "routes/$lang.pilots.$id_.edit" }),
       route(":id/delete", "routes/registry/delete.tsx", { id: "routes/$lang.pilots.$id_.delete" }),
     ]),
+    route("programmes/:id", "routes/registry/programme.tsx", { id: "routes/$lang.programmes.$id" }),
 
     // The artist directory
     ...prefix("artists", [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../tests/helpers/db";
 import { FIXTURES } from "../tests/e2e/authz/types";
-import { artists, organisations, pilotMunicipalities, pilots, services, users } from "./schema";
+import { artists, organisations, pilotMunicipalities, pilots, programmes, services, users } from "./schema";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -85,6 +85,17 @@ describe("the ids end-to-end tests rely on match the demo data", () => {
       .from(services)
       .where(eq(services.id, FIXTURES.services.other));
     expect(svc.artistId).toBe(FIXTURES.artists.other);
+  });
+
+  it("programmes", async () => {
+    const rows = await t.db
+      .select({ id: programmes.id, name: programmes.name })
+      .from(programmes)
+      .orderBy(programmes.id);
+    expect(rows.map((r) => [r.id, r.name.fi])).toEqual([
+      [FIXTURES.programmes.regional, "Hyvinvointia kuntiin ilman rajoja"],
+      [FIXTURES.programmes.taiku, "TaiKu – taide ja kulttuuri sosiaali- ja terveyspalveluissa"],
+    ]);
   });
 });
 

@@ -1,17 +1,16 @@
-import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IconLogin, IconLogout } from "~/components/icons";
-import { otherLang, switchLangPath } from "~/i18n";
+import { otherLang, SWITCH_LANGUAGE, switchLangPath } from "~/i18n";
 import type { RootData } from "~/root";
 import { can } from "~/utils/capabilities";
+import { hasUnsavedInput } from "~/utils/unsaved-form";
 import { useLang } from "~/utils/use-lang";
 
 /** Skip link, header with the service name, navigation, language switch, demo notice, footer. */
 export function AppShell({ children, bare = false }: { children: React.ReactNode; bare?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const other = otherLang(lang);
-  const location = useLocation();
   const root = useRouteLoaderData<RootData>("root");
   const user = root?.user ?? null;
   const nav = [
@@ -35,17 +34,7 @@ export function AppShell({ children, bare = false }: { children: React.ReactNode
             <span className="brand-tagline">{t("serviceTagline")}</span>
           </Link>
           <div className="header-tools">
-            {bare ? null : (
-              <Link
-                className="lang-switch"
-                to={switchLangPath(location.pathname, location.search, other)}
-                hrefLang={other}
-                lang={other}
-                reloadDocument
-              >
-                {t(`switchTo.${other}`)}
-              </Link>
-            )}
+            {bare ? null : <LanguageSwitch />}
             {bare ? null : user ? (
               <Form method="post" action={`/${lang}/logout`} className="inline-form">
                 <Link
@@ -109,5 +98,53 @@ export function AppShell({ children, bare = false }: { children: React.ReactNode
         </div>
       </footer>
     </>
+  );
+}
+
+/**
+ * The link to the same page in the other language. Typed input is never lost without a word
+ * (docs/decisions/107): a page whose route names a form in `handle.carryForm` posts that form to the
+ * other language's page, which shows it filled in (with or without JavaScript); elsewhere, with
+ * JavaScript, the browser asks first when a form holds unsaved input.
+ */
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const other = otherLang(useLang());
+  const location = useLocation();
+  const matches = useMatches();
+  const to = switchLangPath(location.pathname, location.search, other);
+  const carryForm = matches
+    .map((m) => (m.handle as { carryForm?: string } | undefined)?.carryForm)
+    .filter(Boolean)
+    .pop();
+  if (carryForm)
+    return (
+      <button
+        type="submit"
+        form={carryForm}
+        formAction={to}
+        formMethod="post"
+        formNoValidate
+        name="intent"
+        value={SWITCH_LANGUAGE}
+        className="button-link lang-switch"
+        lang={other}
+      >
+        {t(`switchTo.${other}`)}
+      </button>
+    );
+  return (
+    <Link
+      className="lang-switch"
+      to={to}
+      hrefLang={other}
+      lang={other}
+      reloadDocument
+      onClick={(e) => {
+        if (hasUnsavedInput() && !window.confirm(t("langSwitch.confirm"))) e.preventDefault();
+      }}
+    >
+      {t(`switchTo.${other}`)}
+    </Link>
   );
 }

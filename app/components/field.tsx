@@ -107,6 +107,26 @@ export function Field({
 }
 
 /**
+ * The one date input: a text field typed as dd.mm.yyyy with the format said in its hint (the schemas'
+ * `date()` reads it, and ISO too). Not `type="date"`: its format follows the browser's locale, not
+ * the page's, and it cannot show what was typed wrong. No numeric keyboard: iOS's has no full stop.
+ */
+export function DateField({
+  hint,
+  ...props
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  defaultValue?: string;
+  required?: boolean;
+}) {
+  const { t } = useTranslation();
+  return <Field {...props} hint={[t("form.dateHint"), hint].filter(Boolean).join(" ")} autoComplete="off" />;
+}
+
+/**
  * A labelled select: first the empty choice `none` (e.g. "All"), then `children` (extra fixed
  * choices), then `options`; its error beside it, linked for screen readers.
  */

@@ -3,13 +3,16 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { FUNDING_KINDS, PARTNER_ROLES, type Localized, type PilotState } from "~shared/codes";
 import { ChoiceGroup } from "~/components/choice-group";
-import { ErrorSummary, Field, SelectField } from "~/components/field";
+import { DateField, ErrorSummary, Field, SelectField } from "~/components/field";
 import { localizedString } from "~/utils/localized";
 import { LOCALIZED_FIELDS, municipalityLabel, rowCount, TEXT_LIMITS, type FormValues } from "~/utils/pilot-form";
 import { formatDateTime } from "~/utils/format";
 import { useLang } from "~/utils/use-lang";
 
 type Named = { name: Localized };
+
+/** The pilot form's id: the language switch carries it to the other language (a route's `handle.carryForm`). */
+export const PILOT_FORM_ID = "pilot-form";
 export type PilotFormOptions = {
   programmes: ({ id: number } & Named)[];
   phases: ({ id: number; programmeId: number } & Named)[];
@@ -56,6 +59,7 @@ export function PilotForm({
   returnComment,
   conflict,
   cancelTo,
+  carried,
 }: {
   values: FormValues;
   errors?: Record<string, string>;
@@ -65,6 +69,8 @@ export function PilotForm({
   returnComment?: string | null;
   conflict?: Conflict | null;
   cancelTo: string;
+  /** The form came over from the other language's page, unsaved. */
+  carried?: boolean;
 }) {
   const { t } = useTranslation("pilots");
   const lang = useLang();
@@ -160,7 +166,13 @@ export function PilotForm({
     }
   }
 
-  const bilingual = (f: (typeof LOCALIZED_FIELDS)[number], label: string, multiline: boolean, rows?: number) => (
+  const bilingual = (
+    f: (typeof LOCALIZED_FIELDS)[number],
+    label: string,
+    multiline: boolean,
+    rows?: number,
+    hint?: string,
+  ) => (
     <div className="side-by-side">
       {(["fi", "sv"] as const).map((l) => (
         <Field
@@ -168,7 +180,11 @@ export function PilotForm({
           name={`${f}.${l}`}
           label={`${label} ${t(`form.inLang.${l}`)}`}
           defaultValue={v(`${f}.${l}`)}
-          hint={!v(`${f}.${l}`) && v(`${f}.${l === "fi" ? "sv" : "fi"}`) ? t("form.missingTranslation") : undefined}
+          hint={
+            [hint, !v(`${f}.${l}`) && v(`${f}.${l === "fi" ? "sv" : "fi"}`) ? t("form.missingTranslation") : null]
+              .filter(Boolean)
+              .join(" ") || undefined
+          }
           error={e(`${f}.${l}`)}
           multiline={multiline}
           rows={rows}
@@ -180,7 +196,12 @@ export function PilotForm({
   );
 
   return (
-    <Form method="post" noValidate className="pilot-form" ref={formRef}>
+    <Form method="post" noValidate className="pilot-form" ref={formRef} id={PILOT_FORM_ID}>
+      {carried ? (
+        <p className="notice notice-warning" role="status">
+          {t("form.carried")}
+        </p>
+      ) : null}
       {conflict ? (
         <div className="notice notice-warning conflict" role="alert" tabIndex={-1}>
           <p>
@@ -237,6 +258,7 @@ export function PilotForm({
       <Section id="texts" title={t("form.section.texts")}>
         {bilingual("title", t("form.title"), false)}
         {bilingual("summary", t("form.summary"), true, 3)}
+        {bilingual("easyRead", t("form.easyRead"), true, 4, t("form.easyReadHint"))}
         {bilingual("description", t("form.description"), true, 8)}
       </Section>
 
@@ -313,22 +335,13 @@ export function PilotForm({
 
       <Section id="period" title={t("form.section.period")}>
         <div className="side-by-side">
-          <Field
+          <DateField
             name="startDate"
             label={t("form.startDate")}
-            hint={t("form.dateHint")}
             defaultValue={v("startDate")}
             error={e("startDate")}
-            inputMode="numeric"
           />
-          <Field
-            name="endDate"
-            label={t("form.endDate")}
-            hint={t("form.dateHint")}
-            defaultValue={v("endDate")}
-            error={e("endDate")}
-            inputMode="numeric"
-          />
+          <DateField name="endDate" label={t("form.endDate")} defaultValue={v("endDate")} error={e("endDate")} />
         </div>
       </Section>
 

@@ -86,7 +86,8 @@ export function ServiceForm({
   );
   const name = (o: Option) => localizedString(o.name, lang);
   return (
-    <Form method="post" noValidate className="stacked-form">
+    // Values sent back by a refused save are not saved: the language switch asks before leaving them.
+    <Form method="post" noValidate className="stacked-form" data-unsaved={values ? "true" : undefined}>
       <ErrorSummary errors={errors} labels={labels} />
       {s ? <input type="hidden" name="version" value={s.version} /> : null}
       <input type="hidden" name="intent" value="save" />

@@ -422,6 +422,12 @@ export async function buildDashboard(
         share: share(parity.pilots_both, parity.pilots),
       },
       {
+        what: t("parity.easyRead"),
+        total: parity.easy_read,
+        both: parity.easy_read_both,
+        share: share(parity.easy_read_both, parity.easy_read),
+      },
+      {
         what: t("parity.artists"),
         total: parity.artists,
         both: parity.artists_both,

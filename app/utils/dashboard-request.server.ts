@@ -6,12 +6,22 @@ import { buildDashboard, type DashboardFilters } from "./dashboard-model.server"
 import { requireLang } from "./lang.server";
 import { figuresScope, figuresVisibility } from "./permissions.server";
 import { getUser } from "./session.server";
+import { getI18n, type Lang } from "~/i18n";
+import { resourceHeaders } from "./security.server";
+import { date, errorText, M } from "./validators";
+
+const reportDateField = date({ min: "1900-01-01", max: "2199-12-31" });
 
 /** Everything the dashboard page and its exports need from a request: language, viewer, filters, model. */
 export async function dashboardFromRequest(request: Request, params: { lang?: string }) {
   const lang = requireLang(params);
   const user = await getUser(request);
-  const parsed = parsePilotFilters(new URL(request.url).searchParams);
+  const search = new URL(request.url).searchParams;
+  const parsed = parsePilotFilters(search);
+  // The reporting date is typed as dd.mm.yyyy (links carry ISO); one that does not parse is said, not ignored.
+  const typedDate = search.get("reportDate")?.trim() ?? "";
+  const checked = typedDate ? reportDateField.safeParse(typedDate) : null;
+  const reportDateError = checked && !checked.success ? (checked.error.issues[0]?.message ?? M.date) : null;
   const filters: DashboardFilters = {
     programme: parsed.programme,
     phase: parsed.phase,
@@ -26,5 +36,14 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   const visibility = figuresVisibility(user);
   const key = JSON.stringify([lang, internal, reportDate, filters]);
   const model = await cached(db, key, () => buildDashboard(db, { lang, reportDate, filters, visibility, internal }));
-  return { lang, db, filters, model, visibility };
+  return { lang, db, filters, model, visibility, reportDateError, typedDate };
+}
+
+/** An export asked for with a reporting date that does not parse: a 400 saying so in the page's language. */
+export function badReportDate(lang: Lang, message: string) {
+  const t = getI18n(lang).getFixedT(lang);
+  return new Response(`${t("dashboard:filters.reportDate")}: ${errorText(t, message)}\n`, {
+    status: 400,
+    headers: resourceHeaders({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }),
+  });
 }

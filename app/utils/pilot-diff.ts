@@ -8,7 +8,7 @@ import type { Localized } from "~shared/codes";
 import { getI18n, type Lang } from "~/i18n";
 import { formatDate, formatMoney, formatNumber } from "./format";
 import { localizedString } from "./localized";
-import type { PilotInput } from "./pilot-form";
+import { LOCALIZED_FIELDS, type PilotInput } from "./pilot-form";
 
 export type DiffRow = { field: string; label: string; before: string[]; after: string[] };
 
@@ -24,16 +24,7 @@ export type DiffNames = {
   artists: { id: number; name: string }[];
 };
 
-const LOCALIZED = new Set([
-  "title",
-  "summary",
-  "description",
-  "gpProblem",
-  "gpSolution",
-  "gpResultsClient",
-  "gpResultsService",
-  "gpResultsSociety",
-]);
+const LOCALIZED = new Set<string>(LOCALIZED_FIELDS);
 
 /**
  * The same, for a stored audit event's `changes` (`{ field: { before, after } }`): used by the audit

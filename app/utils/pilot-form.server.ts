@@ -15,7 +15,7 @@ import {
 } from "~db/queries/pilot-write.server";
 import { getRevision, saveRevision } from "~db/queries/pilot-revisions.server";
 import type { PilotState } from "~shared/codes";
-import type { Lang } from "~/i18n";
+import { SWITCH_LANGUAGE, type Lang } from "~/i18n";
 import { INT4_MAX } from "./validators";
 import { formValues, parseSubmission, replyWithErrors } from "./forms";
 import { isCouncil, staffScope, type Viewer } from "./permissions.server";
@@ -91,6 +91,20 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
   const db = await getDb();
   const formData = await request.formData();
   const form = formValues(formData) as FormValues;
+  // The language switch posts the form to the other language's page: it comes back filled in, unsaved
+  // and unchecked (the version it started from is kept, so a later save still meets the version check).
+  if (form.intent === SWITCH_LANGUAGE) {
+    delete form.intent;
+    const posted = typeof form.version === "string" && /^\d{1,9}$/.test(form.version) ? Number(form.version) : null;
+    return data({
+      errors: {},
+      values: form,
+      conflict: null,
+      version: posted ?? undefined,
+      reply: undefined,
+      carried: true,
+    });
+  }
   const intent = form.intent === "submit" ? "submit" : "save";
   delete form.intent;
   const options = await loadFormOptions(db);

@@ -50,6 +50,7 @@ export const V = {
 export const LOCALIZED_FIELDS = [
   "title",
   "summary",
+  "easyRead",
   "description",
   "gpProblem",
   "gpSolution",
@@ -62,6 +63,7 @@ export type LocalizedField = (typeof LOCALIZED_FIELDS)[number];
 export const TEXT_LIMITS: Record<LocalizedField, number> = {
   title: 300,
   summary: 1000,
+  easyRead: 1500,
   description: 20000,
   gpProblem: 5000,
   gpSolution: 5000,
@@ -221,6 +223,7 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
     .object({
       title: localizedText(TEXT_LIMITS.title),
       summary: localizedText(TEXT_LIMITS.summary, true),
+      easyRead: localizedText(TEXT_LIMITS.easyRead, true),
       description: localizedText(TEXT_LIMITS.description, true),
       programmes: rows(programme),
       leadMunicipality: municipality,
@@ -314,8 +317,9 @@ export function inputToValues(
     if (x != null && x !== "") v[k] = String(x);
   };
   for (const f of LOCALIZED_FIELDS) {
-    put(`${f}.fi`, input[f].fi);
-    put(`${f}.sv`, input[f].sv);
+    // A revision saved before a field existed lacks it.
+    put(`${f}.fi`, input[f]?.fi);
+    put(`${f}.sv`, input[f]?.sv);
   }
   input.programmes.forEach((p, i) => {
     put(`programmes.${i}`, p.phaseId ? `${p.programmeId}:${p.phaseId}` : String(p.programmeId));

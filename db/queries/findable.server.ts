@@ -14,6 +14,7 @@ export type PilotDumpRow = {
   id: number;
   title: Localized;
   summary: Localized;
+  easyRead: Localized;
   startDate: string | null;
   endDate: string | null;
   implementer: Localized | null;
@@ -72,7 +73,7 @@ export async function publishedPilotBatch(db: Db, afterId: number, limit: number
       part as (select pilot_id, sum(participants)::text as n from activity_figures where ${inBatch} group by pilot_id),
       latest as (select distinct on (pilot_id) pilot_id, status_code, checked_on from continuation_checks
         where ${inBatch} order by pilot_id, checked_on desc, id desc)
-      select p.id, p.title, p.summary, p.start_date::text as "startDate", p.end_date::text as "endDate",
+      select p.id, p.title, p.summary, p.easy_read as "easyRead", p.start_date::text as "startDate", p.end_date::text as "endDate",
         o.name as implementer, progs.codes as programmes, munis.codes as municipalities, munis.lead as "leadMunicipality",
         regs.codes as regions, groups.codes as "targetGroups", forms.codes as "artForms", secs.codes as sectors,
         coalesce(funders.names, '[]'::json) as funders, money.cents as "fundingCents", coalesce(emp.n, 0) as employments,

@@ -18,6 +18,8 @@ export type PilotInput = {
   title: Localized;
   summary: Localized;
   description: Localized;
+  /** The easy-to-read summary (selkokieli / lättläst). */
+  easyRead: Localized;
   programmes: { programmeId: number; phaseId: number | null }[];
   leadMunicipality: string | null;
   municipalities: string[];

@@ -6,20 +6,25 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { PILOT_STATES, type PilotFilterParam, type PilotState } from "~shared/codes";
+import { checkDate } from "~shared/dates";
 import { COUNTS, countsSql, HORIZONS, type Counts, type Horizon } from "./continuation.server";
 import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
 
 const code = z.string().regex(/^[\w-]{1,40}$/);
 const id = z.coerce.number().int().min(1).max(2_000_000_000);
 const year = z.coerce.number().int().min(1990).max(2100);
-/** A date that exists (Date.parse accepts 2017-02-31, PostgreSQL does not). */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "1900-01-01" && s <= "2199-12-31";
-  });
+/**
+ * A date that exists (Date.parse accepts 2017-02-31, PostgreSQL does not), as ISO; written the way
+ * the date fields take it (31.12.2017) or as ISO (2017-12-31, what links carry).
+ */
+const isoDate = z.string().transform((s, ctx) => {
+  const r = checkDate(s);
+  if (!r.ok || r.iso < "1900-01-01" || r.iso > "2199-12-31") {
+    ctx.addIssue({ code: "custom", message: "date" });
+    return z.NEVER;
+  }
+  return r.iso;
+});
 
 /** A search term: control characters (which PostgreSQL refuses in text) become spaces. */
 const searchTerm = z

@@ -46,7 +46,10 @@ export async function getRevision(db: Db | Tx, pilotId: number): Promise<PilotRe
     .from(pilotRevisions)
     .leftJoin(users, eq(users.id, pilotRevisions.updatedBy))
     .where(eq(pilotRevisions.pilotId, pilotId));
-  return row ? { ...row, input: row.input as PilotInput } : null;
+  // A revision saved before the easy-to-read summary existed has none.
+  if (!row) return null;
+  const input = row.input as Omit<PilotInput, "easyRead"> & { easyRead?: PilotInput["easyRead"] };
+  return { ...row, input: { ...input, easyRead: input.easyRead ?? {} } };
 }
 
 /** Locks the pilot's row and checks its state and version; throws VersionConflict when stale. */

@@ -96,6 +96,7 @@ export async function loadPilotInput(db: Db | Tx, id: number) {
   const input: PilotInput = {
     title: p.title,
     summary: p.summary,
+    easyRead: p.easyRead,
     description: p.description,
     programmes: progs.map((x) => ({ programmeId: x.programmeId, phaseId: x.phaseId })),
     leadMunicipality: munis.find((m) => m.isLead)?.municipalityCode ?? null,
@@ -146,6 +147,7 @@ function pilotColumns(input: PilotInput) {
     title: input.title,
     summary: input.summary,
     description: input.description,
+    easyRead: input.easyRead,
     startDate: input.startDate,
     endDate: input.endDate,
     implementerId: input.implementer,

@@ -92,6 +92,7 @@ export type PilotDetailRow = {
   id: number;
   title: L;
   summary: L;
+  easyRead: L;
   description: L;
   startDate: string | null;
   endDate: string | null;
@@ -209,7 +210,7 @@ export function pilotJsonSql(access: PersonalAccess): SQL {
   const contact = pilotContactShown(access);
   const arr = (q: SQL) => sql`coalesce((select json_agg(x) from (${q}) x), '[]'::json)`;
   return sql`json_build_object(
-        'id', p.id, 'title', p.title, 'summary', p.summary, 'description', p.description,
+        'id', p.id, 'title', p.title, 'summary', p.summary, 'easyRead', p.easy_read, 'description', p.description,
         'startDate', p.start_date, 'endDate', p.end_date, 'state', p.state, 'returnComment', p.return_comment,
         'contactName', case when ${contact} then p.contact_name end,
         'contactEmail', case when ${contact} then p.contact_email end,

@@ -44,6 +44,8 @@ export const pilots = pgTable(
     title: localized(),
     summary: localized(),
     description: localized(),
+    /** An easy-to-read summary (selkokieli / lättläst) per language, shown first on the pilot's page. */
+    easyRead: localized(),
     /** The funded period. */
     startDate: date(),
     endDate: date(),

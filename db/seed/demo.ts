@@ -60,6 +60,8 @@ export function prng(seed: number) {
 type DemoPilot = {
   title: { fi?: string; sv?: string };
   summary: { fi?: string; sv?: string };
+  /** An easy-to-read summary (selkokieli / lättläst), where the demo shows one. */
+  easyRead?: { fi?: string; sv?: string };
   municipalities: string[]; // codes, lead first
   phase: "2015" | "2016";
   start: string;
@@ -79,6 +81,10 @@ const DEMO_PILOTS: DemoPilot[] = [
     summary: {
       fi: "Muusikot laulavat kotihoidon asiakkaiden kanssa viikoittain.",
       sv: "Musiker sjunger med hemvårdens klienter varje vecka.",
+    },
+    easyRead: {
+      fi: "Muusikko tulee kotiin kerran viikossa.\nMuusikko ja asiakas laulavat yhdessä tuttuja lauluja.\nLaulaminen tuo iloa arkeen.",
+      sv: "En musiker kommer hem till dig en gång i veckan.\nNi sjunger välkända sånger tillsammans.\nSången ger glädje i vardagen.",
     },
     municipalities: ["743"],
     phase: "2015",
@@ -129,6 +135,9 @@ const DEMO_PILOTS: DemoPilot[] = [
   {
     title: { fi: "Sanataidetta kehitysvammaisille aikuisille" },
     summary: { fi: "Sanataideryhmä kehitysvammaisten henkilöiden työtoiminnassa." },
+    easyRead: {
+      fi: "Ryhmä kokoontuu työtoiminnassa.\nRyhmässä kirjoitetaan ja kerrotaan tarinoita.\nKirjailija ohjaa ryhmää.",
+    },
     municipalities: ["010"],
     phase: "2015",
     start: "2015-05-01",
@@ -628,6 +637,7 @@ export async function seedDemo(db: Db) {
         .values({
           title: p.title,
           summary: p.summary,
+          easyRead: p.easyRead ?? {},
           description: swedish
             ? {
                 sv: `${p.summary.sv ?? ""} Pilotprojektet genomfördes i samarbete mellan kulturväsendet och social- och hälsovården.`,

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getI18n } from "~/i18n";
-import { dashboardFromRequest } from "~/utils/dashboard-request.server";
+import { badReportDate, dashboardFromRequest } from "~/utils/dashboard-request.server";
 import { attachment, downloadName, tableToCsv } from "~/utils/export.server";
 import { notFound } from "~/utils/permissions.server";
 import { resourceHeaders } from "~/utils/security.server";
 
 /** One dashboard table as CSV, with the same filters and the same public/internal scope as the page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { lang, model } = await dashboardFromRequest(request, params);
+  const { lang, model, reportDateError } = await dashboardFromRequest(request, params);
+  if (reportDateError) return badReportDate(lang, reportDateError);
   const id = new URL(request.url).searchParams.get("table");
   const table = model.tables.find((x) => x.id === id);
   if (!table) notFound();

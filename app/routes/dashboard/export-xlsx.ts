@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getI18n } from "~/i18n";
-import { dashboardFromRequest } from "~/utils/dashboard-request.server";
+import { badReportDate, dashboardFromRequest } from "~/utils/dashboard-request.server";
 import { attachment, downloadName, tablesToXlsx } from "~/utils/export.server";
 import { formatDate } from "~/utils/format";
 import { resourceHeaders } from "~/utils/security.server";
 
 /** The whole dashboard as one XLSX workbook, with the same filters and scope as the page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { lang, model, filters } = await dashboardFromRequest(request, params);
+  const { lang, model, filters, reportDateError } = await dashboardFromRequest(request, params);
+  if (reportDateError) return badReportDate(lang, reportDateError);
   const t = getI18n(lang).getFixedT(lang, "dashboard");
   const filterText = Object.entries(filters)
     .filter(([, v]) => v != null)

@@ -1,13 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pilotFilterOptions } from "~db/queries/pilots.server";
 import { DataTable } from "~/components/data-table";
-import { SelectField } from "~/components/field";
+import { DateField, SelectField } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { dashboardFromRequest } from "~/utils/dashboard-request.server";
 import type { DashTable } from "~/utils/dashboard-types";
-import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { formatDate, formatNumber, formatPercent, isoToInput } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
 import { rateNote } from "~/utils/rate-note";
 import { REFERENCE_RATE } from "~shared/stats";
@@ -15,12 +15,14 @@ import { useLang } from "~/utils/use-lang";
 import { HorizontalBars } from "./charts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, filters, model, visibility } = await dashboardFromRequest(request, params);
+  const { db, filters, model, visibility, reportDateError, typedDate } = await dashboardFromRequest(request, params);
   // The registry's filter choices, those the dashboard offers.
   const options = (await pilotFilterOptions(db, visibility)).filter((o) =>
     ["programme", "phase", "region", "year"].includes(o.kind),
   );
-  return { model, filters, options };
+  // A reporting date that does not parse: the page says so at the field (400), with today's figures.
+  const body = { model, filters, options, reportDate: { typed: typedDate, error: reportDateError } };
+  return reportDateError ? data(body, { status: 400 }) : body;
 }
 
 export const meta: MetaFunction = ({ params }) => [
@@ -66,7 +68,7 @@ function ExportLink({ id }: { id: string }) {
 }
 
 export default function Dashboard() {
-  const { model, filters, options } = useLoaderData<typeof loader>();
+  const { model, filters, options, reportDate } = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const lang = useLang();
   const location = useLocation();
@@ -140,10 +142,12 @@ export default function Dashboard() {
             none={t("filters.any")}
             options={years.map((o) => ({ value: o.key, label: o.name }))}
           />
-          <div className="field">
-            <label htmlFor="f-reportDate">{t("filters.reportDate")}</label>
-            <input id="f-reportDate" type="date" name="reportDate" defaultValue={model.reportDate} />
-          </div>
+          <DateField
+            name="reportDate"
+            label={t("filters.reportDate")}
+            defaultValue={reportDate.error ? reportDate.typed : isoToInput(model.reportDate)}
+            error={reportDate.error ?? undefined}
+          />
         </div>
         <button type="submit" className="button">
           {t("filters.apply")}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedText } from "~/components/localized-text";
-import { PilotForm } from "~/components/pilot-form";
+import { PILOT_FORM_ID, PilotForm } from "~/components/pilot-form";
 import { RevisionNote } from "~/components/pilot-review";
 import { getI18n, isLang } from "~/i18n";
 import { requireId, requireLang } from "~/utils/lang.server";
@@ -11,6 +11,9 @@ import { isCouncil, notFound, requirePilotEditor } from "~/utils/permissions.ser
 import { editPilotValues, formOptions, handlePilotForm } from "~/utils/pilot-form.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
+
+/** The language switch carries the half-filled form to the other language. */
+export const handle = { carryForm: PILOT_FORM_ID };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -62,6 +65,7 @@ export default function EditPilot() {
         key={actionData?.version ?? version}
         values={actionData?.values ?? values}
         errors={actionData?.errors}
+        carried={actionData != null && "carried" in actionData}
         conflict={actionData?.conflict}
         options={options}
         version={actionData?.version ?? version}

@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PilotForm } from "~/components/pilot-form";
+import { PILOT_FORM_ID, PilotForm } from "~/components/pilot-form";
 import { getI18n, isLang } from "~/i18n";
 import { requireLang } from "~/utils/lang.server";
 import { can, requireUserWho } from "~/utils/permissions.server";
 import { formOptions, handlePilotForm, newPilotValues } from "~/utils/pilot-form.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
+
+/** The language switch carries the half-filled form to the other language. */
+export const handle = { carryForm: PILOT_FORM_ID };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -38,6 +41,7 @@ export default function NewPilot() {
       <PilotForm
         values={actionData?.values ?? values}
         errors={actionData?.errors}
+        carried={actionData != null && "carried" in actionData}
         options={options}
         state="new"
         cancelTo={`/${lang}/pilots`}

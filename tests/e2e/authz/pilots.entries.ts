@@ -24,6 +24,26 @@ export const entries: MatrixEntry[] = [
     path: `/sv/pilots/${kauhava}`,
     expect: { anonymous: 200, artist: 200, staff: 200, staffOther: 200, council: 200, admin: 200 },
   },
+  // A programme's page is public (its pilots and figures follow the viewer's visibility); an unknown or
+  // malformed id is not found.
+  {
+    route: "$lang.programmes.$id",
+    method: "GET",
+    path: `/fi/programmes/${FIXTURES.programmes.regional}`,
+    expect: { anonymous: 200, artist: 200, staff: 200, staffOther: 200, council: 200, admin: 200 },
+  },
+  {
+    route: "$lang.programmes.$id",
+    method: "GET",
+    path: "/sv/programmes/999999",
+    expect: { anonymous: 404, artist: 404, staff: 404, staffOther: 404, council: 404, admin: 404 },
+  },
+  {
+    route: "$lang.programmes.$id",
+    method: "GET",
+    path: "/sv/programmes/1x",
+    expect: { anonymous: 404, artist: 404, staff: 404, staffOther: 404, council: 404, admin: 404 },
+  },
   // A draft: its municipality's staff and the council only.
   {
     route: "$lang.pilots.$id",

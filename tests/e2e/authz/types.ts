@@ -54,6 +54,12 @@ export const FIXTURES = {
     /** Submitted, waiting for approval. */
     submitted: 39,
   },
+  programmes: {
+    /** "Hyvinvointia kuntiin ilman rajoja", with phases 2015, 2016 and II and their funders. */
+    regional: 1,
+    /** "TaiKu – taide ja kulttuuri sosiaali- ja terveyspalveluissa", no phases. */
+    taiku: 2,
+  },
   /** Artist k's services have ids 2k-1 and 2k. */
   services: { own: 1, other: 3 },
 } as const;

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, Field, SelectField } from "~/components/field";
+import { DateField, ErrorSummary, Field, SelectField } from "~/components/field";
 import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
 import type { PilotPageData } from "./types";
@@ -35,14 +35,12 @@ export function CheckForm({
       />
       <input type="hidden" name="intent" value="addCheck" />
       <div className="side-by-side">
-        <Field
+        <DateField
           name="check.checkedOn"
           label={t("checkForm.checkedOn")}
-          hint={t("form.dateHint")}
           required
           defaultValue={posted["check.checkedOn"]}
           error={errors["check.checkedOn"]}
-          inputMode="numeric"
         />
         <SelectField
           name="check.statusCode"

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LocalizedText } from "~/components/localized-text";
 import { formatDate } from "~/utils/format";
@@ -17,7 +18,9 @@ export function PilotFacts({ pilot: p }: { pilot: Pilot }) {
           ? t("notRecorded")
           : p.programmes.map((pr) => (
               <div key={pr.programmeId}>
-                <LocalizedText value={pr.programme} />
+                <Link to={`/${lang}/programmes/${pr.programmeId}`}>
+                  <LocalizedText value={pr.programme} />
+                </Link>
                 {pr.phase ? (
                   <>
                     {" – "}

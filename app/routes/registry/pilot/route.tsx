@@ -157,6 +157,13 @@ export default function PilotPage() {
       {council && p.state === "published" ? (
         <UnpublishForm version={p.version} busy={busy} posted={actionData} />
       ) : null}
+      {/* The easy-to-read summary comes first, for the readers who need it most; another language's is marked. */}
+      {p.easyRead.fi || p.easyRead.sv ? (
+        <section aria-labelledby="easy-read" className="easy-read">
+          <h2 id="easy-read">{t("section.easyRead")}</h2>
+          <LocalizedText value={p.easyRead} as="div" className="text" />
+        </section>
+      ) : null}
       <LocalizedText value={p.summary} as="p" className="lead" />
 
       <PilotFacts pilot={p} />
