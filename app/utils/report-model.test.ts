@@ -67,6 +67,8 @@ describe("the figures' fingerprint", () => {
     expect(figuresFingerprint({ ...base, reportDate: "2019-07-01" })).not.toBe(fp);
     expect(figuresFingerprint({ ...base, internal: true })).not.toBe(fp);
     expect(figuresFingerprint({ ...base, filters: { region: "15", phase: undefined } })).not.toBe(fp);
-    expect(figuresFingerprint({ ...base, pilots: [{ id: 1, countsAs: "ended", checkedOn: "2019-03-01" }] })).not.toBe(fp);
+    expect(figuresFingerprint({ ...base, pilots: [{ id: 1, countsAs: "ended", checkedOn: "2019-03-01" }] })).not.toBe(
+      fp,
+    );
   });
 });

@@ -26,8 +26,8 @@ describe("the survival curve as SVG", () => {
   it("is an image with an escaped title and description", () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('role="img"');
-    expect(svg).toContain("<title id=\"km-title\">Kaplan–Meier &lt;käyrä&gt;</title>");
-    expect(svg).toContain("<desc id=\"km-desc\">Osuus &amp; aika</desc>");
+    expect(svg).toContain('<title id="km-title">Kaplan–Meier &lt;käyrä&gt;</title>');
+    expect(svg).toContain('<desc id="km-desc">Osuus &amp; aika</desc>');
   });
 
   it("reads in greyscale: only greys, and each line has its own dash pattern named in the legend", () => {
