@@ -24,10 +24,10 @@ export type SurvivalSvgLabels = {
 };
 
 export const SVG_WIDTH = 680;
-export const SVG_HEIGHT = 372;
+export const SVG_HEIGHT = 416;
 const W = SVG_WIDTH;
 const H = SVG_HEIGHT;
-const M = { top: 20, right: 24, bottom: 96, left: 64 };
+const M = { top: 20, right: 24, bottom: 140, left: 64 };
 const PW = W - M.left - M.right;
 const PH = H - M.top - M.bottom;
 
@@ -136,9 +136,10 @@ export function survivalSvg(steps: CurveStep[], labels: SurvivalSvgLabels, refer
     { label: labels.reference, line: `stroke="#333" stroke-width="1.5" stroke-dasharray="10 3 2 3"` },
     { label: labels.censored, tick: true },
   ];
+  // One item a row: the labels are long in Swedish and must not run into each other.
   items.forEach((item, i) => {
-    const lx = M.left + (i % 2) * 300;
-    const ly = H - 32 + Math.floor(i / 2) * 20;
+    const lx = M.left;
+    const ly = M.top + PH + 64 + i * 19;
     if (item.tick) {
       out.push(
         `<line x1="${lx + 13}" x2="${lx + 13}" y1="${ly - 11}" y2="${ly + 1}" stroke="#000" stroke-width="1.5"/>`,

@@ -25,9 +25,9 @@ import { formatCell } from "~/utils/format";
 import { getI18n } from "~/i18n";
 import type { DashTable } from "~/utils/dashboard-types";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/utils/format";
+import { rateNote } from "~/utils/rate-note";
 import type { ReportModel, ReportTableId } from "~/utils/report-model.server";
 import { SVG_HEIGHT, SVG_WIDTH, survivalSvg } from "~/utils/survival-svg";
-import { REFERENCE_RATE } from "~shared/stats";
 
 const CUTS: ReportTableId[] = [
   "by-programme",
@@ -124,15 +124,7 @@ export async function reportDocx(report: ReportModel): Promise<Buffer> {
           new TextRun({ text: pct(h.rate), bold: true, size: 32 }),
         ],
       }),
-      para(
-        td("continuation.rateNote", {
-          n: formatNumber(lang, h.followedUp),
-          low: pct(h.interval?.low),
-          high: pct(h.interval?.high),
-          coverage: pct(h.coverage),
-          reference: formatPercent(lang, REFERENCE_RATE, 0),
-        }),
-      ),
+      para(rateNote(td, lang, h)),
       para(`${td("continuation.n")}: ${formatNumber(lang, h.followedUp)}`),
       para(
         `${td("continuation.coverage")}: ${pct(h.coverage)} (${formatNumber(lang, h.followedUp)} / ${formatNumber(lang, h.eligible)})`,

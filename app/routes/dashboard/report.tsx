@@ -8,8 +8,8 @@ import type { DashTable } from "~/utils/dashboard-types";
 import { formatCell, formatDate, formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import { type ReportTableId, reportFromRequest } from "~/utils/report-model.server";
 import { survivalSvg } from "~/utils/survival-svg";
+import { rateNote } from "~/utils/rate-note";
 import { useLang } from "~/utils/use-lang";
-import { REFERENCE_RATE } from "~shared/stats";
 
 /** The dashboard as a report for A4 paper (docs/decisions/114): same filters, reporting date and scope. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,8 +43,8 @@ export const meta: MetaFunction = ({ params }) => [
 function ReportTable({ table, level = 3 }: { table: DashTable; level?: 3 | 4 }) {
   const Heading = level === 3 ? "h3" : "h4";
   return (
-    <section className="report-table" aria-labelledby={`r-${table.id}`}>
-      <Heading id={`r-${table.id}`}>{table.title}</Heading>
+    <section className="report-table" aria-labelledby={`rt-${table.id}`}>
+      <Heading id={`rt-${table.id}`}>{table.title}</Heading>
       <DataTable table={table} caption={false} />
     </section>
   );
@@ -114,15 +114,7 @@ export default function Report() {
                 <span className="report-figure-value" data-testid="report-rate">
                   {pct(h.rate)}
                 </span>
-                <span>
-                  {td("continuation.rateNote", {
-                    n: formatNumber(lang, h.followedUp),
-                    low: pct(h.interval?.low),
-                    high: pct(h.interval?.high),
-                    coverage: pct(h.coverage),
-                    reference: formatPercent(lang, REFERENCE_RATE, 0),
-                  })}
-                </span>
+                <span>{rateNote(td, lang, h)}</span>
               </dd>
             </div>
             <div className="report-figure">
