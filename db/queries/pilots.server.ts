@@ -4,6 +4,7 @@ import { collated } from "../collation";
 import { queryRows, type Db } from "../connect";
 import { cachedRows } from "~db/data-cache.server";
 import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
+import { cappedCountSql, pageOf } from "./paging";
 
 export const PAGE_SIZE = 25;
 
@@ -50,8 +51,8 @@ export type PilotListRow = {
 
 /**
  * One page of pilots the viewer may see, newest funded period first unless `orderBy` says otherwise.
- * One pass: the matching rows are counted with a window while sorted, and the per-row lookups (lead
- * municipality, latest continuation status) run for the page's rows only.
+ * The page and the capped count as ./paging says; the per-row lookups (lead municipality, latest continuation
+ * status) run for the page's rows only.
  */
 export async function listPilots(
   db: Db,
@@ -60,35 +61,30 @@ export async function listPilots(
   const pageSize = opts.pageSize ?? PAGE_SIZE;
   const where = and(opts.visibility, ...(opts.where ?? []));
   const order = sql.join(opts.orderBy ?? [sql`p.end_date desc nulls last`, sql`p.id desc`], sql`, `);
-  type Row = PilotListRow & { total: number; rn: number };
-  const query = sql`select x.id, x.title, x.summary, x.state, x.start_date::text as "startDate", x.end_date::text as "endDate", x.total,
+  type Row = PilotListRow & { rn: number };
+  const query = sql`select x.id, x.title, x.summary, x.state, x.start_date::text as "startDate", x.end_date::text as "endDate",
         (select m.name from pilot_municipalities pm join municipalities m on m.code = pm.municipality_code
           where pm.pilot_id = x.id and pm.is_lead limit 1) as "leadMunicipality",
         (select c.status_code from continuation_checks c where c.pilot_id = x.id
           order by c.checked_on desc, c.id desc limit 1) as "latestStatus"
       from (
-        select p.id, p.title, p.summary, p.state, p.start_date, p.end_date,
-          count(*) over ()::int as total, row_number() over (order by ${order}) as rn
+        select p.id, p.title, p.summary, p.state, p.start_date, p.end_date, row_number() over (order by ${order}) as rn
         from pilots p where ${where}
         order by ${order}
-        limit ${pageSize} offset ${(opts.page - 1) * pageSize}) x
+        limit ${pageSize + 1} offset ${(opts.page - 1) * pageSize}) x
       order by x.rn`;
   // Cached under the data generation when the caller read it (docs/decisions/045).
-  const rows = opts.generation ? await cachedRows<Row>(db, query, opts.generation) : await queryRows<Row>(db, query);
-  let total = rows.length ? Number(rows[0].total) : 0;
-  if (!rows.length && opts.page > 1) {
-    // Past the last page: the window saw no rows, count them separately.
-    [{ total }] = await queryRows<{ total: number }>(
-      db,
-      sql`select count(*)::int as total from pilots p where ${where}`,
-    );
-  }
-  return {
-    rows: rows.map(({ total: _t, rn: _r, ...r }) => r as PilotListRow),
-    total: Number(total),
-    page: opts.page,
+  const read = <T>(q: SQL) => (opts.generation ? cachedRows<T>(db, q, opts.generation) : queryRows<T>(db, q));
+  const [rows, [{ n }]] = await Promise.all([
+    read<Row>(query),
+    read<{ n: number }>(cappedCountSql(sql`pilots p`, where ?? sql`true`)),
+  ]);
+  return pageOf(
+    rows.map(({ rn: _r, ...r }) => r as PilotListRow),
+    Number(n),
+    opts.page,
     pageSize,
-  };
+  );
 }
 
 type L = { fi?: string | null; sv?: string | null };

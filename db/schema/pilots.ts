@@ -75,6 +75,8 @@ export const pilots = pgTable(
   (t) => [
     index("pilots_state").on(t.state),
     index("pilots_end_date").on(t.endDate),
+    // The registry's default order, read off the index (docs/decisions/123).
+    index("pilots_list_order").on(t.endDate.desc().nullsLast(), t.id.desc()),
     index("pilots_start_date").on(t.startDate),
     index("pilots_implementer").on(t.implementerId),
     index("pilots_search").using("gin", t.search),
