@@ -32,7 +32,7 @@ export default defineConfig({
       }),
   ],
   optimizeDeps: { exclude: ["@electric-sql/pglite"] },
-  ssr: { external: ["@electric-sql/pglite", "@node-rs/argon2"] },
+  ssr: { external: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js"] },
   test: {
     include: ["app/**/*.test.ts", "db/**/*.test.ts", "shared/**/*.test.ts", "tests/unit/**/*.test.ts"],
     testTimeout: 60_000,

@@ -64,6 +64,8 @@ export default [
       route("export.csv", "routes/dashboard/export-csv.ts", { id: "routes/$lang.dashboard_.export[.]csv" }),
       route("export.xlsx", "routes/dashboard/export-xlsx.ts", { id: "routes/$lang.dashboard_.export[.]xlsx" }),
       route("parity", "routes/dashboard/parity.tsx", { id: "routes/$lang.dashboard_.parity" }),
+      route("report", "routes/dashboard/report.tsx", { id: "routes/$lang.dashboard_.report" }),
+      route("report.docx", "routes/dashboard/report-docx.ts", { id: "routes/$lang.dashboard_.report[.]docx" }),
     ]),
 
     // Follow-ups and moderation

@@ -1,25 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Cell, ColumnKind, DashTable } from "~/utils/dashboard-types";
-import { formatMoney, formatNumber, formatPercent } from "~/utils/format";
+import type { DashTable } from "~/utils/dashboard-types";
+import { formatCell } from "~/utils/format";
 import { useLang } from "~/utils/use-lang";
 
-export function formatCell(lang: "fi" | "sv", kind: ColumnKind, value: Cell) {
-  if (value == null || value === "") return "";
-  if (typeof value === "string") return value;
-  switch (kind) {
-    case "int":
-      return formatNumber(lang, value);
-    case "dec":
-      return formatNumber(lang, value, 1);
-    case "pct":
-      return formatPercent(lang, value);
-    case "eur":
-      return formatMoney(lang, value, { whole: true });
-    default:
-      return String(value);
-  }
-}
+/** Text and years are left-aligned; a table's first text column heads its rows. */
+const textLike = (kind: string) => kind === "text" || kind === "year";
 
 /** A dashboard table rendered on the server: the accessible, printable form of every figure. */
 export function DataTable({ table, caption = true }: { table: DashTable; caption?: boolean }) {
@@ -35,7 +21,7 @@ export function DataTable({ table, caption = true }: { table: DashTable; caption
         <thead>
           <tr>
             {table.columns.map((c) => (
-              <th key={c.key} scope="col" className={c.kind === "text" ? undefined : "num"}>
+              <th key={c.key} scope="col" className={textLike(c.kind) ? undefined : "num"}>
                 {c.label}
               </th>
             ))}
@@ -47,12 +33,12 @@ export function DataTable({ table, caption = true }: { table: DashTable; caption
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id and are never reordered in the browser
             <tr key={i}>
               {table.columns.map((c, j) =>
-                j === 0 && c.kind === "text" ? (
+                j === 0 && textLike(c.kind) ? (
                   <th key={c.key} scope="row">
                     {formatCell(lang, c.kind, row[c.key])}
                   </th>
                 ) : (
-                  <td key={c.key} className={c.kind === "text" ? undefined : "num"}>
+                  <td key={c.key} className={textLike(c.kind) ? undefined : "num"}>
                     {formatCell(lang, c.kind, row[c.key])}
                   </td>
                 ),

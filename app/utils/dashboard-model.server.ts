@@ -223,8 +223,8 @@ export async function buildDashboard(
       id: `by-${cut}`,
       title: t(`table.by.${cut}`),
       definition: t("def.cut"),
-      columns: [{ key: "name", label: t(`col.${cut}`), kind: "text" }, ...rateColumns],
-      rows: rows.map((r) => ({ name: r.name, ...rateRow(r.counts) })),
+      columns: [{ key: "name", label: t(`col.${cut}`), kind: cut === "year" ? "year" : "text" }, ...rateColumns],
+      rows: rows.map((r) => ({ name: cut === "year" ? Number(r.key) : r.name, ...rateRow(r.counts) })),
       links: rows.map((r) => listLink("eligible", { [cutParam[cut]]: r.key })),
     });
   }
@@ -234,12 +234,12 @@ export async function buildDashboard(
     title: t("table.pilotsPerYear"),
     definition: t("def.pilotsPerYear"),
     columns: [
-      { key: "year", label: t("col.year"), kind: "text" },
+      { key: "year", label: t("col.year"), kind: "year" },
       { key: "phase", label: t("col.phase"), kind: "text" },
       { key: "pilots", label: t("col.pilots"), kind: "int" },
     ],
     rows: perYear.map((r) => ({
-      year: r.year == null ? t("none") : String(r.year),
+      year: r.year == null ? t("none") : Number(r.year),
       phase: label("phase", r.phase),
       pilots: r.pilots,
     })),
@@ -312,14 +312,14 @@ export async function buildDashboard(
     definition: t("def.employment"),
     columns: [
       { key: "artForm", label: t("col.artForm"), kind: "text" },
-      { key: "year", label: t("col.year"), kind: "text" },
+      { key: "year", label: t("col.year"), kind: "year" },
       { key: "artists", label: t("col.artists"), kind: "int" },
       { key: "days", label: t("col.days"), kind: "dec" },
       { key: "fees", label: t("col.fees"), kind: "eur" },
     ],
     rows: employment.byForm.map((r) => ({
       artForm: label("artForm", r.art_form),
-      year: r.year == null ? t("none") : String(r.year),
+      year: r.year == null ? t("none") : Number(r.year),
       artists: r.artists,
       days: Number(r.days ?? 0),
       fees: Number(r.fees ?? 0),
@@ -351,12 +351,12 @@ export async function buildDashboard(
     definition: t("def.funding"),
     columns: [
       { key: "funder", label: t("col.funder"), kind: "text" },
-      { key: "year", label: t("col.year"), kind: "text" },
+      { key: "year", label: t("col.year"), kind: "year" },
       { key: "amount", label: t("col.amount"), kind: "eur" },
     ],
     rows: funding.byFunder.map((r) => ({
       funder: label("organisation", r.funder),
-      year: r.year == null ? t("none") : String(r.year),
+      year: r.year == null ? t("none") : Number(r.year),
       amount: Number(r.amount),
     })),
   });

@@ -1,5 +1,6 @@
 /** The dashboard's table model (built in dashboard-model.server.ts, rendered by the page and the exports). */
-export type ColumnKind = "text" | "int" | "dec" | "pct" | "eur";
+/** "year": a calendar year, a number shown without digit grouping (a number cell in the XLSX). */
+export type ColumnKind = "text" | "year" | "int" | "dec" | "pct" | "eur";
 export type Column = { key: string; label: string; kind: ColumnKind };
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;

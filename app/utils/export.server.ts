@@ -7,7 +7,7 @@ import type { Cell, Column, DashTable } from "./dashboard-types";
 
 function csvNumber(kind: Column["kind"], value: number) {
   const fixed =
-    kind === "int"
+    kind === "int" || kind === "year"
       ? String(Math.round(value))
       : kind === "dec"
         ? value.toFixed(1)
@@ -55,36 +55,66 @@ export function tableToCsv(
 
 const FORMATS: Record<Column["kind"], string | undefined> = {
   text: undefined,
+  year: "0",
   int: "#,##0",
   dec: "#,##0.0",
   pct: "0.0 %",
   eur: '#,##0.00 "€"',
 };
 
-/** The whole dashboard as one workbook: an information sheet, then one sheet per table. */
+/** Excel's limit on a sheet name; the characters it refuses in one. */
+const SHEET_NAME_MAX = 31;
+
+/**
+ * A sheet name from a table's title: within Excel's 31 characters, cut at the last word boundary
+ * that fits ("Jatkuvuus 6, 12 ja 24 kuukauden kuluttua" → "Jatkuvuus 6, 12 ja 24"), never inside
+ * a word; a name already used gets a number within the same limit.
+ */
+export function sheetName(title: string, used: Set<string>) {
+  const clean = title
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const cut = (text: string, max: number) => {
+    if (text.length <= max) return text;
+    const words = text.slice(0, max + 1).split(" ");
+    const fitted = words.length > 1 ? words.slice(0, -1).join(" ") : text.slice(0, max);
+    return fitted.replace(/[\s,;.–-]+$/, "");
+  };
+  let name = cut(clean, SHEET_NAME_MAX);
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${cut(clean, SHEET_NAME_MAX - String(i).length - 1)} ${i}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * The whole dashboard as one workbook: an information sheet, then one sheet per table. A value of an
+ * information row that is a Date is written as a date cell; an empty cell (a suppressed rate, a
+ * missing figure) is left empty, not written as empty text.
+ */
 export async function tablesToXlsx(
   tables: DashTable[],
-  info: { title: string; rows: [string, string][]; definitionsTitle: string },
+  info: { title: string; rows: [string, string | Date][]; definitionsTitle: string },
 ) {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Rajaton";
-  const infoSheet = wb.addWorksheet(info.title.slice(0, 31));
+  const used = new Set<string>();
+  const infoSheet = wb.addWorksheet(sheetName(info.title, used));
   infoSheet.addRow([info.title]).font = { bold: true, size: 14 };
-  for (const [k, v] of info.rows) infoSheet.addRow([k, v]);
+  for (const [k, v] of info.rows) {
+    const row = infoSheet.addRow([k, v]);
+    if (v instanceof Date) {
+      row.getCell(2).numFmt = "d.m.yyyy";
+      row.getCell(2).alignment = { horizontal: "left" };
+    }
+  }
   infoSheet.addRow([]);
   infoSheet.addRow([info.definitionsTitle]).font = { bold: true };
   for (const t of tables) infoSheet.addRow([t.title, t.definition]);
   infoSheet.getColumn(1).width = 40;
   infoSheet.getColumn(2).width = 100;
-  const used = new Set<string>([infoSheet.name]);
-  tables.forEach((t, i) => {
-    let name = t.title
-      .replace(/[[\]:*?/\\]/g, " ")
-      .slice(0, 28)
-      .trim();
-    if (used.has(name)) name = `${name.slice(0, 25)} ${i + 1}`;
-    used.add(name);
-    const sheet = wb.addWorksheet(name);
+  for (const t of tables) {
+    const sheet = wb.addWorksheet(sheetName(t.title, used));
     sheet.addRow([t.title]).font = { bold: true };
     sheet.addRow([]);
     sheet.addRow(t.columns.map(headerLabel)).font = { bold: true };
@@ -92,8 +122,9 @@ export async function tablesToXlsx(
       sheet.addRow(
         t.columns.map((c) => {
           const v = row[c.key];
+          if (v == null || v === "") return null;
           if (typeof v === "number" && c.kind === "eur") return v / 100;
-          return v ?? "";
+          return v;
         }),
       );
     }
@@ -102,7 +133,7 @@ export async function tablesToXlsx(
       col.width = c.kind === "text" ? 36 : 16;
       if (FORMATS[c.kind]) col.numFmt = FORMATS[c.kind]!;
     });
-  });
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { attachment, downloadName, tablesToXlsx, tableToCsv } from "./export.server";
+import { attachment, downloadName, sheetName, tablesToXlsx, tableToCsv } from "./export.server";
 import type { DashTable } from "./dashboard-types";
 
 const table: DashTable = {
@@ -74,5 +74,52 @@ describe("download file names in the page's language", () => {
     const header = attachment("gränslös-mina-uppgifter-2026-12-06.json");
     expect(header).toContain('filename="granslos-mina-uppgifter-2026-12-06.json"');
     expect(header).toContain(`filename*=UTF-8''${encodeURIComponent("gränslös-mina-uppgifter-2026-12-06.json")}`);
+  });
+});
+
+describe("XLSX cells a spreadsheet can compute with", () => {
+  const years: DashTable = {
+    id: "by-year",
+    title: "Jatkuvuus 6, 12 ja 24 kuukauden kuluttua alkuvuoden mukaan",
+    definition: "",
+    columns: [
+      { key: "name", label: "Vuosi", kind: "year" },
+      { key: "rate", label: "Jatkuvuusaste", kind: "pct" },
+      { key: "note", label: "Huomautus", kind: "text" },
+    ],
+    rows: [
+      { name: 2015, rate: 0.8, note: "" },
+      { name: 2017, rate: null, note: "Liian vähän vastauksia" },
+    ],
+  };
+
+  it("writes the reporting date as a date, years as numbers and suppressed rates as empty cells", async () => {
+    const buffer = await tablesToXlsx([years], {
+      title: "Verkoston tilannekuva",
+      rows: [["Raportointipäivä", new Date("2019-06-30T00:00:00Z")]],
+      definitionsTitle: "Määritelmät",
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as never);
+    const date = wb.worksheets[0].getRow(2).getCell(2);
+    expect(date.value).toBeInstanceOf(Date);
+    expect((date.value as Date).toISOString().slice(0, 10)).toBe("2019-06-30");
+    expect(date.numFmt).toBe("d.m.yyyy");
+    const sheet = wb.worksheets[1];
+    expect(sheet.getRow(4).getCell(1).value).toBe(2015);
+    expect(sheet.getRow(5).getCell(1).value).toBe(2017);
+    expect(sheet.getRow(5).getCell(2).value).toBeNull();
+    expect(sheet.getRow(5).getCell(2).type).toBe(ExcelJS.ValueType.Null);
+    expect(sheet.getRow(4).getCell(3).value).toBeNull();
+  });
+
+  it("cuts sheet names at a word boundary within 31 characters and keeps them unique", () => {
+    const used = new Set<string>();
+    expect(sheetName("Jatkuvuus 6, 12 ja 24 kuukauden kuluttua", used)).toBe("Jatkuvuus 6, 12 ja 24 kuukauden");
+    expect(sheetName("Andel som fortfarande fortsätter över tid (Kaplan–Meier)", used)).toBe("Andel som fortfarande");
+    expect(sheetName("Jatkuvuus 6, 12 ja 24 kuukauden kulumattua", used)).toBe("Jatkuvuus 6, 12 ja 24 2");
+    expect(sheetName("Rahoitus: rahoittajat [€]", used)).toBe("Rahoitus rahoittajat €");
+    expect(sheetName("Ammattitaiteilijantyöllistämisprosenttiosuudet", used)).toHaveLength(31);
+    for (const name of used) expect(name.length).toBeLessThanOrEqual(31);
   });
 });

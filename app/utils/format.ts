@@ -1,5 +1,6 @@
 /** Dates, numbers and money for fi-FI / sv-FI (Intl), and parsing of what people type. */
 import type { Lang } from "~/i18n";
+import type { Cell, ColumnKind } from "./dashboard-types";
 
 export const locale = (lang: Lang) => (lang === "sv" ? "sv-FI" : "fi-FI");
 
@@ -152,4 +153,22 @@ const collators = new Map<Lang, Intl.Collator>();
 export function sortedByName<T>(lang: Lang, items: readonly T[], name: (item: T) => string): T[] {
   const c = collator(lang);
   return [...items].sort((a, b) => c.compare(name(a), name(b)));
+}
+
+/** A dashboard table's cell as the page, the report and the Word document show it. */
+export function formatCell(lang: Lang, kind: ColumnKind, value: Cell) {
+  if (value == null || value === "") return "";
+  if (typeof value === "string") return value;
+  switch (kind) {
+    case "int":
+      return formatNumber(lang, value);
+    case "dec":
+      return formatNumber(lang, value, 1);
+    case "pct":
+      return formatPercent(lang, value);
+    case "eur":
+      return formatMoney(lang, value, { whole: true });
+    default:
+      return String(value);
+  }
 }

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getI18n } from "~/i18n";
 import { badReportDate, dashboardFromRequest } from "~/utils/dashboard-request.server";
 import { attachment, downloadName, tablesToXlsx } from "~/utils/export.server";
-import { formatDate } from "~/utils/format";
 import { resourceHeaders } from "~/utils/security.server";
 
 /** The whole dashboard as one XLSX workbook, with the same filters and scope as the page. */
@@ -17,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const buffer = await tablesToXlsx(model.tables, {
     title: t("title"),
     rows: [
-      [t("filters.reportDate"), formatDate(lang, model.reportDate)],
+      // A date cell (midnight UTC is the day itself in Excel's serial numbers).
+      [t("filters.reportDate"), new Date(`${model.reportDate}T00:00:00Z`)],
       [t("filters.title"), filterText || t("filters.none")],
       [t("scopeLabel"), model.internal ? t("scopeInternal") : t("scopePublic")],
     ],

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pilotFilterOptions } from "~db/queries/pilots.server";
@@ -12,6 +12,7 @@ import { localizedString } from "~/utils/localized";
 import { rateNote } from "~/utils/rate-note";
 import { REFERENCE_RATE } from "~shared/stats";
 import { useLang } from "~/utils/use-lang";
+import printHref from "~/styles/dashboard-print.css?url";
 import { HorizontalBars } from "./charts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return reportDateError ? data(body, { status: 400 }) : body;
 }
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printHref }];
+
 export const meta: MetaFunction = ({ params }) => [
   { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("dashboard:title") },
 ];
@@ -32,10 +35,14 @@ export const meta: MetaFunction = ({ params }) => [
 function Definition({ text }: { text: string }) {
   const { t } = useTranslation("dashboard");
   return (
-    <details className="definition">
-      <summary>{t("whatIsThis")}</summary>
-      <p>{text}</p>
-    </details>
+    <>
+      <details className="definition">
+        <summary>{t("whatIsThis")}</summary>
+        <p>{text}</p>
+      </details>
+      {/* Printed in place of the closed details (a printout cannot open them). */}
+      <p className="print-only definition-print">{text}</p>
+    </>
   );
 }
 
@@ -94,12 +101,21 @@ export default function Dashboard() {
     ) : null;
   };
   const xlsxParams = new URLSearchParams(location.search);
+  // The printable report of the same figures: the filters and the reporting date shown.
+  const reportParams = new URLSearchParams(
+    Object.entries({ ...filters, reportDate: model.reportDate })
+      .filter(([, v]) => v != null)
+      .map(([k, v]) => [k, String(v)]),
+  );
   return (
     <div className="dashboard">
       <h1>{t("title")}</h1>
       <p className="lead">
         {t("intro", { date: formatDate(lang, model.reportDate) })}{" "}
         {model.internal ? t("scopeInternal") : t("scopePublic")}
+      </p>
+      <p className="report-callout">
+        <Link to={`/${lang}/dashboard/report?${reportParams}`}>{t("report:reportLink")}</Link>
       </p>
 
       <Form method="get" className="filters no-print" aria-labelledby="filters-title">
