@@ -1,14 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { and, desc, eq, gt, ne } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { sessions, users } from "~db/schema";
+import { endOtherSessions, listUserSessions } from "~db/queries/sessions.server";
+import { changePassword, passwordHashOf } from "~db/queries/users.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { audit } from "~db/audit.server";
 import { formatDateTime } from "~/utils/format";
 import { parseSubmission } from "~/utils/forms";
 import { password, text } from "~/utils/validators";
@@ -18,7 +17,6 @@ import { checkPassword } from "~/utils/password-policy.server";
 import { requireUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { sessionAlive } from "~/utils/session.server";
-import { endResetLinks } from "~db/queries/tokens.server";
 import {
   actionKey,
   clearFailures,
@@ -37,18 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const user = await requireUser(request, lang);
   const db = await getDb();
-  const rows = await db
-    .select({
-      id: sessions.id,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      userAgent: sessions.userAgent,
-      ip: sessions.ip,
-    })
-    .from(sessions)
-    .where(and(eq(sessions.userId, user.id), gt(sessions.expiresAt, new Date())))
-    .orderBy(desc(sessions.createdAt));
+  const rows = await listUserSessions(db, user.id);
   // Sessions idle too long are over even before their row is cleaned up: not listed.
   const alive = rows.filter((s) => sessionAlive({ ...s, role: user.role }));
   // The session ids are secrets: the page gets a short handle, never the id itself.
@@ -94,25 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data;
 
   if (input.intent === "endSession" || input.intent === "endOthers") {
-    const mine = await db
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)));
-    const ending = input.intent === "endOthers" ? mine : mine.filter((s) => s.id.startsWith(input.handle));
-    await db.transaction(async (tx) => {
-      for (const s of ending) await tx.delete(sessions).where(and(eq(sessions.id, s.id), eq(sessions.userId, user.id)));
-      if (ending.length) {
-        await audit(tx, {
-          userId: user.id,
-          action: "sessions.end",
-          entityType: "user",
-          entityId: user.id,
-          before: { sessions: mine.length },
-          after: { sessions: mine.length - ending.length },
-        });
-      }
-    });
-    throw redirect(`/${lang}/account?ended=${ending.length}`);
+    const ended = await endOtherSessions(db, user, input.intent === "endOthers" ? undefined : input.handle);
+    throw redirect(`/${lang}/account?ended=${ended}`);
   }
 
   const errors: Record<string, string> = {};
@@ -120,8 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const guessKey = actionKey("password", user.id);
   const wait = await lockedFor(db, [guessKey]);
   if (wait) return throttledPassword(wait);
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (!(await verifyPassword(row?.passwordHash, input.current))) {
+  if (!(await verifyPassword(await passwordHashOf(db, user.id), input.current))) {
     const locked = await recordFailure(db, [guessKey]);
     if (locked) return throttledPassword(locked);
     errors.current = "myAccount.wrongCurrent";
@@ -132,21 +101,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Object.keys(errors).length)
     return data({ intent: "password", errors, done: null as string | null }, { status: 400 });
   const passwordHash = await hashPassword(input.password);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
-    // A new password ends every other session: whoever knew the old one is signed out.
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)));
-    // …and every reset link still out there: a link asked for before the change must not undo it.
-    await endResetLinks(tx, { userId: user.id, email: user.email });
-    await audit(tx, {
-      userId: user.id,
-      action: "user.password",
-      entityType: "user",
-      entityId: user.id,
-      before: { password: "…" },
-      after: { password: "(changed)" },
-    });
-  });
+  // A new password ends every other session (whoever knew the old one is signed out) and every reset
+  // link still out there (a link asked for before the change must not undo it).
+  await changePassword(db, user, passwordHash);
   return data({
     intent: "password",
     errors: {} as Record<string, string>,

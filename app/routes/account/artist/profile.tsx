@@ -6,13 +6,12 @@ import { getDb } from "~db/client.server";
 import {
   directoryOptions,
   getOwnArtist,
-  listServices,
   saveOwnProfile,
   UnknownCode,
   VersionConflict,
 } from "~db/queries/artists.server";
+import { listOwnServices } from "~db/queries/own-services.server";
 import { ARTIST_KINDS, PROGRAMME_REGIONS, WORKING_LANGUAGES } from "~shared/codes";
-import { sql } from "drizzle-orm";
 import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
@@ -29,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireArtistUser(request, lang);
   const db = await getDb();
   const [artist, options] = await Promise.all([getOwnArtist(db, user.id), directoryOptions(db)]);
-  const services = artist ? await listServices(db, sql`s.artist_id = ${artist.id}`) : [];
+  const services = artist ? await listOwnServices(db, artist.id) : [];
   return {
     artist,
     options,

@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { sql } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { getOwnArtist, listServices, setServiceHidden, VersionConflict } from "~db/queries/artists.server";
+import { getOwnArtist, setServiceHidden, VersionConflict } from "~db/queries/artists.server";
+import { listOwnServices } from "~db/queries/own-services.server";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
 import { parseSubmission } from "~/utils/forms";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const artist = await getOwnArtist(db, user.id);
   if (!artist) throw redirect(`/${lang}/me/artist`);
-  const services = await listServices(db, sql`s.artist_id = ${artist.id}`);
+  const services = await listOwnServices(db, artist.id);
   return { artist: { id: artist.id, state: artist.state, name: artist.name }, services };
 }
 
