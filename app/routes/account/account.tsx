@@ -7,6 +7,7 @@ import { getDb } from "~db/client.server";
 import { endOtherSessions, listUserSessions } from "~db/queries/sessions.server";
 import { changePassword, passwordHashOf } from "~db/queries/users.server";
 import { ErrorSummary, Field } from "~/components/field";
+import { RowTable } from "~/components/row-table";
 import { getI18n, isLang } from "~/i18n";
 import { formatDateTime } from "~/utils/format";
 import { parseSubmission } from "~/utils/forms";
@@ -144,50 +145,41 @@ export default function Account() {
           {t("myAccount.ended", { count: ended })}
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("myAccount.sessions")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("myAccount.signedIn")}</th>
-              <th scope="col">{t("myAccount.lastSeen")}</th>
-              <th scope="col">{t("myAccount.device")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("myAccount.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((s) => (
-              <tr key={s.handle}>
-                <td>{formatDateTime(lang, s.createdAt)}</td>
-                <td>{formatDateTime(lang, s.lastSeenAt)}</td>
-                <td>
-                  {s.userAgent ?? t("myAccount.unknownDevice")}
-                  {s.ip ? ` (${s.ip})` : ""}
-                </td>
-                <td>
-                  {s.current ? (
-                    <strong>{t("myAccount.thisSession")}</strong>
-                  ) : (
-                    <Form method="post" action={`/${lang}/account`}>
-                      <input type="hidden" name="intent" value="endSession" />
-                      <input type="hidden" name="handle" value={s.handle} />
-                      <button
-                        type="submit"
-                        className="button button-secondary"
-                        aria-label={t("myAccount.endSessionFrom", { date: formatDateTime(lang, s.createdAt) })}
-                      >
-                        {t("myAccount.endSession")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RowTable
+        caption={t("myAccount.sessions")}
+        captionHidden
+        rows={list}
+        rowKey={(s) => s.handle}
+        columns={[
+          { key: "signedIn", header: t("myAccount.signedIn"), cell: (s) => formatDateTime(lang, s.createdAt) },
+          { key: "lastSeen", header: t("myAccount.lastSeen"), cell: (s) => formatDateTime(lang, s.lastSeenAt) },
+          {
+            key: "device",
+            header: t("myAccount.device"),
+            cell: (s) => `${s.userAgent ?? t("myAccount.unknownDevice")}${s.ip ? ` (${s.ip})` : ""}`,
+          },
+          {
+            key: "actions",
+            header: <span className="visually-hidden">{t("myAccount.actions")}</span>,
+            cell: (s) =>
+              s.current ? (
+                <strong>{t("myAccount.thisSession")}</strong>
+              ) : (
+                <Form method="post" action={`/${lang}/account`}>
+                  <input type="hidden" name="intent" value="endSession" />
+                  <input type="hidden" name="handle" value={s.handle} />
+                  <button
+                    type="submit"
+                    className="button button-secondary"
+                    aria-label={t("myAccount.endSessionFrom", { date: formatDateTime(lang, s.createdAt) })}
+                  >
+                    {t("myAccount.endSession")}
+                  </button>
+                </Form>
+              ),
+          },
+        ]}
+      />
       {others.length ? (
         <Form method="post" action={`/${lang}/account`}>
           <input type="hidden" name="intent" value="endOthers" />
