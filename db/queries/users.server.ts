@@ -12,20 +12,20 @@ import { staffScope, type StaffScope } from "./access.server";
 import { existingScope } from "./accounts.server";
 import { consumeToken, createToken, endResetLinks, type TokenRow } from "./tokens.server";
 
+/** Who a user is and the state of their account (never the password's hash). */
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  language: users.language,
+  emailVerifiedAt: users.emailVerifiedAt,
+  disabledAt: users.disabledAt,
+};
+
 /** A user by address, for the account flows; `lock` holds the row until the transaction ends. */
 export async function findUserByEmail(tx: DbOrTx, email: string, { lock = false } = {}) {
-  const query = tx
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      language: users.language,
-      emailVerifiedAt: users.emailVerifiedAt,
-      disabledAt: users.disabledAt,
-    })
-    .from(users)
-    .where(eq(users.email, email));
+  const query = tx.select(userColumns).from(users).where(eq(users.email, email));
   const [row] = lock ? await query.for("update") : await query;
   return row ?? null;
 }
@@ -52,16 +52,7 @@ export async function passwordHashOf(db: DbOrTx, userId: number) {
 /** A user as the admin's user page shows them, or null. */
 export async function getUserForAdmin(db: DbOrTx, id: number) {
   const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      language: users.language,
-      emailVerifiedAt: users.emailVerifiedAt,
-      disabledAt: users.disabledAt,
-      createdAt: users.createdAt,
-    })
+    .select({ ...userColumns, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.id, id));
   return row ?? null;
