@@ -121,6 +121,7 @@ export async function loadPilotInput(db: Db | Tx, id: number) {
       role: e.role,
       days: e.days == null ? null : Number(e.days),
       feeCents: e.feeCents,
+      professional: e.professional,
     })),
     sessionsHeld: p.sessionsHeld,
     participants: Object.fromEntries(figures.map((f) => [f.targetGroupCode, f.participants])),
@@ -203,6 +204,7 @@ async function writeChildren(tx: Tx, id: number, input: PilotInput) {
         role: e.role,
         days: e.days == null ? null : String(e.days),
         feeCents: e.feeCents,
+        professional: e.professional,
       })),
     );
   }

@@ -137,7 +137,7 @@ export type PilotDetailRow = {
     feeCents: number | null;
     artForm: L | null;
     artFormCode: string | null;
-    professional: boolean;
+    professional: boolean | null;
   }[];
   sources: { id: number; title: string; url: string | null; document: string | null }[];
   checks: {
@@ -254,8 +254,9 @@ export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?
  */
 export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string): Promise<FilterOption[]> {
   // A scalar subquery with LIMIT 1 stops at the first visible pilot (an EXISTS would join them all).
-  const seen = (from: SQL, where: SQL) =>
-    sql`(select 1 from ${from} where ${where} and ${visibility} limit 1) is not null`;
+  // `order` names the index to walk: without it PostgreSQL may expect an early match and scan the whole table.
+  const seen = (from: SQL, where: SQL, order?: SQL) =>
+    sql`(select 1 from ${from} where ${where} and ${visibility} ${order ? sql`order by ${order}` : sql``} limit 1) is not null`;
   return cachedRows<FilterOption>(
     db,
     sql`select 'programme' as kind, code as key, name, null as parent from programmes
@@ -263,14 +264,20 @@ export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string)
       union all select 'region', r.code, r.name, null from regions r where r.code in (${sql.raw(PROGRAMME_REGIONS_SQL)})
         or exists (select 1 from municipality_regions mr where mr.region_code = r.code
           and exists (select 1 from pilot_municipalities pm where pm.municipality_code = mr.municipality_code))
+      -- Two sets joined, not "exists(…) or exists(…)": with the "or" PostgreSQL scans pilot_municipalities
+      -- once per municipality instead of probing its index (seconds at 100,000 pilots; docs/decisions/120).
       union all select 'municipality', m.code, m.name, null from municipalities m
-        where exists (select 1 from municipality_regions mr where mr.municipality_code = m.code and mr.region_code in (${sql.raw(PROGRAMME_REGIONS_SQL)}) and mr.valid_to is null)
-          or exists (select 1 from pilot_municipalities pm where pm.municipality_code = m.code)
+        where m.code in (
+          select mr.municipality_code from municipality_regions mr
+            where mr.region_code in (${sql.raw(PROGRAMME_REGIONS_SQL)}) and mr.valid_to is null
+          union all
+          select m2.code from municipalities m2
+            where exists (select 1 from pilot_municipalities pm where pm.municipality_code = m2.code))
       union all select 'targetGroup', code, name, null from target_groups
       union all select 'artForm', code, name, null from art_forms
       union all select 'sector', code, name, null from sectors
       union all select 'funder', o.id::text, o.name, null from organisations o
-        where ${seen(sql`funding_lines f join pilots p on p.id = f.pilot_id`, sql`f.funder_id = o.id`)}
+        where ${seen(sql`funding_lines f join pilots p on p.id = f.pilot_id`, sql`f.funder_id = o.id`, sql`f.funder_id, f.pilot_id`)}
       union all select 'status', code, name, null from continuation_statuses
       union all select 'year', y::text, '{}'::jsonb, null
         from generate_series((select extract(year from least(min(p.start_date), min(p.end_date)))::int from pilots p where ${visibility}),

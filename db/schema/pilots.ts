@@ -268,7 +268,8 @@ export const employments = pgTable(
     role: text(),
     days: numeric({ precision: 7, scale: 1 }),
     feeCents: bigint({ mode: "number" }),
-    professional: boolean().notNull().default(true),
+    /** Was the artist a professional? Asked in the pilot form; null: not stated. */
+    professional: boolean(),
   },
   (t) => [
     index("employments_pilot").on(t.pilotId),
@@ -302,7 +303,9 @@ export const continuationChecks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc(), t.id.desc()),
+    // In the order the queries ask for ("order by checked_on desc, id desc", which puts nulls first), so the
+    // latest check of a pilot is read off the index without a sort (docs/decisions/120).
+    index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
     check("continuation_checks_ended_on", sql`${t.endedOn} is null or ${t.endedOn} <= ${t.checkedOn}`),
   ],
 );
