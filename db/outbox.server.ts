@@ -3,7 +3,8 @@
  * the change that causes it, with its delivery job (docs/decisions/085), and delivered after the
  * commit (app/utils/email.server.ts), or by the job runner when that fails.
  */
-import type { DbOrTx } from "./connect";
+import { eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "./connect";
 import { enqueueJob } from "./jobs.server";
 import { emailOutbox } from "./schema";
 
@@ -30,4 +31,31 @@ export async function queueEmail(tx: DbOrTx, email: Email, job: Record<string, u
     .returning({ id: emailOutbox.id });
   await enqueueJob(tx, { kind: EMAIL_JOB, dedupeKey: emailJobKey(row.id), payload: { ...job, outboxId: row.id } });
   return row.id;
+}
+
+/** A queued message as stored, or null. */
+export async function outboxMessage(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({
+      to: emailOutbox.toAddress,
+      language: emailOutbox.language,
+      subject: emailOutbox.subject,
+      body: emailOutbox.body,
+      html: emailOutbox.html,
+      sentAt: emailOutbox.sentAt,
+    })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.id, id));
+  return row ?? null;
+}
+
+/** Delivered: the row says so, and its job no longer keeps the message with its links. */
+export async function markOutboxSent(db: Db, id: number) {
+  await db.update(emailOutbox).set({ sentAt: new Date(), error: null }).where(eq(emailOutbox.id, id));
+  await db.execute(sql`update jobs set payload = payload - 'body' - 'html' where dedupe_key = ${emailJobKey(id)}`);
+}
+
+/** Delivery failed: the error is kept on the row for the admin (the job is retried). */
+export async function markOutboxFailed(db: Db, id: number, error: string) {
+  await db.update(emailOutbox).set({ error }).where(eq(emailOutbox.id, id));
 }

@@ -128,7 +128,8 @@ export function DateField({
 
 /**
  * A labelled select: first the empty choice `none` (e.g. "All"), then `children` (extra fixed
- * choices), then `options`; its error beside it, linked for screen readers.
+ * choices, or option groups), then `options`; its error beside it, linked for screen readers.
+ * `multiple` makes it a list box whose `value` is the chosen values.
  */
 export function SelectField({
   name,
@@ -143,10 +144,12 @@ export function SelectField({
   id: idProp,
   className,
   lang,
+  multiple,
+  size,
 }: {
   name: string;
   label: string;
-  value?: string | number | null;
+  value?: string | number | null | string[];
   options: { value: string; label: string }[];
   /** The empty choice's text ("All", "Choose…"); null when there is no empty choice. */
   none: string | null;
@@ -157,6 +160,8 @@ export function SelectField({
   id?: string;
   className?: string;
   lang?: string;
+  multiple?: boolean;
+  size?: number;
 }) {
   const { t } = useTranslation();
   const id = idProp ?? fieldId(name);
@@ -176,7 +181,9 @@ export function SelectField({
       <select
         id={id}
         name={name}
-        defaultValue={value == null ? "" : String(value)}
+        defaultValue={Array.isArray(value) ? value : value == null ? "" : String(value)}
+        multiple={multiple}
+        size={size}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}

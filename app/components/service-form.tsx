@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { ServiceRow } from "~db/queries/artists.server";
 import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
@@ -7,27 +8,34 @@ import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field, SelectField } from "~/components/field";
 import { centsToInput } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
+import { serviceSchema } from "~/utils/artist-schemas";
 import { useLang } from "~/utils/use-lang";
+import { type FormResult, useValidatedForm } from "~/utils/use-validated-form";
 
 type Option = { code: string; name: Localized };
 
 /** The schema's limits (artist-schemas.ts), said in the hints. */
 const LIMITS = { title: 200, description: 4000, accessibility: 1000, season: 300 } as const;
 
-/** The service form (add and edit): both languages side by side, missing ones marked. */
+/**
+ * The service form (add and edit): both languages side by side, missing ones marked; checked in the
+ * browser with the action's schema, and by the action without JavaScript (`result`: its answer).
+ */
 export function ServiceForm({
   service,
   options,
-  errors,
+  result,
   values,
 }: {
   service: ServiceRow | null;
   options: { artForms: Option[]; targetGroups: Option[] };
-  errors?: Record<string, string>;
+  result: FormResult;
   values?: Record<string, string | string[]>;
 }) {
   const { t } = useTranslation("artists");
   const lang = useLang();
+  const schema = useMemo(() => serviceSchema(lang), [lang]);
+  const { formProps, errors } = useValidatedForm(schema, result);
   const navigation = useNavigation();
   const s = service;
   const str = (key: string, fallback: string | number | null | undefined) =>
@@ -87,7 +95,7 @@ export function ServiceForm({
   const name = (o: Option) => localizedString(o.name, lang);
   return (
     // Values sent back by a refused save are not saved: the language switch asks before leaving them.
-    <Form method="post" noValidate className="stacked-form" data-unsaved={values ? "true" : undefined}>
+    <Form method="post" className="stacked-form" {...formProps} data-unsaved={values ? "true" : undefined}>
       <ErrorSummary errors={errors} labels={labels} />
       {s ? <input type="hidden" name="version" value={s.version} /> : null}
       <input type="hidden" name="intent" value="save" />

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { PROGRAMME_REGIONS, type Localized } from "~shared/codes";
-import { errorText } from "~/utils/validators";
+import { SelectField } from "./field";
 import { collator } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
@@ -42,84 +42,52 @@ export function UserScopeFields({
     },
   ];
   const orgs = [...organisations].sort(byName);
-  const error = (name: string) =>
-    errors?.[name] ? (
-      <p className="error-text" id={`f-${name}-error`}>
-        {errorText(t, errors[name])}
-      </p>
-    ) : null;
-  const describedBy = (name: string) =>
-    [`f-${name}-hint`, errors?.[name] ? `f-${name}-error` : null].filter(Boolean).join(" ");
   return (
     <>
-      <div className={`field ${errors?.role ? "field-error" : ""}`}>
-        <label htmlFor="f-role">
-          {t("scope.role")}
-          <span className="required"> ({t("common:form.required")})</span>
-        </label>
-        {error("role")}
-        <select
-          id="f-role"
-          name="role"
-          defaultValue={selected.role ?? "staff"}
-          aria-invalid={errors?.role ? true : undefined}
-        >
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {t(`account:roles.${r}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        name="role"
+        label={t("scope.role")}
+        required
+        none={null}
+        value={selected.role ?? "staff"}
+        options={roles.map((r) => ({ value: r, label: t(`account:roles.${r}`) }))}
+        error={errors?.role}
+      />
       <fieldset className="field">
         <legend>{t("scope.legend")}</legend>
         <p className="hint">{t("scope.hint")}</p>
-        <div className={`field ${errors?.municipalities ? "field-error" : ""}`}>
-          <label htmlFor="f-municipalities">{t("scope.municipalities")}</label>
-          <p className="hint" id="f-municipalities-hint">
-            {t("scope.multiHint")}
-          </p>
-          {error("municipalities")}
-          <select
-            id="f-municipalities"
-            name="municipalities"
-            multiple
-            size={10}
-            defaultValue={selected.municipalities}
-            aria-describedby={describedBy("municipalities")}
-            aria-invalid={errors?.municipalities ? true : undefined}
-          >
-            {groups.map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {g.items.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {localizedString(m.name, lang)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-organisations">{t("scope.organisations")}</label>
-          <p className="hint" id="f-organisations-hint">
-            {t("scope.multiHint")}
-          </p>
-          <select
-            id="f-organisations"
-            name="organisations"
-            multiple
-            size={6}
-            defaultValue={selected.organisations.map(String)}
-            aria-describedby="f-organisations-hint"
-          >
-            {orgs.map((o) => (
-              <option key={o.id} value={String(o.id)}>
-                {localizedString(o.name, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="municipalities"
+          label={t("scope.municipalities")}
+          hint={t("scope.multiHint")}
+          multiple
+          size={10}
+          none={null}
+          options={[]}
+          value={selected.municipalities}
+          error={errors?.municipalities}
+        >
+          {groups.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.items.map((m) => (
+                <option key={m.code} value={m.code}>
+                  {localizedString(m.name, lang)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <SelectField
+          name="organisations"
+          label={t("scope.organisations")}
+          hint={t("scope.multiHint")}
+          multiple
+          size={6}
+          none={null}
+          options={orgs.map((o) => ({ value: String(o.id), label: localizedString(o.name, lang) }))}
+          value={selected.organisations.map(String)}
+          error={errors?.organisations}
+        />
       </fieldset>
     </>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ScopeSchema, accountEmail, passwordErrors, scopeErrors } from "./accounts.server";
+import { ScopeSchema, scopeErrors } from "./account-schemas";
+import { accountEmail, passwordErrors } from "./accounts.server";
 import { checkPassword } from "./password-policy.server";
 
 describe("account emails", () => {

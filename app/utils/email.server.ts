@@ -15,11 +15,16 @@
  * retried with backoff by the job runner when SMTP fails; sent at least once, never lost. With SMTP
  * the job keeps the unredacted message until it is delivered, and then drops it.
  */
-import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~db/connect";
 import { runJobNow, type JobHandlers } from "~db/jobs.server";
-import { EMAIL_JOB, emailJobKey, queueEmail as queueOutboxEmail } from "~db/outbox.server";
-import { emailOutbox } from "~db/schema";
+import {
+  EMAIL_JOB,
+  emailJobKey,
+  markOutboxFailed,
+  markOutboxSent,
+  outboxMessage,
+  queueEmail as queueOutboxEmail,
+} from "~db/outbox.server";
 import { redactLinks } from "~shared/redact";
 import { env } from "./env.server";
 
@@ -75,17 +80,7 @@ export async function deliverEmail(db: Db, id: number, _email?: Email) {
  * retried; the error is kept on the row for the admin). A message already sent is not sent again.
  */
 export async function sendOutboxMessage(db: Db, id: number, job: Record<string, unknown> = {}) {
-  const [row] = await db
-    .select({
-      to: emailOutbox.toAddress,
-      language: emailOutbox.language,
-      subject: emailOutbox.subject,
-      body: emailOutbox.body,
-      html: emailOutbox.html,
-      sentAt: emailOutbox.sentAt,
-    })
-    .from(emailOutbox)
-    .where(eq(emailOutbox.id, id));
+  const row = await outboxMessage(db, id);
   if (!row || row.sentAt) return;
   const email: Email = {
     to: row.to,
@@ -107,15 +102,10 @@ export async function sendOutboxMessage(db: Db, id: number, job: Record<string, 
       text: email.body,
       ...(email.html ? { html: email.html } : {}),
     });
-    await db.update(emailOutbox).set({ sentAt: new Date(), error: null }).where(eq(emailOutbox.id, id));
-    // Delivered: the job no longer keeps the message with its links.
-    await db.execute(sql`update jobs set payload = payload - 'body' - 'html' where dedupe_key = ${jobKey(id)}`);
+    await markOutboxSent(db, id);
   } catch (error) {
     // The SMTP error names the server and the reason; the message itself is not in it.
-    await db
-      .update(emailOutbox)
-      .set({ error: redactLinks(String(error)).slice(0, 500) })
-      .where(eq(emailOutbox.id, id));
+    await markOutboxFailed(db, id, redactLinks(String(error)).slice(0, 500));
     throw error;
   }
 }

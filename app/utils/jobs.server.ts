@@ -8,7 +8,6 @@
  *     database from running it at the same time (`startScheduledJobs`).
  * No React here.
  */
-import { asc } from "drizzle-orm";
 import { getDb } from "~db/client.server";
 import { clock } from "~db/clock";
 import type { Db } from "~db/connect";
@@ -21,7 +20,7 @@ import {
   runFollowUpPass,
   type FollowUpSettings,
 } from "~db/queries/follow-up-requests.server";
-import { continuationStatuses } from "~db/schema";
+import { continuationStatusCodes } from "~db/queries/pilot-write.server";
 import { emailJobHandlers, publicUrl, queueEmail } from "./email.server";
 import { env } from "./env.server";
 import { followUpEmail } from "./follow-up-mail.server";
@@ -43,10 +42,7 @@ export async function sendFollowUpRequest(
   now = clock.now(),
   baseUrl = publicUrl(),
 ) {
-  const statusRows = await db
-    .select({ code: continuationStatuses.code, name: continuationStatuses.name })
-    .from(continuationStatuses)
-    .orderBy(asc(continuationStatuses.sort));
+  const statusRows = await continuationStatusCodes(db);
   const statusNames = Object.fromEntries(statusRows.map((s) => [s.code, s.name]));
   return db.transaction(async (tx) => {
     const request = await requestForSending(tx, requestId);

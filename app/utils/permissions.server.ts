@@ -5,13 +5,13 @@
  * would refuse anyway. The data behind the answers comes from db/queries/access.server.ts.
  */
 import { data } from "@remix-run/node";
-import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "~db/client.server";
 import type { Db, DbOrTx } from "~db/connect";
 import {
   figuresVisibilitySql,
   pilotInScope,
   pilotMatches,
+  pilotsEdited,
   pilotVisibilitySql,
   serviceBelongsTo,
   staffScope as readStaffScope,
@@ -60,12 +60,12 @@ export async function staffScope(userId: number, database?: DbOrTx) {
 }
 
 /** SQL condition on pilots `p`: which pilots the viewer may see. Anonymous and artists: published only. */
-export async function pilotVisibility(user: Viewer, database?: Db): Promise<SQL> {
+export async function pilotVisibility(user: Viewer, database?: Db) {
   return pilotVisibilitySql(database ?? (await getDb()), user);
 }
 
 /** SQL condition on pilots `p`: the pilots the figures (home page, dashboard) count for this viewer. */
-export function figuresVisibility(user: Viewer): SQL {
+export function figuresVisibility(user: Viewer) {
   return figuresVisibilitySql(figuresScope(user));
 }
 
@@ -75,9 +75,9 @@ export function figuresVisibility(user: Viewer): SQL {
  */
 export async function personalAccess(user: Viewer, database?: DbOrTx): Promise<PersonalAccess> {
   const userId = user?.id ?? null;
-  if (isCouncil(user)) return { editor: sql`true`, userId };
-  if (user?.role === "staff") return { editor: pilotInScope(await staffScope(user.id, database)), userId };
-  return { editor: sql`false`, userId };
+  if (isCouncil(user)) return { editor: pilotsEdited("all"), userId };
+  if (user?.role === "staff") return { editor: pilotsEdited(await staffScope(user.id, database)), userId };
+  return { editor: pilotsEdited("none"), userId };
 }
 
 /** The artist profile id the user owns, or null (an artist account may not have created one yet). */

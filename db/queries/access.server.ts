@@ -25,6 +25,16 @@ export async function staffScope(db: DbOrTx, userId: number): Promise<StaffScope
   return { municipalities: munis.map((m) => m.code), organisations: orgs.map((o) => o.id) };
 }
 
+/**
+ * SQL condition on pilots `p`: the pilots whose personal details a viewer edits and so always sees
+ * (docs/decisions/065): every pilot, none, or the ones in a staff member's scope.
+ */
+export function pilotsEdited(scope: "all" | "none" | StaffScope): SQL {
+  if (scope === "all") return sql`true`;
+  if (scope === "none") return sql`false`;
+  return pilotInScope(scope);
+}
+
 /** SQL condition on pilots `p`: the pilot belongs to the staff member's municipalities or organisations. */
 export function pilotInScope(scope: StaffScope): SQL {
   const parts: SQL[] = [];

@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 /**
  * The account flows' actions called directly on a fresh database (both drivers in CI): registration and
  * password reset answer the same whether or not the address has an account; an invitation creates the
@@ -7,12 +6,12 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { ORIGIN, routeCaller, type Outcome } from "../helpers/route-call";
 import { emailOutbox, sessions, tokens, userMunicipalities, users } from "~db/schema";
 import { FIXTURES } from "../e2e/authz/types";
 import { backgroundSettled } from "~/utils/after-response.server";
 
 let t: TestDb;
-const ORIGIN = "http://localhost:3999";
 
 beforeAll(async () => {
   t = await createTestDb({ seed: "demo" });
@@ -24,37 +23,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Outcome = { status: number; data: unknown; headers: Headers };
-async function call(
-  fn: (args: ActionFunctionArgs) => Promise<unknown>,
-  path: string,
-  params: Record<string, string>,
-  form: Record<string, string | string[]>,
-  cookie?: string,
-): Promise<Outcome> {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  const request = new Request(`${ORIGIN}${path}`, {
-    method: "POST",
-    body,
-    headers: {
-      Origin: ORIGIN,
-      "Content-Type": "application/x-www-form-urlencoded",
-      ...(cookie ? { Cookie: cookie } : {}),
-    },
-  });
-  let result: unknown;
-  try {
-    result = await fn({ request, params, context: {} });
-  } catch (thrown) {
-    result = thrown;
-  }
-  if (result instanceof Response) return { status: result.status, data: null, headers: result.headers };
-  const r = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } };
-  if (r?.type === "DataWithResponseInit")
-    return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers) };
-  return { status: 200, data: result, headers: new Headers() };
-}
+const call = routeCaller();
 
 const lastMail = async (to: string) =>
   (

@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 /**
  * The accessibility feedback inbox, called directly on a fresh database (both drivers): a message
  * sent from the statement is stored with its audit event and a notice to every active council and
@@ -9,13 +8,13 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { ORIGIN, routeCaller } from "../helpers/route-call";
 import { auditEvents, emailOutbox, feedback, users } from "~db/schema";
 import { backgroundSettled } from "~/utils/after-response.server";
 import { publicUrl } from "~/utils/email.server";
 import { feedbackDueDate, feedbackOverdue } from "~db/queries/feedback.server";
 
 let t: TestDb;
-const ORIGIN = "http://localhost:3999";
 
 beforeAll(async () => {
   t = await createTestDb({ seed: "reference" });
@@ -27,37 +26,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: each route answers its own shape; the tests read it as given
-type Outcome = { status: number; data: any; headers: Headers };
-async function call(
-  fn: (args: ActionFunctionArgs) => Promise<unknown>,
-  path: string,
-  params: Record<string, string>,
-  form: Record<string, string> | null,
-  cookie?: string,
-): Promise<Outcome> {
-  const request = new Request(`${ORIGIN}${path}`, {
-    method: form ? "POST" : "GET",
-    body: form ? new URLSearchParams(form) : undefined,
-    headers: {
-      Origin: ORIGIN,
-      "Content-Type": "application/x-www-form-urlencoded",
-      "x-rajaton-client": "192.0.2.44",
-      ...(cookie ? { Cookie: cookie } : {}),
-    },
-  });
-  let result: unknown;
-  try {
-    result = await fn({ request, params, context: {} });
-  } catch (thrown) {
-    result = thrown;
-  }
-  if (result instanceof Response) return { status: result.status, data: null, headers: result.headers };
-  const r = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } };
-  if (r?.type === "DataWithResponseInit")
-    return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers) };
-  return { status: 200, data: result, headers: new Headers() };
-}
+const call = routeCaller({ client: "192.0.2.44" });
 
 async function signedIn(email: string, role: "staff" | "council" | "admin", language: "fi" | "sv", disabled = false) {
   const [u] = await t.db

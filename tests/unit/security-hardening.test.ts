@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 /**
  * Hardening of the public actions and of personal details, called directly on a fresh database (both
  * drivers): throttled actions answer 429 with Retry-After; the reset link is made after the answer;
@@ -8,6 +7,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { ORIGIN, routeCaller, type Outcome } from "../helpers/route-call";
 import { artists, pilots, sessions, tokens, users } from "~db/schema";
 import { queryRows } from "~db/connect";
 import { backgroundSettled } from "~/utils/after-response.server";
@@ -15,7 +15,6 @@ import { hashPassword } from "~shared/password.server";
 import { createToken } from "~db/queries/tokens.server";
 
 let t: TestDb;
-const ORIGIN = "http://localhost:3999";
 
 beforeAll(async () => {
   t = await createTestDb({ seed: "demo" });
@@ -27,40 +26,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Outcome = { status: number; data: unknown; headers: Headers };
-async function call(
-  fn: (args: ActionFunctionArgs) => Promise<unknown>,
-  path: string,
-  params: Record<string, string>,
-  form: Record<string, string | string[]>,
-  opts: { cookie?: string; client?: string; method?: string } = {},
-): Promise<Outcome> {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  const method = opts.method ?? "POST";
-  const request = new Request(`${ORIGIN}${path}`, {
-    method,
-    body: method === "GET" ? undefined : body,
-    headers: {
-      Origin: ORIGIN,
-      "Content-Type": "application/x-www-form-urlencoded",
-      // What scripts/server.mjs puts there from the socket.
-      "x-rajaton-client": opts.client ?? "192.0.2.1",
-      ...(opts.cookie ? { Cookie: opts.cookie } : {}),
-    },
-  });
-  let result: unknown;
-  try {
-    result = await fn({ request, params, context: {} });
-  } catch (thrown) {
-    result = thrown;
-  }
-  if (result instanceof Response) return { status: result.status, data: null, headers: result.headers };
-  const r = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } };
-  if (r?.type === "DataWithResponseInit")
-    return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers) };
-  return { status: 200, data: result, headers: new Headers() };
-}
+const call = routeCaller({ client: "192.0.2.1" });
 
 /** A verified user with a session; returns the id and the Cookie header. */
 async function userWithSession(email: string, role: "artist" | "staff" | "council", password = "Vahva-salasana-2026") {

@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { and, desc, eq, gt, ne } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { sessions, users } from "~db/schema";
+import { endOtherSessions, listUserSessions } from "~db/queries/sessions.server";
+import { changePassword, passwordHashOf } from "~db/queries/users.server";
 import { ErrorSummary, Field } from "~/components/field";
+import { RowTable } from "~/components/row-table";
 import { getI18n, isLang } from "~/i18n";
-import { audit } from "~db/audit.server";
 import { formatDateTime } from "~/utils/format";
 import { parseSubmission } from "~/utils/forms";
 import { password, text } from "~/utils/validators";
@@ -18,7 +18,6 @@ import { checkPassword } from "~/utils/password-policy.server";
 import { requireUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { sessionAlive } from "~/utils/session.server";
-import { endResetLinks } from "~db/queries/tokens.server";
 import {
   actionKey,
   clearFailures,
@@ -37,18 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const user = await requireUser(request, lang);
   const db = await getDb();
-  const rows = await db
-    .select({
-      id: sessions.id,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      userAgent: sessions.userAgent,
-      ip: sessions.ip,
-    })
-    .from(sessions)
-    .where(and(eq(sessions.userId, user.id), gt(sessions.expiresAt, new Date())))
-    .orderBy(desc(sessions.createdAt));
+  const rows = await listUserSessions(db, user.id);
   // Sessions idle too long are over even before their row is cleaned up: not listed.
   const alive = rows.filter((s) => sessionAlive({ ...s, role: user.role }));
   // The session ids are secrets: the page gets a short handle, never the id itself.
@@ -94,25 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data;
 
   if (input.intent === "endSession" || input.intent === "endOthers") {
-    const mine = await db
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)));
-    const ending = input.intent === "endOthers" ? mine : mine.filter((s) => s.id.startsWith(input.handle));
-    await db.transaction(async (tx) => {
-      for (const s of ending) await tx.delete(sessions).where(and(eq(sessions.id, s.id), eq(sessions.userId, user.id)));
-      if (ending.length) {
-        await audit(tx, {
-          userId: user.id,
-          action: "sessions.end",
-          entityType: "user",
-          entityId: user.id,
-          before: { sessions: mine.length },
-          after: { sessions: mine.length - ending.length },
-        });
-      }
-    });
-    throw redirect(`/${lang}/account?ended=${ending.length}`);
+    const ended = await endOtherSessions(db, user, input.intent === "endOthers" ? undefined : input.handle);
+    throw redirect(`/${lang}/account?ended=${ended}`);
   }
 
   const errors: Record<string, string> = {};
@@ -120,8 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const guessKey = actionKey("password", user.id);
   const wait = await lockedFor(db, [guessKey]);
   if (wait) return throttledPassword(wait);
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (!(await verifyPassword(row?.passwordHash, input.current))) {
+  if (!(await verifyPassword(await passwordHashOf(db, user.id), input.current))) {
     const locked = await recordFailure(db, [guessKey]);
     if (locked) return throttledPassword(locked);
     errors.current = "myAccount.wrongCurrent";
@@ -132,21 +102,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Object.keys(errors).length)
     return data({ intent: "password", errors, done: null as string | null }, { status: 400 });
   const passwordHash = await hashPassword(input.password);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
-    // A new password ends every other session: whoever knew the old one is signed out.
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, user.sessionId)));
-    // …and every reset link still out there: a link asked for before the change must not undo it.
-    await endResetLinks(tx, { userId: user.id, email: user.email });
-    await audit(tx, {
-      userId: user.id,
-      action: "user.password",
-      entityType: "user",
-      entityId: user.id,
-      before: { password: "…" },
-      after: { password: "(changed)" },
-    });
-  });
+  // A new password ends every other session (whoever knew the old one is signed out) and every reset
+  // link still out there (a link asked for before the change must not undo it).
+  await changePassword(db, user, passwordHash);
   return data({
     intent: "password",
     errors: {} as Record<string, string>,
@@ -187,50 +145,41 @@ export default function Account() {
           {t("myAccount.ended", { count: ended })}
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("myAccount.sessions")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("myAccount.signedIn")}</th>
-              <th scope="col">{t("myAccount.lastSeen")}</th>
-              <th scope="col">{t("myAccount.device")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("myAccount.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((s) => (
-              <tr key={s.handle}>
-                <td>{formatDateTime(lang, s.createdAt)}</td>
-                <td>{formatDateTime(lang, s.lastSeenAt)}</td>
-                <td>
-                  {s.userAgent ?? t("myAccount.unknownDevice")}
-                  {s.ip ? ` (${s.ip})` : ""}
-                </td>
-                <td>
-                  {s.current ? (
-                    <strong>{t("myAccount.thisSession")}</strong>
-                  ) : (
-                    <Form method="post" action={`/${lang}/account`}>
-                      <input type="hidden" name="intent" value="endSession" />
-                      <input type="hidden" name="handle" value={s.handle} />
-                      <button
-                        type="submit"
-                        className="button button-secondary"
-                        aria-label={t("myAccount.endSessionFrom", { date: formatDateTime(lang, s.createdAt) })}
-                      >
-                        {t("myAccount.endSession")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RowTable
+        caption={t("myAccount.sessions")}
+        captionHidden
+        rows={list}
+        rowKey={(s) => s.handle}
+        columns={[
+          { key: "signedIn", header: t("myAccount.signedIn"), cell: (s) => formatDateTime(lang, s.createdAt) },
+          { key: "lastSeen", header: t("myAccount.lastSeen"), cell: (s) => formatDateTime(lang, s.lastSeenAt) },
+          {
+            key: "device",
+            header: t("myAccount.device"),
+            cell: (s) => `${s.userAgent ?? t("myAccount.unknownDevice")}${s.ip ? ` (${s.ip})` : ""}`,
+          },
+          {
+            key: "actions",
+            header: <span className="visually-hidden">{t("myAccount.actions")}</span>,
+            cell: (s) =>
+              s.current ? (
+                <strong>{t("myAccount.thisSession")}</strong>
+              ) : (
+                <Form method="post" action={`/${lang}/account`}>
+                  <input type="hidden" name="intent" value="endSession" />
+                  <input type="hidden" name="handle" value={s.handle} />
+                  <button
+                    type="submit"
+                    className="button button-secondary"
+                    aria-label={t("myAccount.endSessionFrom", { date: formatDateTime(lang, s.createdAt) })}
+                  >
+                    {t("myAccount.endSession")}
+                  </button>
+                </Form>
+              ),
+          },
+        ]}
+      />
       {others.length ? (
         <Form method="post" action={`/${lang}/account`}>
           <input type="hidden" name="intent" value="endOthers" />

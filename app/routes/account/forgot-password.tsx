@@ -1,21 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { requiredEmail } from "~/utils/validators";
 import { getDb } from "~db/client.server";
-import { users } from "~db/schema";
+import { createResetLink, findUserByEmail, mailQuotaReached } from "~db/queries/users.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { accountEmail, mailQuotaReached, queueAccountEmail } from "~/utils/accounts.server";
-import { audit } from "~db/audit.server";
+import { accountEmail, queueAccountEmail } from "~/utils/accounts.server";
 import { publicUrl } from "~/utils/email.server";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 import type { Db } from "~db/connect";
 import { afterResponse } from "~/utils/after-response.server";
@@ -65,32 +62,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Creates a reset link for the address's account, if it has an enabled one, and emails it. */
 async function sendResetLink(db: Db, address: string, base: string) {
   const deliver = await db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        language: users.language,
-        disabledAt: users.disabledAt,
-      })
-      .from(users)
-      .where(eq(users.email, address))
-      // Requests for one account queue here, so each sees the mail the one before queued (the quota).
-      .for("update");
+    // Requests for one account queue here, so each sees the mail the one before queued (the quota).
+    const user = await findUserByEmail(tx, address, { lock: true });
     if (!user || user.disabledAt || (await mailQuotaReached(tx, user.email))) return null;
-    const { token, expiresAt, id } = await createToken(tx, { kind: "reset", email: user.email, userId: user.id });
+    const { token, expiresAt } = await createResetLink(tx, user);
     const lang = isLang(user.language) ? user.language : "fi";
     const email = accountEmail("reset", user.email, lang, {
       name: user.name || user.email,
       link: `${base}/${lang}/reset/${token}`,
       expires: expiresAt,
-    });
-    await audit(tx, {
-      userId: null,
-      action: "password.resetRequested",
-      entityType: "user",
-      entityId: user.id,
-      after: { resetToken: id },
     });
     return queueAccountEmail(tx, email);
   });

@@ -1,16 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { users } from "~db/schema";
+import { acceptInvitation } from "~db/queries/users.server";
 import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } from "~/components/account-forms";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { InvitePayload, passwordErrors, setUserScope } from "~/utils/accounts.server";
-import { audit } from "~db/audit.server";
+import { InvitePayload, passwordErrors } from "~/utils/accounts.server";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { newPasswordFields, requiredText } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
@@ -66,54 +64,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       payload.role === "staff"
         ? { municipalities: payload.municipalities, organisations: payload.organisations }
         : { municipalities: [], organisations: [] };
-    const [existing] = await tx
-      .select({
-        id: users.id,
-        name: users.name,
-        role: users.role,
-        disabledAt: users.disabledAt,
-        emailVerifiedAt: users.emailVerifiedAt,
-      })
-      .from(users)
-      .where(eq(users.email, token.email));
-    const now = new Date();
-    const values = {
+    return acceptInvitation(tx, token, {
       name: parsed.data.name,
       role: payload.role,
       language: payload.language,
       passwordHash,
-      disabledAt: null,
-      emailVerifiedAt: existing?.emailVerifiedAt ?? now,
-    };
-    let id: number;
-    if (existing) {
-      await tx.update(users).set(values).where(eq(users.id, existing.id));
-      id = existing.id;
-    } else {
-      const [row] = await tx
-        .insert(users)
-        .values({ email: token.email, ...values })
-        .returning({ id: users.id });
-      id = row.id;
-    }
-    await setUserScope(tx, id, scope);
-    await audit(tx, {
-      userId: id,
-      action: "invite.accept",
-      entityType: "user",
-      entityId: id,
-      before: existing ? { name: existing.name, role: existing.role, disabled: Boolean(existing.disabledAt) } : null,
-      after: {
-        email: token.email,
-        name: parsed.data.name,
-        role: payload.role,
-        disabled: false,
-        password: "set",
-        ...scope,
-        invitation: token.id,
-      },
+      scope,
     });
-    return id;
   });
   if (!userId) {
     const { status } = await inspectToken(db, "invite", params.token);

@@ -1,10 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { users } from "~db/schema";
+import { findLoginUser } from "~db/queries/users.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { useLang } from "~/utils/use-lang";
@@ -55,15 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A locked account or address is refused before the password is even checked.
   const wait = await lockedFor(db, keys);
   if (wait) return throttled(wait);
-  const [user] = await db
-    .select({
-      id: users.id,
-      passwordHash: users.passwordHash,
-      disabledAt: users.disabledAt,
-      emailVerifiedAt: users.emailVerifiedAt,
-    })
-    .from(users)
-    .where(eq(users.email, parsed.data.email));
+  const user = await findLoginUser(db, parsed.data.email);
   // Verify against a dummy hash for unknown emails so the answer and its timing reveal nothing.
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), parsed.data.password);
   if (!user || !ok || user.disabledAt) {

@@ -1,16 +1,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { users } from "~db/schema";
+import {
+  createArtistUser,
+  findUserByEmail,
+  mailQuotaReached,
+  recordRegistrationOfExisting,
+  renewVerificationLink,
+} from "~db/queries/users.server";
 import { NewPasswordFields, useAccountLabels } from "~/components/account-forms";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
-import { accountEmail, mailQuotaReached, passwordErrors, queueAccountEmail } from "~/utils/accounts.server";
-import { audit } from "~db/audit.server";
+import { accountEmail, passwordErrors, queueAccountEmail } from "~/utils/accounts.server";
 import { publicUrl } from "~/utils/email.server";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { newPasswordFields, requiredEmail, requiredText } from "~/utils/validators";
@@ -19,7 +23,6 @@ import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { clientAddress, getUser } from "~/utils/session.server";
 import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
-import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
 
 export const headers = throttleHeaders;
@@ -72,34 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const passwordHash = await hashPassword(parsed.data.password);
   const base = publicUrl();
   const deliver = await db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({
-        id: users.id,
-        name: users.name,
-        language: users.language,
-        role: users.role,
-        verifiedAt: users.emailVerifiedAt,
-        disabledAt: users.disabledAt,
-      })
-      .from(users)
-      .where(eq(users.email, parsed.data.email));
+    const existing = await findUserByEmail(tx, parsed.data.email);
     if (existing) {
       if (await mailQuotaReached(tx, parsed.data.email)) return null;
       const language = isLang(existing.language) ? existing.language : lang;
-      if (existing.role === "artist" && !existing.verifiedAt && !existing.disabledAt) {
+      if (existing.role === "artist" && !existing.emailVerifiedAt && !existing.disabledAt) {
         // Registered before but never verified: a fresh verification link (the earlier one stops working).
-        const { token, expiresAt } = await createToken(tx, {
-          kind: "verify",
-          email: parsed.data.email,
-          userId: existing.id,
-        });
-        await audit(tx, {
-          userId: null,
-          action: "register.resendVerification",
-          entityType: "user",
-          entityId: existing.id,
-          after: { notified: true },
-        });
+        const { token, expiresAt } = await renewVerificationLink(tx, existing);
         return queueAccountEmail(
           tx,
           accountEmail("verify", parsed.data.email, language, {
@@ -109,13 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           }),
         );
       }
-      await audit(tx, {
-        userId: null,
-        action: "register.existing",
-        entityType: "user",
-        entityId: existing.id,
-        after: { notified: true },
-      });
+      await recordRegistrationOfExisting(tx, existing.id);
       return queueAccountEmail(
         tx,
         accountEmail("exists", parsed.data.email, language, {
@@ -125,17 +101,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }),
       );
     }
-    const [user] = await tx
-      .insert(users)
-      .values({ email: parsed.data.email, name: parsed.data.name, role: "artist", language: lang, passwordHash })
-      .returning({ id: users.id });
-    const { token, expiresAt } = await createToken(tx, { kind: "verify", email: parsed.data.email, userId: user.id });
-    await audit(tx, {
-      userId: user.id,
-      action: "register",
-      entityType: "user",
-      entityId: user.id,
-      after: { email: parsed.data.email, name: parsed.data.name, role: "artist", language: lang, verified: false },
+    const { token, expiresAt } = await createArtistUser(tx, {
+      email: parsed.data.email,
+      name: parsed.data.name,
+      language: lang,
+      passwordHash,
     });
     return queueAccountEmail(
       tx,

@@ -1,23 +1,21 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { and, eq, isNull } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { newPasswordFields } from "~/utils/validators";
 import { getDb } from "~db/client.server";
-import { sessions, users } from "~db/schema";
+import { resetPasswordWithLink } from "~db/queries/users.server";
 import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } from "~/components/account-forms";
 import { ErrorSummary } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { passwordErrors } from "~/utils/accounts.server";
-import { audit } from "~db/audit.server";
 import { parseSubmission } from "~/utils/forms";
 import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, endResetLinks, inspectToken } from "~db/queries/tokens.server";
+import { inspectToken } from "~db/queries/tokens.server";
 import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -43,32 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const policy = passwordErrors(parsed.data.password, parsed.data.passwordConfirm, { email: link.token?.email });
   if (policy) return data({ errors: policy }, { status: 400 });
   const passwordHash = await hashPassword(parsed.data.password);
-  const userId = await db.transaction(async (tx) => {
-    const token = await consumeToken(tx, "reset", params.token);
-    if (!token?.userId) return null;
-    const [user] = await tx
-      .select({ id: users.id, emailVerifiedAt: users.emailVerifiedAt })
-      .from(users)
-      .where(and(eq(users.id, token.userId), eq(users.email, token.email), isNull(users.disabledAt)));
-    if (!user) return null;
-    // The link reached the address, so the address is verified too.
-    await tx
-      .update(users)
-      .set({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() })
-      .where(eq(users.id, user.id));
-    // Any other reset link of the account stops working too.
-    await endResetLinks(tx, { userId: user.id, email: token.email });
-    const ended = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
-    await audit(tx, {
-      userId: user.id,
-      action: "password.reset",
-      entityType: "user",
-      entityId: user.id,
-      before: { password: "old", verified: Boolean(user.emailVerifiedAt) },
-      after: { password: "new", verified: true, sessionsEnded: ended.length },
-    });
-    return user.id;
-  });
+  const userId = await resetPasswordWithLink(db, params.token, passwordHash);
   if (!userId) {
     const { status } = await inspectToken(db, "reset", params.token);
     return unusableToken(status, { email: "" });

@@ -1,16 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { and, eq, isNull } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { users } from "~db/schema";
+import { verifyEmailWithLink } from "~db/queries/users.server";
 import { TokenProblem, type TokenState } from "~/components/account-forms";
 import { getI18n, isLang } from "~/i18n";
-import { audit } from "~db/audit.server";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
-import { consumeToken, inspectToken } from "~db/queries/tokens.server";
+import { inspectToken } from "~db/queries/tokens.server";
 import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -30,27 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const db = await getDb();
-  const userId = await db.transaction(async (tx) => {
-    const token = await consumeToken(tx, "verify", params.token);
-    if (!token?.userId) return null;
-    const [user] = await tx
-      .select({ id: users.id, emailVerifiedAt: users.emailVerifiedAt })
-      .from(users)
-      .where(and(eq(users.id, token.userId), eq(users.email, token.email), isNull(users.disabledAt)));
-    if (!user) return null;
-    if (!user.emailVerifiedAt) {
-      await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
-      await audit(tx, {
-        userId: user.id,
-        action: "email.verify",
-        entityType: "user",
-        entityId: user.id,
-        before: { verified: false },
-        after: { verified: true },
-      });
-    }
-    return user.id;
-  });
+  const userId = await verifyEmailWithLink(db, params.token);
   if (!userId) {
     const { status } = await inspectToken(db, "verify", params.token);
     return unusableToken(status, { email: "" });

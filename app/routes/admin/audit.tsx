@@ -6,6 +6,7 @@ import { getDb } from "~db/client.server";
 import { listAudit } from "~db/queries/accounts.server";
 import { SelectField } from "~/components/field";
 import { Pagination, pageFromUrl } from "~/components/pagination";
+import { RowTable } from "~/components/row-table";
 import { getI18n, isLang } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
@@ -118,73 +119,61 @@ export default function Audit() {
       {rows.length === 0 ? (
         <p className="empty">{t("audit.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("audit.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.at")}</th>
-                <th scope="col">{t("audit.who")}</th>
-                <th scope="col">{t("audit.action")}</th>
-                <th scope="col">{t("audit.entity")}</th>
-                <th scope="col">{t("audit.changes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const changes = r.changes;
-                return (
-                  <tr key={r.id}>
-                    <td className="one-line">{formatDateTime(lang, r.at)}</td>
-                    <td>
-                      {r.userId ? (
-                        <Link to={`?user=${r.userId}`}>{r.userName || r.userEmail || `#${r.userId}`}</Link>
-                      ) : (
-                        t("audit.noUser")
-                      )}
-                    </td>
-                    <td>{t(`audit.actions.${r.actionKey}`, { defaultValue: r.action })}</td>
-                    <td>
-                      <Link
-                        to={`?entityType=${encodeURIComponent(r.entityType)}&entityId=${encodeURIComponent(r.entityId)}`}
-                      >
-                        {t(`audit.types.${r.entityType}`, { defaultValue: r.entityType })} {r.entityId}
-                      </Link>
-                    </td>
-                    <td>
-                      {changes.length === 0 ? (
-                        "–"
-                      ) : (
-                        <table className="changes">
-                          <thead>
-                            <tr>
-                              <th scope="col">{t("audit.field")}</th>
-                              <th scope="col">{t("audit.before")}</th>
-                              <th scope="col">{t("audit.after")}</th>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            {changes.map((c) => (
-                              <tr key={c.field}>
-                                <th scope="row">{c.label}</th>
-                                <td>
-                                  <Lines lines={c.before} />
-                                </td>
-                                <td>
-                                  <Lines lines={c.after} />
-                                </td>
-                              </tr>
-                            ))}
-                          </tbody>
-                        </table>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <RowTable
+          caption={t("audit.title")}
+          captionHidden
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: "at", header: t("audit.at"), className: "one-line", cell: (r) => formatDateTime(lang, r.at) },
+            {
+              key: "who",
+              header: t("audit.who"),
+              cell: (r) =>
+                r.userId ? (
+                  <Link to={`?user=${r.userId}`}>{r.userName || r.userEmail || `#${r.userId}`}</Link>
+                ) : (
+                  t("audit.noUser")
+                ),
+            },
+            {
+              key: "action",
+              header: t("audit.action"),
+              cell: (r) => t(`audit.actions.${r.actionKey}`, { defaultValue: r.action }),
+            },
+            {
+              key: "entity",
+              header: t("audit.entity"),
+              cell: (r) => (
+                <Link to={`?entityType=${encodeURIComponent(r.entityType)}&entityId=${encodeURIComponent(r.entityId)}`}>
+                  {t(`audit.types.${r.entityType}`, { defaultValue: r.entityType })} {r.entityId}
+                </Link>
+              ),
+            },
+            {
+              key: "changes",
+              header: t("audit.changes"),
+              cell: (r) =>
+                r.changes.length === 0 ? (
+                  "–"
+                ) : (
+                  <RowTable
+                    caption={t("audit.changes")}
+                    captionHidden
+                    wrap={false}
+                    className="changes"
+                    rows={r.changes}
+                    rowKey={(c) => c.field}
+                    columns={[
+                      { key: "field", header: t("audit.field"), rowHeader: true, cell: (c) => c.label },
+                      { key: "before", header: t("audit.before"), cell: (c) => <Lines lines={c.before} /> },
+                      { key: "after", header: t("audit.after"), cell: (c) => <Lines lines={c.after} /> },
+                    ]}
+                  />
+                ),
+            },
+          ]}
+        />
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { listFeedback, type FeedbackStatus } from "~db/queries/feedback.server";
+import { RowTable } from "~/components/row-table";
 import { getI18n, isLang } from "~/i18n";
 import { formatDate, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
@@ -66,44 +67,49 @@ export default function FeedbackInbox() {
       {rows.length === 0 ? (
         <p className="empty">{t("feedback.none")}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-label={t("feedback.title")} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("feedback.received")}</th>
-                <th scope="col">{t("feedback.message")}</th>
-                <th scope="col">{t("feedback.status")}</th>
-                <th scope="col">{t("feedback.due")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className={r.overdue ? "overdue" : undefined}>
-                  <td>{formatDate(lang, new Date(r.createdAt))}</td>
-                  <td>
-                    <Link to={`/${lang}/admin/feedback/${r.id}`} lang={r.language}>
-                      {r.excerpt}
-                    </Link>
-                  </td>
-                  <td>
-                    {r.answeredAt
-                      ? t("feedback.answeredOn", { date: formatDate(lang, new Date(r.answeredAt)) })
-                      : t("feedback.statusNew")}
-                  </td>
-                  <td>
-                    {r.answeredAt ? null : r.overdue ? (
-                      <strong className="badge badge-warning">
-                        {t("feedback.overdue", { date: formatDate(lang, r.dueDate) })}
-                      </strong>
-                    ) : (
-                      formatDate(lang, r.dueDate)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowTable
+          caption={t("feedback.title")}
+          captionHidden
+          rows={rows}
+          rowKey={(r) => r.id}
+          rowClassName={(r) => (r.overdue ? "overdue" : undefined)}
+          columns={[
+            {
+              key: "received",
+              header: t("feedback.received"),
+              cell: (r) => formatDate(lang, new Date(r.createdAt)),
+            },
+            {
+              key: "message",
+              header: t("feedback.message"),
+              cell: (r) => (
+                <Link to={`/${lang}/admin/feedback/${r.id}`} lang={r.language}>
+                  {r.excerpt}
+                </Link>
+              ),
+            },
+            {
+              key: "status",
+              header: t("feedback.status"),
+              cell: (r) =>
+                r.answeredAt
+                  ? t("feedback.answeredOn", { date: formatDate(lang, new Date(r.answeredAt)) })
+                  : t("feedback.statusNew"),
+            },
+            {
+              key: "due",
+              header: t("feedback.due"),
+              cell: (r) =>
+                r.answeredAt ? null : r.overdue ? (
+                  <strong className="badge badge-warning">
+                    {t("feedback.overdue", { date: formatDate(lang, r.dueDate) })}
+                  </strong>
+                ) : (
+                  formatDate(lang, r.dueDate)
+                ),
+            },
+          ]}
+        />
       )}
     </div>
   );

@@ -1,26 +1,21 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { existingScope, municipalityOptions, organisationOptions } from "~db/queries/accounts.server";
-import { users } from "~db/schema";
-import { ErrorSummary, Field } from "~/components/field";
+import { createInvitation, findUserByEmail } from "~db/queries/users.server";
+import { ErrorSummary, Field, SelectField } from "~/components/field";
 import { UserScopeFields } from "~/components/user-scope-fields";
-import { getI18n, isLang } from "~/i18n";
-import { ScopeSchema, accountEmail, queueAccountEmail, scopeErrors, type InvitePayload } from "~/utils/accounts.server";
-import { audit } from "~db/audit.server";
+import { getI18n, isLang, LANGUAGES } from "~/i18n";
+import { INVITE_ROLES, InviteSchema, scopeErrors } from "~/utils/account-schemas";
+import { accountEmail, queueAccountEmail, type InvitePayload } from "~/utils/accounts.server";
 import { publicUrl } from "~/utils/email.server";
 import { formValues, parseSubmission } from "~/utils/forms";
-import { requiredEmail, text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { requireAdmin } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
-import { createToken } from "~db/queries/tokens.server";
 import { useLang } from "~/utils/use-lang";
-
-const INVITE_ROLES = ["staff", "council", "admin"] as const;
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -29,12 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [municipalities, organisations] = await Promise.all([municipalityOptions(db), organisationOptions(db)]);
   return { municipalities, organisations };
 }
-
-const InviteSchema = ScopeSchema.extend({
-  email: requiredEmail(),
-  name: text(200),
-  language: z.enum(["fi", "sv"], { message: "validation.invalid" }),
-});
 
 /** The admin invites a staff member, a council member or another admin; the link works once, for 7 days. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,10 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const base = publicUrl();
   const result = await db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id, disabledAt: users.disabledAt })
-      .from(users)
-      .where(eq(users.email, parsed.data.email));
+    const existing = await findUserByEmail(tx, parsed.data.email);
     if (existing && !existing.disabledAt) return { exists: true as const };
     const scope =
       parsed.data.role === "staff"
@@ -65,19 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       language: parsed.data.language,
       ...scope,
     };
-    const { token, expiresAt, id } = await createToken(tx, {
-      kind: "invite",
-      email: parsed.data.email,
-      payload,
-      createdBy: admin.id,
-    });
-    await audit(tx, {
-      userId: admin.id,
-      action: "invite",
-      entityType: "invitation",
-      entityId: id,
-      after: { email: parsed.data.email, ...payload },
-    });
+    const { token, expiresAt } = await createInvitation(tx, admin.id, parsed.data.email, payload);
     const deliver = await queueAccountEmail(
       tx,
       accountEmail("invite", parsed.data.email, parsed.data.language, {
@@ -110,7 +84,9 @@ export default function Invite() {
   const lang = useLang();
   const values = (result?.values ?? {}) as Record<string, string | string[]>;
   const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-  const errors = result?.errors;
+  const { formProps, errors } = useValidatedForm(InviteSchema, result?.sent ? undefined : result, {
+    id: `invite-${result?.sent ?? "form"}`,
+  });
   const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   return (
     <div className="narrow">
@@ -126,7 +102,7 @@ export default function Invite() {
         </p>
       ) : null}
       <p>{t("invite.lead")}</p>
-      <Form method="post" noValidate key={result?.sent ?? "form"}>
+      <Form method="post" key={result?.sent ?? "form"} {...formProps}>
         <ErrorSummary
           errors={errors}
           labels={{
@@ -155,16 +131,15 @@ export default function Invite() {
           defaultValue={str(values.name)}
           error={errors?.name}
         />
-        <div className="field">
-          <label htmlFor="f-language">
-            {t("invite.language")}
-            <span className="required"> ({t("common:form.required")})</span>
-          </label>
-          <select id="f-language" name="language" defaultValue={str(values.language) ?? lang}>
-            <option value="fi">{t("languages.fi")}</option>
-            <option value="sv">{t("languages.sv")}</option>
-          </select>
-        </div>
+        <SelectField
+          name="language"
+          label={t("invite.language")}
+          required
+          none={null}
+          value={str(values.language) ?? lang}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+          error={errors?.language}
+        />
         <UserScopeFields
           municipalities={municipalities}
           organisations={organisations}

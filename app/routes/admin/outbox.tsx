@@ -6,6 +6,7 @@ import { getDb } from "~db/client.server";
 import { listJobProblems } from "~db/jobs.server";
 import { listOutbox } from "~db/queries/accounts.server";
 import { Pagination, pageFromUrl } from "~/components/pagination";
+import { RowTable } from "~/components/row-table";
 import { getI18n, isLang } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
@@ -43,34 +44,33 @@ export default function Outbox() {
         <section aria-labelledby="job-problems" className="notice notice-warning">
           <h2 id="job-problems">{tj("jobs.title")}</h2>
           <p>{tj("jobs.lead")}</p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{tj("jobs.kind")}</th>
-                  <th scope="col">{tj("jobs.attempts")}</th>
-                  <th scope="col">{tj("jobs.error")}</th>
-                  <th scope="col">{tj("jobs.next")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {jobProblems.map((j) => (
-                  <tr key={j.id}>
-                    <td>
-                      <code>{j.dedupeKey}</code>
-                    </td>
-                    <td>{tj("jobs.attemptsOf", { attempts: j.attempts, max: j.maxAttempts })}</td>
-                    <td style={{ overflowWrap: "anywhere" }}>{j.lastError}</td>
-                    <td>
-                      {j.failedAt
-                        ? tj("jobs.gaveUp", { date: formatDateTime(lang, j.failedAt) })
-                        : formatDateTime(lang, j.runAt)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RowTable
+            caption={tj("jobs.title")}
+            captionHidden
+            rows={jobProblems}
+            rowKey={(j) => j.id}
+            columns={[
+              { key: "kind", header: tj("jobs.kind"), cell: (j) => <code>{j.dedupeKey}</code> },
+              {
+                key: "attempts",
+                header: tj("jobs.attempts"),
+                cell: (j) => tj("jobs.attemptsOf", { attempts: j.attempts, max: j.maxAttempts }),
+              },
+              {
+                key: "error",
+                header: tj("jobs.error"),
+                cell: (j) => <span style={{ overflowWrap: "anywhere" }}>{j.lastError}</span>,
+              },
+              {
+                key: "next",
+                header: tj("jobs.next"),
+                cell: (j) =>
+                  j.failedAt
+                    ? tj("jobs.gaveUp", { date: formatDateTime(lang, j.failedAt) })
+                    : formatDateTime(lang, j.runAt),
+              },
+            ]}
+          />
         </section>
       ) : null}
       <Form method="get" className="filters">

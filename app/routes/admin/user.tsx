@@ -1,18 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { count, eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { getDb } from "~db/client.server";
-import type { Tx } from "~db/connect";
-import { existingScope, municipalityOptions, organisationOptions } from "~db/queries/accounts.server";
-import { sessions, users } from "~db/schema";
+import { municipalityOptions, organisationOptions } from "~db/queries/accounts.server";
+import { countUserSessions } from "~db/queries/sessions.server";
+import { disableUser, enableUser, getUserForAdmin, updateRoleAndScope } from "~db/queries/users.server";
 import { ROLES } from "~shared/codes";
 import { ErrorSummary } from "~/components/field";
 import { UserScopeFields } from "~/components/user-scope-fields";
 import { getI18n, isLang } from "~/i18n";
-import { ScopeSchema, scopeErrors, setUserScope } from "~/utils/accounts.server";
-import { audit } from "~db/audit.server";
+import { UserIntentSchema, UserUpdateSchema, scopeErrors } from "~/utils/account-schemas";
 import { collator, formatDateTime } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
 import { formValues, parseSubmission } from "~/utils/forms";
@@ -20,22 +17,10 @@ import { requireId, requireLang } from "~/utils/lang.server";
 import { notFound, requireAdmin, staffScope } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 async function loadUser(id: number) {
-  const db = await getDb();
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      language: users.language,
-      emailVerifiedAt: users.emailVerifiedAt,
-      disabledAt: users.disabledAt,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .where(eq(users.id, id));
+  const user = await getUserForAdmin(await getDb(), id);
   if (!user) notFound();
   return user;
 }
@@ -46,17 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.id);
   const user = await loadUser(id);
   const db = await getDb();
-  const [scope, [{ n }], municipalities, organisations] = await Promise.all([
+  const [scope, n, municipalities, organisations] = await Promise.all([
     staffScope(id),
-    db.select({ n: count() }).from(sessions).where(eq(sessions.userId, id)),
+    countUserSessions(db, id),
     municipalityOptions(db),
     organisationOptions(db),
   ]);
   return { user, scope, sessions: n, self: admin.id === id, municipalities, organisations };
 }
-
-const IntentSchema = z.object({ intent: z.enum(["update", "disable", "enable"]) });
-const UpdateSchema = ScopeSchema.extend({ role: z.enum(ROLES, { message: "validation.invalid" }) });
 
 /** Change role and scope; disable (ends every session at once, after a confirmation step); enable. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireId(params.id);
   const formData = await request.formData();
   const form = formValues(formData);
-  const intent = parseSubmission(formData, IntentSchema);
+  const intent = parseSubmission(formData, UserIntentSchema);
   if (!intent.ok)
     return data({ errors: { _form: "validation.invalid" } as Record<string, string>, done: null }, { status: 400 });
   const user = await loadUser(id);
@@ -74,77 +56,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (user.id === admin.id)
     return data({ errors: { _form: "admin:user.self" } as Record<string, string>, done: null }, { status: 409 });
   const db = await getDb();
-  // What the audit event calls "before" is read inside the write's transaction, the user's row locked,
-  // so two admins acting at once each record what they really changed.
-  const current = async (tx: Tx) => {
-    const [row] = await tx
-      .select({ role: users.role, disabledAt: users.disabledAt })
-      .from(users)
-      .where(eq(users.id, id))
-      .for("update");
-    return row;
-  };
 
   if (intent.data.intent === "update") {
-    const parsed = parseSubmission(formData, UpdateSchema);
+    const parsed = parseSubmission(formData, UserUpdateSchema);
     if (!parsed.ok) return data({ errors: parsed.errors, done: null }, { status: 400 });
     const invalid = parsed.data.role === "staff" ? scopeErrors({ ...parsed.data, role: "staff" }) : null;
     if (invalid) return data({ errors: invalid, done: null }, { status: 400 });
-    await db.transaction(async (tx) => {
-      const was = await current(tx);
-      const before = await staffScope(id, tx);
-      const scope =
-        parsed.data.role === "staff"
-          ? await existingScope(tx, parsed.data.municipalities, parsed.data.organisations)
-          : { municipalities: [], organisations: [] };
-      await tx.update(users).set({ role: parsed.data.role }).where(eq(users.id, id));
-      await setUserScope(tx, id, scope);
-      await audit(tx, {
-        userId: admin.id,
-        action: "user.update",
-        entityType: "user",
-        entityId: id,
-        before: {
-          role: was.role,
-          municipalities: [...before.municipalities].sort(),
-          organisations: [...before.organisations].sort((a, b) => a - b),
-        },
-        after: { role: parsed.data.role, ...scope },
-      });
-    });
+    await updateRoleAndScope(db, admin.id, id, parsed.data.role, parsed.data);
     return { errors: undefined, done: "saved" as const };
   }
 
   if (intent.data.intent === "disable") {
     if (form.confirm !== "yes") throw redirect(`/${lang}/admin/users/${id}?confirm=disable`);
-    await db.transaction(async (tx) => {
-      const was = await current(tx);
-      await tx.update(users).set({ disabledAt: new Date() }).where(eq(users.id, id));
-      const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ id: sessions.id });
-      await audit(tx, {
-        userId: admin.id,
-        action: "user.disable",
-        entityType: "user",
-        entityId: id,
-        before: { disabled: Boolean(was.disabledAt) },
-        after: { disabled: true, sessionsEnded: ended.length },
-      });
-    });
+    await disableUser(db, admin.id, id);
     return { errors: undefined, done: "disabled" as const };
   }
 
-  await db.transaction(async (tx) => {
-    const was = await current(tx);
-    await tx.update(users).set({ disabledAt: null }).where(eq(users.id, id));
-    await audit(tx, {
-      userId: admin.id,
-      action: "user.enable",
-      entityType: "user",
-      entityId: id,
-      before: { disabled: Boolean(was.disabledAt) },
-      after: { disabled: false },
-    });
-  });
+  await enableUser(db, admin.id, id);
   return { errors: undefined, done: "enabled" as const };
 }
 
@@ -159,7 +87,7 @@ export default function UserDetail() {
   const { t } = useTranslation("admin");
   const lang = useLang();
   const confirming = search.get("confirm") === "disable" && !user.disabledAt && !self;
-  const errors = result?.errors;
+  const { formProps, errors } = useValidatedForm(UserUpdateSchema, result);
   const sort = collator(lang);
   const scopeNames = [
     ...municipalities
@@ -238,7 +166,7 @@ export default function UserDetail() {
       ) : (
         <>
           <h2>{t("user.editTitle")}</h2>
-          <Form method="post" noValidate>
+          <Form method="post" {...formProps}>
             <ErrorSummary
               errors={errors}
               labels={{

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { listUsers } from "~db/queries/accounts.server";
 import { Pagination, pageFromUrl } from "~/components/pagination";
+import { RowTable } from "~/components/row-table";
 import { getI18n, isLang } from "~/i18n";
 import { collator, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
@@ -51,46 +52,51 @@ export default function Users() {
         </button>
       </Form>
       <p role="status">{t("users.count", { count: total, formatted: formatNumber(lang, total) })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("users.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("users.user")}</th>
-              <th scope="col">{t("users.role")}</th>
-              <th scope="col">{t("users.scope")}</th>
-              <th scope="col">{t("users.state")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => {
+      <RowTable
+        caption={t("users.title")}
+        captionHidden
+        rows={rows}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            key: "user",
+            header: t("users.user"),
+            cell: (u) => (
+              <>
+                <Link to={`/${lang}/admin/users/${u.id}`}>{u.name || u.email}</Link>
+                <br />
+                <span className="muted">{u.email}</span>
+              </>
+            ),
+          },
+          { key: "role", header: t("users.role"), cell: (u) => t(`account:roles.${u.role}`) },
+          {
+            key: "scope",
+            header: t("users.scope"),
+            cell: (u) => {
+              if (u.role !== "staff") return t(`users.scopeOf.${u.role}`);
               const names = (list: typeof u.municipalities) =>
                 list.map((n) => localizedString(n, lang)).sort(sort.compare);
-              const scope = [...names(u.municipalities), ...names(u.organisations)].join(", ");
-              return (
-                <tr key={u.id}>
-                  <td>
-                    <Link to={`/${lang}/admin/users/${u.id}`}>{u.name || u.email}</Link>
-                    <br />
-                    <span className="muted">{u.email}</span>
-                  </td>
-                  <td>{t(`account:roles.${u.role}`)}</td>
-                  <td>{u.role === "staff" ? scope || t("users.noScope") : t(`users.scopeOf.${u.role}`)}</td>
-                  <td>
-                    {u.disabled ? <span className="badge">{t("users.disabled")}</span> : t("users.active")}
-                    {!u.verified ? (
-                      <>
-                        {" "}
-                        <span className="badge">{t("users.unverified")}</span>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+              return [...names(u.municipalities), ...names(u.organisations)].join(", ") || t("users.noScope");
+            },
+          },
+          {
+            key: "state",
+            header: t("users.state"),
+            cell: (u) => (
+              <>
+                {u.disabled ? <span className="badge">{t("users.disabled")}</span> : t("users.active")}
+                {!u.verified ? (
+                  <>
+                    {" "}
+                    <span className="badge">{t("users.unverified")}</span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );

@@ -20,6 +20,7 @@ import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
 import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 import { useLang } from "~/utils/use-lang";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const headers = throttleHeaders;
 
@@ -115,6 +116,8 @@ export default function ArtistPage() {
   const { artist: a, canContact, signedIn, jsonLd } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  // The contact form is checked in the browser with the action's schema too.
+  const contact = useValidatedForm(ContactSchema, actionData?.sent ? undefined : actionData);
   const { t } = useTranslation("artists");
   const lang = useLang();
   return (
@@ -229,9 +232,9 @@ export default function ArtistPage() {
               {t("contactForm.sent")}
             </p>
           ) : (
-            <Form method="post" noValidate className="stacked-form">
+            <Form method="post" className="stacked-form" {...contact.formProps}>
               <p className="hint">{t("contactForm.explain")}</p>
-              <ErrorSummary errors={actionData?.errors} labels={{ message: t("contactForm.message") }} />
+              <ErrorSummary errors={contact.errors} labels={{ message: t("contactForm.message") }} />
               <Field
                 name="message"
                 label={t("contactForm.message")}
@@ -239,7 +242,7 @@ export default function ArtistPage() {
                 rows={6}
                 required
                 defaultValue={actionData?.message}
-                error={actionData?.errors?.message}
+                error={contact.errors?.message}
               />
               <button type="submit" className="button" disabled={navigation.state === "submitting"}>
                 {t("contactForm.send")}

@@ -98,28 +98,24 @@ export default function ArtistList() {
             none={t("filters.any")}
             options={WORKING_LANGUAGES.map((l) => ({ value: l, label: card.language[l] }))}
           />
-          <div className="field">
-            <label htmlFor="f-area">{t("filters.area")}</label>
-            <select id="f-area" name="area" defaultValue={filters.area ?? ""}>
-              <option value="">{t("filters.any")}</option>
-              <optgroup label={t("filters.regions")}>
-                {options.regions.map((r) => (
-                  <option key={r.code} value={`r:${r.code}`}>
-                    {name(r.name)}
+          <SelectField name="area" label={t("filters.area")} value={filters.area} none={t("filters.any")} options={[]}>
+            <optgroup label={t("filters.regions")}>
+              {options.regions.map((r) => (
+                <option key={r.code} value={`r:${r.code}`}>
+                  {name(r.name)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t("filters.municipalities")}>
+              {[...options.municipalities]
+                .sort((a, b) => collator(lang).compare(name(a.name), name(b.name)))
+                .map((m) => (
+                  <option key={m.code} value={`m:${m.code}`}>
+                    {name(m.name)}
                   </option>
                 ))}
-              </optgroup>
-              <optgroup label={t("filters.municipalities")}>
-                {[...options.municipalities]
-                  .sort((a, b) => collator(lang).compare(name(a.name), name(b.name)))
-                  .map((m) => (
-                    <option key={m.code} value={`m:${m.code}`}>
-                      {name(m.name)}
-                    </option>
-                  ))}
-              </optgroup>
-            </select>
-          </div>
+            </optgroup>
+          </SelectField>
           <SelectField
             name="format"
             label={t("filters.format")}

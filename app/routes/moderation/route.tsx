@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { errorText } from "~/utils/validators";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { moderate, moderationQueue, VersionConflict } from "~db/queries/artists.server";
@@ -17,6 +18,7 @@ import { localizedString } from "~/utils/localized";
 import { can, notFound, requireUserWho } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -190,6 +192,11 @@ function Decision({
 }) {
   const { t } = useTranslation("artists");
   const reasonId = `reason-${entity}-${id}`;
+  // The return form is checked in the browser too (a reason is required); the server's answer is
+  // this item's only when it was about this item.
+  const result = useMemo(() => (errors ? { errors } : undefined), [errors]);
+  const checked = useValidatedForm(ModerationSchema, result, { id: `return-${entity}-${id}` });
+  const reasonError = checked.errors?.reason;
   return (
     <div className="decision">
       {errors?._form ? (
@@ -211,23 +218,23 @@ function Decision({
           {t(changed ? "moderation.review" : "moderation.approve")}
         </button>
       </Form>
-      <Form method="post" className="return-form">
+      <Form method="post" className="return-form" {...checked.formProps}>
         <input type="hidden" name="entity" value={entity} />
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="version" value={version} />
-        <div className={`field ${errors?.reason ? "field-error" : ""}`}>
+        <div className={`field ${reasonError ? "field-error" : ""}`}>
           <label htmlFor={reasonId}>{t("moderation.reasonFor", { name: label })}</label>
-          {errors?.reason ? (
+          {reasonError ? (
             <p className="error-text" id={`${reasonId}-error`}>
-              {errorText(t, errors.reason)}
+              {errorText(t, reasonError)}
             </p>
           ) : null}
           <textarea
             id={reasonId}
             name="reason"
             rows={2}
-            aria-invalid={errors?.reason ? true : undefined}
-            aria-describedby={errors?.reason ? `${reasonId}-error` : undefined}
+            aria-invalid={reasonError ? true : undefined}
+            aria-describedby={reasonError ? `${reasonId}-error` : undefined}
           />
         </div>
         <button

@@ -12,6 +12,8 @@ import { requireArtistUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { sessionCookie } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { checkbox } from "~/utils/validators";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -19,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { email: user.email, hasProfile: artistId != null };
 }
 
-const DeleteSchema = z.object({ confirm: z.literal("on", "artists:validation.confirmDelete") });
+const DeleteSchema = z.object({ confirm: checkbox().refine((on) => on, "artists:validation.confirmDelete") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -44,6 +46,7 @@ export default function DeleteAccount() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("artists");
   const lang = useLang();
+  const { formProps, errors } = useValidatedForm(DeleteSchema, actionData);
   return (
     <div className="narrow">
       <p className="breadcrumbs">
@@ -61,13 +64,10 @@ export default function DeleteAccount() {
           {t("deleteAccount.downloadFirst")}
         </a>
       </p>
-      <Form method="post" noValidate>
-        <ErrorSummary
-          errors={actionData?.errors as Record<string, string> | undefined}
-          labels={{ confirm: t("deleteAccount.confirm") }}
-        />
-        <div className={`field checkbox-field ${actionData?.errors ? "field-error" : ""}`}>
-          <input type="checkbox" id="f-confirm" name="confirm" aria-invalid={actionData?.errors ? true : undefined} />{" "}
+      <Form method="post" {...formProps}>
+        <ErrorSummary errors={errors} labels={{ confirm: t("deleteAccount.confirm") }} />
+        <div className={`field checkbox-field ${errors?.confirm ? "field-error" : ""}`}>
+          <input type="checkbox" id="f-confirm" name="confirm" aria-invalid={errors?.confirm ? true : undefined} />{" "}
           <label htmlFor="f-confirm">{t("deleteAccount.confirm")}</label>
         </div>
         <button type="submit" className="button button-danger">

@@ -64,7 +64,7 @@ export default function NewService() {
       <ServiceForm
         service={null}
         options={options}
-        errors={actionData?.errors}
+        result={actionData}
         values={actionData?.values as Record<string, string | string[]> | undefined}
       />
     </div>

@@ -21,6 +21,7 @@ import { requireId, requireLang } from "~/utils/lang.server";
 import { can, notFound, requireArtistUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
+import type { FormResult } from "~/utils/use-validated-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -114,7 +115,7 @@ export default function EditService() {
           <ServiceForm
             service={service}
             options={options}
-            errors={actionData?.errors as Record<string, string> | undefined}
+            result={actionData as FormResult}
             values={actionData?.values as Record<string, string | string[]> | undefined}
           />
         </>

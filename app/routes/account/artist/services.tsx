@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { sql } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { getOwnArtist, listServices, setServiceHidden, VersionConflict } from "~db/queries/artists.server";
+import { getOwnArtist, setServiceHidden, VersionConflict } from "~db/queries/artists.server";
+import { listOwnServices } from "~db/queries/own-services.server";
 import { LocalizedText } from "~/components/localized-text";
+import { RowTable } from "~/components/row-table";
 import { getI18n, isLang } from "~/i18n";
 import { parseSubmission } from "~/utils/forms";
 import { id } from "~/utils/validators";
@@ -14,6 +15,7 @@ import { localizedString } from "~/utils/localized";
 import { can, notFound, requireArtistUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
+import type { Localized } from "~shared/codes";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const artist = await getOwnArtist(db, user.id);
   if (!artist) throw redirect(`/${lang}/me/artist`);
-  const services = await listServices(db, sql`s.artist_id = ${artist.id}`);
+  const services = await listOwnServices(db, artist.id);
   return { artist: { id: artist.id, state: artist.state, name: artist.name }, services };
 }
 
@@ -87,73 +89,79 @@ export default function MyServices() {
       {services.length === 0 ? (
         <p className="empty">{t("myServices.none")}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-label={t("myServices.title")} tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t("myServices.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("service.title")}</th>
-                <th scope="col">{t("filters.format")}</th>
-                <th scope="col">{t("myServices.status")}</th>
-                <th scope="col">{t("myServices.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {services.map((s) => {
-                const title = localizedString(s.title, lang) || t("untitled");
-                return (
-                  <tr key={s.id}>
-                    <td>
-                      <LocalizedText value={s.title} emptyText={t("untitled")} />
-                    </td>
-                    <td>{t(`format.${s.format}`)}</td>
-                    <td>
-                      {t(`state.${s.state}`)}
-                      {s.hidden ? ` · ${t("myServices.hidden")}` : ""}
-                      {s.state === "approved" && !s.hidden && artist.state === "approved"
-                        ? ` · ${t("myServices.public")}`
-                        : ""}
-                      {s.state === "returned" && s.returnReason ? (
-                        <>
-                          <br />
-                          {t("me.returnReason")}: <q>{s.returnReason}</q>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      <Link
-                        to={`/${lang}/me/artist/services/${s.id}`}
-                        aria-label={t("myServices.editNamed", { title })}
-                      >
-                        {t("myServices.edit")}
-                      </Link>{" "}
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="id" value={s.id} />
-                        <input type="hidden" name="version" value={s.version} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={s.hidden ? "show" : "hide"}
-                          className="button-link"
-                          aria-label={t(s.hidden ? "myServices.showNamed" : "myServices.hideNamed", { title })}
-                        >
-                          {t(s.hidden ? "myServices.show" : "myServices.hide")}
-                        </button>
-                      </Form>{" "}
-                      <Link
-                        to={`/${lang}/me/artist/services/${s.id}?delete=1`}
-                        aria-label={t("myServices.deleteNamed", { title })}
-                      >
-                        {t("myServices.delete")}
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <RowTable
+          caption={t("myServices.title")}
+          captionHidden
+          rows={services}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              key: "title",
+              header: t("service.title"),
+              cell: (s) => <LocalizedText value={s.title} emptyText={t("untitled")} />,
+            },
+            { key: "format", header: t("filters.format"), cell: (s) => t(`format.${s.format}`) },
+            {
+              key: "status",
+              header: t("myServices.status"),
+              cell: (s) => (
+                <>
+                  {t(`state.${s.state}`)}
+                  {s.hidden ? ` · ${t("myServices.hidden")}` : ""}
+                  {s.state === "approved" && !s.hidden && artist.state === "approved"
+                    ? ` · ${t("myServices.public")}`
+                    : ""}
+                  {s.state === "returned" && s.returnReason ? (
+                    <>
+                      <br />
+                      {t("me.returnReason")}: <q>{s.returnReason}</q>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: "actions",
+              header: t("myServices.actions"),
+              cell: (s) => <ServiceActions service={s} />,
+            },
+          ]}
+        />
       )}
     </div>
+  );
+}
+
+/** Edit, hide or show, and delete one service; each control names the service for screen readers. */
+function ServiceActions({
+  service: s,
+}: {
+  service: { id: number; version: number; hidden: boolean; title: Localized };
+}) {
+  const { t } = useTranslation("artists");
+  const lang = useLang();
+  const title = localizedString(s.title, lang) || t("untitled");
+  return (
+    <>
+      <Link to={`/${lang}/me/artist/services/${s.id}`} aria-label={t("myServices.editNamed", { title })}>
+        {t("myServices.edit")}
+      </Link>{" "}
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="id" value={s.id} />
+        <input type="hidden" name="version" value={s.version} />
+        <button
+          type="submit"
+          name="intent"
+          value={s.hidden ? "show" : "hide"}
+          className="button-link"
+          aria-label={t(s.hidden ? "myServices.showNamed" : "myServices.hideNamed", { title })}
+        >
+          {t(s.hidden ? "myServices.show" : "myServices.hide")}
+        </button>
+      </Form>{" "}
+      <Link to={`/${lang}/me/artist/services/${s.id}?delete=1`} aria-label={t("myServices.deleteNamed", { title })}>
+        {t("myServices.delete")}
+      </Link>
+    </>
   );
 }
