@@ -300,6 +300,10 @@ export const continuationChecks = pgTable(
     checkedByName: text(),
     isExample: isExample(),
     createdAt: createdAt(),
+    /** Raised by every correction: a correction or deletion names the version it was made from. */
+    version: integer().notNull().default(1),
+    /** When the check was last corrected (null: as entered). */
+    updatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc(), t.id.desc()),
