@@ -37,6 +37,7 @@ import { audit } from "~db/audit.server";
 import { VersionConflict } from "./conflict";
 import { closeAnswered } from "./follow-up-requests.server";
 import type { PilotInput } from "./inputs";
+import { queueWorkflowMails, type ComposeWorkflowMail } from "./pilot-people.server";
 
 /** Everything the form's selects, checkboxes and combobox offer. */
 export async function loadFormOptions(db: Db) {
@@ -213,7 +214,12 @@ async function writeChildren(tx: Tx, id: number, input: PilotInput) {
   if (input.sources.length) await tx.insert(pilotSources).values(input.sources.map((s) => ({ pilotId: id, ...s })));
 }
 
-export async function createPilot(db: Db, input: PilotInput, opts: { userId: number; state: PilotState }) {
+/** Creates a pilot; a submitted one is told to the council (`notify` composes the message). */
+export async function createPilot(
+  db: Db,
+  input: PilotInput,
+  opts: { userId: number; state: PilotState; notify?: ComposeWorkflowMail },
+) {
   return db.transaction(async (tx) => {
     const [{ id }] = await tx
       .insert(pilots)
@@ -227,6 +233,8 @@ export async function createPilot(db: Db, input: PilotInput, opts: { userId: num
       entityId: id,
       after: { ...input, state: opts.state, version: 1 },
     });
+    if (opts.state === "submitted" && opts.notify)
+      await queueWorkflowMails(tx, id, "submitted", opts.userId, opts.notify);
     return id;
   });
 }
@@ -245,7 +253,7 @@ export async function writePilotUpdate(
   id: number,
   version: number,
   input: PilotInput,
-  opts: { userId: number; state: PilotState; action?: string },
+  opts: { userId: number; state: PilotState; action?: string; notify?: ComposeWorkflowMail },
 ) {
   const before = await loadPilotInput(tx, id);
   const updated = await tx
@@ -272,6 +280,9 @@ export async function writePilotUpdate(
     before: before ? { ...before.input, state: before.state, version: before.version } : null,
     after: { ...input, state: opts.state, version: updated[0].version },
   });
+  // A draft sent for review: the council is told.
+  if (opts.state === "submitted" && before?.state !== "submitted" && opts.notify)
+    await queueWorkflowMails(tx, id, "submitted", opts.userId, opts.notify);
   return updated[0].version;
 }
 
@@ -284,7 +295,7 @@ export async function updatePilot(
   id: number,
   version: number,
   input: PilotInput,
-  opts: { userId: number; state: PilotState },
+  opts: { userId: number; state: PilotState; notify?: ComposeWorkflowMail },
 ): Promise<SaveResult> {
   try {
     return await db.transaction(async (tx) => ({
@@ -327,7 +338,8 @@ export async function changesSince(db: Db, id: number, version: number) {
 }
 
 /**
- * Workflow: submitted → published or → draft (returned with a comment). Version-checked: throws
+ * Workflow: submitted → published or → draft (returned with a comment), told to the pilot's editors
+ * when `notify` composes the message. Version-checked: throws
  * VersionConflict, changing nothing, when the pilot moved on or is not in a state the step starts from.
  */
 export async function transitionPilot(
@@ -336,6 +348,7 @@ export async function transitionPilot(
   version: number,
   to: { state: PilotState; from: PilotState[]; comment?: string | null },
   userId: number,
+  notify?: ComposeWorkflowMail,
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -357,6 +370,9 @@ export async function transitionPilot(
     if (!after) throw new VersionConflict();
     const action = to.state === "published" ? "pilot.publish" : to.state === "draft" ? "pilot.return" : "pilot.submit";
     await audit(tx, { userId, action, entityType: "pilot", entityId: id, before, after });
+    // The pilot's editors are told (in the same transaction: the message exists exactly when the step does).
+    if (notify && to.state !== "submitted")
+      await queueWorkflowMails(tx, id, to.state === "published" ? "published" : "returned", userId, notify);
     return true;
   });
 }
