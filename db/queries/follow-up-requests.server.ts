@@ -35,8 +35,6 @@ export function roundOf(row: { reason: FollowUpReason; months: number | null; du
   return `${row.reason}${row.months ?? ""}:${row.dueSince}`;
 }
 
-export type Recipient = { email: string; userId: number | null; language: "fi" | "sv"; role: "contact" | "staff" };
-
 /**
  * The recipients of the requests in `reqs` (a relation of `request_id`, `pilot_id`): everyone
  * responsible for the pilot — its contact address, and the active staff whose scope (municipalities
@@ -71,23 +69,6 @@ function recipientsSql(reqs: SQL, today: string) {
                   where um.user_id = u.id and pm.pilot_id = req.pilot_id)
        or exists (select 1 from user_organisations uo join pilots p on p.implementer_id = uo.organisation_id
                   where uo.user_id = u.id and p.id = req.pilot_id)`;
-}
-
-/** Everyone responsible for one pilot (see recipientsSql), each address once. */
-export async function recipientsFor(db: DbOrTx, pilotId: number, today: string): Promise<Recipient[]> {
-  const rows = await queryRows<Recipient>(
-    db as Db,
-    sql`select email, "userId", language, role from (${recipientsSql(sql`select 0 as request_id, ${pilotId}::int as pilot_id`, today)}) x
-        order by ord, email`,
-  );
-  const seen = new Set<string>();
-  return rows
-    .map((r) => ({ ...r, userId: r.userId == null ? null : Number(r.userId) }))
-    .filter((r) => {
-      if (seen.has(r.email)) return false;
-      seen.add(r.email);
-      return true;
-    });
 }
 
 /** Inserts the recipients of the requests in `reqs` (request_id, pilot_id) that they do not have yet. */

@@ -9,7 +9,7 @@
  * the editors are told of a return or a withdrawal by email queued in the same transaction.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { queryRows, type Db, type Tx } from "../connect";
+import type { Db, Tx } from "../connect";
 import { pilotRevisions, pilots, users } from "../schema";
 import type { Localized } from "~shared/codes";
 import type { RevisionState } from "../schema/pilots";
