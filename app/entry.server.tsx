@@ -94,3 +94,4 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 /** Used by scripts/server.mjs to refuse a cross-origin request before Remix handles it. */
 export { refusedPage, resourceHeaders } from "./utils/security.server";
 export { startJobs, startScheduledJobs } from "./utils/jobs.server";
+export { prepareAppDatabase } from "~db/client.server";

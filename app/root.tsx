@@ -11,12 +11,14 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { I18nextProvider } from "react-i18next";
-import { DEFAULT_LANG, getI18n, isLang, LANGUAGES, langFromPath, switchLangPath, type Lang } from "./i18n";
+import { DEFAULT_LANG, getI18n, isLang, LANGUAGES, langFromPath, type Lang } from "./i18n";
 import { AppShell } from "./components/app-shell";
 import { ErrorView } from "./components/error-view";
 import { getUser } from "./utils/session.server";
 import { demoDataPresent } from "~db/queries/demo.server";
 import { useNonce } from "./utils/nonce";
+import { publicUrl } from "./utils/email.server";
+import { canonicalUrl, languageAlternates } from "./utils/seo";
 import tokensHref from "./styles/tokens.css?url";
 import appHref from "./styles/app.css?url";
 
@@ -32,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     lang,
     origin: new URL(request.url).origin,
+    /** PUBLIC_URL: the canonical and alternate links are built on it, never on the request's Host. */
+    baseUrl: publicUrl(),
     user: user ? { name: user.name, email: user.email, role: user.role } : null,
     demo,
   };
@@ -43,7 +47,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
   const nonce = useNonce();
-  const lang = langFromPath(location.pathname) ?? data?.lang ?? DEFAULT_LANG;
+  const urlLang = langFromPath(location.pathname);
+  const lang = urlLang ?? data?.lang ?? DEFAULT_LANG;
   const error = useRouteError();
   const errorStatus = error ? (isRouteErrorResponse(error) ? error.status : 500) : null;
   return (
@@ -54,16 +59,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {errorStatus ? <title>{errorTitle(errorStatus, langFromPath(location.pathname))}</title> : null}
         <Meta />
         <Links />
-        {data && langFromPath(location.pathname)
-          ? LANGUAGES.map((l) => (
-              <link
-                key={l}
-                rel="alternate"
-                hrefLang={l}
-                href={data.origin + switchLangPath(location.pathname, location.search, l)}
-              />
-            ))
-          : null}
+        {data && !errorStatus && urlLang ? (
+          <>
+            <link rel="canonical" href={canonicalUrl(data.baseUrl, location.pathname, location.search, urlLang)} />
+            {languageAlternates(data.baseUrl, location.pathname, location.search).map((a) => (
+              <link key={a.hrefLang} rel="alternate" hrefLang={a.hrefLang} href={a.href} />
+            ))}
+          </>
+        ) : null}
       </head>
       <body>
         <I18nextProvider i18n={getI18n(lang)}>{children}</I18nextProvider>

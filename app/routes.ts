@@ -15,6 +15,9 @@ export default [
   route("test-helpers/follow-up", "routes/resources/test-helpers.follow-up.ts", {
     id: "routes/test-helpers.follow-up",
   }),
+  route("sitemap.xml", "routes/resources/sitemap.ts", { id: "routes/sitemap[.]xml" }),
+  route("robots.txt", "routes/resources/robots.ts", { id: "routes/robots[.]txt" }),
+  route("api/v1/pilots.csv", "routes/api/pilots-csv.ts", { id: "routes/api.v1.pilots[.]csv" }),
   index("routes/public/language-redirect.tsx", { id: "routes/_index" }),
 
   route(":lang", "routes/layout.tsx", { id: "routes/$lang" }, [

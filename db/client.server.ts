@@ -1,4 +1,5 @@
 import { openDb, pgliteDir, type Db, type DbHandle } from "./connect";
+import { prepareDatabase } from "./prepare";
 
 declare global {
   // Survives Vite's module reloads in development.
@@ -36,4 +37,20 @@ export async function getDb(): Promise<Db> {
 
 export async function getDriver() {
   return (await open()).driver;
+}
+
+/**
+ * Migrates and, when empty, seeds the database before the server listens. `separate`: on a handle
+ * of its own, closed afterwards (the cluster's primary process, which serves nothing); otherwise on
+ * the app's own handle, so the embedded database is opened once.
+ */
+export async function prepareAppDatabase({ separate = false } = {}) {
+  const started = Date.now();
+  const handle = separate ? await openDb(databaseSettings()) : await open();
+  try {
+    await prepareDatabase(handle);
+  } finally {
+    if (separate) await handle.close();
+  }
+  console.log(`[rajaton] database ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${handle.driver})`);
 }

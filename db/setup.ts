@@ -1,17 +1,9 @@
 /**
- * Run by `npm start` before the server: applies the migrations and, on an empty database,
- * loads the reference data, the real facts and the demo data (unless SEED_DEMO=0).
+ * The database's preparation from the command line (`npx tsx db/setup.ts`): migrations and, on an
+ * empty database, the reference, real and demo data. The server does the same itself when started
+ * with PREPARE_DATABASE=1 (db/prepare.ts).
  */
+import { prepareDatabase } from "./prepare";
 import { runScript } from "./script-db";
-import { seedReference } from "./seed/reference";
-import { factsPresent, seedFacts } from "./seed/facts";
-import { seedDemo } from "./seed/demo";
 
-await runScript("database setup", async (handle) => {
-  await handle.migrate();
-  if (!(await factsPresent(handle.db))) {
-    await seedReference(handle.db);
-    await seedFacts(handle.db);
-    if (process.env.SEED_DEMO !== "0") await seedDemo(handle.db);
-  }
-});
+await runScript("database setup", prepareDatabase);

@@ -206,10 +206,37 @@ try {
       `${(m / sqlM).toFixed(1)}×${s.targets.maxOverSql ? (m / sqlM <= s.targets.maxOverSql ? " ok" : " MISSED") : ""}`,
     ]);
   }
+  // Bulk downloads: the whole file three times, one at a time; throughput from the median, with the
+  // pilots counted in the database.
+  const [{ published }] = await sqlClient<
+    { published: number }[]
+  >`select count(*)::int as published from pilots where state = 'published'`;
+  const dumps = [{ name: "GET /api/v1/pilots.csv (whole file)", path: "/api/v1/pilots.csv", pilotsPerS: 2000 }];
+  const dumpRows: string[] = [];
+  for (const d of dumps) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 3; i++)
+      times.push(
+        await time(async () => {
+          const res = await fetch(servers.on + d.path);
+          if (!res.ok) throw new Error(`${d.path} answered ${res.status}`);
+          bytes = (await res.arrayBuffer()).byteLength;
+        }),
+      );
+    const m = median(times);
+    const rate = (published / m) * 1000;
+    dumpRows.push(
+      `${d.name}: ${published} pilots, ${(bytes / 1e6).toFixed(1)} MB in ${m.toFixed(0)} ms = ${rate.toFixed(0)} pilots/s ` +
+        `(target ≥ ${d.pilotsPerS} ${rate >= d.pilotsPerS ? "ok" : "MISSED"})`,
+    );
+  }
   await sqlClient.end();
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log("");
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
+  console.log("");
+  for (const line of dumpRows) console.log(line);
   console.log(
     `\n(${requests} sequential requests per scenario, ${requests * 2} at 10 concurrent connections; PostgreSQL; ` +
       `${os.availableParallelism()} CPU cores, as many server worker processes)`,

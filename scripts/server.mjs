@@ -39,8 +39,17 @@ const BODY_LIMIT = 1024 * 1024;
 const METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]);
 const allowedHosts = hostsServed();
 const workers = workerCount();
-if (cluster.isPrimary && workers > 1) supervise(workers);
-else await serve();
+// PREPARE_DATABASE=1 (npm start, npm test): migrations and, on an empty database, the seed data, run
+// before listening; with one process on the very handle it then serves from (docs/decisions/121).
+const prepare = process.env.PREPARE_DATABASE === "1";
+if (cluster.isPrimary && workers > 1) {
+  if (prepare) await (await loadBuild()).entry.module.prepareAppDatabase({ separate: true });
+  supervise(workers);
+} else await serve();
+
+function loadBuild() {
+  return import(url.pathToFileURL(path.resolve("build/server/index.js")).href);
+}
 
 function workerCount() {
   const raw = process.env.WEB_CONCURRENCY;
@@ -123,8 +132,9 @@ function supervise(count) {
 
 /** One server process: Express with the built app. */
 async function serve() {
-  const build = await import(url.pathToFileURL(path.resolve("build/server/index.js")).href);
+  const build = await loadBuild();
   installGlobals({ nativeFetch: build.future.v3_singleFetch });
+  if (prepare && cluster.isPrimary) await build.entry.module.prepareAppDatabase();
   const { refusedPage, resourceHeaders } = build.entry.module;
   const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
   /** Answers with the app's refusal page (in the URL's language) without the app. */

@@ -163,16 +163,16 @@ if (runE2e) {
   }
   let server;
   try {
-    if (run(bin("tsx"), ["db/setup.ts"], env) !== 0) throw new Error("database setup failed");
     const port = await freePort();
     env.PORT = String(port);
     // Links in emails and the host the server answers to (127.0.0.1, and localhost with it).
     env.PUBLIC_URL = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["scripts/server.mjs"], {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { REQUEST_LOG: "off", ...env },
+      // The server migrates and seeds the fresh database itself before it listens.
+      env: { REQUEST_LOG: "off", ...env, PREPARE_DATABASE: "1" },
     });
-    if (!(await waitFor(`http://127.0.0.1:${port}/healthz`, 60_000))) throw new Error("the server did not start");
+    if (!(await waitFor(`http://127.0.0.1:${port}/healthz`, 120_000))) throw new Error("the server did not start");
     log(`end-to-end tests (Playwright, ${driver}) against http://127.0.0.1:${port}`);
     const out = path.join(tmp, "playwright.json");
     fs.rmSync(out, { force: true });

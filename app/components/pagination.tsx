@@ -1,12 +1,29 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** Previous / next links that keep every other search parameter. */
-export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+/**
+ * Previous / next links that keep every other search parameter. A list whose count stopped at its cap
+ * (`capped`, db/queries/paging.ts) does not know its last page: it says only the page it is on, and
+ * `hasMore` decides the next link.
+ */
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  capped = false,
+  hasMore,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  capped?: boolean;
+  hasMore?: boolean;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return null;
+  const next = capped ? Boolean(hasMore) : page < pages;
+  if (!capped && pages <= 1) return null;
   const href = (p: number) => {
     const params = new URLSearchParams(location.search);
     if (p === 1) params.delete("page");
@@ -21,8 +38,10 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
           {t("pagination.previous")}
         </Link>
       ) : null}
-      <span aria-current="page">{t("pagination.status", { page, pages })}</span>
-      {page < pages ? (
+      <span aria-current="page">
+        {capped ? t("pagination.statusOpen", { page }) : t("pagination.status", { page, pages })}
+      </span>
+      {next ? (
         <Link to={href(page + 1)} rel="next">
           {t("pagination.next")}
         </Link>

@@ -145,6 +145,7 @@ export function PilotForm({
         "employments.role": "form.role",
         "employments.days": "form.days",
         "employments.fee": "form.fee",
+        "employments.professional": "form.professional",
         "sources.title": "form.sourceTitle",
         "sources.url": "form.sourceUrl",
         "sources.document": "form.sourceDocument",
@@ -428,6 +429,17 @@ export function PilotForm({
               defaultValue={v(`employments.${i}.fee`)}
               error={e(`employments.${i}.fee`)}
               inputMode="decimal"
+            />
+            <SelectField
+              name={`employments.${i}.professional`}
+              label={t("form.professional", { n: i + 1 })}
+              value={v(`employments.${i}.professional`)}
+              error={e(`employments.${i}.professional`)}
+              options={[
+                { value: "yes", label: t("form.professionalYes") },
+                { value: "no", label: t("form.professionalNo") },
+              ]}
+              none={t("form.professionalNotStated")}
             />
           </div>
         ))}

@@ -334,13 +334,16 @@ export async function buildDashboard(
       { key: "days", label: t("col.days"), kind: "dec" },
       { key: "fees", label: t("col.fees"), kind: "eur" },
       { key: "professionalShare", label: t("col.professionalShare"), kind: "pct" },
+      { key: "professionalNotStated", label: t("col.professionalNotStated"), kind: "pct" },
     ],
     rows: [
       {
         artists: et.artists,
         days: Number(et.days ?? 0),
         fees: Number(et.fees ?? 0),
-        professionalShare: share(et.with_professional, et.pilots),
+        // Of the pilots whose form says; "not stated" is its own share of all pilots.
+        professionalShare: share(et.with_professional, et.pilots - et.not_stated),
+        professionalNotStated: share(et.not_stated, et.pilots),
       },
     ],
   });

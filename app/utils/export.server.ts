@@ -30,6 +30,14 @@ export function csvCell(c: Column, value: Cell) {
   return typeof value === "number" ? csvNumber(c.kind, value) : csvField(value);
 }
 
+/** The byte-order mark that makes Excel read a CSV file as UTF-8. */
+export const CSV_BOM = "\uFEFF";
+
+/** One record as a CSV line with its CRLF. */
+export function csvLine(columns: Column[], row: Record<string, Cell>) {
+  return `${columns.map((c) => csvCell(c, row[c.key])).join(";")}\r\n`;
+}
+
 /** One table as CSV text with a BOM; leading rows name the table, the reporting date and the definition. */
 export function tableToCsv(
   table: DashTable,
@@ -41,9 +49,8 @@ export function tableToCsv(
     `${csvField(meta.definitionLabel)};${csvField(table.definition)}`,
     "",
     table.columns.map((c) => csvField(headerLabel(c))).join(";"),
-    ...table.rows.map((row) => table.columns.map((c) => csvCell(c, row[c.key])).join(";")),
   ];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return `${CSV_BOM}${lines.join("\r\n")}\r\n${table.rows.map((row) => csvLine(table.columns, row)).join("")}`;
 }
 
 const FORMATS: Record<Column["kind"], string | undefined> = {

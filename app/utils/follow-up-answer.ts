@@ -1,5 +1,6 @@
 /** The one-click answer's form (docs/decisions/087): shared by the page and its action; messages are locale keys. */
 import { z } from "zod";
+import { id, optionalText, requiredChoice, url } from "./validators";
 
 /** The statuses a link can preselect, in the order the email lists them ("unknown" is "don't know"). */
 export const ANSWER_STATUSES = [
@@ -14,25 +15,13 @@ export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 
 export const isAnswerStatus = (s: unknown): s is AnswerStatus => ANSWER_STATUSES.includes(s as AnswerStatus);
 
-const text = (max: number) => z.string().trim().max(max, "pilots:validation.tooLong").optional();
-
+/** Built from the shared validators (docs/decisions/050): its messages are the common "validation.*" keys. */
 export const AnswerSchema = z.object({
   /** The pilot the page showed: an answer is refused when the link belongs to another pilot. */
-  pilotId: z.coerce.number("pilots:validation.invalid").int("pilots:validation.invalid").min(1).max(2_000_000_000),
-  statusCode: z.enum(ANSWER_STATUSES, "pilots:validation.requiredAlways"),
-  evidenceRef: text(500),
-  fundingAfter: text(500),
-  evidenceUrl: z
-    .string()
-    .trim()
-    .max(1000, "pilots:validation.tooLong")
-    .refine((s) => {
-      try {
-        return ["http:", "https:"].includes(new URL(s).protocol);
-      } catch {
-        return false;
-      }
-    }, "pilots:validation.url")
-    .optional(),
-  notes: text(5000),
+  pilotId: id(),
+  statusCode: requiredChoice(ANSWER_STATUSES),
+  evidenceRef: optionalText(500),
+  fundingAfter: optionalText(500),
+  evidenceUrl: url(1000),
+  notes: optionalText(5000, { multiline: true }),
 });

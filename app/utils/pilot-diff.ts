@@ -106,6 +106,7 @@ export function pilotDiff(before: PilotInput, after: PilotInput, names: DiffName
             e.role,
             e.days == null ? null : `${t("pilots:employment.days")} ${formatNumber(lang, e.days, 1)}`,
             e.feeCents == null ? null : formatMoney(lang, e.feeCents),
+            e.professional == null ? null : t(`pilots:employment.professional.${e.professional ? "yes" : "no"}`),
           ]),
         );
       case "participants":

@@ -202,12 +202,14 @@ describe("pilot form: artists, partners, sources, programmes, contact", () => {
       "employments.0.artist": "7",
       "employments.0.days": "3,5",
       "employments.0.fee": "1 200",
+      "employments.0.professional": "yes",
       "employments.1.name": "Aino Artisti",
       "employments.1.role": "ohjaaja",
     });
     expect(r.ok && r.data.employments).toEqual([
-      { artistId: 7, artistName: null, role: null, days: 3.5, feeCents: 120000 },
-      { artistId: null, artistName: "Aino Artisti", role: "ohjaaja", days: null, feeCents: null },
+      { artistId: 7, artistName: null, role: null, days: 3.5, feeCents: 120000, professional: true },
+      // Unanswered, the question is "not stated", never a default "yes".
+      { artistId: null, artistName: "Aino Artisti", role: "ohjaaja", days: null, feeCents: null, professional: null },
     ]);
     expect(errorsOf(draft({ "title.fi": "a", "employments.0.role": "ohjaaja" }))["employments.0.name"]).toBe(
       V.artistRequired,

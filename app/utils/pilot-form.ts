@@ -174,10 +174,18 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
         : { funderId: r.funder, amountCents: r.amount, kind: r.kind ?? "grant" },
     );
   const employment = z
-    .object({ artist: idField, name: str(200), role: str(200), days: decimalField(10000), fee: moneyField })
+    .object({
+      artist: idField,
+      name: str(200),
+      role: str(200),
+      days: decimalField(10000),
+      fee: moneyField,
+      professional: enumField(["yes", "no"] as const),
+    })
     .superRefine(
       (r, ctx) => {
-        const blank = r.artist == null && !r.name && !r.role && r.days == null && r.fee == null;
+        const blank =
+          r.artist == null && !r.name && !r.role && r.days == null && r.fee == null && r.professional == null;
         if (!blank && r.artist == null && !r.name)
           ctx.addIssue({ code: "custom", message: V.artistRequired, path: ["name"] });
       },
@@ -192,6 +200,8 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
             role: r.role,
             days: r.days,
             feeCents: r.fee,
+            // Asked in the form and unset by default: null is "not stated".
+            professional: r.professional == null ? null : r.professional === "yes",
           },
     );
   const source = z
@@ -335,6 +345,7 @@ export function inputToValues(
     put(`employments.${i}.role`, e.role);
     put(`employments.${i}.days`, e.days == null ? null : String(e.days).replace(".", ","));
     put(`employments.${i}.fee`, centsToInput(e.feeCents, lang));
+    put(`employments.${i}.professional`, e.professional == null ? null : e.professional ? "yes" : "no");
   });
   put("sessionsHeld", input.sessionsHeld);
   for (const [code, n] of Object.entries(input.participants)) put(`participants.${code}`, n);

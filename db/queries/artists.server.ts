@@ -33,6 +33,7 @@ import { cached, cachedRows } from "~db/data-cache.server";
 import { redactLinks } from "~shared/redact";
 import { forgetArtistsInRevisions } from "./pilot-revisions.server";
 import { serviceTitleText, trigramText, wordFormsQuery } from "./search.server";
+import { cappedCountSql, pageOf } from "./paging";
 
 export { VersionConflict };
 
@@ -96,7 +97,7 @@ export type DirectoryCard = {
   services: number;
 };
 
-/** One page of the directory, by name; the total comes from the same scan (a window count). */
+/** One page of the directory, by name, and its capped count (./paging). */
 export async function listArtists(
   db: Db,
   opts: { filters?: ArtistFilters; page: number; pageSize?: number; generation?: string; lang?: "fi" | "sv" },
@@ -105,13 +106,11 @@ export async function listArtists(
   const pageSize = opts.pageSize ?? 24;
   const where = directoryWhere(opts.filters ?? {});
   const offset = (opts.page - 1) * pageSize;
-  type Row = DirectoryCard & { total: number };
   const query = sql`with page as (
-        select a.id, a.name, a.kind, a.bio, count(*) over ()::int as total,
-          row_number() over (order by ${byName}, a.id) as rn
+        select a.id, a.name, a.kind, a.bio, row_number() over (order by ${byName}, a.id) as rn
         from artists a where ${where}
-        order by ${byName}, a.id limit ${pageSize} offset ${offset})
-      select p.id, p.name, p.kind, p.bio, p.total,
+        order by ${byName}, a.id limit ${pageSize + 1} offset ${offset})
+      select p.id, p.name, p.kind, p.bio,
         coalesce((select json_agg(f.name order by f.sort) from artist_art_forms af join art_forms f on f.code = af.art_form_code where af.artist_id = p.id), '[]'::json) as "artForms",
         coalesce((select json_agg(l.language order by l.language) from artist_languages l where l.artist_id = p.id), '[]'::json) as languages,
         coalesce((select json_agg(x.name) from (
@@ -120,15 +119,12 @@ export async function listArtists(
         (select count(*)::int from services s where s.artist_id = p.id and s.state = 'approved' and not s.hidden) as services
       from page p order by p.rn`;
   // Cached under the data generation when the caller read it (docs/decisions/045).
-  const rows = opts.generation ? await cachedRows<Row>(db, query, opts.generation) : await queryRows<Row>(db, query);
-  // A page past the end has no rows to carry the total; count separately only then.
-  const total = rows.length
-    ? rows[0].total
-    : offset === 0
-      ? 0
-      : (await queryRows<{ total: number }>(db, sql`select count(*)::int as total from artists a where ${where}`))[0]
-          .total;
-  return { rows: rows.map(({ total: _t, ...r }) => r as DirectoryCard), total, page: opts.page, pageSize };
+  const read = <T>(q: SQL) => (opts.generation ? cachedRows<T>(db, q, opts.generation) : queryRows<T>(db, q));
+  const [rows, [{ n }]] = await Promise.all([
+    read<DirectoryCard>(query),
+    read<{ n: number }>(cappedCountSql(sql`artists a`, where)),
+  ]);
+  return pageOf(rows, Number(n), opts.page, pageSize);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   summarize,
   type ContinuationCounts,
 } from "./continuation.server";
-import { membershipDateSql, pilotYearSql } from "./pilot-filters.server";
+import { pilotYearSql } from "./pilot-filters.server";
 
 type Agg = { eligible: number; continuing: number; fully: number; partly: number; ended: number };
 const agg = (col: string) =>
@@ -140,15 +140,17 @@ export function pilotsPerYear(db: Db, scope: SQL) {
   );
 }
 
-/** Municipalities involved per region, against the region's municipalities today. */
+/**
+ * Municipalities involved per region, against the region's municipalities; both by today's regions, so
+ * that a municipality that changed region (Isokyrö in 2021) is counted where it is divided by.
+ */
 export function municipalitiesPerRegion(db: Db, scope: SQL) {
   return queryRows<{ region: string; involved: number; total: number }>(
     db,
     sql`with involved as (
         select distinct mr.region_code, pm.municipality_code from pilots p
         join pilot_municipalities pm on pm.pilot_id = p.id
-        join municipality_regions mr on mr.municipality_code = pm.municipality_code
-          and mr.valid_from <= ${membershipDateSql} and (mr.valid_to is null or mr.valid_to > ${membershipDateSql})
+        join municipality_regions mr on mr.municipality_code = pm.municipality_code and mr.valid_to is null
         where ${scope})
       select i.region_code as region, count(*)::int as involved,
         (select count(*)::int from municipality_regions t where t.region_code = i.region_code and t.valid_to is null) as total
@@ -156,7 +158,10 @@ export function municipalitiesPerRegion(db: Db, scope: SQL) {
   );
 }
 
-/** Artists employed by art form and year; totals; share of pilots that employed a professional artist. */
+/**
+ * Artists employed by art form and year; totals; pilots that employed a professional artist, and those
+ * whose form does not say (docs/decisions/122).
+ */
 export async function employmentFigures(db: Db, scope: SQL) {
   const [byForm, [totals]] = await Promise.all([
     queryRows<{
@@ -173,7 +178,14 @@ export async function employmentFigures(db: Db, scope: SQL) {
         from employments e join pilots p on p.id = e.pilot_id where ${scope}
         group by 1, 2 order by 2, 1`,
     ),
-    queryRows<{ artists: number; days: string | null; fees: string | null; pilots: number; with_professional: number }>(
+    queryRows<{
+      artists: number;
+      days: string | null;
+      fees: string | null;
+      pilots: number;
+      with_professional: number;
+      not_stated: number;
+    }>(
       db,
       sql`with sp as materialized (select p.id from pilots p where ${scope}),
           em as materialized (select e.* from employments e join sp on sp.id = e.pilot_id)
@@ -182,7 +194,10 @@ export async function employmentFigures(db: Db, scope: SQL) {
           (select sum(em.days)::text from em) as days,
           (select sum(em.fee_cents)::text from em) as fees,
           (select count(*)::int from sp) as pilots,
-          (select count(distinct em.pilot_id)::int from em where em.professional) as with_professional`,
+          (select count(distinct em.pilot_id)::int from em where em.professional) as with_professional,
+          -- Not stated: no row says "professional" and at least one row leaves the question open.
+          (select count(distinct em.pilot_id)::int from em where em.professional is null
+            and not exists (select 1 from em x where x.pilot_id = em.pilot_id and x.professional)) as not_stated`,
     ),
   ]);
   return { byForm, totals };

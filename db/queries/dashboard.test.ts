@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { continuationPilots, WORKED, workedExamplePilots } from "../../tests/helpers/continuation-fixture";
-import { continuationOverview } from "./dashboard.server";
+import { continuationOverview, employmentFigures, municipalitiesPerRegion } from "./dashboard.server";
 import {
   countsSql,
   latestCountsAsSql,
@@ -272,4 +272,47 @@ describe("the worked examples of the definition", () => {
       }
     });
   }
+});
+
+describe("municipalities involved per region", () => {
+  it("counts a municipality that changed region where it is divided by (Isokyrö, in Etelä-Pohjanmaa since 2021)", async () => {
+    const [{ id }] = await queryRows<{ id: number }>(
+      t.db,
+      sql`insert into pilots (title, state, start_date, end_date) values ('{"fi":"Isokyrön pilotti"}', 'published', '2019-01-01', '2019-12-31') returning id`,
+    );
+    await t.db.execute(
+      sql`insert into pilot_municipalities (pilot_id, municipality_code, is_lead) values (${id}, '152', true)`,
+    );
+    const rows = await municipalitiesPerRegion(t.db, sql`p.id = ${id}`);
+    expect(rows).toEqual([{ region: "14", involved: 1, total: expect.any(Number) }]);
+    for (const r of await municipalitiesPerRegion(t.db, sql`true`)) expect(r.involved).toBeLessThanOrEqual(r.total);
+  });
+});
+
+describe("pilots that employed a professional artist", () => {
+  it("are counted among the pilots whose form says so; 'not stated' is its own share", async () => {
+    const pilot = async (title: string) => {
+      const [{ id }] = await queryRows<{ id: number }>(
+        t.db,
+        sql`insert into pilots (title, state) values (${JSON.stringify({ fi: title })}::jsonb, 'published') returning id`,
+      );
+      return id;
+    };
+    const employ = (id: number, professional: boolean | null) =>
+      t.db.execute(
+        sql`insert into employments (pilot_id, artist_name, professional) values (${id}, 'Taiteilija', ${professional})`,
+      );
+    const [yes, unstated, no, none] = [
+      await pilot("Kyllä"),
+      await pilot("Ei tietoa"),
+      await pilot("Ei"),
+      await pilot("Ei ketään"),
+    ];
+    await employ(yes, true);
+    await employ(yes, null);
+    await employ(unstated, null);
+    await employ(no, false);
+    const { totals } = await employmentFigures(t.db, sql`p.id in (${sql.join([yes, unstated, no, none], sql`, `)})`);
+    expect(totals).toMatchObject({ pilots: 4, with_professional: 1, not_stated: 1 });
+  });
 });

@@ -35,6 +35,8 @@ export type PilotInput = {
     role: string | null;
     days: number | null;
     feeCents: number | null;
+    /** Was the artist a professional? null: not stated. */
+    professional: boolean | null;
   }[];
   sessionsHeld: number | null;
   /** Participants per target group code. */

@@ -174,12 +174,14 @@ describe("an artist who deletes their account", () => {
       state: "published",
     });
     const edited = input(form("Taiteilijan pilotti", "100"));
-    edited.employments = [{ artistId, artistName: "Poistuva Taiteilija", role: "ohjaaja", days: 2, feeCents: 50000 }];
+    edited.employments = [
+      { artistId, artistName: "Poistuva Taiteilija", role: "ohjaaja", days: 2, feeCents: 50000, professional: true },
+    ];
     await saveRevision(t.db, id, 1, edited, staffId);
     await deleteOwnAccount(t.db, artistUser);
     const revision = await getRevision(t.db, id);
     expect(revision?.input.employments).toEqual([
-      { artistId: null, artistName: null, role: "ohjaaja", days: 2, feeCents: 50000 },
+      { artistId: null, artistName: null, role: "ohjaaja", days: 2, feeCents: 50000, professional: true },
     ]);
     expect(JSON.stringify(revision?.input)).not.toContain("Poistuva");
     expect(await approveRevision(t.db, id, 2, councilId)).toBe(true);

@@ -122,6 +122,7 @@ export async function loadPilotInput(db: Db | Tx, id: number) {
       role: e.role,
       days: e.days == null ? null : Number(e.days),
       feeCents: e.feeCents,
+      professional: e.professional,
     })),
     sessionsHeld: p.sessionsHeld,
     participants: Object.fromEntries(figures.map((f) => [f.targetGroupCode, f.participants])),
@@ -204,6 +205,7 @@ async function writeChildren(tx: Tx, id: number, input: PilotInput) {
         role: e.role,
         days: e.days == null ? null : String(e.days),
         feeCents: e.feeCents,
+        professional: e.professional,
       })),
     );
   }

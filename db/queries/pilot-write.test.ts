@@ -231,4 +231,23 @@ describe("the registry's filter choices", () => {
     expect(await keys(sql`true`, "funder")).toContain(String(org.id));
     expect(await keys(sql`true`, "year")).toContain("2031");
   });
+  it("offer the programme area's municipalities and every municipality a pilot is registered in, each once", async () => {
+    const municipalities = async () =>
+      (await pilotFilterOptions(t.db, sql`true`)).filter((o) => o.kind === "municipality").map((o) => o.key);
+    const before = await municipalities();
+    expect(before).toContain("905"); // Vaasa, in the programme's area
+    expect(before).not.toContain("016"); // Asikkala, outside it and without pilots
+    // (the form offers only the programme's area; an imported pilot may lie outside it)
+    const id = await createPilot(t.db, input({ "title.fi": "Vierailu", leadMunicipality: "Kauhava" }), {
+      userId,
+      state: "draft",
+    });
+    await t.db.execute(
+      sql`insert into pilot_municipalities (pilot_id, municipality_code, is_lead) values (${id}, '016', false)`,
+    );
+    const after = await municipalities();
+    expect(after).toContain("016");
+    expect(new Set(after).size).toBe(after.length);
+    expect(after.length).toBe(before.length + 1);
+  });
 });

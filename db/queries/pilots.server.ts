@@ -4,6 +4,7 @@ import { collated } from "../collation";
 import { queryRows, type Db } from "../connect";
 import { cachedRows } from "~db/data-cache.server";
 import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
+import { cappedCountSql, pageOf } from "./paging";
 
 export const PAGE_SIZE = 25;
 
@@ -50,8 +51,8 @@ export type PilotListRow = {
 
 /**
  * One page of pilots the viewer may see, newest funded period first unless `orderBy` says otherwise.
- * One pass: the matching rows are counted with a window while sorted, and the per-row lookups (lead
- * municipality, latest continuation status) run for the page's rows only.
+ * The page and the capped count as ./paging says; the per-row lookups (lead municipality, latest continuation
+ * status) run for the page's rows only.
  */
 export async function listPilots(
   db: Db,
@@ -60,35 +61,30 @@ export async function listPilots(
   const pageSize = opts.pageSize ?? PAGE_SIZE;
   const where = and(opts.visibility, ...(opts.where ?? []));
   const order = sql.join(opts.orderBy ?? [sql`p.end_date desc nulls last`, sql`p.id desc`], sql`, `);
-  type Row = PilotListRow & { total: number; rn: number };
-  const query = sql`select x.id, x.title, x.summary, x.state, x.start_date::text as "startDate", x.end_date::text as "endDate", x.total,
+  type Row = PilotListRow & { rn: number };
+  const query = sql`select x.id, x.title, x.summary, x.state, x.start_date::text as "startDate", x.end_date::text as "endDate",
         (select m.name from pilot_municipalities pm join municipalities m on m.code = pm.municipality_code
           where pm.pilot_id = x.id and pm.is_lead limit 1) as "leadMunicipality",
         (select c.status_code from continuation_checks c where c.pilot_id = x.id
           order by c.checked_on desc, c.id desc limit 1) as "latestStatus"
       from (
-        select p.id, p.title, p.summary, p.state, p.start_date, p.end_date,
-          count(*) over ()::int as total, row_number() over (order by ${order}) as rn
+        select p.id, p.title, p.summary, p.state, p.start_date, p.end_date, row_number() over (order by ${order}) as rn
         from pilots p where ${where}
         order by ${order}
-        limit ${pageSize} offset ${(opts.page - 1) * pageSize}) x
+        limit ${pageSize + 1} offset ${(opts.page - 1) * pageSize}) x
       order by x.rn`;
   // Cached under the data generation when the caller read it (docs/decisions/045).
-  const rows = opts.generation ? await cachedRows<Row>(db, query, opts.generation) : await queryRows<Row>(db, query);
-  let total = rows.length ? Number(rows[0].total) : 0;
-  if (!rows.length && opts.page > 1) {
-    // Past the last page: the window saw no rows, count them separately.
-    [{ total }] = await queryRows<{ total: number }>(
-      db,
-      sql`select count(*)::int as total from pilots p where ${where}`,
-    );
-  }
-  return {
-    rows: rows.map(({ total: _t, rn: _r, ...r }) => r as PilotListRow),
-    total: Number(total),
-    page: opts.page,
+  const read = <T>(q: SQL) => (opts.generation ? cachedRows<T>(db, q, opts.generation) : queryRows<T>(db, q));
+  const [rows, [{ n }]] = await Promise.all([
+    read<Row>(query),
+    read<{ n: number }>(cappedCountSql(sql`pilots p`, where ?? sql`true`)),
+  ]);
+  return pageOf(
+    rows.map(({ rn: _r, ...r }) => r as PilotListRow),
+    Number(n),
+    opts.page,
     pageSize,
-  };
+  );
 }
 
 type L = { fi?: string | null; sv?: string | null };
@@ -137,7 +133,7 @@ export type PilotDetailRow = {
     feeCents: number | null;
     artForm: L | null;
     artFormCode: string | null;
-    professional: boolean;
+    professional: boolean | null;
   }[];
   sources: { id: number; title: string; url: string | null; document: string | null }[];
   checks: {
@@ -255,8 +251,9 @@ export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?
  */
 export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string): Promise<FilterOption[]> {
   // A scalar subquery with LIMIT 1 stops at the first visible pilot (an EXISTS would join them all).
-  const seen = (from: SQL, where: SQL) =>
-    sql`(select 1 from ${from} where ${where} and ${visibility} limit 1) is not null`;
+  // `order` names the index to walk: without it PostgreSQL may expect an early match and scan the whole table.
+  const seen = (from: SQL, where: SQL, order?: SQL) =>
+    sql`(select 1 from ${from} where ${where} and ${visibility} ${order ? sql`order by ${order}` : sql``} limit 1) is not null`;
   return cachedRows<FilterOption>(
     db,
     sql`select 'programme' as kind, code as key, name, null as parent from programmes
@@ -264,14 +261,20 @@ export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string)
       union all select 'region', r.code, r.name, null from regions r where r.code in (${sql.raw(PROGRAMME_REGIONS_SQL)})
         or exists (select 1 from municipality_regions mr where mr.region_code = r.code
           and exists (select 1 from pilot_municipalities pm where pm.municipality_code = mr.municipality_code))
+      -- Two sets joined, not "exists(…) or exists(…)": with the "or" PostgreSQL scans pilot_municipalities
+      -- once per municipality instead of probing its index (seconds at 100,000 pilots; docs/decisions/120).
       union all select 'municipality', m.code, m.name, null from municipalities m
-        where exists (select 1 from municipality_regions mr where mr.municipality_code = m.code and mr.region_code in (${sql.raw(PROGRAMME_REGIONS_SQL)}) and mr.valid_to is null)
-          or exists (select 1 from pilot_municipalities pm where pm.municipality_code = m.code)
+        where m.code in (
+          select mr.municipality_code from municipality_regions mr
+            where mr.region_code in (${sql.raw(PROGRAMME_REGIONS_SQL)}) and mr.valid_to is null
+          union all
+          select m2.code from municipalities m2
+            where exists (select 1 from pilot_municipalities pm where pm.municipality_code = m2.code))
       union all select 'targetGroup', code, name, null from target_groups
       union all select 'artForm', code, name, null from art_forms
       union all select 'sector', code, name, null from sectors
       union all select 'funder', o.id::text, o.name, null from organisations o
-        where ${seen(sql`funding_lines f join pilots p on p.id = f.pilot_id`, sql`f.funder_id = o.id`)}
+        where ${seen(sql`funding_lines f join pilots p on p.id = f.pilot_id`, sql`f.funder_id = o.id`, sql`f.funder_id, f.pilot_id`)}
       union all select 'status', code, name, null from continuation_statuses
       union all select 'year', y::text, '{}'::jsonb, null
         from generate_series((select extract(year from least(min(p.start_date), min(p.end_date)))::int from pilots p where ${visibility}),

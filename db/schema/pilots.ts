@@ -75,6 +75,8 @@ export const pilots = pgTable(
   (t) => [
     index("pilots_state").on(t.state),
     index("pilots_end_date").on(t.endDate),
+    // The registry's default order, read off the index (docs/decisions/123).
+    index("pilots_list_order").on(t.endDate.desc().nullsLast(), t.id.desc()),
     index("pilots_start_date").on(t.startDate),
     index("pilots_implementer").on(t.implementerId),
     index("pilots_search").using("gin", t.search),
@@ -268,7 +270,8 @@ export const employments = pgTable(
     role: text(),
     days: numeric({ precision: 7, scale: 1 }),
     feeCents: bigint({ mode: "number" }),
-    professional: boolean().notNull().default(true),
+    /** Was the artist a professional? Asked in the pilot form; null: not stated. */
+    professional: boolean(),
   },
   (t) => [
     index("employments_pilot").on(t.pilotId),
@@ -306,7 +309,9 @@ export const continuationChecks = pgTable(
     updatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc(), t.id.desc()),
+    // In the order the queries ask for ("order by checked_on desc, id desc", which puts nulls first), so the
+    // latest check of a pilot is read off the index without a sort (docs/decisions/120).
+    index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
     check("continuation_checks_ended_on", sql`${t.endedOn} is null or ${t.endedOn} <= ${t.checkedOn}`),
   ],
 );

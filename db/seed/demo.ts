@@ -731,6 +731,8 @@ export async function seedDemo(db: Db) {
           role: swedish ? "Konstnär" : "Ohjaava taiteilija",
           days: String(days),
           feeCents: days * (25000 + Math.floor(rand() * 10) * 1000),
+          // Listed artists are professionals; one in seven rows leaves it unstated, as real forms will.
+          professional: index % 7 === 5 ? null : true,
         });
       }
       if (index % 6 === 3) {
@@ -740,6 +742,7 @@ export async function seedDemo(db: Db) {
           role: "Esiintyjä",
           days: "2",
           feeCents: 60000,
+          professional: false,
         });
       }
       await tx

@@ -95,6 +95,10 @@ test.describe("authorization matrix", () => {
             : await ctx.post(entry.path, { form: entry.form ?? {}, maxRedirects: 0 });
         const status = res.status();
         if (status !== entry.expect[role]) failures.push(`${role}: expected ${entry.expect[role]}, got ${status}`);
+        if (entry.absent) {
+          const body = await res.text();
+          for (const text of entry.absent) if (body.includes(text)) failures.push(`${role}: the body contains ${text}`);
+        }
         if (status === 302 && role === "anonymous" && entry.expect.anonymous === 302) {
           const location = res.headers().location ?? "";
           if (!/\/(fi|sv)\/login/.test(location) && !entry.redirectsElsewhere)

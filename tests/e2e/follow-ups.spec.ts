@@ -33,10 +33,7 @@ async function requestFor(admin: Page, lang: Lang, status: string) {
 test.describe("follow-up requests", () => {
   // Each test signs in, makes a due pilot, runs the scheduler and walks four pages with axe scans.
   test.slow();
-  // Known defect: the answer page shows a bad link's error as the raw key "validation.url" instead of its
-  // text. Marked fixme until the page renders its errors in words; the campaign itself is covered by
-  // tests/unit/follow-up-campaign.test.ts.
-  test.fixme("the contact answers from the email with one click, without signing in; the check shows and the response rate moves", async ({
+  test("the contact answers from the email with one click, without signing in; the check shows and the response rate moves", async ({
     page,
     browser,
     baseURL,
@@ -90,8 +87,7 @@ test.describe("follow-up requests", () => {
   test.describe("with JavaScript off", () => {
     test.use({ javaScriptEnabled: false });
 
-    // The same known defect as above (the raw key "validation.url").
-    test.fixme("the answer page works as a plain form, and an unknown link gets its page", async ({
+    test("the answer page works as a plain form, and an unknown link gets its page", async ({
       page,
       browser,
       baseURL,

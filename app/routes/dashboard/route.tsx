@@ -9,6 +9,7 @@ import { dashboardFromRequest } from "~/utils/dashboard-request.server";
 import type { DashTable } from "~/utils/dashboard-types";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
+import { rateNote } from "~/utils/rate-note";
 import { REFERENCE_RATE } from "~shared/stats";
 import { useLang } from "~/utils/use-lang";
 import { HorizontalBars } from "./charts";
@@ -160,15 +161,7 @@ export default function Dashboard() {
                 <span className="figure-value" data-testid="headline-rate">
                   {formatPercent(lang, h.rate)}
                 </span>
-                <span className="figure-note">
-                  {t("continuation.rateNote", {
-                    n: formatNumber(lang, h.followedUp),
-                    low: formatPercent(lang, h.interval?.low),
-                    high: formatPercent(lang, h.interval?.high),
-                    coverage: formatPercent(lang, h.coverage),
-                    reference: pct(REFERENCE_RATE),
-                  })}
-                </span>
+                <span className="figure-note">{rateNote(t, lang, h)}</span>
                 <Definition text={t("def.rate")} />
               </dd>
             </div>

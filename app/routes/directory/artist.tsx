@@ -4,14 +4,16 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { contactAddress, getPublicArtist } from "~db/queries/artists.server";
 import { ErrorSummary, Field } from "~/components/field";
+import { JsonLd } from "~/components/json-ld";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
 import { ContactSchema } from "~/utils/artist-schemas";
 import { audit } from "~db/audit.server";
-import { deliverEmail, queueEmail } from "~/utils/email.server";
+import { deliverEmail, publicUrl, queueEmail } from "~/utils/email.server";
 import { collator, formatNumber, priceParts } from "~/utils/format";
 import { formValues, parseSubmission } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
+import { artistJsonLd } from "~/utils/json-ld";
 import { localizedString } from "~/utils/localized";
 import { can, forbidden, notFound, requireUser } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -22,11 +24,16 @@ import { useLang } from "~/utils/use-lang";
 export const headers = throttleHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireLang(params);
+  const lang = requireLang(params);
   const db = await getDb();
   const [artist, user] = await Promise.all([getPublicArtist(db, requireId(params.id)), getUser(request)]);
   if (!artist) notFound();
-  return { artist, canContact: can.contactArtists(user), signedIn: Boolean(user) };
+  return {
+    artist,
+    canContact: can.contactArtists(user),
+    signedIn: Boolean(user),
+    jsonLd: artistJsonLd(artist, lang, publicUrl()),
+  };
 }
 
 /** The contact form: a message to the artist through the outbox, without showing their address. */
@@ -105,13 +112,14 @@ function Price({ s }: { s: { priceFromCents: number | null; priceToCents: number
 }
 
 export default function ArtistPage() {
-  const { artist: a, canContact, signedIn } = useLoaderData<typeof loader>();
+  const { artist: a, canContact, signedIn, jsonLd } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("artists");
   const lang = useLang();
   return (
     <article>
+      <JsonLd data={jsonLd} />
       <p className="breadcrumbs">
         <Link to={`/${lang}/artists`}>{t("list.title")}</Link>
       </p>

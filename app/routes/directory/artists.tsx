@@ -42,7 +42,7 @@ export const meta: MetaFunction = ({ params }) => [
 ];
 
 export default function ArtistList() {
-  const { rows, total, page, pageSize, options, filters, filtered, moderator, accountDeleted } =
+  const { rows, total, capped, hasMore, page, pageSize, options, filters, filtered, moderator, accountDeleted } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation("artists");
   const lang = useLang();
@@ -141,7 +141,7 @@ export default function ArtistList() {
         </button>
       </Form>
       <p role="status">
-        {t("list.count", { count: total, formatted: formatNumber(lang, total) })}
+        {t(capped ? "list.countCapped" : "list.count", { count: total, formatted: formatNumber(lang, total) })}
         {filtered ? (
           <>
             {" "}
@@ -173,7 +173,7 @@ export default function ArtistList() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} capped={capped} hasMore={hasMore} />
     </div>
   );
 }

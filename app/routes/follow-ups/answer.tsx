@@ -4,8 +4,6 @@
  * scanners open links; the POST uses the link, records a check dated today on the request's pilot,
  * attributed to the recipient, and closes the request, all in one transaction.
  */
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { asc } from "drizzle-orm";
@@ -21,6 +19,8 @@ import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang, type Lang } from "~/i18n";
 import { AnswerSchema, isAnswerStatus } from "~/utils/follow-up-answer";
 import { formatDate } from "~/utils/format";
+import { type FieldErrors, formValues, parseSubmission } from "~/utils/forms";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -73,17 +73,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   requireLang(params);
-  const submission = parseWithZod(await request.formData(), { schema: AnswerSchema });
-  if (submission.status !== "success")
-    return data({ state: "invalid" as const, result: submission.reply() }, { status: 400 });
+  const formData = await request.formData();
+  const parsed = parseSubmission(formData, AnswerSchema);
+  if (!parsed.ok)
+    return data(
+      { state: "invalid" as const, reply: parsed.reply, errors: parsed.errors, values: parsed.values },
+      { status: 400 },
+    );
   const db = await getDb();
   const view = await linkView(db, params.token);
   if (view.state !== "valid" || !view.request) return unusableToken<typeof EMPTY, LinkState>(view.state, EMPTY);
-  const answer = submission.value;
+  const answer = parsed.data;
   // The link decides the pilot; a form posted for another pilot is refused, never recorded there.
   if (answer.pilotId !== view.request.pilotId)
     return data(
-      { state: "invalid" as const, result: submission.reply({ formErrors: ["followups:answer.mismatch"] }) },
+      {
+        state: "invalid" as const,
+        reply: parsed.reply(),
+        errors: { _form: "followups:answer.mismatch" } as FieldErrors,
+        values: formValues(formData),
+      },
       { status: 400 },
     );
   const now = clock.now();
@@ -121,12 +130,8 @@ export default function FollowUpAnswer() {
   const navigation = useNavigation();
   const { t } = useTranslation("followups");
   const lang = useLang();
-  const lastResult = result && "result" in result ? result.result : undefined;
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AnswerSchema }),
-  });
+  const refused = result?.state === "invalid" ? result : undefined;
+  const { formProps, errors = {} } = useValidatedForm(AnswerSchema, refused);
   if (result?.state === "done")
     return (
       <div className="narrow">
@@ -154,11 +159,8 @@ export default function FollowUpAnswer() {
         </ul>
       </div>
     );
-  const posted = (lastResult?.initialValue ?? {}) as Record<string, string | undefined>;
-  const err = (name: string) => fields[name as keyof typeof fields]?.errors?.[0];
-  const errors: Record<string, string> = {};
-  for (const [name, messages] of Object.entries(lastResult?.error ?? {}))
-    if (messages?.length) errors[name || "_form"] = messages[0];
+  const posted = (refused?.values ?? {}) as Record<string, string | undefined>;
+  const err = (name: string) => errors[name];
   const labels = {
     statusCode: t("answer.status"),
     evidenceRef: t("answer.evidenceRef"),
@@ -173,7 +175,7 @@ export default function FollowUpAnswer() {
       <p>
         <strong>{t("answer.pilot")}:</strong> <LocalizedText value={loaded.title} emptyText={t("email.untitled")} />
       </p>
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" {...formProps}>
         <ErrorSummary errors={errors} labels={labels} />
         <input type="hidden" name="pilotId" value={loaded.pilotId} />
         <ChoiceGroup

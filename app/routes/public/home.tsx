@@ -8,7 +8,7 @@ import { requireLang } from "~/utils/lang.server";
 import { getUser } from "~/utils/session.server";
 import { figuresScope, figuresVisibility } from "~/utils/permissions.server";
 import { formatNumber, formatPercent } from "~/utils/format";
-import { REFERENCE_RATE } from "~shared/stats";
+import { rateNote } from "~/utils/rate-note";
 import { getI18n, isLang } from "~/i18n";
 import { todayIso } from "~shared/dates";
 
@@ -45,13 +45,7 @@ export default function Home() {
               {!c.suppressed ? (
                 <>
                   <span className="figure-value">{formatPercent(lang, c.rate)}</span>
-                  <span className="figure-note">
-                    {t("home.rateNote", {
-                      n: c.followedUp,
-                      coverage: formatPercent(lang, c.coverage, 0),
-                      reference: formatPercent(lang, REFERENCE_RATE, 0),
-                    })}
-                  </span>
+                  <span className="figure-note">{rateNote(t, lang, c)}</span>
                 </>
               ) : (
                 <span className="figure-note" data-testid="home-rate-suppressed">

@@ -57,7 +57,7 @@ export const meta: MetaFunction = ({ params }) => [
 ];
 
 export default function PilotList() {
-  const { rows, total, page, pageSize, filtered, filters, sort, options, internal, canCreate } =
+  const { rows, total, capped, hasMore, page, pageSize, filtered, filters, sort, options, internal, canCreate } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation("pilots");
   const lang = useLang();
@@ -174,7 +174,7 @@ export default function PilotList() {
         <Link to={`/${lang}/pilots`}>{t("filters.reset")}</Link>
       </Form>
       <p role="status" data-testid="result-count">
-        {t("list.count", { count: total, formatted: formatNumber(lang, total) })}
+        {t(capped ? "list.countCapped" : "list.count", { count: total, formatted: formatNumber(lang, total) })}
         {filtered ? (
           <>
             {" "}
@@ -213,7 +213,7 @@ export default function PilotList() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} capped={capped} hasMore={hasMore} />
     </div>
   );
 }

@@ -21,6 +21,8 @@ export type MatrixEntry = {
   unchanged?: string;
   /** An anonymous 302 that is not a redirect to the sign-in page (e.g. "/" → "/fi", sign-out). */
   redirectsElsewhere?: boolean;
+  /** Text the response body must not contain for any role (a draft's title or address in a public file). */
+  absent?: string[];
 };
 
 /**

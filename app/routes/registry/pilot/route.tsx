@@ -12,11 +12,14 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { getPilot } from "~db/queries/pilots.server";
 import { continuationStatusCodes } from "~db/queries/pilot-write.server";
+import { JsonLd } from "~/components/json-ld";
 import { LocalizedText } from "~/components/localized-text";
 import { PilotReview, UnpublishForm } from "~/components/pilot-review";
 import { getI18n, isLang } from "~/i18n";
 import type { RootData } from "~/root";
+import { publicUrl } from "~/utils/email.server";
 import { formatDate } from "~/utils/format";
+import { pilotJsonLd } from "~/utils/json-ld";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { can, notFound, personalAccess, pilotVisibility, requirePilotEditor } from "~/utils/permissions.server";
@@ -57,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A published pilot's pending edit: for its editors and the council only (the public sees the approved version).
     review: canEdit ? await loadReview(db, id, lang) : null,
     title: localizedString(pilot.title, lang),
+    // Structured data for search engines: published pilots only, from what the public sees.
+    jsonLd: pilot.state === "published" ? pilotJsonLd(pilot, lang, publicUrl()) : null,
   };
 }
 
@@ -91,7 +96,7 @@ const DONE = {
 } as const;
 
 export default function PilotPage() {
-  const { pilot: p, canEdit, council, statuses, review } = useLoaderData<typeof loader>();
+  const { pilot: p, canEdit, council, statuses, review, jsonLd } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const navigation = useNavigation();
@@ -105,6 +110,7 @@ export default function PilotPage() {
   const root = useRouteLoaderData("root") as RootData | undefined;
   return (
     <article className="pilot">
+      {jsonLd ? <JsonLd data={jsonLd} /> : null}
       <p className="breadcrumbs">
         <Link to={`/${lang}/pilots`}>{t("list.title")}</Link>
       </p>

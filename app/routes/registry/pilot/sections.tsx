@@ -137,6 +137,7 @@ export function ArtistsSection({ pilot: p }: { pilot: Pilot }) {
                 <th scope="col" className="num">
                   {t("employment.fee")}
                 </th>
+                <th scope="col">{t("employment.professionalTitle")}</th>
               </tr>
             </thead>
             <tbody>
@@ -152,6 +153,15 @@ export function ArtistsSection({ pilot: p }: { pilot: Pilot }) {
                   <td>{e.role}</td>
                   <td className="num">{e.days != null ? formatNumber(lang, Number(e.days), 1) : ""}</td>
                   <td className="num">{formatMoney(lang, e.feeCents)}</td>
+                  <td>
+                    {t(
+                      e.professional == null
+                        ? "form.professionalNotStated"
+                        : e.professional
+                          ? "form.professionalYes"
+                          : "form.professionalNo",
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
