@@ -49,6 +49,10 @@ export default [
       route(":id", "routes/registry/pilot/route.tsx", { id: "routes/$lang.pilots.$id" }),
       route(":id/edit", "routes/registry/edit.tsx", { id: "routes/$lang.pilots.$id_.edit" }),
       route(":id/delete", "routes/registry/delete.tsx", { id: "routes/$lang.pilots.$id_.delete" }),
+      route(":id/checks/:checkId", "routes/registry/check.tsx", { id: "routes/$lang.pilots.$id_.checks.$checkId" }),
+      route(":id/checks/:checkId/delete", "routes/registry/check-delete.tsx", {
+        id: "routes/$lang.pilots.$id_.checks.$checkId_.delete",
+      }),
     ]),
     route("programmes/:id", "routes/registry/programme.tsx", { id: "routes/$lang.programmes.$id" }),
 

@@ -1,7 +1,7 @@
 /** The continuation check form (on the pilot page): its fields are posted as "check.*". */
 import { z } from "zod";
 import { V } from "./pilot-form";
-import { date, M, optionalText, url } from "./validators";
+import { date, M, optionalText, requiredInt, requiredText, url } from "./validators";
 import { readEndedOn } from "./ended-on";
 
 export function checkSchema(statusCodes: string[], today: string) {
@@ -56,3 +56,16 @@ export function checkSchema(statusCodes: string[], today: string) {
 }
 
 const isoOrUndefined = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+/** Why a check is corrected or deleted: required, kept in the audit log. */
+export const REASON_MESSAGE = "pilots:validation.reasonRequired";
+const reason = () => requiredText(500, { multiline: true, message: REASON_MESSAGE });
+const version = () => requiredInt({ min: 1, message: M.invalid });
+
+/** Correcting a check: the check form's fields, the version it was read at and the reason. */
+export function checkCorrectionSchema(statusCodes: string[], today: string) {
+  return checkSchema(statusCodes, today).extend({ version: version(), reason: reason() });
+}
+
+/** Deleting a check: the version it was read at and the reason. */
+export const checkDeleteSchema = z.object({ version: version(), reason: reason() });

@@ -6,11 +6,18 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { queryRows } from "~db/connect";
-import { summarize, type ContinuationCounts, type Counts, type Suppression } from "~db/queries/continuation.server";
+import {
+  MIN_N_FOR_RATE,
+  summarize,
+  type ContinuationCounts,
+  type Counts,
+  type Suppression,
+} from "~db/queries/continuation.server";
 import {
   continuationOverview,
   cooperationFigures,
   employmentFigures,
+  followUpResponse,
   fundingFigures,
   municipalitiesPerRegion,
   parityFigures,
@@ -35,6 +42,8 @@ export type DashboardModel = {
   reportDate: string;
   internal: boolean;
   headline: ContinuationSummary & { outOfDate: number };
+  /** Follow-up requests sent and answered by the reporting date; `rate` null under MIN_N_FOR_RATE sent. */
+  response: { sent: number; answered: number; rate: number | null; medianDays: number | null };
   tables: DashTable[];
 };
 
@@ -67,7 +76,7 @@ export async function buildDashboard(
 ): Promise<DashboardModel> {
   const t = getI18n(opts.lang).getFixedT(opts.lang, "dashboard");
   const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, opts.reportDate)]);
-  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes] =
+  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, asked] =
     await Promise.all([
       loadLabels(db),
       continuationOverview(db, { reportDate: opts.reportDate, scope }),
@@ -79,6 +88,7 @@ export async function buildDashboard(
       reachFigures(db, scope),
       parityFigures(db),
       pilotLifetimes(db, { reportDate: opts.reportDate, scope }),
+      followUpResponse(db, { reportDate: opts.reportDate, scope }),
     ]);
   const label = (kind: string, key: string | number | null) =>
     key == null ? t("none") : localizedString(labels[kind]?.[String(key)], opts.lang) || String(key);
@@ -148,6 +158,37 @@ export async function buildDashboard(
       },
     ],
     links: [listLink("eligible")],
+  });
+
+  // The follow-up requests' response rate (docs/decisions/113), shown beside coverage.
+  const response = {
+    ...asked,
+    rate: asked.sent >= MIN_N_FOR_RATE ? asked.answered / asked.sent : null,
+  };
+  const responseNote =
+    asked.sent === 0 ? t("response.none") : asked.sent < MIN_N_FOR_RATE ? t("response.tooFew", { n: asked.sent }) : "";
+  tables.push({
+    id: "response",
+    title: t("table.response"),
+    definition: t("def.response"),
+    columns: [
+      { key: "sent", label: t("col.requestsSent"), kind: "int" },
+      { key: "answered", label: t("col.requestsAnswered"), kind: "int" },
+      { key: "unanswered", label: t("col.requestsUnanswered"), kind: "int" },
+      { key: "rate", label: t("col.responseRate"), kind: "pct" },
+      { key: "medianDays", label: t("col.medianDays"), kind: "dec" },
+      { key: "note", label: t("col.note"), kind: "text" },
+    ],
+    rows: [
+      {
+        sent: asked.sent,
+        answered: asked.answered,
+        unanswered: asked.sent - asked.answered,
+        rate: response.rate,
+        medianDays: asked.medianDays,
+        note: responseNote,
+      },
+    ],
   });
 
   tables.push({
@@ -440,6 +481,7 @@ export async function buildDashboard(
     reportDate: opts.reportDate,
     internal: opts.internal,
     headline: { ...headlineSummary, outOfDate: cuts.outOfDate },
+    response,
     tables,
   };
 }

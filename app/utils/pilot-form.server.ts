@@ -3,6 +3,7 @@
  * scope, version check, save with audit). See docs/decisions/020 and 021.
  */
 import { data, redirect } from "@remix-run/node";
+import { workflowMail } from "./workflow-mail.server";
 import { inArray } from "drizzle-orm";
 import { getDb } from "~db/client.server";
 import { artists } from "~db/schema";
@@ -185,7 +186,7 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
     );
   }
   if (id == null) {
-    const newId = await createPilot(db, input, { userId: user.id, state });
+    const newId = await createPilot(db, input, { userId: user.id, state, notify: workflowMail(user) });
     return redirect(`/${lang}/pilots/${newId}?done=${state === "submitted" ? "submitted" : "saved"}`);
   }
   const version = Number(form.version);
@@ -195,7 +196,7 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
   const asRevision = from === "published" && !isCouncil(user);
   const result = asRevision
     ? await saveRevision(db, id, version, input, user.id)
-    : await updatePilot(db, id, version, input, { userId: user.id, state });
+    : await updatePilot(db, id, version, input, { userId: user.id, state, notify: workflowMail(user) });
   if (!result.ok) {
     const changes = await changesSince(db, id, version);
     return data(

@@ -334,3 +334,29 @@ export async function homeFigures(db: Db, today: string, visibility: SQL) {
   ]);
   return { continuation: summarize(counts), figures };
 }
+
+/**
+ * How well follow-up requests are answered (docs/decisions/113), for the pilots in `scope` at the
+ * reporting date: requests sent by then (a superseded one left out: a newer round replaced it),
+ * those answered by then, and the median days from the first mailing to the answer.
+ */
+export async function followUpResponse(db: Db, opts: { reportDate: string; scope: SQL }) {
+  const day = (col: SQL) => sql`(${col} at time zone 'Europe/Helsinki')::date`;
+  const R = sql`${opts.reportDate}::date`;
+  const answered = sql`r.outcome = 'answered' and ${day(sql`r.closed_at`)} <= ${R}`;
+  const [row] = await queryRows<{ sent: number; answered: number; median: number | null }>(
+    db,
+    sql`select count(*)::int as sent, (count(*) filter (where ${answered}))::int as answered,
+          percentile_cont(0.5) within group (order by extract(epoch from r.closed_at - r.sent_at) / 86400)
+            filter (where ${answered}) as median
+        from follow_up_requests r join pilots p on p.id = r.pilot_id
+        where r.sent_at is not null and ${day(sql`r.sent_at`)} <= ${R}
+          and (r.outcome is distinct from 'superseded' or ${day(sql`r.closed_at`)} > ${R})
+          and (${opts.scope})`,
+  );
+  return {
+    sent: Number(row?.sent ?? 0),
+    answered: Number(row?.answered ?? 0),
+    medianDays: row?.median == null ? null : Math.round(Number(row.median) * 10) / 10,
+  };
+}

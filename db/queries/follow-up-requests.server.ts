@@ -4,12 +4,12 @@
  * (`listFollowUps`, docs/decisions/022), read through `duePilots` only, so a change of the rules
  * changes both at once. Times come in as parameters (the scheduler's clock, db/clock.ts).
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { DAY_MS, helsinkiDay } from "../clock";
 import { queryRows, type Db, type DbOrTx } from "../connect";
 import { enqueueJob } from "../jobs.server";
 import type { Localized } from "~shared/codes";
-import { listFollowUps, type FollowUpReason } from "./follow-ups.server";
+import { dueFollowUps, type FollowUpReason } from "./follow-ups.server";
 
 export type FollowUpSettings = {
   /** Days after the first mailing before the request is sent once more. */
@@ -27,8 +27,7 @@ const iso = (d: Date) => d.toISOString();
 
 /** Every pilot due for a follow-up on `today`, by the follow-up list's own rules. */
 export async function duePilots(db: Db, today: string) {
-  const { rows } = await listFollowUps(db, { scope: sql`true`, today, page: 1, pageSize: 1_000_000 });
-  return rows.map((r) => ({ id: r.id, reason: r.reason, months: r.months, dueSince: r.dueSince }));
+  return dueFollowUps(db, { scope: sql`true`, today });
 }
 
 /** A round: the rule that fired and the date the pilot has been due since. */
@@ -36,56 +35,55 @@ export function roundOf(row: { reason: FollowUpReason; months: number | null; du
   return `${row.reason}${row.months ?? ""}:${row.dueSince}`;
 }
 
-export type Recipient = { email: string; userId: number | null; language: "fi" | "sv"; role: "contact" | "staff" };
-
 /**
- * Everyone responsible for the pilot: its contact address, and the active staff whose scope
- * (municipalities or organisations, as in permissions.server.ts) covers it. Each in their own
- * language: the account's, else (a contact without an account) the lead municipality's language
- * status, else Finnish.
+ * The recipients of the requests in `reqs` (a relation of `request_id`, `pilot_id`): everyone
+ * responsible for the pilot — its contact address, and the active staff whose scope (municipalities
+ * or organisations, as in permissions.server.ts) covers it. Each in their own language: the
+ * account's, else (a contact without an account) the lead municipality's language status, else
+ * Finnish. A contact comes before staff (`ord`), so an address that is both is asked as the contact.
  */
-export async function recipientsFor(db: DbOrTx, pilotId: number, today: string): Promise<Recipient[]> {
-  const rows = await queryRows<Recipient>(
-    db as Db,
-    sql`with lead as (
-          select case when ml.language in ('sv', 'sv-fi') then 'sv' else 'fi' end as lang
-          from pilot_municipalities pm
-          join municipality_languages ml on ml.municipality_code = pm.municipality_code
-          where pm.pilot_id = ${pilotId} and pm.is_lead
-          order by (ml.valid_from <= ${today}::date and (ml.valid_to is null or ml.valid_to > ${today}::date)) desc,
-                   ml.valid_from desc
-          limit 1)
-        select c.email, u.id as "userId", coalesce(u.language, (select lang from lead), 'fi') as language, 'contact' as role
-        from (select lower(trim(p.contact_email)) as email from pilots p
-              where p.id = ${pilotId} and coalesce(trim(p.contact_email), '') <> '') c
-        left join users u on u.email = c.email and u.disabled_at is null
-        union all
-        select u.email, u.id, u.language, 'staff' from users u
-        where u.role = 'staff' and u.disabled_at is null and (
-          exists (select 1 from user_municipalities um
+function recipientsSql(reqs: SQL, today: string) {
+  return sql`with req as (${reqs}),
+      lead as (
+        select distinct on (pm.pilot_id) pm.pilot_id,
+          case when ml.language in ('sv', 'sv-fi') then 'sv' else 'fi' end as lang
+        from pilot_municipalities pm
+        join municipality_languages ml on ml.municipality_code = pm.municipality_code
+        where pm.is_lead and pm.pilot_id in (select pilot_id from req)
+        order by pm.pilot_id,
+          (ml.valid_from <= ${today}::date and (ml.valid_to is null or ml.valid_to > ${today}::date)) desc,
+          ml.valid_from desc),
+      contact as (
+        select req.request_id, req.pilot_id, lower(trim(p.contact_email)) as email
+        from req join pilots p on p.id = req.pilot_id where coalesce(trim(p.contact_email), '') <> '')
+    select c.request_id as "requestId", c.email, u.id as "userId", coalesce(u.language, l.lang, 'fi') as language,
+      'contact' as role, 0 as ord
+    from contact c
+    left join users u on u.email = c.email and u.disabled_at is null
+    left join lead l on l.pilot_id = c.pilot_id
+    union all
+    select req.request_id, u.email, u.id, u.language, 'staff', 1
+    from req join users u on u.role = 'staff' and u.disabled_at is null
+    where exists (select 1 from user_municipalities um
                   join pilot_municipalities pm on pm.municipality_code = um.municipality_code
-                  where um.user_id = u.id and pm.pilot_id = ${pilotId})
-          or exists (select 1 from user_organisations uo join pilots p on p.implementer_id = uo.organisation_id
-                     where uo.user_id = u.id and p.id = ${pilotId}))`,
+                  where um.user_id = u.id and pm.pilot_id = req.pilot_id)
+       or exists (select 1 from user_organisations uo join pilots p on p.implementer_id = uo.organisation_id
+                  where uo.user_id = u.id and p.id = req.pilot_id)`;
+}
+
+/** Inserts the recipients of the requests in `reqs` (request_id, pilot_id) that they do not have yet. */
+async function insertRecipients(tx: DbOrTx, reqs: SQL, today: string) {
+  await tx.execute(
+    sql`insert into follow_up_recipients (request_id, email, user_id, language, role)
+        select "requestId", email, "userId", language, role from (${recipientsSql(reqs, today)}) x
+        order by "requestId", ord, email
+        on conflict do nothing`,
   );
-  const seen = new Set<string>();
-  return rows
-    .map((r) => ({ ...r, userId: r.userId == null ? null : Number(r.userId) }))
-    .filter((r) => {
-      if (seen.has(r.email)) return false;
-      seen.add(r.email);
-      return true;
-    });
 }
 
 /** Resolves the recipients afresh and adds the ones the request does not have yet; returns how many it has. */
 export async function addRecipients(tx: DbOrTx, requestId: number, pilotId: number, today: string) {
-  for (const r of await recipientsFor(tx, pilotId, today)) {
-    await tx.execute(
-      sql`insert into follow_up_recipients (request_id, email, user_id, language, role)
-          values (${requestId}, ${r.email}, ${r.userId}, ${r.language}, ${r.role}) on conflict do nothing`,
-    );
-  }
+  await insertRecipients(tx, sql`select ${requestId}::int as request_id, ${pilotId}::int as pilot_id`, today);
   const [{ n }] = await queryRows<{ n: number }>(
     tx as Db,
     sql`select count(*)::int as n from follow_up_recipients where request_id = ${requestId}`,
@@ -93,88 +91,155 @@ export async function addRecipients(tx: DbOrTx, requestId: number, pilotId: numb
   return Number(n);
 }
 
+const sendKey = (requestId: number | SQL, send: string) =>
+  typeof requestId === "number"
+    ? `${SEND_REQUEST_JOB}:${requestId}:${send}`
+    : sql`${SEND_REQUEST_JOB} || ':' || ${requestId} || ':' || ${send}`;
+
 /** Queues a mailing of the request (once per `send` name). */
 export async function queueSend(tx: DbOrTx, requestId: number, send: string, now: Date) {
   return enqueueJob(tx, {
     kind: SEND_REQUEST_JOB,
-    dedupeKey: `${SEND_REQUEST_JOB}:${requestId}:${send}`,
+    dedupeKey: sendKey(requestId, send) as string,
     payload: { requestId, send },
     runAt: now,
   });
 }
 
 /**
+ * Queues the mailing `send` of every request whose id the query `ids` (one column, `id`) returns,
+ * in one statement (enqueueJob's row, set-based); returns how many were queued.
+ */
+async function queueSends(tx: DbOrTx, ids: SQL, send: string, now: Date) {
+  const rows = await queryRows<{ id: number }>(
+    tx as Db,
+    sql`with ids as (${ids})
+        insert into jobs (kind, dedupe_key, payload, run_at)
+        select ${SEND_REQUEST_JOB}, ${sendKey(sql`ids.id`, send)}, jsonb_build_object('requestId', ids.id, 'send', ${send}::text),
+               ${iso(now)}::timestamptz
+        from ids order by ids.id
+        on conflict (dedupe_key) do nothing returning id`,
+  );
+  return rows.length;
+}
+
+/** How many due pilots one transaction of the pass handles. */
+const PASS_CHUNK = 10_000;
+
+/**
  * The scheduler's pass at `now`: a request for every due pilot that has none for its round (an open
- * request of an older round is superseded), its mailing queued; open requests of pilots no longer
- * due are closed; a request unanswered `remindDays` after its first mailing is sent once more, and
- * after `overdueDays` it is marked overdue. Safe to run twice at once: the unique indexes decide.
+ * request of an older round is superseded), with its recipients and its mailing queued; open
+ * requests of pilots no longer due are closed; a request unanswered `remindDays` after its first
+ * mailing is sent once more, and after `overdueDays` it is marked overdue. Set-based: a few
+ * statements per 10,000 due pilots, each request written with its recipients and its mailing in one
+ * transaction. Safe to run twice at once: the unique indexes decide.
+ *
+ * The due pilots depend only on the day and the data (pilots, checks): a pass that found nothing to
+ * change records the Helsinki day and the data generation it read first, and a later pass on the
+ * same day and generation skips computing them (docs/decisions/112).
  */
 export async function runFollowUpPass(db: Db, now: Date, settings: FollowUpSettings = DEFAULT_FOLLOW_UP_SETTINGS) {
   const today = helsinkiDay(now);
-  const due = await duePilots(db, today);
-  const open = await queryRows<{ id: number; pilotId: number; round: string }>(
-    db,
-    sql`select id, pilot_id as "pilotId", round from follow_up_requests where closed_at is null`,
-  );
-  const openByPilot = new Map(open.map((r) => [Number(r.pilotId), r]));
-  const done = new Set(
-    (
-      await queryRows<{ key: string }>(
-        db,
-        sql`select pilot_id || '|' || round as key from follow_up_requests where closed_at is not null`,
-      )
-    ).map((r) => r.key),
-  );
-  let created = 0;
-  let nobody = 0;
-  const dueIds = new Set<number>();
-  for (const row of due) {
-    dueIds.add(row.id);
-    const round = roundOf(row);
-    if (openByPilot.get(row.id)?.round === round || done.has(`${row.id}|${round}`)) continue;
-    await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`update follow_up_requests set closed_at = ${iso(now)}::timestamptz, outcome = 'superseded'
-            where pilot_id = ${row.id} and closed_at is null and round <> ${round}`,
-      );
-      const [req] = await queryRows<{ id: number }>(
-        tx as unknown as Db,
-        sql`insert into follow_up_requests (pilot_id, round, reason, months, due_since, created_at)
-            values (${row.id}, ${round}, ${row.reason}, ${row.months}, ${row.dueSince}::date, ${iso(now)}::timestamptz)
-            on conflict do nothing returning id`,
-      );
-      if (!req) return;
-      created++;
-      const n = await addRecipients(tx, Number(req.id), row.id, today);
-      if (n === 0) nobody++;
-      else await queueSend(tx, Number(req.id), "first", now);
-    });
-  }
-  // Open requests whose pilot is no longer due (its end date or checks changed otherwise).
-  const stale = open.filter((r) => !dueIds.has(Number(r.pilotId))).map((r) => Number(r.id));
-  if (stale.length) {
-    await db.execute(
-      sql`update follow_up_requests set closed_at = ${iso(now)}::timestamptz, outcome = 'superseded'
-          where closed_at is null and id in ${stale}`,
+  const at = sql`${iso(now)}::timestamptz`;
+  const [[gen], [mark]] = await Promise.all([
+    queryRows<{ n: number }>(db, sql`select n from data_generation where id = 1`),
+    queryRows<{ day: string; generation: number }>(
+      db,
+      sql`select day::text as day, generation from follow_up_scheduler where id = 1`,
+    ),
+  ]);
+  const generation = Number(gen?.n ?? 0);
+  const result = { due: 0, created: 0, nobody: 0, closed: 0, reminded: 0, overdue: 0, skipped: false };
+  if (mark && mark.day === today && Number(mark.generation) === generation) result.skipped = true;
+  else {
+    const open = await queryRows<{ id: number; pilotId: number; round: string }>(
+      db,
+      sql`select id, pilot_id as "pilotId", round from follow_up_requests where closed_at is null`,
     );
+    const openRound = new Map(open.map((r) => [Number(r.pilotId), r.round]));
+    const maxId = open.reduce((m, r) => Math.max(m, Number(r.id)), 0);
+    const due = await duePilots(db, today);
+    result.due = due.length;
+    // Due pilots whose open request is not of their round (the others are asked already).
+    const candidates = due
+      .map((r) => ({ pilot_id: r.id, round: roundOf(r), reason: r.reason, months: r.months, due_since: r.dueSince }))
+      .filter((r) => openRound.get(r.pilot_id) !== r.round);
+    for (let i = 0; i < candidates.length; i += PASS_CHUNK) {
+      const chunk = candidates.slice(i, i + PASS_CHUNK);
+      await db.transaction(async (tx) => {
+        // Those of this chunk whose round has no request yet (asked and closed rounds are not asked again).
+        const fresh = sql`select x.* from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+            as x(pilot_id int, round text, reason text, months int, due_since date)
+          where not exists (select 1 from follow_up_requests r where r.pilot_id = x.pilot_id and r.round = x.round)`;
+        if (chunk.some((r) => openRound.has(r.pilot_id))) {
+          const superseded = await queryRows<{ id: number }>(
+            tx as unknown as Db,
+            sql`update follow_up_requests set closed_at = ${at}, outcome = 'superseded'
+                where id in (select r.id from follow_up_requests r join (${fresh}) f on f.pilot_id = r.pilot_id
+                             where r.closed_at is null order by r.id for update of r)
+                returning id`,
+          );
+          result.closed += superseded.length;
+        }
+        const inserted = await queryRows<{ id: number; pilotId: number }>(
+          tx as unknown as Db,
+          sql`insert into follow_up_requests (pilot_id, round, reason, months, due_since, created_at)
+              select pilot_id, round, reason, months, due_since, ${at} from (${fresh}) f order by pilot_id
+              on conflict do nothing returning id, pilot_id as "pilotId"`,
+        );
+        if (!inserted.length) return;
+        result.created += inserted.length;
+        const reqs = sql`select * from jsonb_to_recordset(${JSON.stringify(
+          inserted.map((r) => ({ request_id: Number(r.id), pilot_id: Number(r.pilotId) })),
+        )}::jsonb) as q(request_id int, pilot_id int)`;
+        await insertRecipients(tx, reqs, today);
+        const queued = await queueSends(
+          tx,
+          sql`select q.request_id as id from (${reqs}) q
+              where exists (select 1 from follow_up_recipients x where x.request_id = q.request_id)`,
+          "first",
+          now,
+        );
+        result.nobody += inserted.length - queued;
+      });
+    }
+    // Open requests (made before this pass) whose pilot is no longer due: its end date or checks changed.
+    if (open.length) {
+      const stale = await queryRows<{ id: number }>(
+        db,
+        sql`update follow_up_requests set closed_at = ${at}, outcome = 'superseded'
+            where closed_at is null and id <= ${maxId}
+              and pilot_id not in (select v::int from jsonb_array_elements_text(${JSON.stringify(due.map((r) => r.id))}::jsonb) v)
+            returning id`,
+      );
+      result.closed += stale.length;
+    }
+    if (result.created === 0 && result.closed === 0) {
+      await db.execute(
+        sql`insert into follow_up_scheduler (id, day, generation) values (1, ${today}::date, ${generation})
+            on conflict (id) do update set day = excluded.day, generation = excluded.generation`,
+      );
+    }
   }
   // Escalation: once more after remindDays, overdue after overdueDays (counted from the first mailing).
   const remindBefore = iso(new Date(now.getTime() - settings.remindDays * DAY_MS));
-  const toRemind = await queryRows<{ id: number }>(
+  result.reminded = await queueSends(
     db,
-    sql`update follow_up_requests set reminded_at = ${iso(now)}::timestamptz
+    sql`update follow_up_requests set reminded_at = ${at}
         where closed_at is null and reminded_at is null and sent_at <= ${remindBefore}::timestamptz
         returning id`,
+    "remind",
+    now,
   );
-  for (const r of toRemind) await queueSend(db, Number(r.id), "remind", now);
   const overdueBefore = iso(new Date(now.getTime() - settings.overdueDays * DAY_MS));
   const overdue = await queryRows<{ id: number }>(
     db,
-    sql`update follow_up_requests set overdue_at = ${iso(now)}::timestamptz
+    sql`update follow_up_requests set overdue_at = ${at}
         where closed_at is null and overdue_at is null and sent_at <= ${overdueBefore}::timestamptz
         returning id`,
   );
-  return { due: due.length, created, nobody, reminded: toRemind.length, overdue: overdue.length };
+  result.overdue = overdue.length;
+  return result;
 }
 
 export type RequestForSending = {

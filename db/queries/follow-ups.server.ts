@@ -56,6 +56,19 @@ function followUpsQuery(scope: SQL, today: string) {
     where p.end_date is not null and p.end_date <= ${today}::date and (${scope})`;
 }
 
+/**
+ * Every pilot due on `today` (within `scope`), with the rule that fired: the list's own rules and
+ * nothing else (the scheduler's pass reads this; docs/decisions/086).
+ */
+export async function dueFollowUps(db: Db, opts: { scope: SQL; today: string }) {
+  const rows = await queryRows<{ id: number; reason: FollowUpReason; months: number | null; dueSince: string }>(
+    db,
+    sql`select p.id, d.reason, d.months, d.due_since::text as "dueSince" ${followUpsQuery(opts.scope, opts.today)}
+        order by d.due_since asc, p.id asc`,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), months: r.months == null ? null : Number(r.months) }));
+}
+
 export async function listFollowUps(db: Db, opts: { scope: SQL; today: string; page: number; pageSize?: number }) {
   const pageSize = opts.pageSize ?? FOLLOW_UP_PAGE_SIZE;
   const from = followUpsQuery(opts.scope, opts.today);

@@ -9,12 +9,13 @@
  * the editors are told of a return or a withdrawal by email queued in the same transaction.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { queryRows, type Db, type Tx } from "../connect";
+import type { Db, Tx } from "../connect";
 import { pilotRevisions, pilots, users } from "../schema";
 import type { Localized } from "~shared/codes";
 import type { RevisionState } from "../schema/pilots";
 import { audit } from "../audit.server";
 import { queueEmail, type Email } from "../outbox.server";
+import { pilotEditors } from "./pilot-people.server";
 import type { PilotInput } from "./inputs";
 import { VersionConflict } from "./conflict";
 import { loadPilotInput, writePilotUpdate, type SaveResult } from "./pilot-write.server";
@@ -156,27 +157,6 @@ export async function approveRevision(db: Db, id: number, version: number, userI
 /** What a message to a pilot's editors needs: their language, the pilot's title, the council's words. */
 export type EditorNotice = { language: "fi" | "sv"; title: Localized; comment: string };
 export type ComposeNotice = (n: EditorNotice) => { subject: string; body: string };
-
-/**
- * The pilot's editors, who are told of a return or a withdrawal: active staff whose municipalities
- * or organisation the pilot belongs to, the pilot's creator and the revision's authors.
- */
-async function pilotEditors(tx: Tx, id: number) {
-  return queryRows<{ email: string; language: string }>(
-    tx as unknown as Db,
-    sql`select distinct u.email, u.language from users u
-      where u.disabled_at is null and (
-        u.id = (select created_by from pilots where id = ${id})
-        or u.id in (select created_by from pilot_revisions where pilot_id = ${id})
-        or u.id in (select updated_by from pilot_revisions where pilot_id = ${id})
-        or (u.role = 'staff' and (
-          exists (select 1 from user_municipalities um join pilot_municipalities pm
-            on pm.municipality_code = um.municipality_code where um.user_id = u.id and pm.pilot_id = ${id})
-          or exists (select 1 from user_organisations uo join pilots p
-            on p.implementer_id = uo.organisation_id where uo.user_id = u.id and p.id = ${id}))))
-      order by u.email`,
-  );
-}
 
 async function tellEditors(tx: Tx, id: number, title: Localized, comment: string, compose: ComposeNotice) {
   const mails: { id: number; email: Email }[] = [];

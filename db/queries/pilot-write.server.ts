@@ -37,6 +37,7 @@ import { audit } from "~db/audit.server";
 import { VersionConflict } from "./conflict";
 import { closeAnswered } from "./follow-up-requests.server";
 import type { PilotInput } from "./inputs";
+import { queueWorkflowMails, type ComposeWorkflowMail } from "./pilot-people.server";
 
 /** Everything the form's selects, checkboxes and combobox offer. */
 export async function loadFormOptions(db: Db) {
@@ -217,7 +218,12 @@ async function writeChildren(tx: Tx, id: number, input: PilotInput) {
   if (input.sources.length) await tx.insert(pilotSources).values(input.sources.map((s) => ({ pilotId: id, ...s })));
 }
 
-export async function createPilot(db: Db, input: PilotInput, opts: { userId: number; state: PilotState }) {
+/** Creates a pilot; a submitted one is told to the council (`notify` composes the message). */
+export async function createPilot(
+  db: Db,
+  input: PilotInput,
+  opts: { userId: number; state: PilotState; notify?: ComposeWorkflowMail },
+) {
   return db.transaction(async (tx) => {
     const [{ id }] = await tx
       .insert(pilots)
@@ -231,6 +237,8 @@ export async function createPilot(db: Db, input: PilotInput, opts: { userId: num
       entityId: id,
       after: { ...input, state: opts.state, version: 1 },
     });
+    if (opts.state === "submitted" && opts.notify)
+      await queueWorkflowMails(tx, id, "submitted", opts.userId, opts.notify);
     return id;
   });
 }
@@ -249,7 +257,7 @@ export async function writePilotUpdate(
   id: number,
   version: number,
   input: PilotInput,
-  opts: { userId: number; state: PilotState; action?: string },
+  opts: { userId: number; state: PilotState; action?: string; notify?: ComposeWorkflowMail },
 ) {
   const before = await loadPilotInput(tx, id);
   const updated = await tx
@@ -276,6 +284,9 @@ export async function writePilotUpdate(
     before: before ? { ...before.input, state: before.state, version: before.version } : null,
     after: { ...input, state: opts.state, version: updated[0].version },
   });
+  // A draft sent for review: the council is told.
+  if (opts.state === "submitted" && before?.state !== "submitted" && opts.notify)
+    await queueWorkflowMails(tx, id, "submitted", opts.userId, opts.notify);
   return updated[0].version;
 }
 
@@ -288,7 +299,7 @@ export async function updatePilot(
   id: number,
   version: number,
   input: PilotInput,
-  opts: { userId: number; state: PilotState },
+  opts: { userId: number; state: PilotState; notify?: ComposeWorkflowMail },
 ): Promise<SaveResult> {
   try {
     return await db.transaction(async (tx) => ({
@@ -331,7 +342,8 @@ export async function changesSince(db: Db, id: number, version: number) {
 }
 
 /**
- * Workflow: submitted → published or → draft (returned with a comment). Version-checked: throws
+ * Workflow: submitted → published or → draft (returned with a comment), told to the pilot's editors
+ * when `notify` composes the message. Version-checked: throws
  * VersionConflict, changing nothing, when the pilot moved on or is not in a state the step starts from.
  */
 export async function transitionPilot(
@@ -340,6 +352,7 @@ export async function transitionPilot(
   version: number,
   to: { state: PilotState; from: PilotState[]; comment?: string | null },
   userId: number,
+  notify?: ComposeWorkflowMail,
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -361,6 +374,9 @@ export async function transitionPilot(
     if (!after) throw new VersionConflict();
     const action = to.state === "published" ? "pilot.publish" : to.state === "draft" ? "pilot.return" : "pilot.submit";
     await audit(tx, { userId, action, entityType: "pilot", entityId: id, before, after });
+    // The pilot's editors are told (in the same transaction: the message exists exactly when the step does).
+    if (notify && to.state !== "submitted")
+      await queueWorkflowMails(tx, id, to.state === "published" ? "published" : "returned", userId, notify);
     return true;
   });
 }
@@ -432,4 +448,133 @@ export async function continuationStatusCodes(db: Db) {
     .select({ code: continuationStatuses.code, name: continuationStatuses.name })
     .from(continuationStatuses)
     .orderBy(asc(continuationStatuses.sort));
+}
+
+/** What a check form posts (and a correction changes). */
+export type CheckValues = {
+  checkedOn: string;
+  statusCode: string;
+  endedOn?: string | null;
+  fundingAfter: string | null;
+  evidenceRef: string | null;
+  evidenceUrl: string | null;
+  notes: string | null;
+};
+
+const checkColumns = {
+  id: continuationChecks.id,
+  pilotId: continuationChecks.pilotId,
+  checkedOn: continuationChecks.checkedOn,
+  statusCode: continuationChecks.statusCode,
+  endedOn: continuationChecks.endedOn,
+  fundingAfter: continuationChecks.fundingAfter,
+  evidenceRef: continuationChecks.evidenceRef,
+  evidenceUrl: continuationChecks.evidenceUrl,
+  notes: continuationChecks.notes,
+  checkedByName: continuationChecks.checkedByName,
+  version: continuationChecks.version,
+};
+
+/** One check of the pilot (undefined for another pilot's check: the id in the URL must match). */
+export async function getCheck(db: Db | Tx, pilotId: number, checkId: number) {
+  const [row] = await db
+    .select(checkColumns)
+    .from(continuationChecks)
+    .where(and(eq(continuationChecks.id, checkId), eq(continuationChecks.pilotId, pilotId)));
+  return row;
+}
+
+const checkAudit = (c: CheckValues) => ({
+  checkedOn: c.checkedOn,
+  statusCode: c.statusCode,
+  endedOn: c.endedOn ?? null,
+  fundingAfter: c.fundingAfter,
+  evidenceRef: c.evidenceRef,
+  evidenceUrl: c.evidenceUrl,
+  notes: c.notes,
+});
+
+/**
+ * Corrects a check if nobody changed it since `version` (checked in the UPDATE's WHERE; else throws
+ * VersionConflict and changes nothing), with its audit event: the fields before and after and the
+ * reason given. Returns the new version.
+ */
+export async function correctCheck(
+  db: Db,
+  pilotId: number,
+  checkId: number,
+  version: number,
+  check: CheckValues,
+  reason: string,
+  userId: number,
+) {
+  return db.transaction(async (tx) => {
+    const before = await getCheck(tx, pilotId, checkId);
+    if (!before) throw new VersionConflict();
+    const [row] = await tx
+      .update(continuationChecks)
+      .set({ ...checkAudit(check), version: sql`${continuationChecks.version} + 1`, updatedAt: new Date() })
+      .where(
+        and(
+          eq(continuationChecks.id, checkId),
+          eq(continuationChecks.pilotId, pilotId),
+          eq(continuationChecks.version, version),
+        ),
+      )
+      .returning({ version: continuationChecks.version });
+    if (!row) throw new VersionConflict();
+    await audit(tx, {
+      userId,
+      action: "continuation.update",
+      entityType: "continuation_check",
+      entityId: checkId,
+      before: { pilotId, ...checkAudit(before), version: before.version },
+      after: { pilotId, ...checkAudit(check), version: row.version, reason },
+    });
+    return row.version;
+  });
+}
+
+/**
+ * Deletes a check at `version` (else VersionConflict, nothing changes), with its audit event: every
+ * field it had, and the reason. A follow-up request it answered stays answered (the answer was given;
+ * the pilot is asked again when the due rules say so in a new round).
+ */
+export async function deleteCheck(
+  db: Db,
+  pilotId: number,
+  checkId: number,
+  version: number,
+  reason: string,
+  userId: number,
+) {
+  return db.transaction(async (tx) => {
+    const before = await getCheck(tx, pilotId, checkId);
+    const deleted = await tx
+      .delete(continuationChecks)
+      .where(
+        and(
+          eq(continuationChecks.id, checkId),
+          eq(continuationChecks.pilotId, pilotId),
+          eq(continuationChecks.version, version),
+        ),
+      )
+      .returning({ id: continuationChecks.id });
+    if (!before || !deleted.length) throw new VersionConflict();
+    await audit(tx, {
+      userId,
+      action: "continuation.delete",
+      entityType: "continuation_check",
+      entityId: checkId,
+      before: {
+        pilotId,
+        ...checkAudit(before),
+        checkedByName: before.checkedByName,
+        version: before.version,
+        reason: null,
+      },
+      after: { reason },
+    });
+    return true;
+  });
 }

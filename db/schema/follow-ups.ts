@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { continuationChecks, pilots } from "./pilots";
 import { users } from "./users";
 
@@ -59,4 +70,15 @@ export const followUpRecipients = pgTable(
     check("follow_up_recipients_language", sql`${t.language} in ('fi', 'sv')`),
     check("follow_up_recipients_role", sql`${t.role} in ('contact', 'staff')`),
   ],
+);
+
+/** The scheduler's last pass that changed nothing: its Helsinki day and the data generation it saw. */
+export const followUpScheduler = pgTable(
+  "follow_up_scheduler",
+  {
+    id: integer().primaryKey().default(1),
+    day: date().notNull(),
+    generation: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [check("follow_up_scheduler_one_row", sql`${t.id} = 1`)],
 );

@@ -305,6 +305,10 @@ export const continuationChecks = pgTable(
     checkedByName: text(),
     isExample: isExample(),
     createdAt: createdAt(),
+    /** Raised by every correction: a correction or deletion names the version it was made from. */
+    version: integer().notNull().default(1),
+    /** When the check was last corrected (null: as entered). */
+    updatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     // In the order the queries ask for ("order by checked_on desc, id desc", which puts nulls first), so the

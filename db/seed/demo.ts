@@ -2,6 +2,7 @@
  * Example data so every page and the dashboard mean something. Every row is flagged is_example
  * (or belongs to a flagged pilot/artist) and `npm run db:remove-demo` removes it all.
  */
+import { seedDemoFollowUps } from "./demo-follow-ups";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../connect";
 import type { PilotState } from "~shared/codes";
@@ -800,6 +801,7 @@ export async function seedDemo(db: Db) {
       }
     }
   });
+  await seedDemoFollowUps(db);
 }
 
 /** Removes every example record and leaves the real facts and reference data. */

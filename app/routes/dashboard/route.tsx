@@ -217,6 +217,24 @@ export default function Dashboard() {
               </dd>
             </div>
             <div className="figure">
+              <dt>{t("continuation.responseRate")}</dt>
+              <dd>
+                <span data-testid="headline-response-rate">
+                  {model.response.rate == null
+                    ? table("response").rows[0].note
+                    : t("continuation.responseRateValue", {
+                        rate: formatPercent(lang, model.response.rate),
+                        answered: formatNumber(lang, model.response.answered),
+                        sent: formatNumber(lang, model.response.sent),
+                      })}
+                </span>
+                <a className="figure-link no-print" href="#h-response">
+                  {t("table.response")}
+                </a>
+                <Definition text={t("def.response")} />
+              </dd>
+            </div>
+            <div className="figure">
               <dt>{t("continuation.outOfDate")}</dt>
               <dd>
                 <span data-testid="headline-out-of-date">
@@ -264,6 +282,8 @@ export default function Dashboard() {
         <DataTable table={table("continuation")} />
         <ExportLink id="continuation" />
       </section>
+
+      <TableSection table={table("response")} />
 
       <TableSection table={table("horizons")} chart={rateChart("horizons")} />
 

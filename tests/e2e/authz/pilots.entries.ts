@@ -97,6 +97,44 @@ export const entries: MatrixEntry[] = [
     unchanged: `/fi/pilots/${kauhava}`,
   },
 
+  // Correcting and deleting a continuation check: the pilot's editors only. Check 2 is Kulttuurikaveri's
+  // (the real facts' check, db/seed/facts.ts); check 12 is the Vaasa pilot's, so it is no check of pilot 2.
+  // The POSTs carry version 0 and no reason: refused by validation, nothing changes.
+  {
+    route: "$lang.pilots.$id_.checks.$checkId",
+    method: "GET",
+    path: `/fi/pilots/${kauhava}/checks/2`,
+    expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 403, council: 200, admin: 200 },
+  },
+  {
+    route: "$lang.pilots.$id_.checks.$checkId",
+    method: "GET",
+    path: `/sv/pilots/${kauhava}/checks/12`,
+    expect: { anonymous: 302, artist: 403, staff: 404, staffOther: 403, council: 404, admin: 404 },
+  },
+  {
+    route: "$lang.pilots.$id_.checks.$checkId",
+    method: "POST",
+    path: `/fi/pilots/${kauhava}/checks/2`,
+    form: { version: "0", reason: "", "check.checkedOn": "16.4.2019", "check.statusCode": "ended" },
+    expect: { anonymous: 302, artist: 403, staff: 400, staffOther: 403, council: 400, admin: 400 },
+    unchanged: `/fi/pilots/${kauhava}`,
+  },
+  {
+    route: "$lang.pilots.$id_.checks.$checkId_.delete",
+    method: "GET",
+    path: `/fi/pilots/${kauhava}/checks/2/delete`,
+    expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 403, council: 200, admin: 200 },
+  },
+  {
+    route: "$lang.pilots.$id_.checks.$checkId_.delete",
+    method: "POST",
+    path: `/fi/pilots/${kauhava}/checks/2/delete`,
+    form: { version: "0", reason: "" },
+    expect: { anonymous: 302, artist: 403, staff: 400, staffOther: 403, council: 400, admin: 400 },
+    unchanged: `/fi/pilots/${kauhava}`,
+  },
+
   // Workflow and continuation checks (actions of the pilot page).
   {
     route: "$lang.pilots.$id",

@@ -5,23 +5,38 @@ import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
 import type { PilotPageData } from "./types";
 
-/** The continuation check form for the pilot's editors; posts `intent=addCheck` to the pilot page's action. */
+/**
+ * The continuation check form for the pilot's editors: on the pilot page it posts `intent=addCheck`
+ * to the page's action and starts empty (the page remounts it after a save); on a check's own page it
+ * corrects that check, starting from its values, with the reason field as `children`.
+ */
 export function CheckForm({
   statuses,
   posted,
   errors,
   busy,
+  intent = "addCheck",
+  title,
+  submitLabel,
+  hidden = {},
+  children,
 }: {
   statuses: PilotPageData["statuses"];
+  /** The values to show: the posted ones after a refused save, or the check being corrected. */
   posted: Record<string, string>;
   errors: Record<string, string>;
   busy: boolean;
+  intent?: string;
+  title?: string;
+  submitLabel?: string;
+  hidden?: Record<string, string | number>;
+  children?: React.ReactNode;
 }) {
   const { t } = useTranslation("pilots");
   const lang = useLang();
   return (
     <Form method="post" noValidate className="check-form no-print" aria-labelledby="check-form-title">
-      <h3 id="check-form-title">{t("checkForm.title")}</h3>
+      <h3 id="check-form-title">{title ?? t("checkForm.title")}</h3>
       <ErrorSummary
         errors={errors}
         labels={{
@@ -31,9 +46,14 @@ export function CheckForm({
           "check.evidenceRef": t("checkForm.evidenceRef"),
           "check.evidenceUrl": t("checkForm.evidenceUrl"),
           "check.notes": t("checkForm.notes"),
+          "check.endedOn": t("checkForm.endedOn"),
+          reason: t("checkEdit.reason"),
         }}
       />
-      <input type="hidden" name="intent" value="addCheck" />
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="side-by-side">
         <DateField
           name="check.checkedOn"
@@ -94,8 +114,9 @@ export function CheckForm({
         maxLength={5000}
         error={errors["check.notes"]}
       />
+      {children}
       <button type="submit" className="button" disabled={busy}>
-        {t("checkForm.submit")}
+        {submitLabel ?? t("checkForm.submit")}
       </button>
     </Form>
   );

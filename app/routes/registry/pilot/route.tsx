@@ -87,6 +87,8 @@ const DONE = {
   published: "actions.published",
   returnedDone: "actions.returnedDone",
   checkAdded: "checkForm.added",
+  checkCorrected: "checkEdit.corrected",
+  checkDeleted: "checkEdit.deleted",
   revisionSaved: "revision.saved",
   revisionApproved: "revision.approved",
   revisionReturned: "revision.returnedDone",
@@ -173,8 +175,17 @@ export default function PilotPage() {
       </Section>
 
       <Section id="continuation" title={t("section.continuation")}>
-        <ContinuationTimeline pilot={p} />
-        {canEdit ? <CheckForm statuses={statuses} posted={posted} errors={checkErrors} busy={busy} /> : null}
+        <ContinuationTimeline pilot={p} editable={canEdit} />
+        {canEdit ? (
+          // A new key after every saved check: the form starts empty instead of keeping the last check's values.
+          <CheckForm
+            key={p.checks.map((c) => `${c.id}.${c.version}`).join()}
+            statuses={statuses}
+            posted={posted}
+            errors={checkErrors}
+            busy={busy}
+          />
+        ) : null}
       </Section>
 
       <FundingSection pilot={p} />

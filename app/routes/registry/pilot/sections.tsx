@@ -16,7 +16,7 @@ export function Section({ id, title, children }: { id: string; title: string; ch
 }
 
 /** The continuation checks in the order the query gives them. */
-export function ContinuationTimeline({ pilot: p }: { pilot: Pilot }) {
+export function ContinuationTimeline({ pilot: p, editable = false }: { pilot: Pilot; editable?: boolean }) {
   const { t } = useTranslation("pilots");
   const lang = useLang();
   return p.checks.length === 0 ? (
@@ -51,6 +51,16 @@ export function ContinuationTimeline({ pilot: p }: { pilot: Pilot }) {
           ) : null}
           {c.notes ? <p>{c.notes}</p> : null}
           {c.checkedByName ? <p className="muted">{t("check.by", { name: c.checkedByName })}</p> : null}
+          {editable ? (
+            <p className="no-print">
+              <Link
+                to={`/${lang}/pilots/${p.id}/checks/${c.id}`}
+                aria-label={t("checkEdit.linkFor", { date: formatDate(lang, c.checkedOn) })}
+              >
+                {t("checkEdit.link")}
+              </Link>
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -7,6 +7,7 @@ import { formValues, parseSubmission } from "~/utils/forms";
 import { can, forbidden, type requirePilotEditor } from "~/utils/permissions.server";
 import { V } from "~/utils/pilot-form";
 import { int, M, optionalText, requiredChoice } from "~/utils/validators";
+import { workflowMail } from "~/utils/workflow-mail.server";
 import { checkAction } from "./check-action.server";
 
 type Editor = Awaited<ReturnType<typeof requirePilotEditor>>;
@@ -54,6 +55,7 @@ export async function workflowAction(db: DbOrTx, lang: string, id: number, user:
         ? { state: "published", from: ["submitted"] }
         : { state: "draft", from: ["submitted"], comment },
       user.id,
+      workflowMail(user, intent === "return" ? (comment ?? null) : null),
     );
   } catch (error) {
     if (!(error instanceof VersionConflict)) throw error;
