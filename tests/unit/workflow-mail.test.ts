@@ -105,11 +105,11 @@ describe(`workflow emails (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     expect(toStina).toBeTruthy();
     expect(mails.some((m) => m.toAddress === "council@rajaton.example")).toBe(false);
     expect(toStina!.language).toBe("sv");
-    expect(toStina!.subject).toMatch(/^Piloten returnerades för rättelse: /);
-    expect(toStina!.body).toContain("Kaisa Koordinaattori (Landskapsförbundet) returnerade piloten");
+    expect(toStina!.subject).toMatch(/^Pilotprojektet returnerades för rättelse: /);
+    expect(toStina!.body).toContain("Kaisa Koordinaattori (Landskapsförbundet) returnerade pilotprojektet");
     expect(toStina!.body).toContain("Kommentar: Lägg till finansieringen.");
     expect(toStina!.body).toContain("Gränslös");
-    expect(toStina!.body).toContain("eftersom du kan redigera piloten");
+    expect(toStina!.body).toContain("eftersom du kan redigera pilotprojektet");
     expect(toStina!.body).toMatch(new RegExp(`/sv/pilots/${pilotId}/edit\\n`));
     expect(toStina!.html).toContain('<html lang="sv">');
     const queued = await t.db
@@ -134,7 +134,7 @@ describe(`workflow emails (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     expect(await post({ intent: "publish", version: String(await version()) })).toBe(302);
     const mails = await newMail();
     const toStina = mails.find((m) => m.toAddress === "staff.vasa@rajaton.example")!;
-    expect(toStina.subject).toMatch(/^Piloten publicerades: /);
+    expect(toStina.subject).toMatch(/^Pilotprojektet publicerades: /);
     expect(toStina.body).toMatch(new RegExp(`/sv/pilots/${pilotId}\\n`));
     expect(mails.some((m) => m.toAddress === "council@rajaton.example")).toBe(false);
   });
