@@ -75,6 +75,8 @@ async function walk(
   await expect(page.locator(".timeline-item")).toHaveCount(1); // still there
   await page.locator(".timeline-item a[href*='/checks/']").click();
   await page.getByRole("link", { name: t("pilots:checkEdit.deleteLink") }).click();
+  // The correction page has a reason field too: type only once the confirmation page is shown.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("pilots:checkEdit.deleteTitle"));
   await page.locator("#f-reason").fill("Kaksoiskappale");
   await page.getByRole("button", { name: t("pilots:checkEdit.deleteConfirm") }).click();
   await expect(page.getByText(t("pilots:checkEdit.deleted"))).toBeVisible();
