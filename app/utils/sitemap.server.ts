@@ -9,7 +9,7 @@ import { LANGUAGES } from "~/i18n";
 import { languageAlternates } from "./seo";
 
 /** The public pages every visitor can read, by their path after the language ("" is the front page). */
-export const PUBLIC_PAGES = ["", "pilots", "artists", "dashboard", "accessibility", "privacy"] as const;
+export const PUBLIC_PAGES = ["", "pilots", "artists", "dashboard", "open-data", "accessibility", "privacy"] as const;
 
 /**
  * Areas that are for signed-in users or one person only (sign-in, accounts, tokens, the artist's own
