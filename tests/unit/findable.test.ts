@@ -139,7 +139,7 @@ describe("sitemap.xml", () => {
     expect(xml.trimEnd().endsWith("</urlset>")).toBe(true);
     const urls = [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1]);
     const locs = urls.map((u) => u.match(/<loc>([^<]*)<\/loc>/)?.[1]);
-    expect(urls.length).toBe(2 * (6 + published.length + approvedArtists.length));
+    expect(urls.length).toBe(2 * (7 + published.length + approvedArtists.length));
     for (const path of ["", "/pilots", "/artists", "/dashboard", "/open-data", "/accessibility", "/privacy"])
       for (const l of ["fi", "sv"]) expect(locs).toContain(`${base()}/${l}${path}`);
     for (const p of published) {
