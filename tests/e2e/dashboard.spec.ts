@@ -18,7 +18,8 @@ test.describe("network dashboard", () => {
     await expect(page.getByLabel(t("dashboard:filters.region"), { exact: true })).toHaveValue("15");
     await expect(page.getByTestId("headline-coverage")).not.toHaveText(before!);
 
-    const definition = page.getByText(t("dashboard:def.rate"));
+    // (the printout has its own copy of each definition, not shown on screen)
+    const definition = page.locator("details.definition").getByText(t("dashboard:def.rate"));
     await expect(definition).toBeHidden();
     await page.getByText(t("dashboard:whatIsThis")).first().click();
     await expect(definition).toBeVisible();
