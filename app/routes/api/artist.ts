@@ -1,15 +1,7 @@
 import { getPublicArtist } from "~db/queries/artists.server";
 import { codeNames, publicArtistCodes } from "~db/queries/open-data.server";
 import { apiContext } from "~/utils/open-data/context.server";
-import {
-  apiAction,
-  apiLoader,
-  badParams,
-  cacheable,
-  etagFor,
-  notFoundProblem,
-  rejectUnknown,
-} from "~/utils/open-data/http.server";
+import { apiAction, apiLoader, cacheable, detailId, etagFor, notFoundProblem } from "~/utils/open-data/http.server";
 import { artistOut } from "~/utils/open-data/map.server";
 
 /**
@@ -17,10 +9,7 @@ import { artistOut } from "~/utils/open-data/map.server";
  * artist's consent governs their contact details and working days (getPublicArtist decides both).
  */
 export const loader = apiLoader(async ({ request, url, params }) => {
-  rejectUnknown(url, []);
-  if (!/^\d{1,10}$/.test(params.id ?? "") || Number(params.id) > 2_000_000_000)
-    badParams([{ name: "id", reason: "an artist id" }]);
-  const id = Number(params.id);
+  const id = detailId(url, params, "an artist id");
   const ctx = await apiContext();
   return cacheable(request, etagFor(request, ctx.generation, ctx.version), async () => {
     const [artist, codes, names] = await Promise.all([

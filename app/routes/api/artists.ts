@@ -8,6 +8,7 @@ import {
   badParams,
   cacheable,
   etagFor,
+  keysetPage,
   pageParams,
   rejectUnknown,
   updatedSinceParam,
@@ -36,17 +37,7 @@ export const loader = apiLoader(async ({ request, url }) => {
       updatedSince: since.value,
       generation: ctx.generation,
     });
-    const shown = rows.slice(0, page.limit);
-    const next = new URL(`${ctx.base}${url.pathname}${url.search}`);
-    next.searchParams.set("after", String(shown.at(-1)?.id ?? page.after));
-    return {
-      data: shown.map((r) => artistSummaryOut(r, ctx.base)),
-      limit: page.limit,
-      links: {
-        self: `${ctx.base}${url.pathname}${url.search}`,
-        next: rows.length > page.limit ? next.toString() : null,
-      },
-    };
+    return keysetPage(ctx.base, url, page, rows, (r) => artistSummaryOut(r, ctx.base));
   });
 });
 export const action = apiAction;

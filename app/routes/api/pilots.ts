@@ -9,6 +9,7 @@ import {
   badParams,
   cacheable,
   etagFor,
+  keysetPage,
   pageParams,
   rejectUnknown,
   updatedSinceParam,
@@ -51,17 +52,7 @@ export const loader = apiLoader(async ({ request, url }) => {
       updatedSince: since.value,
       generation: ctx.generation,
     });
-    const shown = rows.slice(0, page.limit);
-    const next = new URL(`${ctx.base}${url.pathname}${url.search}`);
-    next.searchParams.set("after", String(shown.at(-1)?.id ?? page.after));
-    return {
-      data: shown.map((r) => pilotSummaryOut(r, ctx.base)),
-      limit: page.limit,
-      links: {
-        self: `${ctx.base}${url.pathname}${url.search}`,
-        next: rows.length > page.limit ? next.toString() : null,
-      },
-    };
+    return keysetPage(ctx.base, url, page, rows, (r) => pilotSummaryOut(r, ctx.base));
   });
 });
 export const action = apiAction;

@@ -213,6 +213,36 @@ export function rejectUnknown(url: URL, known: readonly string[]) {
   if (unknown.length) badParams(unknown.map((name) => ({ name, reason: "unknown parameter" })));
 }
 
+/** The `{id}` of a detail endpoint, which takes no query parameters; a 400 problem otherwise. */
+export function detailId(url: URL, params: { id?: string }, what: string) {
+  rejectUnknown(url, []);
+  if (!/^\d{1,10}$/.test(params.id ?? "") || Number(params.id) > 2_000_000_000)
+    badParams([{ name: "id", reason: what }]);
+  return Number(params.id);
+}
+
+/**
+ * A list page read by key (`limit + 1` rows after the cursor): its `limit` rows, and a `next` link
+ * with the last id as the cursor when there are more.
+ */
+export function keysetPage<R extends { id: number }, O>(
+  base: string,
+  url: URL,
+  page: { after: number; limit: number },
+  rows: R[],
+  out: (row: R) => O,
+) {
+  const shown = rows.slice(0, page.limit);
+  const self = `${base}${url.pathname}${url.search}`;
+  const next = new URL(self);
+  next.searchParams.set("after", String(shown.at(-1)?.id ?? page.after));
+  return {
+    data: shown.map(out),
+    limit: page.limit,
+    links: { self, next: rows.length > page.limit ? next.toString() : null },
+  };
+}
+
 /** `limit` (1–max, default `fallback`) and `after` (a cursor: the last id of the previous page). */
 export function pageParams(url: URL, fallback = 50, max = 200) {
   const invalid: { name: string; reason: string }[] = [];
