@@ -1,34 +1,19 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~db/client.server";
-import { VersionConflict } from "~db/queries/conflict";
-import { continuationStatusCodes, correctCheck, getCheck, pilotHeading } from "~db/queries/pilot-write.server";
+import { continuationStatusCodes, correctCheck } from "~db/queries/pilot-write.server";
 import { Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { checkCorrectionSchema } from "~/utils/check-form";
 import { formatDate } from "~/utils/format";
-import { formValues, parseSubmission } from "~/utils/forms";
-import { requireId, requireLang } from "~/utils/lang.server";
+import { parseSubmission } from "~/utils/forms";
 import { localizedString } from "~/utils/localized";
-import { notFound, requirePilotEditor } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
+import { loadCheckForEdit, unlessStale } from "./check-edit.server";
 import { errorText } from "~/utils/validators";
 import { todayIso } from "~shared/dates";
 import { CheckForm } from "./pilot/check-form";
-
-/** The pilot's editor, the pilot and its check (404 for a check of another pilot). */
-async function load(request: Request, params: { lang?: string; id?: string; checkId?: string }) {
-  const lang = requireLang(params);
-  const id = requireId(params.id);
-  const checkId = requireId(params.checkId);
-  const user = await requirePilotEditor(request, lang, id);
-  const db = await getDb();
-  const [pilot, check] = await Promise.all([pilotHeading(db, id), getCheck(db, id, checkId)]);
-  if (!pilot || !check) notFound();
-  return { lang, id, checkId, user, db, pilot, check };
-}
 
 /** A stored month ("2017-05-01") as the form writes it ("5.2017"); a full date as a date. */
 const endedOnText = (iso: string | null) => {
@@ -38,7 +23,7 @@ const endedOnText = (iso: string | null) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { lang, id, check, pilot, db } = await load(request, params);
+  const { lang, id, check, pilot, db } = await loadCheckForEdit(request, params);
   return {
     id,
     title: localizedString(pilot.title, lang),
@@ -59,21 +44,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Corrects the check: the editor's capability, one parse path, the version-checked write with its audit. */
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const { lang, id, checkId, user, db } = await load(request, params);
+  const { lang, id, checkId, user, db } = await loadCheckForEdit(request, params);
   const statuses = (await continuationStatusCodes(db)).map((s) => s.code);
   const formData = await request.formData();
   const parsed = parseSubmission(formData, checkCorrectionSchema(statuses, todayIso()));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { check, version, reason } = parsed.data;
-  try {
-    await correctCheck(db, id, checkId, version, check, reason, user.id);
-  } catch (error) {
-    if (!(error instanceof VersionConflict)) throw error;
-    return data(
-      { errors: { _form: "pilots:checkEdit.stale" } as Record<string, string>, values: formValues(formData) },
-      { status: 409 },
-    );
-  }
+  const stale = await unlessStale(formData, () => correctCheck(db, id, checkId, version, check, reason, user.id));
+  if (stale) return stale;
   return redirect(`/${lang}/pilots/${id}?done=checkCorrected#continuation`);
 }
 
