@@ -5,6 +5,7 @@ import { DataTable } from "~/components/data-table";
 import { getI18n, isLang } from "~/i18n";
 import reportHref from "~/styles/report.css?url";
 import type { DashTable } from "~/utils/dashboard-types";
+import { cssString } from "~/utils/css";
 import { formatCell, formatDate, formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import { type ReportTableId, reportFromRequest } from "~/utils/report-model.server";
 import { survivalSvg } from "~/utils/survival-svg";
@@ -60,10 +61,13 @@ export default function Report() {
   const table = (id: ReportTableId) => report.tables[id];
   const pct = (v: number | null | undefined) => formatPercent(lang, v);
   // The footer of every printed page: the report's title and the page number (CSS margin boxes).
-  const pageCss = `@page { @bottom-left { content: ${JSON.stringify(report.title)}; } }`;
+  const pageCss = `@page { @bottom-left { content: ${cssString(report.title)}; } }`;
   return (
     <article className="report" lang={lang}>
-      <style>{pageCss}</style>
+      {/* Raw text: React would write the title's quotes as &quot;, which a <style> does not decode, and
+          the client's render would then differ from the server's. */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: cssString escapes <, >, & and quotes */}
+      <style dangerouslySetInnerHTML={{ __html: pageCss }} />
       <p className="no-print report-tools">
         <Link to={`/${lang}/dashboard?${report.query}`}>{t("backToDashboard")}</Link>
         {" · "}
