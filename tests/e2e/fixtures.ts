@@ -64,7 +64,7 @@ export async function expectNoAxeViolations(page: Page) {
 /** React's production messages for a server render the client's first render did not match. */
 const HYDRATION_ERROR = /Minified React error #(418|423|425)\b|hydrat/i;
 
-export const test = base.extend<{ lang: Lang; t: ReturnType<typeof translator>; hydration: void }>({
+export const test = base.extend<{ lang: Lang; t: ReturnType<typeof translator>; hydration: undefined }>({
   lang: ["fi", { option: true }],
   t: async ({ lang }, use) => {
     await use(translator(lang));
@@ -77,7 +77,7 @@ export const test = base.extend<{ lang: Lang; t: ReturnType<typeof translator>; 
       page.on("pageerror", (error) => {
         if (HYDRATION_ERROR.test(error.message)) errors.push(`${page.url()}: ${error.message.slice(0, 120)}`);
       });
-      await use();
+      await use(undefined);
       expect(errors, "hydration errors").toEqual([]);
     },
     { auto: true },
