@@ -225,6 +225,8 @@ describe("pilots", () => {
       sql`select count(*)::int as n from pilots where state = 'published'`,
     );
     expect(lines.length).toBe(n);
+    const ids = lines.map((l) => JSON.parse(l).id as number);
+    expect(ids.every((id, i) => i === 0 || id > ids[i - 1])).toBe(true);
     for (const line of lines) expectValid("Pilot", JSON.parse(line));
     const detail = await get(pilotRoute.loader, `/api/v1/pilots/${publishedPilot}`, { id: String(publishedPilot) });
     expect(lines.map((l) => JSON.parse(l)).find((p) => p.id === publishedPilot)).toEqual(detail.json());
