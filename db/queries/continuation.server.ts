@@ -18,6 +18,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
 import { wilson } from "~shared/stats";
+import { recordStatusesSql, type StatusesSql } from "./status-record.server";
 
 export const HORIZONS = [6, 12, 24] as const;
 export type Horizon = (typeof HORIZONS)[number];
@@ -167,16 +168,20 @@ export function summarize(c: ContinuationCounts) {
   };
 }
 
-/** Counts for the pilots matching `where` (a condition on alias p), at the reporting date (no horizon). */
+/**
+ * Counts for the pilots matching `where` (a condition on alias p), at the reporting date (no horizon),
+ * from the status record (`statuses`: another way, e.g. the definition latestStatusesSql).
+ */
 export async function continuationCounts(
   db: Db,
-  opts: { reportDate: string; where?: SQL },
+  opts: { reportDate: string; where?: SQL; statuses?: StatusesSql },
 ): Promise<ContinuationCounts> {
+  const statuses = opts.statuses ?? recordStatusesSql;
   const [r] = await queryRows<Record<string, string | number>>(
     db,
     sql`with sp as materialized (select p.id, p.end_date from pilots p
           where ${eligibleSql(opts)} ${opts.where ? sql`and ${opts.where}` : sql``}),
-        st as (${latestStatusesSql(sql`sp`, opts.reportDate)})
+        st as (${statuses(sql`sp`, opts.reportDate)})
       select count(*) as eligible,
         count(*) filter (where st.r in ('continuing', 'partly')) as continuing,
         count(*) filter (where st.r = 'continuing') as fully,
