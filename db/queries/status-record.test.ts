@@ -149,7 +149,7 @@ function randomCheck(g: ReturnType<typeof generator>, pilotId: number) {
   const status = g.pick(STATUSES);
   // "Ended on" mostly with an ended answer, on or before the check's date (month precision).
   const endedOn =
-    status === "ended" && g.r() < 0.5 ? iso(Date.parse(checkedOn) - g.int(400) * DAY).slice(0, 8) + "01" : null;
+    status === "ended" && g.r() < 0.5 ? `${iso(Date.parse(checkedOn) - g.int(400) * DAY).slice(0, 8)}01` : null;
   return sql`(${pilotId}, ${checkedOn}::date, ${status}, ${endedOn}::date, 'Test', true)`;
 }
 
