@@ -109,7 +109,9 @@ export function countsSql(opts: ContinuationOptions, counts: Counts): SQL {
  * lowest bits) and, per horizon, the deciding evidence (min of evidenceKeySql among evidenceSql).
  * Yields columns r (status at the reporting date: 'continuing' | 'partly' | 'ended' | 'unknown' | null),
  * r_on (that check's date), h6, h12, h24 (status at each horizon: 'continuing' | 'partly' | 'ended' |
- * null). Checked against the per-pilot form by db/queries/dashboard.test.ts.
+ * null). Checked against the per-pilot form by db/queries/dashboard.test.ts. The dashboard reads the
+ * same columns off the per-pilot status record (status-record.server.ts, docs/decisions/130), whose
+ * database function computes them with these keys; this form is its reference (status-record.test.ts).
  */
 export function latestStatusesSql(pilotsCte: SQL, reportDate: string): SQL {
   const key = sql`((c.checked_on - date '1900-01-01')::bigint * 1073741824 + c.id) * 8 +
