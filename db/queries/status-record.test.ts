@@ -14,6 +14,8 @@ import { queryRows } from "../connect";
 import { continuationCounts, HORIZONS, latestCountsAsSql, latestStatusesSql } from "./continuation.server";
 import { continuationOverview } from "./dashboard.server";
 import { recordStatusesSql } from "./status-record.server";
+import { addContinuationCheck, correctCheck, deleteCheck } from "./pilot-write.server";
+import { users } from "../schema";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -257,5 +259,51 @@ describe(`the per-pilot status record (${process.env.DATABASE_URL ? "PostgreSQL"
       { valid_from: "2021-01-10", valid_to: "infinity", r: "unknown", h6: "continuing", h12: "ended", h24: "ended" },
     ]);
     expect(HORIZONS).toEqual([6, 12, 24]);
+  });
+
+  it("moves with the app's own writes of a check, and not with a write that is rolled back", async () => {
+    const [{ id: userId }] = await t.db
+      .insert(users)
+      .values({ email: "staff.status@example.fi", name: "Sanna Staff", role: "staff" })
+      .returning({ id: users.id });
+    const [p] = await addPilots(generator(11), 1);
+    await t.db.execute(sql`update pilots set end_date = '2020-12-31', state = 'published' where id = ${p}`);
+    const headline = async () =>
+      (await continuationOverview(t.db, { reportDate: "2022-06-30", scope: sql`p.id = ${p}` })).headline;
+    const values = { fundingAfter: null, evidenceRef: null, evidenceUrl: null, notes: null };
+    expect((await headline()).notFollowedUp).toBe(1);
+
+    const checkId = await addContinuationCheck(
+      t.db,
+      p,
+      { checkedOn: "2021-06-30", statusCode: "continues_own", ...values },
+      { id: userId, name: "Sanna Staff" },
+    );
+    expect((await headline()).continuing).toBe(1);
+
+    await correctCheck(
+      t.db,
+      p,
+      checkId,
+      1,
+      { checkedOn: "2021-06-30", statusCode: "ended", ...values },
+      "Väärä vastaus",
+      userId,
+    );
+    expect((await headline()).ended).toBe(1);
+
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`insert into continuation_checks (pilot_id, checked_on, status_code, checked_by_name) values (${p}, '2022-01-01', 'continues_own', 'Test')`,
+        );
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect((await headline()).ended).toBe(1);
+
+    await deleteCheck(t.db, p, checkId, 2, "Väärä pilotti", userId);
+    expect((await headline()).notFollowedUp).toBe(1);
+    expect(await queryRows(t.db, sql`select 1 from pilot_status_spans where pilot_id = ${p}`)).toEqual([]);
   });
 });
