@@ -3,9 +3,8 @@
  * chosen language. The page, the CSV and the XLSX exports all render this one model, so a figure is
  * computed in one place and reads the same everywhere.
  */
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import { queryRows } from "~db/connect";
 import {
   MIN_N_FOR_RATE,
   summarize,
