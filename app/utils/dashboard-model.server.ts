@@ -472,7 +472,13 @@ export async function buildDashboard(
   return {
     reportDate: opts.reportDate,
     internal: opts.internal,
-    applied: appliedFilters(t, opts.lang, labels, opts.filters),
+    // In the order of the form, whatever the order of the parameters.
+    applied: appliedFilters(
+      t,
+      opts.lang,
+      labels,
+      Object.fromEntries(DASHBOARD_FILTERS.map((k) => [k, opts.filters[k]])),
+    ),
     dataTimestamp: stamp,
     headline: { ...headlineSummary, outOfDate: cuts.outOfDate },
     response,
