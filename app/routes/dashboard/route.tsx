@@ -402,8 +402,13 @@ export default function Dashboard() {
         />
         <TableSection table={table("parity")} level={3} />
         {model.internal ? (
-          <p>
-            <Link to={`/${lang}/dashboard/parity`}>{t("parity.listLink")}</Link>
+          <p className="no-print">
+            {/* The list and its CSV follow the same filters and reporting date as the table. */}
+            <Link to={`/${lang}/dashboard/parity?${reportParams}`}>{t("parity.listLink")}</Link>
+            {" · "}
+            <a href={`/${lang}/dashboard/parity.csv?missing=sv&${reportParams}`} download>
+              {t("parity.export.sv")}
+            </a>
           </p>
         ) : null}
       </section>
