@@ -100,9 +100,9 @@ test.describe("network dashboard", () => {
     await page.goto(`/${lang}/dashboard?targetGroup=older_people&region=15`);
     await expect(page.getByLabel(t("dashboard:filters.targetGroup"), { exact: true })).toHaveValue("older_people");
     await expect(page.getByLabel(t("dashboard:filters.region"), { exact: true })).toHaveValue("15");
-    await expect(page.getByLabel(t("dashboard:filters.targetGroup"), { exact: true }).locator("option:checked")).toHaveText(
-      lang === "fi" ? "Ikäihmiset" : "Äldre",
-    );
+    await expect(
+      page.getByLabel(t("dashboard:filters.targetGroup"), { exact: true }).locator("option:checked"),
+    ).toHaveText(lang === "fi" ? "Ikäihmiset" : "Äldre");
     const n = (v: number) => new Intl.NumberFormat(`${lang}-FI`).format(v);
     // Eligible and followed up (n), as the API counts them for the same filters.
     const cells = page.locator("#table-continuation tbody td");
