@@ -68,6 +68,7 @@ export default [
       route("export.csv", "routes/dashboard/export-csv.ts", { id: "routes/$lang.dashboard_.export[.]csv" }),
       route("export.xlsx", "routes/dashboard/export-xlsx.ts", { id: "routes/$lang.dashboard_.export[.]xlsx" }),
       route("parity", "routes/dashboard/parity.tsx", { id: "routes/$lang.dashboard_.parity" }),
+      route("parity.csv", "routes/dashboard/parity-csv.ts", { id: "routes/$lang.dashboard_.parity[.]csv" }),
       route("report", "routes/dashboard/report.tsx", { id: "routes/$lang.dashboard_.report" }),
       route("report.docx", "routes/dashboard/report-docx.ts", { id: "routes/$lang.dashboard_.report[.]docx" }),
     ]),

@@ -3,9 +3,8 @@
  * chosen language. The page, the CSV and the XLSX exports all render this one model, so a figure is
  * computed in one place and reads the same everywhere.
  */
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import { queryRows } from "~db/connect";
 import {
   MIN_N_FOR_RATE,
   summarize,
@@ -20,52 +19,69 @@ import {
   followUpResponse,
   fundingFigures,
   municipalitiesPerRegion,
-  parityFigures,
   pilotsPerYear,
   reachFigures,
   type Cut,
 } from "~db/queries/dashboard.server";
+import { codeLabels } from "~db/queries/dashboard-labels.server";
+import { parityFigures, type ParityScope } from "~db/queries/parity.server";
+import { dataTimestamp } from "~db/queries/report.server";
 import { pilotLifetimes, survivalSummary } from "~db/queries/survival.server";
 import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
-import type { Localized } from "~shared/codes";
+import type { PilotFilterParam } from "~shared/codes";
 import { getI18n, type Lang } from "~/i18n";
 import { localizedString } from "./localized";
 import { REFERENCE_RATE } from "~shared/stats";
+import { appliedFilters, parityTable } from "./dashboard-parts";
 
 import type { Column, ContinuationSummary, DashTable, Row } from "./dashboard-types";
 export type { DashTable } from "./dashboard-types";
 
-/** The dashboard's own filters (a subset of the registry's). */
-export type DashboardFilters = Pick<PilotFilters, "programme" | "phase" | "region" | "yearFrom" | "yearTo">;
+/**
+ * The dashboard's own filters: a subset of the registry's, with the same parameter names and meaning
+ * (/{lang}/pilots, /api/v1/pilots). `horizon` (6, 12 or 24 months) chooses the headline's horizon; the
+ * other tables keep theirs (the cuts are at the reporting date, the horizons table has every horizon).
+ */
+export const DASHBOARD_FILTERS = [
+  "programme",
+  "phase",
+  "region",
+  "municipality",
+  "targetGroup",
+  "artForm",
+  "yearFrom",
+  "yearTo",
+  "horizon",
+] as const satisfies readonly PilotFilterParam[];
+export type DashboardFilters = Pick<PilotFilters, (typeof DASHBOARD_FILTERS)[number]>;
+
+/** An applied filter in words, in the model's language: "Maakunta", "Pohjanmaa". */
+export type AppliedFilter = { key: string; label: string; value: string };
 
 export type DashboardModel = {
   reportDate: string;
   internal: boolean;
+  /** The filters applied, each named by its name in the model's language (exports and the report say them). */
+  applied: AppliedFilter[];
+  /** The latest change to the data the figures come from (ISO), or null on an empty database. */
+  dataTimestamp: string | null;
   headline: ContinuationSummary & { outOfDate: number };
   /** Follow-up requests sent and answered by the reporting date; `rate` null under MIN_N_FOR_RATE sent. */
   response: { sent: number; answered: number; rate: number | null; medianDays: number | null };
   tables: DashTable[];
 };
 
-type Labels = Record<string, Record<string, Localized>>;
-
-async function loadLabels(db: Db): Promise<Labels> {
-  const rows = await queryRows<{ kind: string; key: string; name: Localized }>(
-    db,
-    sql`select 'programme' as kind, code as key, name from programmes
-      union all select 'phase', id::text, name from programme_phases
-      union all select 'region', code, name from regions
-      union all select 'municipality', code, name from municipalities
-      union all select 'targetGroup', code, name from target_groups
-      union all select 'artForm', code, name from art_forms
-      union all select 'organisation', id::text, name from organisations`,
-  );
-  const out: Labels = {};
-  for (const r of rows) {
-    out[r.kind] ??= {};
-    out[r.kind][r.key] = r.name;
-  }
-  return out;
+/** The translation coverage's scope for the dashboard's filters (docs/decisions/127). */
+export function parityScopeOf(opts: { filters: DashboardFilters; visibility: SQL; reportDate: string }): ParityScope {
+  const { horizon: _horizon, ...pilotFilters } = opts.filters;
+  return {
+    pilots: and_([opts.visibility, ...pilotFilterSql(pilotFilters, opts.reportDate)]),
+    reportDate: opts.reportDate,
+    region: pilotFilters.region,
+    municipality: pilotFilters.municipality,
+    artForm: pilotFilters.artForm,
+    targetGroup: pilotFilters.targetGroup,
+  };
 }
 
 const share = (a: number, b: number) => (b ? a / b : null);
@@ -75,10 +91,11 @@ export async function buildDashboard(
   opts: { lang: Lang; reportDate: string; filters: DashboardFilters; visibility: SQL; internal: boolean },
 ): Promise<DashboardModel> {
   const t = getI18n(opts.lang).getFixedT(opts.lang, "dashboard");
-  const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, opts.reportDate)]);
-  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, asked] =
+  const { horizon, ...pilotFilters } = opts.filters;
+  const scope = and_([opts.visibility, ...pilotFilterSql(pilotFilters, opts.reportDate)]);
+  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, asked, stamp] =
     await Promise.all([
-      loadLabels(db),
+      codeLabels(db),
       continuationOverview(db, { reportDate: opts.reportDate, scope }),
       pilotsPerYear(db, scope),
       municipalitiesPerRegion(db, scope),
@@ -86,13 +103,14 @@ export async function buildDashboard(
       fundingFigures(db, scope),
       cooperationFigures(db, scope),
       reachFigures(db, scope),
-      parityFigures(db),
+      parityFigures(db, parityScopeOf({ ...opts, filters: pilotFilters })),
       pilotLifetimes(db, { reportDate: opts.reportDate, scope }),
       followUpResponse(db, { reportDate: opts.reportDate, scope }),
+      dataTimestamp(db),
     ]);
   const label = (kind: string, key: string | number | null) =>
     key == null ? t("none") : localizedString(labels[kind]?.[String(key)], opts.lang) || String(key);
-  const baseParams = filtersToParams(opts.filters);
+  const baseParams = filtersToParams(pilotFilters);
   const listLink = (counts: Counts, extra: Record<string, string | number> = {}) => {
     const params = new URLSearchParams(baseParams);
     params.set("counts", counts);
@@ -129,12 +147,16 @@ export async function buildDashboard(
     };
   };
 
-  const headlineSummary = summarize(cuts.headline);
+  // The headline at the chosen horizon, or at the reporting date.
+  const headlineCounts = horizon
+    ? (cuts.horizons.find((h) => h.horizon === horizon)?.counts ?? cuts.headline)
+    : cuts.headline;
+  const headlineSummary = summarize(headlineCounts);
   const tables: DashTable[] = [];
 
   tables.push({
     id: "continuation",
-    title: t("table.continuation"),
+    title: horizon ? t("table.continuationAt", { months: t("months", { count: horizon }) }) : t("table.continuation"),
     definition: t("def.continuation"),
     columns: [
       ...rateColumns.slice(0, 4),
@@ -149,15 +171,15 @@ export async function buildDashboard(
     ],
     rows: [
       {
-        ...rateRow(cuts.headline),
-        partly: cuts.headline.partly,
-        notFollowedUp: cuts.headline.notFollowedUp,
+        ...rateRow(headlineCounts),
+        partly: headlineCounts.partly,
+        notFollowedUp: headlineCounts.notFollowedUp,
         outOfDate: cuts.outOfDate,
         fullRate: headlineSummary.fullRate,
         reference: REFERENCE_RATE,
       },
     ],
-    links: [listLink("eligible")],
+    links: [listLink("eligible", horizon ? { horizon } : {})],
   });
 
   // The follow-up requests' response rate (docs/decisions/113), shown beside coverage.
@@ -445,41 +467,19 @@ export async function buildDashboard(
     })),
   });
 
-  tables.push({
-    id: "parity",
-    title: t("table.parity"),
-    definition: t("def.parity"),
-    columns: [
-      { key: "what", label: t("col.what"), kind: "text" },
-      { key: "total", label: t("col.total"), kind: "int" },
-      { key: "both", label: t("col.both"), kind: "int" },
-      { key: "share", label: t("col.share"), kind: "pct" },
-    ],
-    rows: [
-      {
-        what: t("parity.pilots"),
-        total: parity.pilots,
-        both: parity.pilots_both,
-        share: share(parity.pilots_both, parity.pilots),
-      },
-      {
-        what: t("parity.easyRead"),
-        total: parity.easy_read,
-        both: parity.easy_read_both,
-        share: share(parity.easy_read_both, parity.easy_read),
-      },
-      {
-        what: t("parity.artists"),
-        total: parity.artists,
-        both: parity.artists_both,
-        share: share(parity.artists_both, parity.artists),
-      },
-    ],
-  });
+  tables.push(parityTable(t, parity));
 
   return {
     reportDate: opts.reportDate,
     internal: opts.internal,
+    // In the order of the form, whatever the order of the parameters.
+    applied: appliedFilters(
+      t,
+      opts.lang,
+      labels,
+      Object.fromEntries(DASHBOARD_FILTERS.map((k) => [k, opts.filters[k]])),
+    ),
+    dataTimestamp: stamp,
     headline: { ...headlineSummary, outOfDate: cuts.outOfDate },
     response,
     tables,

@@ -38,14 +38,19 @@ export function csvLine(columns: Column[], row: Record<string, Cell>) {
   return `${columns.map((c) => csvCell(c, row[c.key])).join(";")}\r\n`;
 }
 
-/** One table as CSV text with a BOM; leading rows name the table, the reporting date and the definition. */
+/**
+ * One table as CSV text with a BOM; leading rows name the table, the reporting date, what the file
+ * covers (`info`: scope, filters, data timestamp, one "label;value" line each) and the definition;
+ * an empty line, then the header row.
+ */
 export function tableToCsv(
   table: DashTable,
-  meta: { reportDateLabel: string; reportDate: string; definitionLabel: string },
+  meta: { reportDateLabel: string; reportDate: string; definitionLabel: string; info?: [string, string][] },
 ) {
   const lines = [
     csvField(table.title),
     `${csvField(meta.reportDateLabel)};${meta.reportDate}`,
+    ...(meta.info ?? []).map(([k, v]) => `${csvField(k)};${csvField(v)}`),
     `${csvField(meta.definitionLabel)};${csvField(table.definition)}`,
     "",
     table.columns.map((c) => csvField(headerLabel(c))).join(";"),

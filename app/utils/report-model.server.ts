@@ -6,9 +6,8 @@
  * all render this one model.
  */
 import { createHash } from "node:crypto";
-import { pilotFilterOptions } from "~db/queries/pilots.server";
 import { and_, pilotFilterSql } from "~db/queries/pilot-filters.server";
-import { dataTimestamp, reportPilots } from "~db/queries/report.server";
+import { reportPilots } from "~db/queries/report.server";
 import { pilotLifetimes, survivalSummary } from "~db/queries/survival.server";
 import { getI18n, type Lang } from "~/i18n";
 import type { DashboardModel } from "./dashboard-model.server";
@@ -153,25 +152,15 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
   const td = i18n.getFixedT(lang, "dashboard");
   const user = await getUser(request);
   const scope = and_([visibility, ...pilotFilterSql(filters, model.reportDate)]);
-  const [lifetimes, pilots, timestamp, options] = await Promise.all([
+  const [lifetimes, pilots] = await Promise.all([
     pilotLifetimes(db, { reportDate: model.reportDate, scope }),
     personalAccess(user).then((access) => reportPilots(db, { reportDate: model.reportDate, scope, access })),
-    dataTimestamp(db),
-    pilotFilterOptions(db, visibility),
   ]);
   const km = survivalSummary(lifetimes.lifetimes).km;
   const table = (id: string) => model.tables.find((x) => x.id === id)!;
 
-  const filterWords = Object.entries(filters)
-    .filter(([, v]) => v != null)
-    .map(([k, v]) => {
-      const kind = k === "yearFrom" || k === "yearTo" ? "year" : k;
-      const option = options.find((o) => o.kind === kind && o.key === String(v));
-      return {
-        label: td(`filters.${k}`),
-        value: kind === "year" || !option ? String(v) : localizedString(option.name, lang) || String(v),
-      };
-    });
+  // The filters in words, as every export names them ("Maakunta: Pohjanmaa").
+  const filterWords = model.applied.map(({ label, value }) => ({ label, value }));
   const query = new URLSearchParams(
     Object.entries({ ...filters, reportDate: model.reportDate })
       .filter(([, v]) => v != null)
@@ -275,7 +264,7 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
     pilots: pilotTable,
     pilotLinks,
     definitions,
-    dataTimestamp: timestamp,
+    dataTimestamp: model.dataTimestamp,
     fingerprint: figuresFingerprint({
       reportDate: model.reportDate,
       internal: model.internal,

@@ -259,64 +259,6 @@ export function reachFigures(db: Db, scope: SQL) {
   );
 }
 
-const BOTH = (col: string) => sql.raw(`(coalesce(${col}->>'fi', '') <> '' and coalesce(${col}->>'sv', '') <> '')`);
-
-const ANY = (col: string) => sql.raw(`(coalesce(${col}->>'fi', '') <> '' or coalesce(${col}->>'sv', '') <> '')`);
-
-/**
- * Bilingual parity: published pilots (title and summary) and approved artists (bio) in both languages;
- * and the easy-to-read summaries: published pilots with one in either language, and of them those with
- * one in both.
- */
-export async function parityFigures(db: Db) {
-  const [row] = await queryRows<{
-    pilots: number;
-    pilots_both: number;
-    easy_read: number;
-    easy_read_both: number;
-    artists: number;
-    artists_both: number;
-  }>(
-    db,
-    sql`select
-      (select count(*)::int from pilots p where p.state = 'published') as pilots,
-      (select count(*)::int from pilots p where p.state = 'published' and ${BOTH("p.title")} and ${BOTH("p.summary")}) as pilots_both,
-      (select count(*)::int from pilots p where p.state = 'published' and ${ANY("p.easy_read")}) as easy_read,
-      (select count(*)::int from pilots p where p.state = 'published' and ${BOTH("p.easy_read")}) as easy_read_both,
-      (select count(*)::int from artists a where a.state = 'approved') as artists,
-      (select count(*)::int from artists a where a.state = 'approved' and ${BOTH("a.bio")}) as artists_both`,
-  );
-  return row;
-}
-
-/** What still lacks Swedish (or Finnish): published pilots and approved artists, for the council. */
-export async function parityGaps(db: Db, missing: "fi" | "sv", limit = 200) {
-  const lacks = (col: string) => sql.raw(`coalesce(${col}->>'${missing}', '') = ''`);
-  // An easy-to-read summary is optional: it is missing only where the other language has one.
-  const other = missing === "fi" ? "sv" : "fi";
-  const easyReadGap = sql.raw(
-    `(coalesce(p.easy_read->>'${missing}', '') = '' and coalesce(p.easy_read->>'${other}', '') <> '')`,
-  );
-  const [pilots, artists] = await Promise.all([
-    queryRows<{ id: number; title: { fi?: string; sv?: string }; fields: string[] }>(
-      db,
-      sql`select p.id, p.title, array_remove(array[
-          case when ${lacks("p.title")} then 'title' end,
-          case when ${lacks("p.summary")} then 'summary' end,
-          case when ${lacks("p.description")} then 'description' end,
-          case when ${easyReadGap} then 'easyRead' end], null) as fields
-        from pilots p where p.state = 'published'
-          and (${lacks("p.title")} or ${lacks("p.summary")} or ${lacks("p.description")} or ${easyReadGap})
-        order by p.id limit ${limit}`,
-    ),
-    queryRows<{ id: number; name: string }>(
-      db,
-      sql`select a.id, a.name from artists a where a.state = 'approved' and ${lacks("a.bio")} order by a.name limit ${limit}`,
-    ),
-  ]);
-  return { pilots, artists };
-}
-
 /** The home page's figures over the pilots `visibility` admits: the continuation headline and three counts. */
 export async function homeFigures(db: Db, today: string, visibility: SQL) {
   const [counts, [figures]] = await Promise.all([

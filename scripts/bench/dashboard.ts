@@ -10,10 +10,10 @@ import {
   employmentFigures,
   fundingFigures,
   municipalitiesPerRegion,
-  parityFigures,
   pilotsPerYear,
   reachFigures,
 } from "../../db/queries/dashboard.server";
+import { parityFigures } from "../../db/queries/parity.server";
 import type { BenchScenario } from "./types";
 
 const dbs = new WeakMap<postgres.Sql, Db>();
@@ -49,7 +49,7 @@ async function dashboardSql(sql: postgres.Sql, reportDate: string) {
     () => fundingFigures(db, scope),
     () => cooperationFigures(db, scope),
     () => reachFigures(db, scope),
-    () => parityFigures(db),
+    () => parityFigures(db, { pilots: scope, reportDate }),
   ];
   await Promise.all(steps.map((step) => step()));
 }

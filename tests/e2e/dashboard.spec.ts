@@ -48,7 +48,10 @@ test.describe("network dashboard", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).split("\r\n");
     expect(lines[0]).toBe(t("dashboard:table.by.region"));
-    expect(lines[4].split(";").slice(0, 3)).toEqual([
+    // What the file covers, then an empty line, then the header row.
+    expect(lines).toContain(`${t("dashboard:filters.title")};${t("dashboard:filters.none")}`);
+    expect(lines).toContain(`${t("dashboard:scopeLabel")};${t("dashboard:scopePublic")}`);
+    expect(lines[lines.indexOf("") + 1].split(";").slice(0, 3)).toEqual([
       t("dashboard:col.region"),
       t("dashboard:col.eligible"),
       t("dashboard:col.n"),
@@ -82,6 +85,70 @@ test.describe("network dashboard", () => {
     await page.getByRole("link", { name: t("dashboard:parity.listLink") }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("dashboard:parity.heading.sv"));
     await expectNoAxeViolations(page);
+  });
+
+  test("target group and region from the URL: the filtered figures, the filters chosen in the form", async ({
+    page,
+    request,
+    lang,
+    t,
+  }) => {
+    const api = await request.get("/api/v1/figures/continuation?targetGroup=older_people&region=15");
+    const expected = (await api.json()).rows[0];
+    const all = (await (await request.get("/api/v1/figures/continuation")).json()).rows[0];
+    expect(expected.eligible).toBeLessThan(all.eligible);
+    await page.goto(`/${lang}/dashboard?targetGroup=older_people&region=15`);
+    await expect(page.getByLabel(t("dashboard:filters.targetGroup"), { exact: true })).toHaveValue("older_people");
+    await expect(page.getByLabel(t("dashboard:filters.region"), { exact: true })).toHaveValue("15");
+    await expect(
+      page.getByLabel(t("dashboard:filters.targetGroup"), { exact: true }).locator("option:checked"),
+    ).toHaveText(lang === "fi" ? "Ikäihmiset" : "Äldre");
+    const n = (v: number) => new Intl.NumberFormat(`${lang}-FI`).format(v);
+    // Eligible and followed up (n), as the API counts them for the same filters.
+    const cells = page.locator("#table-continuation tbody td");
+    await expect(cells.nth(0)).toHaveText(n(expected.eligible));
+    await expect(cells.nth(1)).toHaveText(n(expected.n));
+    await expect(page.locator("#table-by-targetGroup tbody tr")).toHaveCount(1);
+    // The headline's horizon is a filter too.
+    await page.getByLabel(t("dashboard:filters.horizon"), { exact: true }).selectOption("12");
+    await page.getByRole("button", { name: t("dashboard:filters.apply") }).click();
+    await expect(page).toHaveURL(/horizon=12/);
+    await expect(page.getByTestId("headline-horizon")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("the council exports what lacks Swedish, with the dashboard's filters, as CSV in the page's language", async ({
+    page,
+    lang,
+    t,
+  }) => {
+    await login(page, lang, ACCOUNTS.council);
+    await page.goto(`/${lang}/dashboard?region=15`);
+    await page.getByRole("link", { name: t("dashboard:parity.listLink") }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("dashboard:parity.heading.sv"));
+    await expect(page).toHaveURL(/region=15/);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: t("dashboard:parity.export.sv") }).click(),
+    ]);
+    const text = (await (await import("node:fs/promises")).readFile((await download.path())!, "utf8")).replace(
+      /^\uFEFF/,
+      "",
+    );
+    const lines = text.split("\r\n");
+    expect(lines[0]).toBe(t("dashboard:parity.heading.sv"));
+    expect(lines).toContain(`${t("dashboard:filters.region")};${lang === "fi" ? "Pohjanmaa" : "Österbotten"}`);
+    expect(lines).toContain(`${t("dashboard:scopeLabel")};${t("dashboard:scopeInternal")}`);
+    const header = lines.indexOf("") + 1;
+    expect(lines[header].split(";")).toEqual([
+      t("dashboard:col.kind"),
+      t("dashboard:col.name"),
+      t("dashboard:col.fields"),
+      t("dashboard:col.address"),
+    ]);
+    // One line per item that lacks Swedish, as many as the page lists.
+    const listed = await page.locator("main section li").count();
+    expect(lines.slice(header + 1).filter(Boolean)).toHaveLength(listed);
   });
 
   test("the parity list is for the council only", async ({ page, lang, t }) => {

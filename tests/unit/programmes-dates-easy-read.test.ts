@@ -236,7 +236,7 @@ describe("easy-to-read summaries", () => {
 
   it("are counted in the bilingual coverage and its export, and listed where one language lacks one", async () => {
     const { buildDashboard } = await import("~/utils/dashboard-model.server");
-    const { parityGaps } = await import("~db/queries/dashboard.server");
+    const { parityGaps } = await import("~db/queries/parity.server");
     const count = async () => {
       const model = await buildDashboard(t.db, {
         lang: "fi",
@@ -246,7 +246,7 @@ describe("easy-to-read summaries", () => {
         internal: false,
       });
       const parity = model.tables.find((x) => x.id === "parity")!;
-      return parity.rows.find((row) => String(row.what).includes("selkokieli"))!;
+      return parity.rows.find((row) => String(row.what) === "Pilotti: selkokielinen tiivistelmä")!;
     };
     const before = await count();
     await t.db.update(pilots).set({ state: "published" }).where(eq(pilots.id, pilotId));
@@ -257,12 +257,14 @@ describe("easy-to-read summaries", () => {
     const after = await count();
     expect(after.total).toBe(Number(before.total) + 2);
     expect(after.both).toBe(Number(before.both) + 1);
-    const gaps = await parityGaps(t.db, "sv");
-    const kaveri = gaps.pilots.find((p) => p.id === FIXTURES.pilots.kulttuurikaveri);
+    const gaps = (
+      await parityGaps(t.db, { pilots: sql`p.state = 'published'`, reportDate: "2026-01-01" }, "sv")
+    ).filter((g) => g.kind === "pilot");
+    const kaveri = gaps.find((p) => p.id === FIXTURES.pilots.kulttuurikaveri);
     expect(kaveri?.fields).toContain("easyRead");
     // Not a gap where neither language has one, nor where both have.
-    expect(gaps.pilots.find((p) => p.id === pilotId)?.fields ?? []).not.toContain("easyRead");
-    expect(gaps.pilots.find((p) => p.id === FIXTURES.pilots.publishedVasa)?.fields ?? []).not.toContain("easyRead");
+    expect(gaps.find((p) => p.id === pilotId)?.fields ?? []).not.toContain("easyRead");
+    expect(gaps.find((p) => p.id === FIXTURES.pilots.publishedVasa)?.fields ?? []).not.toContain("easyRead");
 
     const { tableToCsv } = await import("~/utils/export.server");
     const model = await buildDashboard(t.db, {
@@ -277,7 +279,7 @@ describe("easy-to-read summaries", () => {
       reportDate: "2026-01-01",
       definitionLabel: "d",
     });
-    expect(csv).toContain("Publicerade pilotprojekt med lättläst sammanfattning;");
+    expect(csv).toContain("Pilotprojekt: lättläst sammanfattning;");
 
     // The open data dump of published pilots carries it in a column per language.
     const { pilotsCsvStream } = await import("~/utils/pilots-csv.server");

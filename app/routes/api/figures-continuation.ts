@@ -5,7 +5,18 @@ import { continuationFigures } from "~/utils/open-data/figures.server";
 import { apiAction, apiLoader, badParams, cacheable, etagFor, rejectUnknown } from "~/utils/open-data/http.server";
 import { CUT_NAMES } from "~/utils/open-data/schemas.server";
 
-const FILTERS = ["programme", "phase", "region", "yearFrom", "yearTo", "reportDate", "horizon"] as const;
+const FILTERS = [
+  "programme",
+  "phase",
+  "region",
+  "municipality",
+  "targetGroup",
+  "artForm",
+  "yearFrom",
+  "yearTo",
+  "reportDate",
+  "horizon",
+] as const;
 
 /** The dashboard's continuation figures: the whole, at a horizon, or cut by a dimension. */
 export const loader = apiLoader(async ({ request, url }) => {
@@ -35,6 +46,9 @@ export const loader = apiLoader(async ({ request, url }) => {
         ...(filters.programme ? { programme: filters.programme } : {}),
         ...(filters.phase ? { phase: filters.phase } : {}),
         ...(filters.region ? { region: filters.region } : {}),
+        ...(filters.municipality ? { municipality: filters.municipality } : {}),
+        ...(filters.targetGroup ? { targetGroup: filters.targetGroup } : {}),
+        ...(filters.artForm ? { artForm: filters.artForm } : {}),
         ...(filters.yearFrom ? { yearFrom: filters.yearFrom } : {}),
         ...(filters.yearTo ? { yearTo: filters.yearTo } : {}),
       },

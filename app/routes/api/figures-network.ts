@@ -4,7 +4,16 @@ import { apiContext } from "~/utils/open-data/context.server";
 import { networkFigures } from "~/utils/open-data/figures.server";
 import { apiAction, apiLoader, badParams, cacheable, etagFor, rejectUnknown } from "~/utils/open-data/http.server";
 
-const FILTERS = ["programme", "phase", "region", "yearFrom", "yearTo"] as const;
+const FILTERS = [
+  "programme",
+  "phase",
+  "region",
+  "municipality",
+  "targetGroup",
+  "artForm",
+  "yearFrom",
+  "yearTo",
+] as const;
 
 /** The dashboard's network figures: pilots per year, municipalities, employment, funding, cooperation, reach. */
 export const loader = apiLoader(async ({ request, url }) => {
@@ -20,6 +29,9 @@ export const loader = apiLoader(async ({ request, url }) => {
         ...(filters.programme ? { programme: filters.programme } : {}),
         ...(filters.phase ? { phase: filters.phase } : {}),
         ...(filters.region ? { region: filters.region } : {}),
+        ...(filters.municipality ? { municipality: filters.municipality } : {}),
+        ...(filters.targetGroup ? { targetGroup: filters.targetGroup } : {}),
+        ...(filters.artForm ? { artForm: filters.artForm } : {}),
         ...(filters.yearFrom ? { yearFrom: filters.yearFrom } : {}),
         ...(filters.yearTo ? { yearTo: filters.yearTo } : {}),
       },

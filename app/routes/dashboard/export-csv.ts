@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getI18n } from "~/i18n";
-import { badReportDate, dashboardFromRequest } from "~/utils/dashboard-request.server";
+import { badDashboardParams, dashboardFromRequest, hasParamErrors } from "~/utils/dashboard-request.server";
+import { exportInfo } from "~/utils/dashboard-export-info";
 import { attachment, downloadName, tableToCsv } from "~/utils/export.server";
 import { notFound } from "~/utils/permissions.server";
 import { resourceHeaders } from "~/utils/security.server";
 
 /** One dashboard table as CSV, with the same filters and the same public/internal scope as the page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { lang, model, reportDateError } = await dashboardFromRequest(request, params);
-  if (reportDateError) return badReportDate(lang, reportDateError);
+  const { lang, model, paramErrors } = await dashboardFromRequest(request, params);
+  if (hasParamErrors(paramErrors)) return badDashboardParams(lang, paramErrors);
   const id = new URL(request.url).searchParams.get("table");
   const table = model.tables.find((x) => x.id === id);
   if (!table) notFound();
@@ -17,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reportDateLabel: t("filters.reportDate"),
     reportDate: model.reportDate,
     definitionLabel: t("definition"),
+    info: exportInfo(lang, model),
   });
   return new Response(csv, {
     headers: resourceHeaders({

@@ -1,21 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~db/client.server";
-import { parityGaps } from "~db/queries/dashboard.server";
-import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
-import { requireLang } from "~/utils/lang.server";
-import { can, requireUserWho } from "~/utils/permissions.server";
+import { formatDate } from "~/utils/format";
+import { gapName, gapPath, parityGapsFromRequest } from "~/utils/parity-gaps.server";
 import { useLang } from "~/utils/use-lang";
 
-/** For the council: published pilots and approved artists whose Swedish (or Finnish) content is missing. */
+/**
+ * For the council: what lacks Swedish (or Finnish) — pilots with their good-practice card, services
+ * and artists whose text exists in one language and not the other — with the dashboard's filters and
+ * reporting date, and its CSV export.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const lang = requireLang(params);
-  await requireUserWho(request, lang, can.moderate);
-  const missing = new URL(request.url).searchParams.get("missing") === "fi" ? "fi" : "sv";
-  const db = await getDb();
-  return { missing, ...(await parityGaps(db, missing)) };
+  const { lang, missing, gaps, model } = await parityGapsFromRequest(request, params);
+  const items = gaps.map((g) => ({
+    kind: g.kind,
+    id: g.id,
+    name: gapName(lang, g),
+    path: gapPath(lang, g),
+    fields: g.fields,
+  }));
+  return { missing, items, applied: model.applied, reportDate: model.reportDate };
 }
 
 export const meta: MetaFunction = ({ params }) => [
@@ -23,46 +28,59 @@ export const meta: MetaFunction = ({ params }) => [
 ];
 
 export default function Parity() {
-  const { missing, pilots, artists } = useLoaderData<typeof loader>();
+  const { missing, items, applied, reportDate } = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const lang = useLang();
+  const location = useLocation();
   const other = missing === "sv" ? "fi" : "sv";
+  const withMissing = (m: string) => {
+    const params = new URLSearchParams(location.search);
+    params.set("missing", m);
+    return params.toString();
+  };
+  const scope = [
+    `${t("filters.reportDate")}: ${formatDate(lang, reportDate)}`,
+    ...(applied.length ? applied.map((f) => `${f.label}: ${f.value}`) : [t("filters.none")]),
+  ].join("; ");
+  const groups = [
+    { kind: "pilot", title: "parity.pilotsInScope" },
+    { kind: "service", title: "parity.servicesTitle" },
+    { kind: "artist", title: "parity.artistsTitle" },
+  ] as const;
   return (
     <div>
       <p className="breadcrumbs">
-        <Link to={`/${lang}/dashboard`}>{t("title")}</Link>
+        <Link to={`/${lang}/dashboard${location.search}`}>{t("title")}</Link>
       </p>
       <h1>{t(`parity.heading.${missing}`)}</h1>
+      <p>{t("parity.scopeNote", { filters: scope })}</p>
       <p>
-        <Link to={`?missing=${other}`}>{t(`parity.switch.${other}`)}</Link>
+        <a href={`/${lang}/dashboard/parity.csv?${withMissing(missing)}`} download data-testid="parity-export">
+          {t(`parity.export.${missing}`)}
+        </a>
       </p>
-      <h2>{t("parity.pilotsTitle", { count: pilots.length })}</h2>
-      {pilots.length === 0 ? (
-        <p className="empty">{t("parity.none")}</p>
-      ) : (
-        <ul>
-          {pilots.map((p) => (
-            <li key={p.id}>
-              <Link to={`/${lang}/pilots/${p.id}`}>
-                <LocalizedText value={p.title} />
-              </Link>{" "}
-              – {p.fields.map((f) => t(`parity.field.${f}`)).join(", ")}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>{t("parity.artistsTitle", { count: artists.length })}</h2>
-      {artists.length === 0 ? (
-        <p className="empty">{t("parity.none")}</p>
-      ) : (
-        <ul>
-          {artists.map((a) => (
-            <li key={a.id}>
-              <Link to={`/${lang}/artists/${a.id}`}>{a.name}</Link> – {t("parity.field.bio")}
-            </li>
-          ))}
-        </ul>
-      )}
+      <p>
+        <Link to={`?${withMissing(other)}`}>{t(`parity.switch.${other}`)}</Link>
+      </p>
+      {groups.map(({ kind, title }) => {
+        const rows = items.filter((i) => i.kind === kind);
+        return (
+          <section key={kind} aria-labelledby={`gaps-${kind}`}>
+            <h2 id={`gaps-${kind}`}>{t(title, { count: rows.length })}</h2>
+            {rows.length === 0 ? (
+              <p className="empty">{t("parity.none")}</p>
+            ) : (
+              <ul>
+                {rows.map((r) => (
+                  <li key={r.id}>
+                    <Link to={r.path}>{r.name}</Link> – {r.fields.map((f) => t(`parity.field.${f}`)).join(", ")}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
     </div>
   );
 }

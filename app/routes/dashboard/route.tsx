@@ -1,6 +1,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { HORIZONS } from "~db/queries/continuation.server";
 import { pilotFilterOptions } from "~db/queries/pilots.server";
 import { DataTable } from "~/components/data-table";
 import { DateField, SelectField } from "~/components/field";
@@ -16,14 +17,29 @@ import printHref from "~/styles/dashboard-print.css?url";
 import { HorizontalBars } from "./charts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, filters, model, visibility, reportDateError, typedDate } = await dashboardFromRequest(request, params);
+  const { db, filters, model, visibility, reportDateError, typedDate, paramErrors } = await dashboardFromRequest(
+    request,
+    params,
+  );
   // The registry's filter choices, those the dashboard offers.
   const options = (await pilotFilterOptions(db, visibility)).filter((o) =>
-    ["programme", "phase", "region", "year"].includes(o.kind),
+    ["programme", "phase", "region", "municipality", "targetGroup", "artForm", "year"].includes(o.kind),
   );
-  // A reporting date that does not parse: the page says so at the field (400), with today's figures.
-  const body = { model, filters, options, reportDate: { typed: typedDate, error: reportDateError } };
-  return reportDateError ? data(body, { status: 400 }) : body;
+  // A parameter that does not parse (or a reporting date that does not): the page says so at the field
+  // (400), with the figures without it.
+  const errors = Object.fromEntries(Object.entries(paramErrors).filter(([k]) => k !== "reportDate")) as Record<
+    string,
+    string
+  >;
+  const body = {
+    model,
+    filters,
+    options,
+    horizons: [...HORIZONS],
+    errors,
+    reportDate: { typed: typedDate, error: reportDateError },
+  };
+  return reportDateError || Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printHref }];
@@ -75,7 +91,7 @@ function ExportLink({ id }: { id: string }) {
 }
 
 export default function Dashboard() {
-  const { model, filters, options, reportDate } = useLoaderData<typeof loader>();
+  const { model, filters, options, horizons, errors, reportDate } = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const lang = useLang();
   const location = useLocation();
@@ -127,6 +143,7 @@ export default function Dashboard() {
             name="programme"
             label={t("filters.programme")}
             value={filters.programme}
+            error={errors.programme}
             none={t("filters.all")}
             options={opt("programme").map((o) => ({ value: o.key, label: o.name }))}
           />
@@ -134,6 +151,7 @@ export default function Dashboard() {
             name="phase"
             label={t("filters.phase")}
             value={filters.phase}
+            error={errors.phase}
             none={t("filters.all")}
             options={opt("phase").map((o) => ({ value: o.key, label: o.name }))}
           />
@@ -141,13 +159,39 @@ export default function Dashboard() {
             name="region"
             label={t("filters.region")}
             value={filters.region}
+            error={errors.region}
             none={t("filters.all")}
             options={opt("region").map((o) => ({ value: o.key, label: o.name }))}
+          />
+          <SelectField
+            name="municipality"
+            label={t("filters.municipality")}
+            value={filters.municipality}
+            none={t("filters.all")}
+            error={errors.municipality}
+            options={opt("municipality").map((o) => ({ value: o.key, label: o.name }))}
+          />
+          <SelectField
+            name="targetGroup"
+            label={t("filters.targetGroup")}
+            value={filters.targetGroup}
+            none={t("filters.all")}
+            error={errors.targetGroup}
+            options={opt("targetGroup").map((o) => ({ value: o.key, label: o.name }))}
+          />
+          <SelectField
+            name="artForm"
+            label={t("filters.artForm")}
+            value={filters.artForm}
+            none={t("filters.all")}
+            error={errors.artForm}
+            options={opt("artForm").map((o) => ({ value: o.key, label: o.name }))}
           />
           <SelectField
             name="yearFrom"
             label={t("filters.yearFrom")}
             value={filters.yearFrom}
+            error={errors.yearFrom}
             none={t("filters.any")}
             options={years.map((o) => ({ value: o.key, label: o.name }))}
           />
@@ -155,8 +199,18 @@ export default function Dashboard() {
             name="yearTo"
             label={t("filters.yearTo")}
             value={filters.yearTo}
+            error={errors.yearTo}
             none={t("filters.any")}
             options={years.map((o) => ({ value: o.key, label: o.name }))}
+          />
+          <SelectField
+            name="horizon"
+            label={t("filters.horizon")}
+            value={filters.horizon}
+            none={t("filters.horizonNone")}
+            error={errors.horizon}
+            hint={t("filters.horizonHint")}
+            options={horizons.map((h) => ({ value: String(h), label: t("months", { count: h }) }))}
           />
           <DateField
             name="reportDate"
@@ -173,6 +227,11 @@ export default function Dashboard() {
 
       <section aria-labelledby="h-headline" className="dash-section">
         <h2 id="h-headline">{t("continuation.title")}</h2>
+        {filters.horizon ? (
+          <p data-testid="headline-horizon">
+            {t("continuation.atHorizon", { months: t("months", { count: filters.horizon }) })}
+          </p>
+        ) : null}
         {!h.suppressed ? (
           <dl className="figures">
             <div className="figure figure-primary">
@@ -250,7 +309,8 @@ export default function Dashboard() {
                     to={`/${lang}/pilots?${new URLSearchParams({
                       ...Object.fromEntries(
                         Object.entries(filters)
-                          .filter(([, v]) => v != null)
+                          // Out of date is counted at the reporting date, whatever the headline's horizon.
+                          .filter(([k, v]) => v != null && k !== "horizon")
                           .map(([k, v]) => [k, String(v)]),
                       ),
                       counts: "outOfDate",
@@ -342,8 +402,13 @@ export default function Dashboard() {
         />
         <TableSection table={table("parity")} level={3} />
         {model.internal ? (
-          <p>
-            <Link to={`/${lang}/dashboard/parity`}>{t("parity.listLink")}</Link>
+          <p className="no-print">
+            {/* The list and its CSV follow the same filters and reporting date as the table. */}
+            <Link to={`/${lang}/dashboard/parity?${reportParams}`}>{t("parity.listLink")}</Link>
+            {" · "}
+            <a href={`/${lang}/dashboard/parity.csv?missing=sv&${reportParams}`} download>
+              {t("parity.export.sv")}
+            </a>
           </p>
         ) : null}
       </section>

@@ -60,7 +60,7 @@ export async function continuationFigures(
     reportDate: string;
     horizon: Horizon | null;
     cut: Cut | null;
-    filters: DashboardFilters;
+    filters: Omit<DashboardFilters, "horizon">;
     definition: string;
     generation: string;
   },
@@ -97,7 +97,7 @@ const n = (v: string | number | null | undefined) => Number(v ?? 0);
 
 export async function networkFigures(
   db: Db,
-  opts: { visibility: SQL; today: string; filters: DashboardFilters; generation: string },
+  opts: { visibility: SQL; today: string; filters: Omit<DashboardFilters, "horizon">; generation: string },
 ): Promise<NetworkFiguresOut> {
   const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, opts.today)]);
   const key = JSON.stringify(["api-network", opts.filters]);

@@ -55,6 +55,9 @@ const figureFilters: Param[] = [
   q("programme", "Programme code."),
   q("phase", "Programme phase id.", { type: "integer", minimum: 1 }),
   q("region", "Region code."),
+  q("municipality", "Municipality code (Statistics Finland)."),
+  q("targetGroup", "Target group code."),
+  q("artForm", "Art form code."),
   q("yearFrom", "From this year.", year),
   q("yearTo", "To this year.", year),
 ];

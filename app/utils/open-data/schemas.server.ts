@@ -233,6 +233,9 @@ const filtersShape = z.strictObject({
   programme: text.optional(),
   phase: int.optional(),
   region: text.optional(),
+  municipality: text.optional(),
+  targetGroup: text.optional(),
+  artForm: text.optional(),
   yearFrom: int.optional(),
   yearTo: int.optional(),
 });

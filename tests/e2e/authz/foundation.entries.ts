@@ -81,6 +81,26 @@ export const entries: MatrixEntry[] = [
   },
   { route: "$lang.dashboard_.export[.]xlsx", method: "GET", path: "/sv/dashboard/export.xlsx", expect: all(200) },
   { route: "$lang.dashboard_.parity", method: "GET", path: "/fi/dashboard/parity", expect: councilOnly },
+  {
+    route: "$lang.dashboard_.parity",
+    method: "GET",
+    path: "/sv/dashboard/parity?missing=fi&region=15&reportDate=2019-06-30",
+    expect: councilOnly,
+  },
+  {
+    route: "$lang.dashboard_.parity[.]csv",
+    method: "GET",
+    path: "/fi/dashboard/parity.csv?missing=sv&targetGroup=older_people",
+    expect: councilOnly,
+  },
+  // A filter the dashboard does not know the value of: a localized 400 for everyone, never a 500.
+  { route: "$lang.dashboard", method: "GET", path: "/fi/dashboard?targetGroup=nobody&horizon=7", expect: all(400) },
+  {
+    route: "$lang.dashboard_.export[.]xlsx",
+    method: "GET",
+    path: "/sv/dashboard/export.xlsx?municipality=%00",
+    expect: all(400),
+  },
 
   // One's own account.
   { route: "$lang.account", method: "GET", path: "/fi/account", expect: signedIn(200) },
