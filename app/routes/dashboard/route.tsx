@@ -14,15 +14,24 @@ import { REFERENCE_RATE } from "~shared/stats";
 import { useLang } from "~/utils/use-lang";
 import printHref from "~/styles/dashboard-print.css?url";
 import { HorizontalBars } from "./charts";
+import { SurvivalComparison, SurvivalCutForm } from "./survival-compare";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, filters, model, visibility, reportDateError, typedDate } = await dashboardFromRequest(request, params);
+  const { db, filters, model, visibility, reportDateError, typedDate, survivalCut, comparison } =
+    await dashboardFromRequest(request, params);
   // The registry's filter choices, those the dashboard offers.
   const options = (await pilotFilterOptions(db, visibility)).filter((o) =>
     ["programme", "phase", "region", "year"].includes(o.kind),
   );
   // A reporting date that does not parse: the page says so at the field (400), with today's figures.
-  const body = { model, filters, options, reportDate: { typed: typedDate, error: reportDateError } };
+  const body = {
+    model,
+    filters,
+    options,
+    reportDate: { typed: typedDate, error: reportDateError },
+    survivalCut,
+    comparison,
+  };
   return reportDateError ? data(body, { status: 400 }) : body;
 }
 
@@ -75,7 +84,7 @@ function ExportLink({ id }: { id: string }) {
 }
 
 export default function Dashboard() {
-  const { model, filters, options, reportDate } = useLoaderData<typeof loader>();
+  const { model, filters, options, reportDate, survivalCut, comparison } = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const lang = useLang();
   const location = useLocation();
@@ -103,7 +112,7 @@ export default function Dashboard() {
   const xlsxParams = new URLSearchParams(location.search);
   // The printable report of the same figures: the filters and the reporting date shown.
   const reportParams = new URLSearchParams(
-    Object.entries({ ...filters, reportDate: model.reportDate })
+    Object.entries({ ...filters, reportDate: model.reportDate, survivalCut })
       .filter(([, v]) => v != null)
       .map(([k, v]) => [k, String(v)]),
   );
@@ -165,6 +174,7 @@ export default function Dashboard() {
             error={reportDate.error ?? undefined}
           />
         </div>
+        {survivalCut ? <input type="hidden" name="survivalCut" value={survivalCut} /> : null}
         <button type="submit" className="button">
           {t("filters.apply")}
         </button>{" "}
@@ -291,6 +301,13 @@ export default function Dashboard() {
         <h2 id="h-survival">{t("survivalTitle")}</h2>
         <TableSection table={table("survival")} level={3} />
         <TableSection table={table("survival-summary")} level={3} />
+        <section aria-labelledby="h-compare" className="dash-section">
+          <h3 id="h-compare">{t("compare.title")}</h3>
+          <p>{t("compare.intro")}</p>
+          <Definition text={t("def.compare")} />
+          <SurvivalCutForm value={survivalCut} />
+          {comparison ? <SurvivalComparison comparison={comparison} /> : null}
+        </section>
       </section>
 
       <section aria-labelledby="h-cuts" className="dash-section">
