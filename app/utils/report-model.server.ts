@@ -18,6 +18,7 @@ import { formatCell, formatDate, formatNumber, formatPercent } from "./format";
 import { localizedString } from "./localized";
 import { personalAccess } from "./permissions.server";
 import { getUser } from "./session.server";
+import type { SurvivalComparisonModel } from "./survival-comparison.server";
 import type { CurveStep } from "./survival-svg";
 
 export type Definition = { term: string; text: string };
@@ -33,6 +34,8 @@ export type ReportModel = {
   /** The query string of the filters and reporting date, for links to the same report. */
   query: string;
   curve: CurveStep[];
+  /** The survival curves compared by the chosen cut (docs/decisions/124), tables laid out for paper. */
+  comparison: SurvivalComparisonModel | null;
   fundingShares: DashTable;
   pilots: DashTable;
   /** Per row of `pilots`: the pilot page and the evidence link (if any). */
@@ -147,7 +150,7 @@ const DEFINITION_TERMS: Record<(typeof DEFINITION_KEYS)[number], string> = {
 };
 
 export async function reportFromRequest(request: Request, params: { lang?: string }): Promise<ReportModel> {
-  const { lang, db, filters, model, visibility } = await dashboardFromRequest(request, params);
+  const { lang, db, filters, model, visibility, survivalCut, comparison } = await dashboardFromRequest(request, params);
   const i18n = getI18n(lang);
   const t = i18n.getFixedT(lang, "report");
   const td = i18n.getFixedT(lang, "dashboard");
@@ -160,6 +163,7 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
     pilotFilterOptions(db, visibility),
   ]);
   const km = survivalSummary(lifetimes.lifetimes).km;
+  const paperLabels = { interval: t("col.interval"), figure: t("col.figure"), value: t("col.value") };
   const table = (id: string) => model.tables.find((x) => x.id === id)!;
 
   const filterWords = Object.entries(filters)
@@ -173,7 +177,7 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
       };
     });
   const query = new URLSearchParams(
-    Object.entries({ ...filters, reportDate: model.reportDate })
+    Object.entries({ ...filters, reportDate: model.reportDate, survivalCut })
       .filter(([, v]) => v != null)
       .map(([k, v]) => [k, String(v)]),
   ).toString();
@@ -252,16 +256,10 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
     lang,
     title: t("title"),
     dashboard: model,
-    tables: Object.fromEntries(
-      REPORT_TABLES.map((id) => [
-        id,
-        paperTable(lang, table(id), {
-          interval: t("col.interval"),
-          figure: t("col.figure"),
-          value: t("col.value"),
-        }),
-      ]),
-    ) as Record<ReportTableId, DashTable>,
+    tables: Object.fromEntries(REPORT_TABLES.map((id) => [id, paperTable(lang, table(id), paperLabels)])) as Record<
+      ReportTableId,
+      DashTable
+    >,
     filters: filterWords,
     query,
     curve: km.steps.map((s) => ({
@@ -271,6 +269,11 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
       high: s.high,
       censored: s.censored,
     })),
+    comparison: comparison && {
+      ...comparison,
+      summary: paperTable(lang, comparison.summary, paperLabels),
+      groupTables: comparison.groupTables.map((x) => paperTable(lang, x, paperLabels)),
+    },
     fundingShares,
     pilots: pilotTable,
     pilotLinks,

@@ -3,6 +3,8 @@ import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, ResponsiveConta
 /**
  * Presentational horizontal bar charts. Values are printed at the end of each bar and the reference
  * line is labelled, so nothing depends on colour; the same figures are in the table beside each chart.
+ * A bar may bring its own label (`text`, e.g. "79,6 % (n = 49)"); with a `description` the chart is an
+ * image with that text alternative, otherwise it is hidden from assistive technology (the table says it).
  */
 export function HorizontalBars({
   data,
@@ -10,18 +12,21 @@ export function HorizontalBars({
   reference,
   referenceLabel,
   max,
+  description,
 }: {
-  data: { label: string; value: number }[];
+  data: { label: string; value: number; text?: string }[];
   format: (v: number) => string;
   reference?: number;
   referenceLabel?: string;
   max?: number;
+  description?: string;
 }) {
   const height = Math.max(120, data.length * 34 + 50);
+  const withText = data.some((d) => d.text);
   return (
-    <div className="chart" aria-hidden="true">
+    <div className="chart" {...(description ? { role: "img", "aria-label": description } : { "aria-hidden": true })}>
       <ResponsiveContainer width="100%" height={height} minWidth={280}>
-        <BarChart data={data} layout="vertical" margin={{ top: 20, right: 64, bottom: 8, left: 8 }}>
+        <BarChart data={data} layout="vertical" margin={{ top: 20, right: withText ? 124 : 64, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#c8cdd0" horizontal={false} />
           <XAxis
             type="number"
@@ -32,9 +37,9 @@ export function HorizontalBars({
           <YAxis type="category" dataKey="label" width={170} tick={{ fill: "#212121", fontSize: 14 }} />
           <Bar dataKey="value" fill="#003479" isAnimationActive={false}>
             <LabelList
-              dataKey="value"
+              dataKey={withText ? "text" : "value"}
               position="right"
-              formatter={(v: number) => format(v)}
+              formatter={(v: number | string) => (typeof v === "number" ? format(v) : v)}
               fill="#212121"
               fontSize={14}
             />

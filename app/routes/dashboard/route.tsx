@@ -9,6 +9,7 @@ import { dashboardFromRequest } from "~/utils/dashboard-request.server";
 import type { DashTable } from "~/utils/dashboard-types";
 import { formatDate, formatNumber, formatPercent, isoToInput } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
+import { rateBars } from "~/utils/rate-bars";
 import { rateNote } from "~/utils/rate-note";
 import { REFERENCE_RATE } from "~shared/stats";
 import { useLang } from "~/utils/use-lang";
@@ -99,9 +100,21 @@ export default function Dashboard() {
   const pct = (v: number) => formatPercent(lang, v, 0);
   const rateChart = (id: string) => {
     const rows = table(id).rows.filter((r) => typeof r.rate === "number");
+    const { bars, description } = rateBars(
+      t,
+      lang,
+      rows.map((r) => ({
+        label: String(r[table(id).columns[0].key]),
+        rate: r.rate as number,
+        n: Number(r.n),
+        low: typeof r.low === "number" ? r.low : null,
+        high: typeof r.high === "number" ? r.high : null,
+      })),
+    );
     return rows.length ? (
       <HorizontalBars
-        data={rows.map((r) => ({ label: String(r[table(id).columns[0].key]), value: r.rate as number }))}
+        data={bars}
+        description={description}
         format={pct}
         max={1}
         reference={REFERENCE_RATE}

@@ -55,7 +55,7 @@ export function SurvivalComparison({
       {comparison.svg ? (
         <figure className="report-figure-chart compare-chart">
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is built on the server from numbers and escaped locale strings (survival-compare-svg.ts) */}
-          <div className="survival-chart" dangerouslySetInnerHTML={{ __html: comparison.svg }} />
+          <div className="report-chart survival-chart" dangerouslySetInnerHTML={{ __html: comparison.svg }} />
           <figcaption>{t("compare.description")}</figcaption>
         </figure>
       ) : null}
