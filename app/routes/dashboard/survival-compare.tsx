@@ -54,8 +54,15 @@ export function SurvivalComparison({
     <div className="survival-compare" data-testid="survival-compare">
       {comparison.svg ? (
         <figure className="report-figure-chart compare-chart">
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is built on the server from numbers and escaped locale strings (survival-compare-svg.ts) */}
-          <div className="report-chart survival-chart" dangerouslySetInnerHTML={{ __html: comparison.svg }} />
+          {/* A focusable, labelled region: a keyboard user can scroll the chart wider than a phone. */}
+          <div
+            className="report-chart survival-chart"
+            role="region"
+            aria-label={comparison.summary.title}
+            tabIndex={0}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is built on the server from numbers and escaped locale strings (survival-compare-svg.ts)
+            dangerouslySetInnerHTML={{ __html: comparison.svg }}
+          />
           <figcaption>{t("compare.description")}</figcaption>
         </figure>
       ) : null}
