@@ -127,6 +127,7 @@ export async function buildDashboard(
     { key: "rate", label: t("col.rate"), kind: "pct" },
     { key: "low", label: t("col.low"), kind: "pct" },
     { key: "high", label: t("col.high"), kind: "pct" },
+    { key: "fullRate", label: t("col.fullRate"), kind: "pct" },
     { key: "coverage", label: t("col.coverage"), kind: "pct" },
     { key: "note", label: t("col.note"), kind: "text" },
   ];
@@ -142,6 +143,7 @@ export async function buildDashboard(
       rate: s.rate,
       low: s.interval?.low ?? null,
       high: s.interval?.high ?? null,
+      fullRate: s.fullRate,
       coverage: s.coverage,
       note: note(s.suppressed, s.followedUp),
     };
@@ -216,7 +218,7 @@ export async function buildDashboard(
   tables.push({
     id: "horizons",
     title: t("table.horizons"),
-    definition: t("def.horizons"),
+    definition: `${t("def.horizons")} ${t("def.fullRateColumn")}`,
     columns: [{ key: "horizon", label: t("col.horizon"), kind: "text" }, ...rateColumns],
     rows: cuts.horizons.map((h) => ({ horizon: t("months", { count: h.horizon }), ...rateRow(h.counts) })),
     links: cuts.horizons.map((h) => listLink("eligible", { horizon: h.horizon })),
@@ -285,7 +287,7 @@ export async function buildDashboard(
     tables.push({
       id: `by-${cut}`,
       title: t(`table.by.${cut}`),
-      definition: t("def.cut"),
+      definition: `${t("def.cut")} ${t("def.fullRateColumn")}`,
       columns: [{ key: "name", label: t(`col.${cut}`), kind: cut === "year" ? "year" : "text" }, ...rateColumns],
       rows: rows.map((r) => ({ name: cut === "year" ? Number(r.key) : r.name, ...rateRow(r.counts) })),
       links: rows.map((r) => listLink("eligible", { [cutParam[cut]]: r.key })),

@@ -1,12 +1,14 @@
 import { getDb } from "~db/client.server";
 import { cached } from "~db/data-cache.server";
 import { codeLabels } from "~db/queries/dashboard-labels.server";
-import { parsePilotFilters, parsePilotFiltersStrict } from "~db/queries/pilot-filters.server";
+import { and_, parsePilotFilters, parsePilotFiltersStrict, pilotFilterSql } from "~db/queries/pilot-filters.server";
+import { isSurvivalCut } from "~shared/survival-cuts";
 import { todayIso } from "~shared/dates";
 import { buildDashboard, DASHBOARD_FILTERS, type DashboardFilters } from "./dashboard-model.server";
 import { requireLang } from "./lang.server";
 import { figuresScope, figuresVisibility } from "./permissions.server";
 import { getUser } from "./session.server";
+import { survivalComparison } from "./survival-comparison.server";
 import { getI18n, type Lang } from "~/i18n";
 import { resourceHeaders } from "./security.server";
 import { date, errorText, M } from "./validators";
@@ -57,7 +59,27 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   const visibility = figuresVisibility(user);
   const key = JSON.stringify([lang, internal, reportDate, filters]);
   const model = await cached(db, key, () => buildDashboard(db, { lang, reportDate, filters, visibility, internal }));
-  return { lang, db, filters, model, visibility, reportDateError, typedDate, paramErrors };
+  // The cut the survival curves are compared by (docs/decisions/124); an unknown one is ignored.
+  const cutParam = search.get("survivalCut");
+  const survivalCut = isSurvivalCut(cutParam) ? cutParam : null;
+  const scope = and_([visibility, ...pilotFilterSql(filters, reportDate)]);
+  const comparison = survivalCut
+    ? await cached(db, JSON.stringify(["survivalCut", survivalCut, key]), () =>
+        survivalComparison(db, { lang, reportDate, scope, cut: survivalCut }),
+      )
+    : null;
+  return {
+    lang,
+    db,
+    filters,
+    survivalCut,
+    comparison,
+    model,
+    visibility,
+    reportDateError,
+    typedDate,
+    paramErrors,
+  };
 }
 
 /** An export asked for with parameters that do not parse: a 400 naming each, in the page's language. */

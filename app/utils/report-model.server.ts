@@ -17,6 +17,7 @@ import { formatCell, formatDate, formatNumber, formatPercent } from "./format";
 import { localizedString } from "./localized";
 import { personalAccess } from "./permissions.server";
 import { getUser } from "./session.server";
+import type { SurvivalComparisonModel } from "./survival-comparison.server";
 import type { CurveStep } from "./survival-svg";
 
 export type Definition = { term: string; text: string };
@@ -32,6 +33,8 @@ export type ReportModel = {
   /** The query string of the filters and reporting date, for links to the same report. */
   query: string;
   curve: CurveStep[];
+  /** The survival curves compared by the chosen cut (docs/decisions/124), tables laid out for paper. */
+  comparison: SurvivalComparisonModel | null;
   fundingShares: DashTable;
   pilots: DashTable;
   /** Per row of `pilots`: the pilot page and the evidence link (if any). */
@@ -146,7 +149,7 @@ const DEFINITION_TERMS: Record<(typeof DEFINITION_KEYS)[number], string> = {
 };
 
 export async function reportFromRequest(request: Request, params: { lang?: string }): Promise<ReportModel> {
-  const { lang, db, filters, model, visibility } = await dashboardFromRequest(request, params);
+  const { lang, db, filters, model, visibility, survivalCut, comparison } = await dashboardFromRequest(request, params);
   const i18n = getI18n(lang);
   const t = i18n.getFixedT(lang, "report");
   const td = i18n.getFixedT(lang, "dashboard");
@@ -157,12 +160,13 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
     personalAccess(user).then((access) => reportPilots(db, { reportDate: model.reportDate, scope, access })),
   ]);
   const km = survivalSummary(lifetimes.lifetimes).km;
+  const paperLabels = { interval: t("col.interval"), figure: t("col.figure"), value: t("col.value") };
   const table = (id: string) => model.tables.find((x) => x.id === id)!;
 
   // The filters in words, as every export names them ("Maakunta: Pohjanmaa").
   const filterWords = model.applied.map(({ label, value }) => ({ label, value }));
   const query = new URLSearchParams(
-    Object.entries({ ...filters, reportDate: model.reportDate })
+    Object.entries({ ...filters, reportDate: model.reportDate, survivalCut })
       .filter(([, v]) => v != null)
       .map(([k, v]) => [k, String(v)]),
   ).toString();
@@ -241,16 +245,10 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
     lang,
     title: t("title"),
     dashboard: model,
-    tables: Object.fromEntries(
-      REPORT_TABLES.map((id) => [
-        id,
-        paperTable(lang, table(id), {
-          interval: t("col.interval"),
-          figure: t("col.figure"),
-          value: t("col.value"),
-        }),
-      ]),
-    ) as Record<ReportTableId, DashTable>,
+    tables: Object.fromEntries(REPORT_TABLES.map((id) => [id, paperTable(lang, table(id), paperLabels)])) as Record<
+      ReportTableId,
+      DashTable
+    >,
     filters: filterWords,
     query,
     curve: km.steps.map((s) => ({
@@ -260,6 +258,11 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
       high: s.high,
       censored: s.censored,
     })),
+    comparison: comparison && {
+      ...comparison,
+      summary: paperTable(lang, comparison.summary, paperLabels),
+      groupTables: comparison.groupTables.map((x) => paperTable(lang, x, paperLabels)),
+    },
     fundingShares,
     pilots: pilotTable,
     pilotLinks,

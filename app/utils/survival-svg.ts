@@ -31,11 +31,11 @@ const M = { top: 20, right: 24, bottom: 140, left: 64 };
 const PW = W - M.left - M.right;
 const PH = H - M.top - M.bottom;
 
-function esc(text: string) {
+export function esc(text: string) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-const r1 = (n: number) => Math.round(n * 10) / 10;
+export const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The x-axis end: the longest follow-up rounded up to 6 months, at least 36. */
 export function axisEnd(steps: CurveStep[]) {
@@ -44,7 +44,11 @@ export function axisEnd(steps: CurveStep[]) {
 }
 
 /** Points of a step function from 0 to the last time (y at each step's time after the drop). */
-function stepPath(points: { time: number; value: number }[], x: (t: number) => number, y: (v: number) => number) {
+export function stepPath(
+  points: { time: number; value: number }[],
+  x: (t: number) => number,
+  y: (v: number) => number,
+) {
   if (!points.length) return "";
   let d = `M${r1(x(0))},${r1(y(1))}`;
   let prev = 1;

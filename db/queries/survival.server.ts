@@ -12,7 +12,10 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
+import type { Localized } from "~shared/codes";
+import type { SurvivalCut } from "~shared/survival-cuts";
 import { eligibleSql } from "./continuation.server";
+import { membershipDateSql } from "./pilot-filters.server";
 import { kaplanMeier, medianLifetime, survivalAt, type Observation } from "./survival";
 
 export const DAYS_PER_MONTH = 365.25 / 12;
@@ -68,4 +71,28 @@ export function survivalSummary(lifetimes: Lifetime[]) {
     medianMonths: medianLifetime(km),
     km,
   };
+}
+
+/**
+ * Each pilot's groups under `cut` (a pilot may have several: two programmes, target groups, art
+ * forms), with the group's name, for the pilots matching `scope`. A region is taken at the start of
+ * the funded period, as in the cut tables (docs/decisions/041).
+ */
+export function pilotGroups(db: Db, opts: { scope: SQL; cut: SurvivalCut }) {
+  const groups: Record<SurvivalCut, SQL> = {
+    programme: sql`select pp.pilot_id, g.code as key, g.name from pilot_programmes pp join programmes g on g.id = pp.programme_id`,
+    phase: sql`select pp.pilot_id, g.id::text as key, g.name from pilot_programmes pp join programme_phases g on g.id = pp.phase_id`,
+    region: sql`select distinct pm.pilot_id, g.code as key, g.name from pilot_municipalities pm
+      join pilots p on p.id = pm.pilot_id
+      join municipality_regions mr on mr.municipality_code = pm.municipality_code
+        and mr.valid_from <= ${membershipDateSql} and (mr.valid_to is null or mr.valid_to > ${membershipDateSql})
+      join regions g on g.code = mr.region_code`,
+    targetGroup: sql`select x.pilot_id, g.code as key, g.name from pilot_target_groups x join target_groups g on g.code = x.target_group_code`,
+    artForm: sql`select x.pilot_id, g.code as key, g.name from pilot_art_forms x join art_forms g on g.code = x.art_form_code`,
+  };
+  return queryRows<{ pilot_id: number; key: string; name: Localized }>(
+    db,
+    sql`with m as (${groups[opts.cut]}) select distinct m.pilot_id, m.key, m.name from m join pilots p on p.id = m.pilot_id
+      where ${opts.scope} order by m.key, m.pilot_id`,
+  );
 }

@@ -122,6 +122,45 @@ describe("log-rank", () => {
     expect(r.p).toBeCloseTo(0.068762, 5);
   });
 
+  /*
+   * Ties, a censoring at the time of events, and a group without events:
+   * A = [1 ended, 2 ended, 2 ended, 2 censored, 3 ended], B = [1 censored, 2 censored, 4 censored].
+   * At a time, those censored then are still at risk (n counts time ≥ t).
+   *   t=1: nA=5, nB=3, N=8, D=1 (A): E_A = 1·5/8 = 5/8;  V = 1·7/7 · 5/8 · 3/8 = 15/64
+   *   t=2: nA=4, nB=2, N=6, D=2 (A, a tie): E_A = 2·4/6 = 4/3;  V = 2·4/5 · 4/6 · 2/6 = 16/45
+   *   t=3: nA=1, nB=1, N=2, D=1 (A): E_A = 1/2;  V = 1·1/1 · 1/2 · 1/2 = 1/4
+   *   O_A = 4, E_A = 5/8 + 4/3 + 1/2 = 59/24; O_B = 0, E_B = 4 − 59/24 = 37/24
+   *   V = 15/64 + 16/45 + 1/4 = 2419/2880
+   *   χ² = (37/24)² / (2419/2880) = 1369·5/2419 = 6845/2419 = 2.829682, 1 df
+   *   p = erfc(√(χ²/2)) = erfc(1.189471) = 0.092537
+   */
+  it("ties, a censoring at an event time and a group with no events", () => {
+    const r = logRank([
+      [e(1), e(2), e(2), c(2), e(3)],
+      [c(1), c(2), c(4)],
+    ])!;
+    expect(r.df).toBe(1);
+    expect(r.observed).toEqual([4, 0]);
+    expect(r.expected[0]).toBeCloseTo(59 / 24, 12);
+    expect(r.expected[1]).toBeCloseTo(37 / 24, 12);
+    expect(r.chiSquare).toBeCloseTo(6845 / 2419, 10);
+    expect(r.p).toBeCloseTo(0.092537, 5);
+  });
+
+  /*
+   * Two identical groups A = B = [1 ended, 2 censored, 3 ended]: at every event time nA = nB, so each
+   * group's expected events are half of all events, O = E, χ² = 0 and p = 1.
+   *   t=1: n = (3, 3), D = 2: E_A = 1 = O_A;  t=3: n = (1, 1), D = 2: E_A = 1 = O_A.
+   */
+  it("two identical groups: χ² = 0, p = 1", () => {
+    const same = [e(1), c(2), e(3)];
+    const r = logRank([same, [...same]])!;
+    expect(r.observed).toEqual([2, 2]);
+    expect(r.expected).toEqual([expect.closeTo(2, 12), expect.closeTo(2, 12)]);
+    expect(r.chiSquare).toBeCloseTo(0, 12);
+    expect(r.p).toBeCloseTo(1, 9);
+  });
+
   it("no test without two groups or without events; empty groups are left out", () => {
     expect(logRank([[e(1)]])).toBeNull();
     expect(logRank([[c(1)], [c(2)]])).toBeNull();

@@ -232,7 +232,9 @@ test.describe("the printable report", () => {
     // Printed in place of the closed "what is this?" details.
     const printed = page.locator(".definition-print");
     await expect(printed.getByText(t("dashboard:def.rate"), { exact: true })).toBeVisible();
-    await expect(printed.getByText(t("dashboard:def.horizons"), { exact: true })).toBeVisible();
+    await expect(
+      printed.getByText(`${t("dashboard:def.horizons")} ${t("dashboard:def.fullRateColumn")}`, { exact: true }),
+    ).toBeVisible();
     await expect(page.locator("details.definition").first()).toBeHidden();
   });
 

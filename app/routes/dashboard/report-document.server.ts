@@ -184,6 +184,29 @@ export async function reportDocx(report: ReportModel): Promise<Buffer> {
     children.push(para(t("curve.none")));
   }
   children.push(...section(table("survival")), ...section(table("survival-summary")));
+  const cmp = report.comparison;
+  if (cmp) {
+    children.push(heading(td("compare.title"), HeadingLevel.HEADING_3));
+    if (cmp.svg) {
+      const size = /width="(\d+)" height="(\d+)"/.exec(cmp.svg)!;
+      children.push(
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: "png",
+              data: chartPng(cmp.svg),
+              transformation: { width: 600, height: Math.round((600 * Number(size[2])) / Number(size[1])) },
+              altText: { name: cmp.summary.title, title: cmp.summary.title, description: td("compare.description") },
+            }),
+          ],
+        }),
+      );
+    }
+    children.push(heading(td("compare.testTitle"), HeadingLevel.HEADING_4), ...cmp.sentences.map(para));
+    for (const x of [cmp.summary, ...cmp.groupTables]) {
+      children.push(heading(x.title, HeadingLevel.HEADING_4), ...wordTable(lang, x));
+    }
+  }
 
   children.push(heading(t("cutsTitle"), HeadingLevel.HEADING_2));
   for (const id of CUTS) children.push(...section(table(id)));

@@ -11,6 +11,7 @@ import { type ReportTableId, reportFromRequest } from "~/utils/report-model.serv
 import { survivalSvg } from "~/utils/survival-svg";
 import { rateNote } from "~/utils/rate-note";
 import { useLang } from "~/utils/use-lang";
+import { SurvivalComparison } from "./survival-compare";
 
 /** The dashboard as a report for A4 paper (docs/decisions/114): same filters, reporting date and scope. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -181,6 +182,15 @@ export default function Report() {
         )}
         <ReportTable table={table("survival")} />
         <ReportTable table={table("survival-summary")} />
+        {report.comparison ? (
+          <section aria-labelledby="r-compare" className="report-table">
+            <h3 id="r-compare">{td("compare.title")}</h3>
+            <SurvivalComparison
+              comparison={report.comparison}
+              Table={({ table: x }) => <ReportTable table={x} level={4} />}
+            />
+          </section>
+        ) : null}
       </section>
 
       <section aria-labelledby="r-cuts" className="report-section">

@@ -10,17 +10,17 @@ import { dashboardFromRequest } from "~/utils/dashboard-request.server";
 import type { DashTable } from "~/utils/dashboard-types";
 import { formatDate, formatNumber, formatPercent, isoToInput } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
+import { rateBars } from "~/utils/rate-bars";
 import { rateNote } from "~/utils/rate-note";
 import { REFERENCE_RATE } from "~shared/stats";
 import { useLang } from "~/utils/use-lang";
 import printHref from "~/styles/dashboard-print.css?url";
 import { HorizontalBars } from "./charts";
+import { SurvivalComparison, SurvivalCutForm } from "./survival-compare";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, filters, model, visibility, reportDateError, typedDate, paramErrors } = await dashboardFromRequest(
-    request,
-    params,
-  );
+  const { db, filters, model, visibility, reportDateError, typedDate, paramErrors, survivalCut, comparison } =
+    await dashboardFromRequest(request, params);
   // The registry's filter choices, those the dashboard offers.
   const options = (await pilotFilterOptions(db, visibility)).filter((o) =>
     ["programme", "phase", "region", "municipality", "targetGroup", "artForm", "year"].includes(o.kind),
@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     horizons: [...HORIZONS],
     errors,
     reportDate: { typed: typedDate, error: reportDateError },
+    survivalCut,
+    comparison,
   };
   return reportDateError || Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
@@ -91,7 +93,8 @@ function ExportLink({ id }: { id: string }) {
 }
 
 export default function Dashboard() {
-  const { model, filters, options, horizons, errors, reportDate } = useLoaderData<typeof loader>();
+  const { model, filters, options, horizons, errors, reportDate, survivalCut, comparison } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const lang = useLang();
   const location = useLocation();
@@ -106,9 +109,21 @@ export default function Dashboard() {
   const pct = (v: number) => formatPercent(lang, v, 0);
   const rateChart = (id: string) => {
     const rows = table(id).rows.filter((r) => typeof r.rate === "number");
+    const { bars, description } = rateBars(
+      t,
+      lang,
+      rows.map((r) => ({
+        label: String(r[table(id).columns[0].key]),
+        rate: r.rate as number,
+        n: Number(r.n),
+        low: typeof r.low === "number" ? r.low : null,
+        high: typeof r.high === "number" ? r.high : null,
+      })),
+    );
     return rows.length ? (
       <HorizontalBars
-        data={rows.map((r) => ({ label: String(r[table(id).columns[0].key]), value: r.rate as number }))}
+        data={bars}
+        description={description}
         format={pct}
         max={1}
         reference={REFERENCE_RATE}
@@ -119,7 +134,7 @@ export default function Dashboard() {
   const xlsxParams = new URLSearchParams(location.search);
   // The printable report of the same figures: the filters and the reporting date shown.
   const reportParams = new URLSearchParams(
-    Object.entries({ ...filters, reportDate: model.reportDate })
+    Object.entries({ ...filters, reportDate: model.reportDate, survivalCut })
       .filter(([, v]) => v != null)
       .map(([k, v]) => [k, String(v)]),
   );
@@ -219,6 +234,7 @@ export default function Dashboard() {
             error={reportDate.error ?? undefined}
           />
         </div>
+        {survivalCut ? <input type="hidden" name="survivalCut" value={survivalCut} /> : null}
         <button type="submit" className="button">
           {t("filters.apply")}
         </button>{" "}
@@ -351,6 +367,13 @@ export default function Dashboard() {
         <h2 id="h-survival">{t("survivalTitle")}</h2>
         <TableSection table={table("survival")} level={3} />
         <TableSection table={table("survival-summary")} level={3} />
+        <section aria-labelledby="h-compare" className="dash-section">
+          <h3 id="h-compare">{t("compare.title")}</h3>
+          <p>{t("compare.intro")}</p>
+          <Definition text={t("def.compare")} />
+          <SurvivalCutForm value={survivalCut} />
+          {comparison ? <SurvivalComparison comparison={comparison} /> : null}
+        </section>
       </section>
 
       <section aria-labelledby="h-cuts" className="dash-section">
