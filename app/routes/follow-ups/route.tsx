@@ -2,15 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { parseSubmission } from "~/utils/forms";
 import { id } from "~/utils/validators";
-import { eq, sql } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { clock } from "~db/clock";
 import { runJobNow } from "~db/jobs.server";
 import { campaignFigures, listOpenRequests, resendRequest } from "~db/queries/follow-up-requests.server";
-import { listFollowUps } from "~db/queries/follow-ups.server";
-import { pilots, users } from "~db/schema";
+import { pilotsEdited } from "~db/queries/access.server";
+import { listFollowUps, recordReminder, reminderTarget } from "~db/queries/follow-ups.server";
 import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang, type Lang } from "~/i18n";
@@ -21,7 +20,7 @@ import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { followUpSettings, jobHandlers } from "~/utils/jobs.server";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { can, isCouncil, pilotInScope, requireUserWho, staffScope } from "~/utils/permissions.server";
+import { can, isCouncil, requireUserWho, staffScope } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 
@@ -30,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWho(request, lang, can.createPilot);
   const db = await getDb();
   const council = isCouncil(user);
-  const scope = council ? sql`true` : pilotInScope(await staffScope(user.id));
+  const scope = pilotsEdited(council ? "all" : await staffScope(user.id));
   const [result, campaign, open] = await Promise.all([
     listFollowUps(db, { scope, today: todayIso(), page: pageFromUrl(new URL(request.url)) }),
     council ? campaignFigures(db) : null,
@@ -59,16 +58,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseSubmission(form, RemindSchema);
   if (!parsed.ok) throw data({ status: 400 }, { status: 400 });
   const db = await getDb();
-  const [p] = await db
-    .select({ id: pilots.id, title: pilots.title, endDate: pilots.endDate, contactEmail: pilots.contactEmail })
-    .from(pilots)
-    .where(eq(pilots.id, parsed.data.pilotId));
+  const p = await reminderTarget(db, parsed.data.pilotId);
   if (!p) throw data({ status: 404 }, { status: 404 });
   if (!p.contactEmail)
     return data({ error: "followUps.noContactError", reminded: null, resent: false }, { status: 400 });
   // The recipient's language when they have an account, else the sender's page language.
-  const [recipient] = await db.select({ language: users.language }).from(users).where(eq(users.email, p.contactEmail));
-  const language: Lang = recipient && isLang(recipient.language) ? recipient.language : lang;
+  const language: Lang = isLang(p.contactLanguage) ? p.contactLanguage : lang;
   const t = getI18n(language).t;
   const title = localizedString(p.title, language) || t("pilots:untitled");
   const email: Email = {
@@ -83,16 +78,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       interpolation: { escapeValue: false },
     }),
   };
-  const outboxId = await db.transaction(async (tx) => {
-    const id = await queueEmail(tx, email);
-    await audit(tx, {
-      userId: user.id,
-      action: "pilot.remind",
-      entityType: "pilot",
-      entityId: p.id,
-      after: { to: p.contactEmail, outboxId: id },
-    });
-    return id;
+  const outboxId = await recordReminder(db, {
+    userId: user.id,
+    pilotId: p.id,
+    to: p.contactEmail,
+    queue: (tx) => queueEmail(tx, email),
   });
   await deliverEmail(db, outboxId, email);
   return data({ error: null, reminded: p.contactEmail, resent: false });
