@@ -16,10 +16,21 @@ export function databaseSettings(source: Record<string, string | undefined> = pr
   return url ? { url } : { dataDir: pgliteDir(source.DATA_DIR || "./data") };
 }
 
+/** What must finish before the database closes on a signal (the job runner's current pass). */
+const beforeClose = new Set<() => Promise<void>>();
+
+/** Runs `finish` (and waits for it) before this process closes its database on SIGTERM or SIGINT. */
+export function beforeDatabaseCloses(finish: () => Promise<void>) {
+  beforeClose.add(finish);
+  return () => beforeClose.delete(finish);
+}
+
 function open(): Promise<DbHandle> {
   if (!globalThis.__rajatonDb) {
     globalThis.__rajatonDb = openDb(databaseSettings());
     const close = async () => {
+      // A job that is writing finishes first: closing under it would fail the job and log the error.
+      await Promise.allSettled([...beforeClose].map((finish) => finish()));
       const handle = await globalThis.__rajatonDb;
       await handle?.close().catch(() => {});
       process.exit(0);

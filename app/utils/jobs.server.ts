@@ -8,7 +8,7 @@
  *     database from running it at the same time (`startScheduledJobs`).
  * No React here.
  */
-import { getDb } from "~db/client.server";
+import { beforeDatabaseCloses, getDb } from "~db/client.server";
 import { clock } from "~db/clock";
 import type { Db } from "~db/connect";
 import { enqueueJob, startJobRunner, type JobHandlers, type JobRunner } from "~db/jobs.server";
@@ -103,8 +103,10 @@ export function startJobs() {
     beforeTick: queueSchedulerPass,
   });
   const current = runner;
+  const forget = beforeDatabaseCloses(() => current.stop());
   return async () => {
     await current.stop();
+    forget();
     if (runner === current) runner = null;
   };
 }

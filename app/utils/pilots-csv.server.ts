@@ -9,6 +9,7 @@ import { publishedPilotBatch, type PilotDumpRow } from "~db/queries/findable.ser
 import type { Localized } from "~shared/codes";
 import type { Cell, Column } from "./dashboard-types";
 import { CSV_BOM, csvLine } from "./export.server";
+import { keysetStream } from "./keyset-stream.server";
 
 /** The columns, in order; the header row names them by `key` (docs/decisions/104 explains each). */
 export const PILOT_CSV_COLUMNS: Column[] = (
@@ -102,32 +103,12 @@ export function pilotCsvHeader() {
   return `${CSV_BOM}${PILOT_CSV_COLUMNS.map((c) => c.key).join(";")}\r\n`;
 }
 
-/**
- * The whole file as a byte stream: the header first, then one batch of pilots each time the reader
- * asks for more (a slow client holds back the queries instead of filling the memory).
- */
+/** The whole file as a byte stream: the header, then the pilots in keyset batches (keysetStream). */
 export function pilotsCsvStream(db: Db, base: string, batch = PILOT_CSV_BATCH): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let after = 0;
-  let headerSent = false;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (!headerSent) {
-          headerSent = true;
-          controller.enqueue(encoder.encode(pilotCsvHeader()));
-          return;
-        }
-        const rows = await publishedPilotBatch(db, after, batch);
-        if (rows.length) {
-          after = rows[rows.length - 1].id;
-          controller.enqueue(
-            encoder.encode(rows.map((p) => csvLine(PILOT_CSV_COLUMNS, pilotCsvRecord(p, base))).join("")),
-          );
-        }
-        if (rows.length < batch) controller.close();
-      },
-    },
-    { highWaterMark: 1 },
-  );
+  return keysetStream({
+    head: pilotCsvHeader(),
+    batch,
+    read: (after, limit) => publishedPilotBatch(db, after, limit),
+    encode: (rows) => rows.map((p) => csvLine(PILOT_CSV_COLUMNS, pilotCsvRecord(p, base))).join(""),
+  });
 }

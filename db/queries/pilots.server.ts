@@ -224,8 +224,9 @@ export function pilotJsonSql(access: PersonalAccess): SQL {
         'programmes', ${arr(sql`select pr.id as "programmeId", pr.code as "programmeCode", pr.name as programme, ph.id as "phaseId", ph.name as phase
           from pilot_programmes pp join programmes pr on pr.id = pp.programme_id left join programme_phases ph on ph.id = pp.phase_id
           where pp.pilot_id = p.id order by pr.id`)},
-        'municipalities', ${arr(sql`select m.code, m.name, pm.is_lead as "isLead" from pilot_municipalities pm
-          join municipalities m on m.code = pm.municipality_code where pm.pilot_id = p.id order by pm.is_lead desc, m.code`)},
+        'municipalities', ${arr(sql`select pm.municipality_code as code,
+            (select m.name from municipalities m where m.code = pm.municipality_code) as name, pm.is_lead as "isLead"
+          from pilot_municipalities pm where pm.pilot_id = p.id order by pm.is_lead desc, pm.municipality_code`)},
         'partners', ${arr(sql`select o2.id, o2.name, pp.role from pilot_partners pp join organisations o2 on o2.id = pp.organisation_id
           where pp.pilot_id = p.id order by o2.id, pp.role`)},
         'sectors', ${arr(sql`select s.code, s.name from pilot_sectors x join sectors s on s.code = x.sector_code where x.pilot_id = p.id order by s.sort`)},

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { HORIZONS } from "~db/queries/continuation.server";
 import { REFERENCE_LISTS } from "~db/queries/open-data.server";
 import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
+import { PILOT_CSV_COLUMNS } from "~/utils/pilots-csv.server";
 import { apiRegistry, CUT_NAMES } from "./schemas.server";
 
 type Param = {
@@ -139,6 +140,16 @@ function buildDocument(baseUrl: string) {
         },
         "304": { description: "Not modified." },
         "429": errors["429"],
+      }),
+      "/pilots.csv": op("dumpPilotsCsv", "Every published pilot, one a row, as CSV", [], {
+        "200": {
+          description:
+            "CSV as Excel opens it in Finland: UTF-8 with a byte order mark, semicolon-separated, decimal comma, " +
+            "CRLF line ends; one header row naming the columns: " +
+            `${PILOT_CSV_COLUMNS.map((c) => c.key).join(", ")}. ` +
+            "Content columns come in pairs (_fi, _sv); a missing translation is an empty cell.",
+          content: { "text/csv": { schema: { type: "string" } } },
+        },
       }),
       "/artists": op("listArtists", "Approved artists, by id, a page at a time", [...artistFilters, ...pageParams], {
         ...ok("ArtistList", "A page of artists."),
