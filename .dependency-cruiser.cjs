@@ -40,6 +40,14 @@ module.exports = {
       to: { path: "^db/", dependencyTypesNot: ["type-only"] },
     },
     {
+      name: "routes-and-utils-call-queries",
+      comment:
+        "Routes and app/utils call functions in db/queries (handing them the db handle); they build no queries, so they import no table. (node_modules is excluded here: tests/unit/layers.test.ts keeps drizzle-orm out.) The dashboard model's option query is still to move down.",
+      severity: "error",
+      from: { path: "^app/(routes|utils)/", pathNot: ["\\.test\\.tsx?$", "^app/utils/dashboard-model\\.server\\.ts$"] },
+      to: { path: "^db/schema", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "no-circular",
       comment:
         "Modules that import each other cannot be understood (or moved) one at a time. A type-only import (a loader's data type) is erased and does not count.",

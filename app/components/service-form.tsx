@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { ServiceRow } from "~db/queries/artists.server";
+import type { ServiceRow } from "~db/queries/artist-directory.server";
 import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
 import type { Localized } from "~shared/codes";
 import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";

@@ -14,6 +14,23 @@ export type FieldErrors = Record<string, string>;
 /** Conform names list rows as "a[0].b"; the forms post and link "a.0.b". */
 export const dottedName = (name: string) => name.replace(/\[(\d+)\]/g, ".$1");
 
+/**
+ * Renames the errors of list rows, in place, to the names the form posts ("funding[0].amount" →
+ * "funding.0.amount"): conform shows a field's error once that field (by its name) was checked, and
+ * its reply is built from the same object.
+ */
+export function postedNames<S extends object>(submission: S): S {
+  const error = "error" in submission ? (submission.error as Record<string, string[] | null> | null) : null;
+  if (!error) return submission;
+  for (const key of Object.keys(error)) {
+    const posted = dottedName(key);
+    if (posted === key) continue;
+    error[posted] = error[key];
+    delete error[key];
+  }
+  return submission;
+}
+
 /** The first message of each field; messages that are not locale keys become "validation.invalid". */
 export function firstErrors(error: Record<string, string[] | null> | null | undefined): FieldErrors {
   const out: FieldErrors = {};
@@ -32,7 +49,7 @@ export type Parsed<T> =
 
 /** Parses a form with its schema; never throws on what a client posts. */
 export function parseSubmission<S extends z.ZodType>(formData: FormData, schema: S): Parsed<z.output<S>> {
-  const submission = parseWithZod(formData, { schema, disableAutoCoercion: true });
+  const submission = postedNames(parseWithZod(formData, { schema, disableAutoCoercion: true }));
   if (submission.status === "success") {
     return { ok: true, data: submission.value as z.output<S>, reply: (o) => submission.reply(o) };
   }

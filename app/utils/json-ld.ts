@@ -15,7 +15,7 @@ import type {
   Project,
   WithContext,
 } from "schema-dts";
-import type { getPublicArtist } from "~db/queries/artists.server";
+import type { getPublicArtist } from "~db/queries/artist-directory.server";
 import type { PilotDetailRow } from "~db/queries/pilots.server";
 import type { Localized } from "~shared/codes";
 import type { Lang } from "~/i18n";

@@ -1,7 +1,8 @@
 import { parseValues } from "../../tests/helpers/form-data";
 import { describe, expect, it } from "vitest";
 import { pilotDiff, type DiffNames } from "./pilot-diff";
-import { municipalityLookup, pilotSchema, type FormValues } from "./pilot-form";
+import { pilotSchema, type FormValues } from "./pilot-form";
+import { municipalityLookup } from "./pilot-municipalities";
 
 const names: DiffNames = {
   programmes: [],

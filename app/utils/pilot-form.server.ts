@@ -4,9 +4,8 @@
  */
 import { data, redirect } from "@remix-run/node";
 import { workflowMail } from "./workflow-mail.server";
-import { inArray } from "drizzle-orm";
 import { getDb } from "~db/client.server";
-import { artists } from "~db/schema";
+import { artistNames } from "~db/queries/artist-directory.server";
 import {
   changesSince,
   createPilot,
@@ -20,14 +19,9 @@ import { SWITCH_LANGUAGE, type Lang } from "~/i18n";
 import { INT4_MAX } from "./validators";
 import { formValues, parseSubmission, replyWithErrors } from "./forms";
 import { isCouncil, staffScope, type Viewer } from "./permissions.server";
-import {
-  inputToValues,
-  municipalityLabel,
-  municipalityLookup,
-  pilotSchema,
-  type FormValues,
-  type PilotInput,
-} from "./pilot-form";
+import { checkedComplete, pilotSchema, type FormValues, type PilotInput } from "./pilot-form";
+import { inputToValues } from "./pilot-form-values";
+import { municipalityLabel, municipalityLookup } from "./pilot-municipalities";
 
 export async function formOptions() {
   const db = await getDb();
@@ -74,11 +68,7 @@ export async function editPilotValues(id: number, lang: Lang, options: Awaited<R
     .map((e) => e.artistId)
     .filter((a): a is number => a != null && !options.artists.some((o) => o.id === a));
   if (missing.length) {
-    const extra = await db
-      .select({ id: artists.id, name: artists.name })
-      .from(artists)
-      .where(inArray(artists.id, missing));
-    options.artists.push(...extra);
+    options.artists.push(...(await artistNames(db, missing)));
   }
   return {
     ...current,
@@ -117,7 +107,7 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
   const state: PilotState = from === "new" || from === "draft" ? (intent === "submit" ? "submitted" : "draft") : from;
   const parsed = parseSubmission(
     formData,
-    pilotSchema({ lookup: municipalityLookup(options.municipalities), complete: state !== "draft", lang }),
+    pilotSchema({ lookup: municipalityLookup(options.municipalities), complete: checkedComplete(from, intent), lang }),
   );
   const values = form;
   if (!parsed.ok)

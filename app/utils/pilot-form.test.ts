@@ -1,15 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  inputToValues,
-  municipalityLabel,
-  municipalityLookup,
-  pilotSchema,
-  rowCount,
-  V,
-  type FormValues,
-} from "./pilot-form";
+import { pilotSchema, V, type FormValues } from "./pilot-form";
+import { inputToValues, rowCount } from "./pilot-form-values";
+import { municipalityLabel, municipalityLookup } from "./pilot-municipalities";
 import { parseValues } from "../../tests/helpers/form-data";
 
 const MUNIS = [

@@ -8,8 +8,8 @@
  * row index; rows left completely empty are dropped (docs/decisions/021).
  */
 import { z } from "zod";
-import { FUNDING_KINDS, PARTNER_ROLES, type Localized } from "~shared/codes";
-import { centsToInput, isoToInput } from "./format";
+import { FUNDING_KINDS, PARTNER_ROLES, type Localized, type PilotState } from "~shared/codes";
+import type { MunicipalityLookup } from "./pilot-municipalities";
 import {
   choice,
   codes as codeList,
@@ -96,34 +96,6 @@ const localizedText = (max: number, multiline = false) =>
       if (v?.sv) out.sv = v.sv;
       return out;
     });
-
-/** Lower-case, accents kept, parenthesised other-language name removed: "Vaasa (Vasa)" → "vaasa". */
-export function normalizeMunicipality(s: string) {
-  return s.trim().toLowerCase().replace(/\s+/g, " ");
-}
-
-export type MunicipalityLookup = (typed: string) => string | null;
-
-/** Builds the lookup the form uses: a municipality is found by its code, either language's name, or the label shown. */
-export function municipalityLookup(list: { code: string; name: Localized }[]): MunicipalityLookup {
-  const map = new Map<string, string>();
-  for (const m of list) {
-    map.set(m.code, m.code);
-    for (const lang of ["fi", "sv"] as const) {
-      const n = m.name[lang];
-      if (n) map.set(normalizeMunicipality(n), m.code);
-    }
-    for (const lang of ["fi", "sv"] as const) map.set(normalizeMunicipality(municipalityLabel(m.name, lang)), m.code);
-  }
-  return (typed) => map.get(normalizeMunicipality(typed)) ?? null;
-}
-
-/** The label in the combobox: the page language's name, the other language's in parentheses when it differs ("Vaasa (Vasa)"). */
-export function municipalityLabel(name: Localized, lang: "fi" | "sv") {
-  const own = name[lang] || name[lang === "fi" ? "sv" : "fi"] || "";
-  const other = name[lang === "fi" ? "sv" : "fi"];
-  return other && other !== own ? `${own} (${other})` : own;
-}
 
 /**
  * The pilot form's schema. `complete`: what a pilot needs before it goes to the council. `lang`: the
@@ -303,77 +275,13 @@ export function pilotSchema(opts: { lookup: MunicipalityLookup; complete: boolea
     );
 }
 
+/**
+ * Whether a save is checked as complete: a new pilot or a draft only when it is sent for approval
+ * (`intent` "submit"), a submitted or published one always. The action and the browser ask the same.
+ */
+export function checkedComplete(from: PilotState | "new", intent: unknown) {
+  return from === "new" || from === "draft" ? intent === "submit" : true;
+}
+
 export type PilotInput = z.infer<ReturnType<typeof pilotSchema>>;
 export type FormValues = Record<string, string | string[]>;
-
-/** A stored pilot as the form shows it: amounts and dates the way people type them. */
-export function inputToValues(
-  input: PilotInput,
-  lang: "fi" | "sv",
-  municipalityName: (code: string) => string,
-): FormValues {
-  const v: FormValues = {};
-  const put = (k: string, x: string | number | null | undefined) => {
-    if (x != null && x !== "") v[k] = String(x);
-  };
-  for (const f of LOCALIZED_FIELDS) {
-    // A revision saved before a field existed lacks it.
-    put(`${f}.fi`, input[f]?.fi);
-    put(`${f}.sv`, input[f]?.sv);
-  }
-  input.programmes.forEach((p, i) => {
-    put(`programmes.${i}`, p.phaseId ? `${p.programmeId}:${p.phaseId}` : String(p.programmeId));
-  });
-  if (input.leadMunicipality) put("leadMunicipality", municipalityName(input.leadMunicipality));
-  input.municipalities.forEach((c, i) => {
-    put(`municipalities.${i}`, municipalityName(c));
-  });
-  put("implementer", input.implementer);
-  input.partners.forEach((p, i) => {
-    put(`partners.${i}.organisation`, p.organisationId);
-    put(`partners.${i}.role`, p.role);
-  });
-  v.sectors = input.sectors;
-  v.targetGroups = input.targetGroups;
-  v.artForms = input.artForms;
-  put("startDate", isoToInput(input.startDate));
-  put("endDate", isoToInput(input.endDate));
-  input.funding.forEach((f, i) => {
-    put(`funding.${i}.funder`, f.funderId);
-    put(`funding.${i}.amount`, centsToInput(f.amountCents, lang));
-    put(`funding.${i}.kind`, f.kind);
-  });
-  input.employments.forEach((e, i) => {
-    put(`employments.${i}.artist`, e.artistId);
-    put(`employments.${i}.name`, e.artistName);
-    put(`employments.${i}.role`, e.role);
-    put(`employments.${i}.days`, e.days == null ? null : String(e.days).replace(".", ","));
-    put(`employments.${i}.fee`, centsToInput(e.feeCents, lang));
-    put(`employments.${i}.professional`, e.professional == null ? null : e.professional ? "yes" : "no");
-  });
-  put("sessionsHeld", input.sessionsHeld);
-  for (const [code, n] of Object.entries(input.participants)) put(`participants.${code}`, n);
-  put("costPerSession", centsToInput(input.costPerSession, lang));
-  put("maxGroupSize", input.maxGroupSize);
-  put("sessionHours", input.sessionHours == null ? null : String(input.sessionHours).replace(".", ","));
-  input.sources.forEach((s, i) => {
-    put(`sources.${i}.title`, s.title);
-    put(`sources.${i}.url`, s.url);
-    put(`sources.${i}.document`, s.document);
-  });
-  put("contactName", input.contactName);
-  put("contactEmail", input.contactEmail);
-  if (input.contactPublic) put("contactPublic", "on");
-  return v;
-}
-
-/** How many rows a repeating group shows: the rows in use plus `spare` empty ones. */
-export function rowCount(values: FormValues, group: string, spare: number) {
-  let max = -1;
-  const re = new RegExp(`^${group}\\.(\\d+)(\\.|$)`);
-  for (const k of Object.keys(values)) {
-    const m = k.match(re);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return max + 1 + spare;
-}

@@ -11,12 +11,20 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useMemo } from "react";
 import type { z } from "zod";
-import { dottedName, type FieldErrors, firstErrors, replyWithErrors } from "./forms";
+import { dottedName, type FieldErrors, firstErrors, postedNames, replyWithErrors } from "./forms";
 
 /** What an action answers with when a form is refused: its reply, or at least its errors. */
 export type FormResult = { reply?: SubmissionResult; errors?: FieldErrors } | null | undefined;
 
-export function useValidatedForm(schema: z.ZodType, result: FormResult, options: { id?: string } = {}) {
+/**
+ * `schema` may depend on what is posted (the pilot form checks more when it is sent for approval:
+ * the submit button's `intent` is in the form data on submit, and absent when a field is left).
+ */
+export function useValidatedForm(
+  schema: z.ZodType | ((formData: FormData) => z.ZodType),
+  result: FormResult,
+  options: { id?: string } = {},
+) {
   // An action that answers only `errors` (e.g. a wrong password) is turned into a reply, so that
   // conform shows them and focuses the first one like its own.
   const lastResult = useMemo((): SubmissionResult | undefined => {
@@ -31,7 +39,13 @@ export function useValidatedForm(schema: z.ZodType, result: FormResult, options:
     lastResult,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }),
+    onValidate: ({ formData }) =>
+      postedNames(
+        parseWithZod(formData, {
+          schema: typeof schema === "function" ? schema(formData) : schema,
+          disableAutoCoercion: true,
+        }),
+      ),
   });
   // Messages the server sent (a wrong password, "account:password.mismatch") are shown as sent;
   // firstErrors keeps only validation.* keys from the schema.

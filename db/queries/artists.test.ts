@@ -4,17 +4,11 @@ import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { queryRows } from "../connect";
 import { artists, auditEvents, emailOutbox, employments, users } from "../schema";
-import {
-  deleteOwnAccount,
-  exportOwnData,
-  getPublicArtist,
-  listArtists,
-  moderate,
-  moderationQueue,
-  saveOwnProfile,
-  saveOwnService,
-  VersionConflict,
-} from "./artists.server";
+import { deleteOwnAccount, exportOwnData } from "./artist-data.server";
+import { getPublicArtist, listArtists } from "./artist-directory.server";
+import { moderate, moderationQueue } from "./artist-moderation.server";
+import { saveOwnProfile, VersionConflict } from "./artists.server";
+import { saveOwnService } from "./own-services.server";
 import { ProfileSchema, ServiceSchema } from "~/utils/artist-schemas";
 
 let t: TestDb;

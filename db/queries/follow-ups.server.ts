@@ -9,8 +9,10 @@
  *   - its latest check is more than 12 months old, unless that check says the service ended.
  * Checks dated after `today` are ignored. Overdue = today minus the earliest of these dates.
  */
-import { sql, type SQL } from "drizzle-orm";
-import { queryRows, type Db } from "../connect";
+import { eq, sql, type SQL } from "drizzle-orm";
+import { audit } from "../audit.server";
+import { queryRows, type Db, type DbOrTx } from "../connect";
+import { pilots, users } from "../schema";
 import type { Localized } from "~shared/codes";
 import { evidenceSql, milestoneSql } from "./continuation.server";
 
@@ -95,4 +97,38 @@ export async function listFollowUps(db: Db, opts: { scope: SQL; today: string; p
     page: opts.page,
     pageSize,
   };
+}
+
+/** The pilot a reminder is about, with the language of its contact's account (null without one). */
+export async function reminderTarget(db: Db, pilotId: number) {
+  const [p] = await db
+    .select({ id: pilots.id, title: pilots.title, endDate: pilots.endDate, contactEmail: pilots.contactEmail })
+    .from(pilots)
+    .where(eq(pilots.id, pilotId));
+  if (!p) return null;
+  const [recipient] = p.contactEmail
+    ? await db.select({ language: users.language }).from(users).where(eq(users.email, p.contactEmail))
+    : [];
+  return { ...p, contactLanguage: recipient?.language ?? null };
+}
+
+/**
+ * A reminder about a pilot: the message queued by `queue` and its audit event (whose time the list
+ * shows as the last reminder) in one transaction. Returns the outbox id.
+ */
+export async function recordReminder(
+  db: Db,
+  opts: { userId: number; pilotId: number; to: string; queue: (tx: DbOrTx) => Promise<number> },
+) {
+  return db.transaction(async (tx) => {
+    const outboxId = await opts.queue(tx);
+    await audit(tx, {
+      userId: opts.userId,
+      action: "pilot.remind",
+      entityType: "pilot",
+      entityId: opts.pilotId,
+      after: { to: opts.to, outboxId },
+    });
+    return outboxId;
+  });
 }

@@ -9,7 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { cachedRows } from "~db/data-cache.server";
 import type { Localized } from "~shared/codes";
 import { queryRows, type Db } from "../connect";
-import { directoryWhere } from "./artists.server";
+import { directoryWhere } from "./artist-directory.server";
 import type { ArtistFilters } from "./inputs";
 import { PUBLIC_ACCESS, pilotJsonSql, type PilotDetailRow } from "./pilots.server";
 

@@ -9,7 +9,8 @@ import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { parseValues } from "../../tests/helpers/form-data";
 import { artists, auditEvents, emailOutbox, organisations, pilotRevisions, userMunicipalities, users } from "../schema";
-import { municipalityLookup, pilotSchema, type FormValues } from "~/utils/pilot-form";
+import { pilotSchema, type FormValues } from "~/utils/pilot-form";
+import { municipalityLookup } from "~/utils/pilot-municipalities";
 import { createPilot, loadPilotInput, updatePilot } from "./pilot-write.server";
 import {
   approveRevision,
@@ -20,7 +21,7 @@ import {
   unpublishPilot,
 } from "./pilot-revisions.server";
 import { getPilot, listPilots } from "./pilots.server";
-import { deleteOwnAccount } from "./artists.server";
+import { deleteOwnAccount } from "./artist-data.server";
 import { fundingFigures, pilotsPerYear } from "./dashboard.server";
 
 let t: TestDb;

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { auditEvents, continuationChecks, organisations, pilots, users } from "../schema";
-import { municipalityLookup, pilotSchema, type FormValues } from "~/utils/pilot-form";
+import { pilotSchema, type FormValues } from "~/utils/pilot-form";
+import { municipalityLookup } from "~/utils/pilot-municipalities";
 import { parseValues } from "../../tests/helpers/form-data";
 import {
   changesSince,

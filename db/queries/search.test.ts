@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
-import { listArtists } from "./artists.server";
+import { listArtists } from "./artist-directory.server";
 import { pilotFilterSql } from "./pilot-filters.server";
 import { listPilots, pilotOrderSql } from "./pilots.server";
 import { searchWords, wordPrefixes } from "./search.server";

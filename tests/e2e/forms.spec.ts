@@ -53,6 +53,47 @@ test("the browser checks a form with the action's schema: on leaving a field, an
   expect(posts).toEqual([]);
 });
 
+test("with JavaScript the pilot form shows a field's localized error before any request", async ({ page, lang, t }) => {
+  await login(page, lang, ACCOUNTS.council);
+  await page.goto(`/${lang}/pilots/new`);
+  await page.waitForLoadState("networkidle"); // hydrated: the browser checks the form
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+  await page.locator("#f-funding-0-amount").fill("12,3,4");
+  await page.locator("#f-funding-0-amount").blur();
+  await expect(page.locator("#f-funding-0-amount-error")).toHaveText(t("validation.amount"));
+  await page.locator("#f-startDate").fill("29.2.2017");
+  await page.getByRole("button", { name: t("pilots:form.saveDraft") }).click();
+  await expect(page.locator("#f-startDate-error")).toHaveText(t("validation.dateNotExist"));
+  await expect(page.locator(`#f-title-${lang}-error`)).toHaveText(t("pilots:validation.titleRequired"));
+  // Sending for approval asks for more than a draft: a summary and the groups.
+  await page.getByRole("button", { name: t("pilots:form.submit") }).click();
+  await expect(page.locator(".error-summary")).toContainText(t("pilots:validation.chooseOne"));
+  await expect(page.locator(`#f-summary-${lang}-error`)).toHaveText(t("pilots:validation.summaryRequired"));
+  await expect(page.locator("#f-funding-0-amount")).toHaveValue("12,3,4");
+  expect(posts).toEqual([]);
+});
+
+test("with JavaScript the check form shows a field's localized error before any request", async ({ page, lang, t }) => {
+  await login(page, lang, ACCOUNTS.council);
+  await page.goto(`/${lang}/pilots/1`);
+  await page.waitForLoadState("networkidle");
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+  await page.locator("#f-check-checkedOn").fill("1.1.2099");
+  await page.locator("#f-check-checkedOn").blur();
+  await expect(page.locator("#f-check-checkedOn-error")).toHaveText(t("pilots:validation.future"));
+  await page.getByRole("button", { name: t("pilots:checkForm.submit") }).click();
+  const summary = page.locator(".check-form .error-summary");
+  await expect(summary).toContainText(`${t("pilots:checkForm.status")}: ${t("pilots:validation.requiredAlways")}`);
+  await expect(page.locator("#f-check-checkedOn")).toHaveValue("1.1.2099");
+  expect(posts).toEqual([]);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

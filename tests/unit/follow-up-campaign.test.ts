@@ -11,6 +11,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { routeCaller } from "../helpers/route-call";
 import { clock, DAY_MS, helsinkiDay } from "~db/clock";
 import { openDb, type Db, type DbHandle } from "~db/connect";
 import { runDueJobs } from "~db/jobs.server";
@@ -41,7 +42,6 @@ import { FIXTURES } from "../e2e/authz/types";
 let t: TestDb;
 let other: DbHandle | null = null;
 const realNow = clock.now;
-const ORIGIN = "http://localhost:3999";
 const END = "2031-01-31";
 const T2 = new Date("2031-02-02T08:00:00Z");
 const day = (n: number) => new Date(T2.getTime() + n * DAY_MS);
@@ -97,33 +97,14 @@ const tokenIn = (body: string, lang: string) => body.match(new RegExp(`/${lang}/
 const checksOf = (pilotId: number) =>
   t.db.select().from(continuationChecks).where(eq(continuationChecks.pilotId, pilotId));
 
-// biome-ignore lint/suspicious/noExplicitAny: the tests read the loader data field by field
-type Outcome = { status: number; data: any };
-async function call(
+const route = routeCaller();
+/** The answer page's loader (a GET with a status chosen in the email) or action (a POST of `form`). */
+const call = (
   fn: (args: ActionFunctionArgs) => Promise<unknown>,
   lang: string,
   token: string,
   form?: Record<string, string>,
-) {
-  const path = `/${lang}/follow-up/${token}${form ? "" : "?status=continues_other"}`;
-  const request = form
-    ? new Request(`${ORIGIN}${path}`, {
-        method: "POST",
-        body: new URLSearchParams(form),
-        headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-      })
-    : new Request(`${ORIGIN}${path}`);
-  let result: unknown;
-  try {
-    result = await fn({ request, params: { lang, token }, context: {} });
-  } catch (thrown) {
-    result = thrown;
-  }
-  if (result instanceof Response) return { status: result.status, data: null } as Outcome;
-  const r = result as { type?: string; data?: unknown; init?: { status?: number } };
-  if (r?.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, data: r.data } as Outcome;
-  return { status: 200, data: result } as Outcome;
-}
+) => route(fn, `/${lang}/follow-up/${token}${form ? "" : "?status=continues_other"}`, { lang, token }, form ?? null);
 
 describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("asks nobody before the funding has ended", async () => {

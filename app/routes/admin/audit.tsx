@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { listAudit } from "~db/queries/accounts.server";
-import { SelectField } from "~/components/field";
+import { Field, SelectField } from "~/components/field";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { RowTable } from "~/components/row-table";
 import { getI18n, isLang } from "~/i18n";
@@ -105,10 +105,7 @@ export default function Audit() {
             none={t("audit.anyType")}
             options={types.map((type) => ({ value: type, label: t(`audit.types.${type}`, { defaultValue: type }) }))}
           />
-          <div className="field">
-            <label htmlFor="f-entityId">{t("audit.entityId")}</label>
-            <input id="f-entityId" name="entityId" defaultValue={filters.entityId ?? ""} />
-          </div>
+          <Field name="entityId" label={t("audit.entityId")} defaultValue={filters.entityId ?? ""} />
         </div>
         <button type="submit" className="button">
           {t("audit.apply")}

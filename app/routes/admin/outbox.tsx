@@ -12,6 +12,7 @@ import { formatDateTime, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { requireAdmin } from "~/utils/permissions.server";
 import { useLang } from "~/utils/use-lang";
+import { Field } from "~/components/field";
 
 /** The email outbox: every message the service wrote, newest first (the only copy when SMTP is not set). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,10 +75,7 @@ export default function Outbox() {
         </section>
       ) : null}
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="f-to">{t("outbox.to")}</label>
-          <input id="f-to" name="to" type="email" defaultValue={to} />
-        </div>
+        <Field name="to" label={t("outbox.to")} type="email" defaultValue={to} />
         <button type="submit" className="button">
           {t("outbox.filter")}
         </button>{" "}

@@ -1,4 +1,4 @@
-import { getPublicArtist } from "~db/queries/artists.server";
+import { getPublicArtist } from "~db/queries/artist-directory.server";
 import { codeNames, publicArtistCodes } from "~db/queries/open-data.server";
 import { apiContext } from "~/utils/open-data/context.server";
 import { apiAction, apiLoader, cacheable, detailId, etagFor, notFoundProblem } from "~/utils/open-data/http.server";

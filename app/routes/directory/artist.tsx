@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { contactAddress, getPublicArtist } from "~db/queries/artists.server";
+import { contactAddress, getPublicArtist } from "~db/queries/artist-directory.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { JsonLd } from "~/components/json-ld";
 import { LocalizedText } from "~/components/localized-text";

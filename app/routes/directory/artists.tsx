@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { directoryOptions, listArtists } from "~db/queries/artists.server";
+import { directoryOptions, listArtists } from "~db/queries/artist-directory.server";
 import { SelectField } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";

@@ -6,13 +6,12 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { asc } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { clock, helsinkiDay } from "~db/clock";
 import type { Db } from "~db/connect";
 import { answerRequest, requestState } from "~db/queries/follow-up-requests.server";
-import { continuationStatuses } from "~db/schema";
+import { continuationStatusCodes } from "~db/queries/pilot-write.server";
 import { ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";
@@ -43,10 +42,7 @@ async function linkView(db: Db, token: string | undefined) {
 }
 
 async function statusOptions(db: Db, lang: Lang) {
-  const rows = await db
-    .select({ code: continuationStatuses.code, name: continuationStatuses.name })
-    .from(continuationStatuses)
-    .orderBy(asc(continuationStatuses.sort));
+  const rows = await continuationStatusCodes(db);
   return rows
     .filter((r) => isAnswerStatus(r.code))
     .map((r) => ({ value: r.code, label: localizedString(r.name, lang) }));

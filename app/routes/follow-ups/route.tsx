@@ -2,35 +2,35 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { parseSubmission } from "~/utils/forms";
 import { id } from "~/utils/validators";
-import { eq, sql } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { clock } from "~db/clock";
 import { runJobNow } from "~db/jobs.server";
 import { campaignFigures, listOpenRequests, resendRequest } from "~db/queries/follow-up-requests.server";
-import { listFollowUps } from "~db/queries/follow-ups.server";
-import { pilots, users } from "~db/schema";
+import { pilotsEdited } from "~db/queries/access.server";
+import { listFollowUps, recordReminder, reminderTarget } from "~db/queries/follow-ups.server";
 import { LocalizedText } from "~/components/localized-text";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { getI18n, isLang, type Lang } from "~/i18n";
 import { audit } from "~db/audit.server";
 import { todayIso } from "~shared/dates";
 import { deliverEmail, publicUrl, queueEmail, type Email } from "~/utils/email.server";
-import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { formatDate, formatNumber } from "~/utils/format";
 import { followUpSettings, jobHandlers } from "~/utils/jobs.server";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
-import { can, isCouncil, pilotInScope, requireUserWho, staffScope } from "~/utils/permissions.server";
+import { can, isCouncil, requireUserWho, staffScope } from "~/utils/permissions.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
+import { Campaign, OpenRequests } from "./campaign";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const user = await requireUserWho(request, lang, can.createPilot);
   const db = await getDb();
   const council = isCouncil(user);
-  const scope = council ? sql`true` : pilotInScope(await staffScope(user.id));
+  const scope = pilotsEdited(council ? "all" : await staffScope(user.id));
   const [result, campaign, open] = await Promise.all([
     listFollowUps(db, { scope, today: todayIso(), page: pageFromUrl(new URL(request.url)) }),
     council ? campaignFigures(db) : null,
@@ -59,16 +59,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseSubmission(form, RemindSchema);
   if (!parsed.ok) throw data({ status: 400 }, { status: 400 });
   const db = await getDb();
-  const [p] = await db
-    .select({ id: pilots.id, title: pilots.title, endDate: pilots.endDate, contactEmail: pilots.contactEmail })
-    .from(pilots)
-    .where(eq(pilots.id, parsed.data.pilotId));
+  const p = await reminderTarget(db, parsed.data.pilotId);
   if (!p) throw data({ status: 404 }, { status: 404 });
   if (!p.contactEmail)
     return data({ error: "followUps.noContactError", reminded: null, resent: false }, { status: 400 });
   // The recipient's language when they have an account, else the sender's page language.
-  const [recipient] = await db.select({ language: users.language }).from(users).where(eq(users.email, p.contactEmail));
-  const language: Lang = recipient && isLang(recipient.language) ? recipient.language : lang;
+  const language: Lang = isLang(p.contactLanguage) ? p.contactLanguage : lang;
   const t = getI18n(language).t;
   const title = localizedString(p.title, language) || t("pilots:untitled");
   const email: Email = {
@@ -83,16 +79,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       interpolation: { escapeValue: false },
     }),
   };
-  const outboxId = await db.transaction(async (tx) => {
-    const id = await queueEmail(tx, email);
-    await audit(tx, {
-      userId: user.id,
-      action: "pilot.remind",
-      entityType: "pilot",
-      entityId: p.id,
-      after: { to: p.contactEmail, outboxId: id },
-    });
-    return id;
+  const outboxId = await recordReminder(db, {
+    userId: user.id,
+    pilotId: p.id,
+    to: p.contactEmail,
+    queue: (tx) => queueEmail(tx, email),
   });
   await deliverEmail(db, outboxId, email);
   return data({ error: null, reminded: p.contactEmail, resent: false });
@@ -234,200 +225,5 @@ export default function FollowUps() {
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
-  );
-}
-
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function roundLabel(
-  t: (k: string, o?: Record<string, unknown>) => string,
-  reason: string | null,
-  months: number | null,
-) {
-  if (reason === "milestone") return t("campaign.roundMilestone", { months });
-  return t(`campaign.round${(reason ?? "none")[0].toUpperCase()}${(reason ?? "none").slice(1)}`);
-}
-
-/** The council's campaign figures: totals, the response rate, per round and per lead municipality. */
-function Campaign({
-  figures,
-  settings,
-}: {
-  figures: NonNullable<LoaderData["campaign"]>;
-  settings: LoaderData["settings"];
-}) {
-  const { t } = useTranslation("followups");
-  const lang = useLang();
-  const n = (x: number) => formatNumber(lang, x);
-  const table = (
-    caption: string,
-    head: string,
-    groups: typeof figures.byRound,
-    label: (g: (typeof groups)[number]) => string,
-  ) => (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            <th scope="col" className="num">
-              {t("campaign.sent")}
-            </th>
-            <th scope="col" className="num">
-              {t("campaign.answered")}
-            </th>
-            <th scope="col" className="num">
-              {t("campaign.overdue")}
-            </th>
-            <th scope="col" className="num">
-              {t("campaign.nobody")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.key}>
-              <th scope="row">{label(g)}</th>
-              <td className="num">{n(g.sent)}</td>
-              <td className="num">{n(g.answered)}</td>
-              <td className="num">{n(g.overdue)}</td>
-              <td className="num">{n(g.nobody)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-  return (
-    <section aria-labelledby="campaign-title">
-      <h2 id="campaign-title">{t("campaign.title")}</h2>
-      <p>{t("campaign.lead", { remind: settings.remindDays, overdue: settings.overdueDays })}</p>
-      {figures.requests === 0 ? (
-        <p className="empty">{t("campaign.empty")}</p>
-      ) : (
-        <>
-          <dl className="figures" data-testid="campaign-figures">
-            <div>
-              <dt>{t("campaign.responseRate")}</dt>
-              <dd data-testid="response-rate">
-                {figures.responseRate == null
-                  ? t("campaign.responseRateNone")
-                  : t("campaign.responseRateText", {
-                      rate: formatPercent(lang, figures.responseRate),
-                      answered: n(figures.answered),
-                      sent: n(figures.sent),
-                    })}
-              </dd>
-            </div>
-            <div>
-              <dt>{t("campaign.medianDays")}</dt>
-              <dd>
-                {figures.medianDays == null
-                  ? t("campaign.medianNone")
-                  : t("campaign.medianDaysText", { days: formatNumber(lang, figures.medianDays, 1) })}
-              </dd>
-            </div>
-            <div>
-              <dt>{t("campaign.overdue")}</dt>
-              <dd>{n(figures.overdue)}</dd>
-            </div>
-            <div>
-              <dt>{t("campaign.nobody")}</dt>
-              <dd>{n(figures.nobody)}</dd>
-            </div>
-          </dl>
-          {table(t("campaign.byRound"), t("campaign.round"), figures.byRound, (g) => roundLabel(t, g.reason, g.months))}
-          {table(t("campaign.byMunicipality"), t("campaign.municipality"), figures.byMunicipality, (g) =>
-            g.municipality ? localizedString(g.municipality, lang) : t("campaign.noMunicipality"),
-          )}
-        </>
-      )}
-    </section>
-  );
-}
-
-/** Open requests: the council's queue with one action to resend, or the staff member's own. */
-function OpenRequests({ rows, council }: { rows: LoaderData["open"]; council: boolean }) {
-  const { t } = useTranslation("followups");
-  const lang = useLang();
-  const navigation = useNavigation();
-  return (
-    <section aria-labelledby="open-requests">
-      <h2 id="open-requests">{council ? t("campaign.open") : t("campaign.mine")}</h2>
-      {council ? null : <p>{t("campaign.mineLead")}</p>}
-      <p data-testid="open-count">
-        {t("campaign.openCount", { count: rows.length, formatted: formatNumber(lang, rows.length) })}
-      </p>
-      {rows.length === 0 ? (
-        <p className="empty">{t("campaign.openEmpty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{council ? t("campaign.open") : t("campaign.mine")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("campaign.pilot")}</th>
-                <th scope="col">{t("campaign.round")}</th>
-                <th scope="col">{t("campaign.sentOn")}</th>
-                {council ? <th scope="col">{t("campaign.recipients")}</th> : null}
-                <th scope="col">{t("campaign.state")}</th>
-                <th scope="col">{t("pilots:followUps.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/${lang}/pilots/${r.pilotId}`}>
-                      <LocalizedText value={r.title} emptyText={t("email.untitled")} />
-                    </Link>
-                  </td>
-                  <td>{roundLabel(t, r.reason, r.months)}</td>
-                  <td>
-                    {r.sentAt
-                      ? `${formatDate(lang, r.sentAt)} (${t("campaign.sends", { count: r.sends, formatted: formatNumber(lang, r.sends) })})`
-                      : t("campaign.notSent")}
-                  </td>
-                  {council ? <td style={{ overflowWrap: "anywhere" }}>{r.recipients.join(", ")}</td> : null}
-                  <td>
-                    {r.recipients.length === 0
-                      ? t("campaign.stateNobody")
-                      : r.overdue
-                        ? t("campaign.stateOverdue")
-                        : t("campaign.stateWaiting")}
-                  </td>
-                  <td>
-                    {council ? (
-                      <>
-                        {r.recipients.length === 0 ? (
-                          <p>
-                            <Link to={`/${lang}/pilots/${r.pilotId}/edit`}>{t("campaign.nameContact")}</Link>
-                          </p>
-                        ) : null}
-                        <Form method="post">
-                          <input type="hidden" name="requestId" value={r.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="resend"
-                            className="button-link"
-                            disabled={navigation.state === "submitting"}
-                          >
-                            {t("campaign.resend")}
-                          </button>
-                        </Form>
-                      </>
-                    ) : (
-                      <Link to={`/${lang}/pilots/${r.pilotId}#check-form-title`}>{t("campaign.answer")}</Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
   );
 }

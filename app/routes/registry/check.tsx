@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const statuses = (await continuationStatusCodes(db)).map((s) => s.code);
   const formData = await request.formData();
   const parsed = parseSubmission(formData, checkCorrectionSchema(statuses, todayIso()));
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, reply: parsed.reply }, { status: 400 });
   const { check, version, reason } = parsed.data;
   const stale = await unlessStale(formData, () => correctCheck(db, id, checkId, version, check, reason, user.id));
   if (stale) return stale;
@@ -67,7 +67,7 @@ export default function CorrectCheck() {
   const lang = useLang();
   const errors = (actionData?.errors ?? {}) as Record<string, string>;
   const posted = (actionData?.values as Record<string, string> | undefined) ?? values;
-  const { _form: formError, ...fieldErrors } = errors;
+  const { _form: formError } = errors;
   return (
     <div className="narrow">
       <p className="breadcrumbs">
@@ -83,24 +83,26 @@ export default function CorrectCheck() {
       <CheckForm
         statuses={statuses}
         posted={posted}
-        errors={fieldErrors}
+        result={actionData}
         busy={navigation.state === "submitting"}
         intent="correct"
         title={t("checkEdit.formTitle")}
         submitLabel={t("checkEdit.submit")}
         hidden={{ version: check.version }}
       >
-        <Field
-          name="reason"
-          label={t("checkEdit.reason")}
-          hint={t("checkEdit.reasonHint")}
-          multiline
-          rows={2}
-          required
-          maxLength={500}
-          defaultValue={posted.reason}
-          error={fieldErrors.reason}
-        />
+        {(found) => (
+          <Field
+            name="reason"
+            label={t("checkEdit.reason")}
+            hint={t("checkEdit.reasonHint")}
+            multiline
+            rows={2}
+            required
+            maxLength={500}
+            defaultValue={posted.reason}
+            error={found.reason}
+          />
+        )}
       </CheckForm>
       <h2>{t("checkEdit.deleteTitle")}</h2>
       <p>

@@ -64,7 +64,7 @@ export default function EditPilot() {
       <PilotForm
         key={actionData?.version ?? version}
         values={actionData?.values ?? values}
-        errors={actionData?.errors}
+        result={actionData}
         carried={actionData != null && "carried" in actionData}
         conflict={actionData?.conflict}
         options={options}

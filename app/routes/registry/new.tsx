@@ -40,7 +40,7 @@ export default function NewPilot() {
       <h1>{t("form.newTitle")}</h1>
       <PilotForm
         values={actionData?.values ?? values}
-        errors={actionData?.errors}
+        result={actionData}
         carried={actionData != null && "carried" in actionData}
         options={options}
         state="new"

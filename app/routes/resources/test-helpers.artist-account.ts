@@ -7,8 +7,7 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { artists, employments, users } from "~db/schema";
-import { audit } from "~db/audit.server";
+import { createTestArtistAccount } from "~db/queries/e2e-fixtures.server";
 import { hashPassword } from "~shared/password.server";
 import { getUser } from "~/utils/session.server";
 import { assertSameOrigin } from "~/utils/security.server";
@@ -36,25 +35,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const v = parsed.data;
   const db = await getDb();
   const passwordHash = await hashPassword(v.password);
-  const result = await db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({ email: v.email, name: v.name, role: "artist", passwordHash, emailVerifiedAt: new Date() })
-      .returning({ id: users.id });
-    const [artist] = await tx
-      .insert(artists)
-      .values({ userId: user.id, name: v.name, state: "draft" })
-      .returning({ id: artists.id });
-    if (v.pilotId)
-      await tx.insert(employments).values({ pilotId: v.pilotId, artistId: artist.id, role: "Test", days: "3" });
-    await audit(tx, {
-      userId: admin.id,
-      action: "create_test_account",
-      entityType: "user",
-      entityId: user.id,
-      after: { role: "artist" },
-    });
-    return { userId: user.id, artistId: artist.id };
-  });
+  const result = await createTestArtistAccount(db, admin.id, { ...v, passwordHash });
   return Response.json(result);
 }

@@ -10,8 +10,7 @@ import { getDb } from "~db/client.server";
 import { clock, DAY_MS, helsinkiDay } from "~db/clock";
 import { runDueJobs } from "~db/jobs.server";
 import { runFollowUpPass } from "~db/queries/follow-up-requests.server";
-import { pilotMunicipalities, pilots } from "~db/schema";
-import { audit } from "~db/audit.server";
+import { createTestPilot } from "~db/queries/e2e-fixtures.server";
 import { followUpSettings, jobHandlers } from "~/utils/jobs.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
@@ -39,21 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const v = parsed.data;
   const db = await getDb();
   const now = clock.now();
-  const pilotId = await db.transaction(async (tx) => {
-    const [p] = await tx
-      .insert(pilots)
-      .values({
-        title: { fi: v.title, sv: v.title },
-        state: "published",
-        startDate: helsinkiDay(new Date(now.getTime() - 800 * DAY_MS)),
-        endDate: helsinkiDay(new Date(now.getTime() - 400 * DAY_MS)),
-        contactEmail: v.contactEmail,
-        publishedAt: now,
-      })
-      .returning({ id: pilots.id });
-    await tx.insert(pilotMunicipalities).values({ pilotId: p.id, municipalityCode: v.municipality, isLead: true });
-    await audit(tx, { userId: admin.id, action: "create_test_pilot", entityType: "pilot", entityId: p.id });
-    return p.id;
+  const pilotId = await createTestPilot(db, admin.id, {
+    ...v,
+    startDate: helsinkiDay(new Date(now.getTime() - 800 * DAY_MS)),
+    endDate: helsinkiDay(new Date(now.getTime() - 400 * DAY_MS)),
+    now,
   });
   await runFollowUpPass(db, now, followUpSettings());
   await runDueJobs(db, jobHandlers, { now, maxJobs: 500 });

@@ -5,7 +5,7 @@
 import type { ArtistSummaryOut, ArtistOut, PilotOut, PilotSummaryOut } from "./schemas.server";
 import type { OpenArtistRow, OpenPilotRow } from "~db/queries/open-data.server";
 import type { PilotDetailRow } from "~db/queries/pilots.server";
-import type { ServiceRow } from "~db/queries/artists.server";
+import type { ServiceRow } from "~db/queries/artist-directory.server";
 
 type Loc = { fi?: string | null; sv?: string | null } | null | undefined;
 type LocOut = { fi?: string; sv?: string };

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~db/client.server";
-import { exportOwnData } from "~db/queries/artists.server";
+import { exportOwnData } from "~db/queries/artist-data.server";
 import { getI18n } from "~/i18n";
 import { attachment, downloadName } from "~/utils/export.server";
 import { requireLang } from "~/utils/lang.server";

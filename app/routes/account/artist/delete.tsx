@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { deleteOwnAccount } from "~db/queries/artists.server";
+import { deleteOwnAccount } from "~db/queries/artist-data.server";
 import { ErrorSummary } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { parseSubmission } from "~/utils/forms";

@@ -2,13 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import {
-  directoryOptions,
-  getOwnArtist,
-  saveOwnProfile,
-  UnknownCode,
-  VersionConflict,
-} from "~db/queries/artists.server";
+import { directoryOptions } from "~db/queries/artist-directory.server";
+import { getOwnArtist, saveOwnProfile, UnknownCode, VersionConflict } from "~db/queries/artists.server";
 import { listOwnServices } from "~db/queries/own-services.server";
 import { getI18n, isLang } from "~/i18n";
 import { ProfileSchema } from "~/utils/artist-schemas";

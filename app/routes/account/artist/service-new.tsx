@@ -2,7 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { directoryOptions, saveOwnService, UnknownCode } from "~db/queries/artists.server";
+import { directoryOptions } from "~db/queries/artist-directory.server";
+import { saveOwnService } from "~db/queries/own-services.server";
+import { UnknownCode } from "~db/queries/artists.server";
 import { ServiceForm } from "~/components/service-form";
 import { getI18n, isLang } from "~/i18n";
 import { serviceSchema } from "~/utils/artist-schemas";

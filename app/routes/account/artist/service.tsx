@@ -3,14 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import {
-  deleteOwnService,
-  directoryOptions,
-  getOwnService,
-  saveOwnService,
-  UnknownCode,
-  VersionConflict,
-} from "~db/queries/artists.server";
+import { deleteOwnService, getOwnService, saveOwnService } from "~db/queries/own-services.server";
+import { directoryOptions } from "~db/queries/artist-directory.server";
+import { UnknownCode, VersionConflict } from "~db/queries/artists.server";
 import { LocalizedText } from "~/components/localized-text";
 import { ServiceForm } from "~/components/service-form";
 import { getI18n, isLang } from "~/i18n";

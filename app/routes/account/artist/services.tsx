@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { getOwnArtist, setServiceHidden, VersionConflict } from "~db/queries/artists.server";
+import { getOwnArtist, VersionConflict } from "~db/queries/artists.server";
+import { setServiceHidden } from "~db/queries/own-services.server";
 import { listOwnServices } from "~db/queries/own-services.server";
 import { LocalizedText } from "~/components/localized-text";
 import { RowTable } from "~/components/row-table";

@@ -1,19 +1,25 @@
 import { Form } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { todayIso } from "~shared/dates";
 import { DateField, ErrorSummary, Field, SelectField } from "~/components/field";
+import { checkCorrectionSchema, checkSchema } from "~/utils/check-form";
 import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
+import { type FormResult, useValidatedForm } from "~/utils/use-validated-form";
 import type { PilotPageData } from "./types";
 
 /**
  * The continuation check form for the pilot's editors: on the pilot page it posts `intent=addCheck`
  * to the page's action and starts empty (the page remounts it after a save); on a check's own page it
- * corrects that check, starting from its values, with the reason field as `children`.
+ * corrects that check, starting from its values, with the reason field from `children` (given the errors found). Checked in the
+ * browser with the action's schema (the correction's with its version and reason), and by the action
+ * without JavaScript (`result`: its answer; a form-level error is the host page's to show).
  */
 export function CheckForm({
   statuses,
   posted,
-  errors,
+  result,
   busy,
   intent = "addCheck",
   title,
@@ -24,18 +30,24 @@ export function CheckForm({
   statuses: PilotPageData["statuses"];
   /** The values to show: the posted ones after a refused save, or the check being corrected. */
   posted: Record<string, string>;
-  errors: Record<string, string>;
+  result: FormResult;
   busy: boolean;
   intent?: string;
   title?: string;
   submitLabel?: string;
   hidden?: Record<string, string | number>;
-  children?: React.ReactNode;
+  children?: (errors: Record<string, string>) => React.ReactNode;
 }) {
   const { t } = useTranslation("pilots");
   const lang = useLang();
+  const schema = useMemo(() => {
+    const codes = statuses.map((s) => s.code);
+    return intent === "correct" ? checkCorrectionSchema(codes, todayIso()) : checkSchema(codes, todayIso());
+  }, [statuses, intent]);
+  const { formProps, errors: found } = useValidatedForm(schema, result);
+  const { _form, ...errors } = found ?? {};
   return (
-    <Form method="post" noValidate className="check-form no-print" aria-labelledby="check-form-title">
+    <Form method="post" className="check-form no-print" aria-labelledby="check-form-title" {...formProps}>
       <h3 id="check-form-title">{title ?? t("checkForm.title")}</h3>
       <ErrorSummary
         errors={errors}
@@ -114,7 +126,7 @@ export function CheckForm({
         maxLength={5000}
         error={errors["check.notes"]}
       />
-      {children}
+      {children?.(errors)}
       <button type="submit" className="button" disabled={busy}>
         {submitLabel ?? t("checkForm.submit")}
       </button>

@@ -105,7 +105,6 @@ export default function PilotPage() {
   const done = search.get("done") as keyof typeof DONE | null;
   const errors = (actionData?.errors ?? {}) as Record<string, string>;
   const posted = (actionData?.values ?? {}) as Record<string, string>;
-  const checkErrors = actionData?.intent === "addCheck" ? errors : {};
   const busy = navigation.state === "submitting";
   const root = useRouteLoaderData("root") as RootData | undefined;
   return (
@@ -182,7 +181,7 @@ export default function PilotPage() {
             key={p.checks.map((c) => `${c.id}.${c.version}`).join()}
             statuses={statuses}
             posted={posted}
-            errors={checkErrors}
+            result={actionData?.intent === "addCheck" ? actionData : undefined}
             busy={busy}
           />
         ) : null}
