@@ -9,7 +9,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
-import { directoryWhere } from "./artists.server";
+import { directoryWhere } from "./artist-directory.server";
 
 export const PARITY_KINDS = ["pilot", "goodPractice", "service", "artist"] as const;
 export type ParityKind = (typeof PARITY_KINDS)[number];
