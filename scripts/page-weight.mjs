@@ -14,21 +14,23 @@ import zlib from "node:zlib";
 /** A bare Remix 2 page (the template's index route), measured the same way: the floor. */
 export const FLOOR_KB = 86;
 
-const PUBLIC_KB = 100;
-/** The dashboard carries its charts in the browser; its budget is today's figure and a little room. */
-const DASHBOARD_KB = 200;
-
-/** The pages measured: a route id (its parents are added) and a budget in KB of gzip. */
+/**
+ * The pages measured: a route id (its parents are added) and a budget in KB of gzip. Each budget is
+ * the page's figure when it was set plus 5 KB, so that a change adding 20 KB to a page fails. Every
+ * public page carries React, Remix and i18next (about 105 KB of the floor and the translation
+ * library); the pages with client-side validation carry the schema library too (about 30 KB); the
+ * dashboard carries its charts.
+ */
 export const PAGES = [
-  { name: "/fi (home)", route: "routes/$lang._index", budgetKb: PUBLIC_KB },
-  { name: "/fi/pilots", route: "routes/$lang.pilots._index", budgetKb: PUBLIC_KB },
-  { name: "/fi/pilots/:id", route: "routes/$lang.pilots.$id", budgetKb: PUBLIC_KB },
-  { name: "/fi/artists", route: "routes/$lang.artists._index", budgetKb: PUBLIC_KB },
-  { name: "/fi/artists/:id", route: "routes/$lang.artists.$id", budgetKb: PUBLIC_KB },
-  { name: "/fi/open-data", route: "routes/$lang.open-data", budgetKb: PUBLIC_KB },
-  { name: "/fi/login", route: "routes/$lang.login", budgetKb: PUBLIC_KB },
-  { name: "/fi/pilots/new (form)", route: "routes/$lang.pilots.new", budgetKb: PUBLIC_KB },
-  { name: "/fi/dashboard", route: "routes/$lang.dashboard", budgetKb: DASHBOARD_KB },
+  { name: "/fi (home)", route: "routes/$lang._index", budgetKb: 117 },
+  { name: "/fi/pilots", route: "routes/$lang.pilots._index", budgetKb: 121 },
+  { name: "/fi/pilots/:id", route: "routes/$lang.pilots.$id", budgetKb: 125 },
+  { name: "/fi/artists", route: "routes/$lang.artists._index", budgetKb: 121 },
+  { name: "/fi/artists/:id", route: "routes/$lang.artists.$id", budgetKb: 161 },
+  { name: "/fi/open-data", route: "routes/$lang.open-data", budgetKb: 117 },
+  { name: "/fi/login", route: "routes/$lang.login", budgetKb: 158 },
+  { name: "/fi/pilots/new (form)", route: "routes/$lang.pilots.new", budgetKb: 151 },
+  { name: "/fi/dashboard", route: "routes/$lang.dashboard", budgetKb: 228 },
 ];
 
 /** The Remix manifest of a client build and the file it was read from. */
