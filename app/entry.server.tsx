@@ -25,7 +25,9 @@ const handleRequest: HandleDocumentRequestFunction = async (
   // The page carries the translations its render looked up, and no others (app/locales.server.ts).
   const { result, used } = recordLookups(() => render(remixContext, request.url, nonce));
   const { html, failed } = await result;
-  const end = html.lastIndexOf("</body>");
+  // In the head: it runs before Remix's module scripts, which are async and may run before the parser
+  // reaches the end of the body.
+  const end = html.indexOf("</head>");
   const script = Buffer.from(i18nScript(used, nonce));
   const page = Buffer.concat(end < 0 ? [html, script] : [html.subarray(0, end), script, html.subarray(end)]);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");

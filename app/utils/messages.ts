@@ -24,7 +24,7 @@ export function withParams(key: string, params: Record<string, string | number>)
 }
 
 /** Splits a message into its locale key and parameters. */
-export function splitMessage(message: string): [string, Record<string, string>] {
+function splitMessage(message: string): [string, Record<string, string>] {
   const bar = message.indexOf("|");
   if (bar < 0) return [message, {}];
   return [message.slice(0, bar), Object.fromEntries(new URLSearchParams(message.slice(bar + 1)))];

@@ -15,7 +15,7 @@ import { M, withParams } from "./messages";
 /** The one date parser (dd.mm.yyyy, d.m.yyyy or ISO), shared with the database layer's URL filters. */
 export { checkDate };
 
-export { errorText, M, splitMessage, withParams } from "./messages";
+export { errorText, M } from "./messages";
 
 /** PostgreSQL's int4: ids, versions and counts stay within it. */
 export const INT4_MAX = 2_147_483_647;
