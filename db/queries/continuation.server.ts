@@ -18,6 +18,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
 import { wilson } from "~shared/stats";
+import { recordStatusesSql, type StatusesSql } from "./status-record.server";
 
 export const HORIZONS = [6, 12, 24] as const;
 export type Horizon = (typeof HORIZONS)[number];
@@ -108,7 +109,9 @@ export function countsSql(opts: ContinuationOptions, counts: Counts): SQL {
  * lowest bits) and, per horizon, the deciding evidence (min of evidenceKeySql among evidenceSql).
  * Yields columns r (status at the reporting date: 'continuing' | 'partly' | 'ended' | 'unknown' | null),
  * r_on (that check's date), h6, h12, h24 (status at each horizon: 'continuing' | 'partly' | 'ended' |
- * null). Checked against the per-pilot form by db/queries/dashboard.test.ts.
+ * null). Checked against the per-pilot form by db/queries/dashboard.test.ts. The dashboard reads the
+ * same columns off the per-pilot status record (status-record.server.ts, docs/decisions/130), whose
+ * database function computes them with these keys; this form is its reference (status-record.test.ts).
  */
 export function latestStatusesSql(pilotsCte: SQL, reportDate: string): SQL {
   const key = sql`((c.checked_on - date '1900-01-01')::bigint * 1073741824 + c.id) * 8 +
@@ -167,16 +170,20 @@ export function summarize(c: ContinuationCounts) {
   };
 }
 
-/** Counts for the pilots matching `where` (a condition on alias p), at the reporting date (no horizon). */
+/**
+ * Counts for the pilots matching `where` (a condition on alias p), at the reporting date (no horizon),
+ * from the status record (`statuses`: another way, e.g. the definition latestStatusesSql).
+ */
 export async function continuationCounts(
   db: Db,
-  opts: { reportDate: string; where?: SQL },
+  opts: { reportDate: string; where?: SQL; statuses?: StatusesSql },
 ): Promise<ContinuationCounts> {
+  const statuses = opts.statuses ?? recordStatusesSql;
   const [r] = await queryRows<Record<string, string | number>>(
     db,
     sql`with sp as materialized (select p.id, p.end_date from pilots p
           where ${eligibleSql(opts)} ${opts.where ? sql`and ${opts.where}` : sql``}),
-        st as (${latestStatusesSql(sql`sp`, opts.reportDate)})
+        st as (${statuses(sql`sp`, opts.reportDate)})
       select count(*) as eligible,
         count(*) filter (where st.r in ('continuing', 'partly')) as continuing,
         count(*) filter (where st.r = 'continuing') as fully,

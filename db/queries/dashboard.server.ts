@@ -5,14 +5,9 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
-import {
-  continuationCounts,
-  HORIZONS,
-  latestStatusesSql,
-  summarize,
-  type ContinuationCounts,
-} from "./continuation.server";
+import { continuationCounts, HORIZONS, summarize, type ContinuationCounts } from "./continuation.server";
 import { pilotYearSql } from "./pilot-filters.server";
+import { recordStatusesSql, type StatusesSql } from "./status-record.server";
 
 type Agg = { eligible: number; continuing: number; fully: number; partly: number; ended: number };
 const agg = (col: string) =>
@@ -46,10 +41,12 @@ export type MunicipalityRow = {
 
 /**
  * Everything about continuation in one query: each pilot's status at the reporting date and at the
- * 6, 12 and 24 month milestones after its end is computed once (latestStatusesSql), then the headline, every cut, the
- * horizons and the municipality table are aggregated from it.
+ * 6, 12 and 24 month milestones after its end is read off the status record (recordStatusesSql), then the headline, every cut, the
+ * horizons and the municipality table are aggregated from it. `statuses` computes the statuses some
+ * other way (the equality test passes the definition itself, latestStatusesSql).
  */
-export async function continuationOverview(db: Db, opts: { reportDate: string; scope: SQL }) {
+export async function continuationOverview(db: Db, opts: { reportDate: string; scope: SQL; statuses?: StatusesSql }) {
+  const statuses = opts.statuses ?? recordStatusesSql;
   const R = sql`${opts.reportDate}::date`;
   const horizon = (h: number, col: string) =>
     sql`select ${`h${h}`}, '', ${agg(col)}, null::int, null::int, null::int from base b where (b.end_date + make_interval(months => ${h}::int))::date <= ${R}`;
@@ -60,7 +57,7 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     sql`with sp as materialized (
         select p.id, p.start_date, p.end_date, ${pilotYearSql} as year from pilots p where ${opts.scope}
       ),
-      st as materialized (${latestStatusesSql(sql`sp`, opts.reportDate)}),
+      st as materialized (${statuses(sql`sp`, opts.reportDate)}),
       base as materialized (select sp.*, st.r, st.r_on, st.h6, st.h12, st.h24 from sp left join st on st.pilot_id = sp.id),
       e as materialized (select * from base where end_date <= ${R}),
       pilot_regions as (

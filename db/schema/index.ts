@@ -7,3 +7,4 @@ export * from "./pilots";
 export * from "./system";
 export * from "./jobs";
 export * from "./follow-ups";
+export * from "./status-record";

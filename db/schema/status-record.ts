@@ -1,0 +1,31 @@
+import { date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { pilots } from "./pilots";
+
+/**
+ * The per-pilot status record (docs/decisions/130): spans of reporting dates over which a pilot's
+ * continuation status and its status at each horizon stay the same. Written only by the database's
+ * own triggers (db/migrations/0021_pilot_status_record.sql) in the transaction that changes a check,
+ * a pilot's end date or what a status counts as; read by db/queries/status-record.server.ts.
+ */
+export const pilotStatusSpans = pgTable(
+  "pilot_status_spans",
+  {
+    pilotId: integer()
+      .notNull()
+      .references(() => pilots.id, { onDelete: "cascade" }),
+    /** A date the pilot has checks on: the latest check's date on every reporting date of the span. */
+    validFrom: date().notNull(),
+    /** The pilot's next check date ('infinity' for the last span); not part of the span. */
+    validTo: date().notNull(),
+    /** The status at the reporting date: 'continuing' | 'partly' | 'ended' | 'unknown'. */
+    r: text().notNull(),
+    /** The status at the 6, 12 and 24 month milestones: 'continuing' | 'partly' | 'ended', null without evidence. */
+    h6: text(),
+    h12: text(),
+    h24: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pilotId, t.validFrom] }),
+    index("pilot_status_spans_valid_to").on(t.validTo, t.validFrom),
+  ],
+);
