@@ -38,5 +38,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Every translation, as the server holds them (the app's own entry loads it there).
+    setupFiles: ["app/locales.server.ts"],
   },
 });

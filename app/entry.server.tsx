@@ -5,12 +5,13 @@ import { renderToPipeableStream } from "react-dom/server";
 import { dropNulBytes } from "./utils/html-bytes.server";
 import { describeError, logPath, thrownStatus } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
+import { i18nScript, recordLookups } from "./locales.server";
 import { createNonce, securityHeaders } from "./utils/security.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
-const handleRequest: HandleDocumentRequestFunction = (
+const handleRequest: HandleDocumentRequestFunction = async (
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -21,14 +22,31 @@ const handleRequest: HandleDocumentRequestFunction = (
   for (const [name, value] of Object.entries(securityHeaders(nonce, process.env.NODE_ENV === "development"))) {
     responseHeaders.set(name, value);
   }
-  // No page streams (no deferred data), so the whole page is rendered first and sent as one
-  // buffer: one write to the socket and one pass of compression instead of one per React chunk
-  // (docs/decisions/045).
-  return new Promise((resolve, reject) => {
+  // The page carries the translations its render looked up, and no others (app/locales.server.ts).
+  const { result, used } = recordLookups(() => render(remixContext, request.url, nonce));
+  const { html, failed } = await result;
+  // In the head: it runs before Remix's module scripts, which are async and may run before the parser
+  // reaches the end of the body.
+  const end = html.indexOf("</head>");
+  const script = Buffer.from(i18nScript(used, nonce));
+  const page = Buffer.concat(end < 0 ? [html, script] : [html.subarray(0, end), script, html.subarray(end)]);
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Length", String(page.length));
+  return new Response(page, { headers: responseHeaders, status: failed ? 500 : responseStatusCode });
+};
+
+/**
+ * No page streams (no deferred data), so the whole page is rendered first and sent as one
+ * buffer: one write to the socket and one pass of compression instead of one per React chunk
+ * (docs/decisions/045).
+ */
+function render(remixContext: EntryContext, url: string, nonce: string) {
+  return new Promise<{ html: Buffer; failed: boolean }>((resolve, reject) => {
     let shellRendered = false;
+    let failed = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RemixServer context={remixContext} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
@@ -41,10 +59,7 @@ const handleRequest: HandleDocumentRequestFunction = (
               done();
             },
             final(done) {
-              const html = dropNulBytes(Buffer.concat(chunks));
-              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-              responseHeaders.set("Content-Length", String(html.length));
-              resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+              resolve({ html: dropNulBytes(Buffer.concat(chunks)), failed });
               done();
             },
           });
@@ -54,14 +69,14 @@ const handleRequest: HandleDocumentRequestFunction = (
           reject(error);
         },
         onError(error: unknown) {
-          responseStatusCode = 500;
+          failed = true;
           if (shellRendered) console.error(error);
         },
       },
     );
     setTimeout(abort, ABORT_DELAY + 1000);
   });
-};
+}
 
 export default handleRequest;
 

@@ -6,15 +6,43 @@ export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = "fi";
 export const defaultNS = "common";
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>("../locales/*/*.json", { eager: true });
+/** Each locale file is its own chunk in the browser, loaded only when a page needs it. */
+const loaders = import.meta.glob<Record<string, unknown>>("../locales/*/*.json", { import: "default" });
+const localeFile = (lang: string, ns: string) => `../locales/${lang}/${ns}.json`;
 
-/** All namespaces of both languages, bundled: small, and no request waits for a translation file. */
-export const resources: Record<Lang, Record<string, Record<string, unknown>>> = { fi: {}, sv: {} };
-for (const [file, mod] of Object.entries(files)) {
-  const m = file.match(/locales\/(fi|sv)\/([\w-]+)\.json$/);
-  if (m) resources[m[1] as Lang][m[2]] = mod.default;
+export const namespaces = [
+  ...new Set(Object.keys(loaders).map((file) => file.replace(/^.*\/([\w-]+)\.json$/, "$1"))),
+].sort();
+
+export type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/**
+ * The translations this process holds: on the server all of them (app/locales.server.ts adds them);
+ * in the browser those the server rendered the page with (its own language and namespaces, sent in
+ * the page: `window.__i18n`, written by entry.server), and the rest as they are loaded.
+ */
+const resources: Resources = { fi: {}, sv: {} };
+
+/** Adds translations; the instances already made see them at once (they share this store). */
+export function addResources(more: Resources) {
+  for (const [lang, bundles] of Object.entries(more)) {
+    if (!isLang(lang)) continue;
+    for (const [ns, data] of Object.entries(bundles)) resources[lang][ns] = data;
+  }
 }
-export const namespaces = Object.keys(resources.fi);
+
+/** Called with every namespace a translation is looked up in (the server records a page's). */
+let observeLookup: ((lang: string, ns: string) => void) | null = null;
+export function setLookupObserver(observer: typeof observeLookup) {
+  observeLookup = observer;
+}
+
+declare global {
+  interface Window {
+    __i18n?: Resources;
+  }
+}
+if (typeof window !== "undefined" && window.__i18n) addResources(window.__i18n);
 
 export function isLang(value: unknown): value is Lang {
   return value === "fi" || value === "sv";
@@ -29,9 +57,9 @@ export const i18nConfig = {
   fallbackLng: false as const,
   defaultNS,
   ns: namespaces,
-  resources,
   interpolation: { escapeValue: false },
-  react: { useSuspense: false },
+  // A namespace loaded after the first render re-renders the components that use it.
+  react: { useSuspense: false, bindI18n: "languageChanged loaded" },
 };
 
 /** The language of a path like /sv/pilots, or null. */
@@ -55,18 +83,56 @@ export function switchLangPath(pathname: string, search: string, to: Lang) {
   return `${path}${search}`;
 }
 
+/** Loads a namespace missing in the browser from its chunk. */
+const lazyBackend = {
+  type: "backend" as const,
+  init() {},
+  read(lang: string, ns: string, done: (error: unknown, data?: Record<string, unknown>) => void) {
+    const load = loaders[localeFile(lang, ns)];
+    if (!load) return done(new Error(`no translations ${lang}/${ns}`));
+    load().then(
+      (data) => done(null, data),
+      (error) => done(error),
+    );
+  },
+};
+
 const instances = new Map<Lang, I18n>();
 
 /**
- * One ready i18next instance per language. The resources are bundled and never change, so the
- * instances are shared safely between requests; the root route provides the one for the URL's language.
+ * One ready i18next instance per language, shared between requests: its translations are the
+ * process's store above, which only grows. The root route provides the one for the URL's language.
  */
 export function getI18n(lang: Lang): I18n {
   let instance = instances.get(lang);
   if (!instance) {
     instance = createInstance();
-    instance.use(initReactI18next).init({ ...i18nConfig, lng: lang, initImmediate: false });
+    instance
+      .use(initReactI18next)
+      .use(lazyBackend)
+      .init({
+        ...i18nConfig,
+        // Only what is here: a page asks for the rest when it needs it.
+        ns: Object.keys(resources[lang]),
+        lng: lang,
+        resources,
+        partialBundledLanguages: true,
+        initImmediate: false,
+      });
+    // Every lookup goes through the store's getResource (untyped in i18next's declarations).
+    const store = instance.services.resourceStore as unknown as { getResource: (...args: unknown[]) => unknown };
+    const getResource = store.getResource.bind(store);
+    store.getResource = (lng, ns, ...rest) => {
+      observeLookup?.(String(lng), String(ns));
+      return getResource(lng, ns, ...rest);
+    };
     instances.set(lang, instance);
   }
   return instance;
+}
+
+/** In the browser: loads every namespace of a language (before the pages that use them are shown). */
+export function loadLanguage(lang: Lang) {
+  const instance = getI18n(lang);
+  return instance.loadNamespaces(namespaces.filter((ns) => !instance.hasResourceBundle(lang, ns)));
 }

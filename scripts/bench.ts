@@ -12,10 +12,11 @@
  *      Each scenario first gets 100 untimed requests, so every worker process has compiled its code.
  *   4. before the servers start, times the follow-up scheduler's pass (scripts/bench-scheduler.ts):
  *      creating every due pilot's request, and a pass with nothing new, each beside its SQL floor;
- *   5. drops the database. Options: --keep (keep the database), --requests N (default 200), --only TEXT
+ *   5. prints each page's first-load JavaScript beside a bare Remix page's (scripts/page-weight.mjs);
+ *   6. drops the database. Options: --keep (keep the database), --requests N (default 200), --only TEXT
  *      (only the scenarios whose name contains TEXT).
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -324,6 +325,9 @@ try {
       `${dump.floorRate.toFixed(0)} pilots/s (floor); server peak RSS during the dump ${dump.peakMb.toFixed(0)} MB ` +
       `(before it ${dump.beforeMb.toFixed(0)} MB, ${(dump.bytes / 1e6).toFixed(1)} MB sent)`,
   );
+  // Each page's first-load JavaScript beside the bare Remix floor, from the build's manifest.
+  console.log("");
+  spawnSync(process.execPath, ["scripts/page-weight.mjs"], { stdio: "inherit" });
 } finally {
   for (const c of children) c.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 500));

@@ -4,7 +4,8 @@
  *   0. static checks, one test each: tsc, Biome (format and lint), knip, dependency-cruiser (skipped
  *      when they passed on exactly the same files before: the second CI run);
  *   1. unit and integration tests (vitest); with DATABASE_URL each file creates and drops its own database;
- *   2. the app is built (its client bundle checked for database code: scripts/check-client-bundle.mjs)
+ *   2. the app is built (its client bundle checked for database code: scripts/check-client-bundle.mjs,
+ *      and each page's first-load JavaScript against its budget: scripts/page-weight.mjs)
  *      and started on a fresh database with the demo data
  *      (a uniquely named PostgreSQL database, dropped afterwards, or a temporary PGlite directory);
  *   3. end-to-end tests (Playwright on Chromium) against it.
@@ -18,6 +19,7 @@ import net from "node:net";
 import path from "node:path";
 import { findServerCodeInClient } from "./check-client-bundle.mjs";
 import { findChromium, CHROMIUM_HELP } from "./find-chromium.mjs";
+import { formatPages, measurePages } from "./page-weight.mjs";
 
 const args = process.argv.slice(2);
 const dashdash = args.indexOf("--");
@@ -160,6 +162,19 @@ if (runE2e) {
   if (serverCode.length === 0) passed += 1;
   else {
     console.error(`Server-only code in the client build:\n  ${serverCode.join("\n  ")}`);
+    failed += 1;
+  }
+  log("each page's first-load JavaScript within its budget (scripts/page-weight.mjs)");
+  try {
+    const { rows, over } = measurePages("build/client");
+    console.log(formatPages(rows));
+    if (over.length === 0) passed += 1;
+    else {
+      console.error(`Over budget: ${over.map((r) => r.name).join(", ")}`);
+      failed += 1;
+    }
+  } catch (error) {
+    console.error(`[test] page weight: ${error.message}`);
     failed += 1;
   }
   const id = crypto.randomBytes(4).toString("hex");

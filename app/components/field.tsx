@@ -1,6 +1,6 @@
 import { type MouseEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorText } from "~/utils/validators";
+import { errorText } from "~/utils/messages";
 
 /** The id of a form field named `name` (its label, hint and error hang off it). */
 export const fieldId = (name: string) => `f-${name.replace(/[^\w-]/g, "-")}`;

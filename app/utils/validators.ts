@@ -10,42 +10,12 @@
 import { z } from "zod";
 import { checkDate } from "~shared/dates";
 import { parseMoneyToCents } from "./format";
+import { M, withParams } from "./messages";
 
 /** The one date parser (dd.mm.yyyy, d.m.yyyy or ISO), shared with the database layer's URL filters. */
 export { checkDate };
 
-export const M = {
-  required: "validation.required",
-  tooLong: "validation.tooLong",
-  controlChars: "validation.controlChars",
-  date: "validation.date",
-  dateNotExist: "validation.dateNotExist",
-  dateRange: "validation.dateRange",
-  email: "validation.email",
-  url: "validation.url",
-  integer: "validation.integer",
-  decimal: "validation.decimal",
-  amount: "validation.amount",
-  invalid: "validation.invalid",
-} as const;
-
-/** A message key with parameters: withParams("validation.tooLong", { max: 300 }) → "validation.tooLong|max=300". */
-export function withParams(key: string, params: Record<string, string | number>) {
-  return `${key}|${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
-}
-
-/** Splits a message into its locale key and parameters. */
-export function splitMessage(message: string): [string, Record<string, string>] {
-  const bar = message.indexOf("|");
-  if (bar < 0) return [message, {}];
-  return [message.slice(0, bar), Object.fromEntries(new URLSearchParams(message.slice(bar + 1)))];
-}
-
-/** Renders a validation message in the page's language. */
-export function errorText(t: (key: string, options?: Record<string, unknown>) => string, message: string) {
-  const [key, params] = splitMessage(message);
-  return t(key, params);
-}
+export { errorText, M } from "./messages";
 
 /** PostgreSQL's int4: ids, versions and counts stay within it. */
 export const INT4_MAX = 2_147_483_647;

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { errorText } from "~/utils/validators";
+import { errorText } from "~/utils/messages";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";

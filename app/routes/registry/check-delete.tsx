@@ -11,7 +11,7 @@ import { localizedString } from "~/utils/localized";
 import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 import { loadCheckForEdit, unlessStale } from "./check-edit.server";
-import { errorText } from "~/utils/validators";
+import { errorText } from "~/utils/messages";
 
 /** The confirmation page: what will be deleted, and the reason to give. A GET deletes nothing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { ProfileSchema } from "~/utils/artist-schemas";
 import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
 import { type FormResult, useValidatedForm } from "~/utils/use-validated-form";
-import { errorText } from "~/utils/validators";
+import { errorText } from "~/utils/messages";
 
 type Option = { code: string; name: Localized };
 

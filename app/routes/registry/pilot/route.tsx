@@ -27,7 +27,7 @@ import { handleReviewIntent, isReviewIntent, loadReview } from "~/utils/pilot-re
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
-import { errorText } from "~/utils/validators";
+import { errorText } from "~/utils/messages";
 import { todayIso } from "~shared/dates";
 import { CheckForm } from "./check-form";
 import { PilotFacts } from "./facts";

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+/**
+ * Page weight: the JavaScript a page makes the browser load before it is interactive, gzip -9 of each
+ * file summed: the Remix manifest, the client entry and its imports, and every matched route's module
+ * with its imports (read from the build's Remix manifest, build/client/assets/manifest-*.js).
+ * Each page has a budget; a page over it fails. Run by scripts/test.mjs after the build (one test) and
+ * printed by `npm run bench`; alone: `node scripts/page-weight.mjs [build/client]`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+
+/** A bare Remix 2 page (the template's index route), measured the same way: the floor. */
+export const FLOOR_KB = 86;
+
+/**
+ * The pages measured: a route id (its parents are added) and a budget in KB of gzip. Each budget is
+ * the page's figure when it was set plus 5 KB, so that a change adding 20 KB to a page fails. Every
+ * public page carries React, Remix and i18next (about 105 KB of the floor and the translation
+ * library); the pages with client-side validation carry the schema library too (about 30 KB); the
+ * dashboard carries its charts.
+ */
+export const PAGES = [
+  { name: "/fi (home)", route: "routes/$lang._index", budgetKb: 117 },
+  { name: "/fi/pilots", route: "routes/$lang.pilots._index", budgetKb: 121 },
+  { name: "/fi/pilots/:id", route: "routes/$lang.pilots.$id", budgetKb: 125 },
+  { name: "/fi/artists", route: "routes/$lang.artists._index", budgetKb: 121 },
+  { name: "/fi/artists/:id", route: "routes/$lang.artists.$id", budgetKb: 161 },
+  { name: "/fi/open-data", route: "routes/$lang.open-data", budgetKb: 117 },
+  { name: "/fi/login", route: "routes/$lang.login", budgetKb: 158 },
+  { name: "/fi/pilots/new (form)", route: "routes/$lang.pilots.new", budgetKb: 151 },
+  { name: "/fi/dashboard", route: "routes/$lang.dashboard", budgetKb: 228 },
+];
+
+/** The Remix manifest of a client build and the file it was read from. */
+export function readManifest(dir = "build/client") {
+  const assets = path.join(dir, "assets");
+  if (!fs.existsSync(assets)) throw new Error(`${dir} does not exist; run \`npm run build\` first`);
+  const name = fs.readdirSync(assets).find((f) => /^manifest-[\w-]+\.js$/.test(f));
+  if (!name) throw new Error(`no Remix manifest in ${assets}`);
+  const text = fs.readFileSync(path.join(assets, name), "utf8");
+  const json = text.slice(text.indexOf("=") + 1).replace(/;\s*$/, "");
+  return { manifest: JSON.parse(json), file: `/assets/${name}` };
+}
+
+/** The JavaScript files a page's first load fetches, and their gzip -9 size in bytes. */
+export function firstLoad(dir, routeId, read = readManifest(dir)) {
+  const { manifest, file } = read;
+  const files = new Set([file, manifest.entry.module, ...manifest.entry.imports]);
+  const chain = [];
+  for (let id = routeId; id; id = manifest.routes[id]?.parentId) {
+    const route = manifest.routes[id];
+    if (!route) throw new Error(`route ${id} is not in the manifest`);
+    chain.push(route);
+  }
+  for (const route of chain) for (const f of [route.module, ...(route.imports ?? [])]) files.add(f);
+  let gzip = 0;
+  for (const f of files) gzip += zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length;
+  return { files: [...files], gzip };
+}
+
+/** Every measured page with its figure and budget; `over` lists the pages above their budget. */
+export function measurePages(dir = "build/client") {
+  const read = readManifest(dir);
+  const rows = PAGES.map((page) => {
+    const { gzip, files } = firstLoad(dir, page.route, read);
+    return { ...page, kb: gzip / 1024, files: files.length };
+  });
+  return { rows, over: rows.filter((r) => r.kb > r.budgetKb) };
+}
+
+/** The table printed by the test and the bench. */
+export function formatPages(rows) {
+  const lines = rows.map(
+    (r) =>
+      `  ${r.name.padEnd(24)} ${r.kb.toFixed(1).padStart(6)} KB gz  ${(r.kb / FLOOR_KB).toFixed(2)}× the floor` +
+      `  budget ${r.budgetKb} KB  ${r.kb > r.budgetKb ? "OVER" : "ok"}  (${r.files} files)`,
+  );
+  return [`First-load JavaScript (gzip -9; a bare Remix page: ${FLOOR_KB} KB)`, ...lines].join("\n");
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { rows, over } = measurePages(process.argv[2]);
+  console.log(formatPages(rows));
+  if (over.length) {
+    console.error(`Over budget: ${over.map((r) => r.name).join(", ")}`);
+    process.exit(1);
+  }
+}
