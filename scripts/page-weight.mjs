@@ -24,12 +24,13 @@ export const FLOOR_KB = 86;
 export const PAGES = [
   { name: "/fi (home)", route: "routes/$lang._index", budgetKb: 117 },
   { name: "/fi/pilots", route: "routes/$lang.pilots._index", budgetKb: 121 },
-  { name: "/fi/pilots/:id", route: "routes/$lang.pilots.$id", budgetKb: 125 },
+  // The pilot page carries the continuation check form and its browser-side validation (for staff).
+  { name: "/fi/pilots/:id", route: "routes/$lang.pilots.$id", budgetKb: 168 },
   { name: "/fi/artists", route: "routes/$lang.artists._index", budgetKb: 121 },
   { name: "/fi/artists/:id", route: "routes/$lang.artists.$id", budgetKb: 161 },
   { name: "/fi/open-data", route: "routes/$lang.open-data", budgetKb: 117 },
   { name: "/fi/login", route: "routes/$lang.login", budgetKb: 158 },
-  { name: "/fi/pilots/new (form)", route: "routes/$lang.pilots.new", budgetKb: 151 },
+  { name: "/fi/pilots/new (form)", route: "routes/$lang.pilots.new", budgetKb: 166 },
   { name: "/fi/dashboard", route: "routes/$lang.dashboard", budgetKb: 228 },
 ];
 
