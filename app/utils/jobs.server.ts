@@ -20,7 +20,7 @@ import {
   runFollowUpPass,
   type FollowUpSettings,
 } from "~db/queries/follow-up-requests.server";
-import { continuationStatusCodes } from "~db/queries/pilot-write.server";
+import { continuationStatusCodes } from "~db/queries/continuation-checks.server";
 import { emailJobHandlers, publicUrl, queueEmail } from "./email.server";
 import { env } from "./env.server";
 import { followUpEmail } from "./follow-up-mail.server";

@@ -6,13 +6,8 @@ import { data, redirect } from "@remix-run/node";
 import { workflowMail } from "./workflow-mail.server";
 import { getDb } from "~db/client.server";
 import { artistNames } from "~db/queries/artist-directory.server";
-import {
-  changesSince,
-  createPilot,
-  loadFormOptions,
-  loadPilotInput,
-  updatePilot,
-} from "~db/queries/pilot-write.server";
+import { changesSince, loadFormOptions, loadPilotInput } from "~db/queries/pilot-form-data.server";
+import { createPilot, updatePilot } from "~db/queries/pilot-write.server";
 import { getRevision, saveRevision } from "~db/queries/pilot-revisions.server";
 import type { PilotState } from "~shared/codes";
 import { SWITCH_LANGUAGE, type Lang } from "~/i18n";

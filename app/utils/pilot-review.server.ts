@@ -13,7 +13,7 @@ import {
   unpublishPilot,
   type ComposeNotice,
 } from "~db/queries/pilot-revisions.server";
-import { loadFormOptions, loadPilotInput } from "~db/queries/pilot-write.server";
+import { loadFormOptions, loadPilotInput } from "~db/queries/pilot-form-data.server";
 import { getI18n, type Lang } from "~/i18n";
 import { deliverEmail, publicUrl } from "./email.server";
 import { localizedString } from "./localized";

@@ -18,7 +18,8 @@ import { queueEmail, type Email } from "../outbox.server";
 import { pilotEditors } from "./pilot-people.server";
 import type { PilotInput } from "./inputs";
 import { VersionConflict } from "./conflict";
-import { loadPilotInput, writePilotUpdate, type SaveResult } from "./pilot-write.server";
+import { loadPilotInput } from "./pilot-form-data.server";
+import { writePilotUpdate, type SaveResult } from "./pilot-write.server";
 
 export type PilotRevision = {
   id: number;

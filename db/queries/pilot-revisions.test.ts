@@ -11,7 +11,8 @@ import { parseValues } from "../../tests/helpers/form-data";
 import { artists, auditEvents, emailOutbox, organisations, pilotRevisions, userMunicipalities, users } from "../schema";
 import { pilotSchema, type FormValues } from "~/utils/pilot-form";
 import { municipalityLookup } from "~/utils/pilot-municipalities";
-import { createPilot, loadPilotInput, updatePilot } from "./pilot-write.server";
+import { createPilot, updatePilot } from "./pilot-write.server";
+import { loadPilotInput } from "./pilot-form-data.server";
 import {
   approveRevision,
   getRevision,

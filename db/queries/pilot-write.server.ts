@@ -1,22 +1,14 @@
 /**
- * Writing pilots: create, update with the version check, workflow transitions, delete,
- * continuation checks. Every write runs in one transaction with its audit event
- * (docs/decisions/020).
+ * Writing pilots: create, update with the version check, workflow transitions, delete. Every write
+ * runs in one transaction with its audit event (docs/decisions/020). Continuation checks are written
+ * in continuation-checks.server.ts.
  */
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
-import { clock } from "../clock";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../connect";
 import {
   activityFigures,
-  artForms,
-  artists,
-  auditEvents,
-  continuationChecks,
-  continuationStatuses,
   employments,
   fundingLines,
-  municipalities,
-  organisations,
   pilotArtForms,
   pilotMunicipalities,
   pilotPartners,
@@ -26,122 +18,13 @@ import {
   pilotSectors,
   pilotSources,
   pilotTargetGroups,
-  programmePhases,
-  programmes,
-  sectors,
-  targetGroups,
-  users,
 } from "../schema";
 import type { PilotState } from "~shared/codes";
 import { audit } from "~db/audit.server";
 import { VersionConflict } from "./conflict";
-import { closeAnswered } from "./follow-up-requests.server";
 import type { PilotInput } from "./inputs";
 import { queueWorkflowMails, type ComposeWorkflowMail } from "./pilot-people.server";
-
-/** Everything the form's selects, checkboxes and combobox offer. */
-export async function loadFormOptions(db: Db) {
-  const [progs, phases, munis, orgs, sects, groups, forms, artistRows] = await Promise.all([
-    db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.id)),
-    db
-      .select({ id: programmePhases.id, programmeId: programmePhases.programmeId, name: programmePhases.name })
-      .from(programmePhases)
-      .orderBy(asc(programmePhases.id)),
-    db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities),
-    db.select({ id: organisations.id, name: organisations.name }).from(organisations),
-    db.select({ code: sectors.code, name: sectors.name }).from(sectors).orderBy(asc(sectors.sort)),
-    db.select({ code: targetGroups.code, name: targetGroups.name }).from(targetGroups).orderBy(asc(targetGroups.sort)),
-    db.select({ code: artForms.code, name: artForms.name }).from(artForms).orderBy(asc(artForms.sort)),
-    db
-      .select({ id: artists.id, name: artists.name })
-      .from(artists)
-      .where(eq(artists.state, "approved"))
-      .orderBy(asc(artists.name)),
-  ]);
-  return {
-    programmes: progs,
-    phases,
-    municipalities: munis,
-    organisations: orgs,
-    sectors: sects,
-    targetGroups: groups,
-    artForms: forms,
-    artists: artistRows,
-  };
-}
-
-/** A stored pilot in the form's shape (also the before/after of its audit events). */
-export async function loadPilotInput(db: Db | Tx, id: number) {
-  const [p] = await db.select().from(pilots).where(eq(pilots.id, id));
-  if (!p) return null;
-  const [progs, munis, partners, sects, groups, forms, funding, emps, figures, sources] = await Promise.all([
-    db.select().from(pilotProgrammes).where(eq(pilotProgrammes.pilotId, id)).orderBy(asc(pilotProgrammes.programmeId)),
-    db
-      .select()
-      .from(pilotMunicipalities)
-      .where(eq(pilotMunicipalities.pilotId, id))
-      .orderBy(asc(pilotMunicipalities.municipalityCode)),
-    db
-      .select()
-      .from(pilotPartners)
-      .where(eq(pilotPartners.pilotId, id))
-      .orderBy(asc(pilotPartners.organisationId), asc(pilotPartners.role)),
-    db.select().from(pilotSectors).where(eq(pilotSectors.pilotId, id)),
-    db.select().from(pilotTargetGroups).where(eq(pilotTargetGroups.pilotId, id)),
-    db.select().from(pilotArtForms).where(eq(pilotArtForms.pilotId, id)),
-    db.select().from(fundingLines).where(eq(fundingLines.pilotId, id)).orderBy(asc(fundingLines.id)),
-    db.select().from(employments).where(eq(employments.pilotId, id)).orderBy(asc(employments.id)),
-    db.select().from(activityFigures).where(eq(activityFigures.pilotId, id)),
-    db.select().from(pilotSources).where(eq(pilotSources.pilotId, id)).orderBy(asc(pilotSources.id)),
-  ]);
-  const input: PilotInput = {
-    title: p.title,
-    summary: p.summary,
-    easyRead: p.easyRead,
-    description: p.description,
-    programmes: progs.map((x) => ({ programmeId: x.programmeId, phaseId: x.phaseId })),
-    leadMunicipality: munis.find((m) => m.isLead)?.municipalityCode ?? null,
-    municipalities: munis.filter((m) => !m.isLead).map((m) => m.municipalityCode),
-    implementer: p.implementerId,
-    partners: partners.map((x) => ({
-      organisationId: x.organisationId,
-      role: x.role as PilotInput["partners"][number]["role"],
-    })),
-    sectors: sects.map((x) => x.sectorCode).sort(),
-    targetGroups: groups.map((x) => x.targetGroupCode).sort(),
-    artForms: forms.map((x) => x.artFormCode).sort(),
-    startDate: p.startDate,
-    endDate: p.endDate,
-    funding: funding.map((f) => ({
-      funderId: f.funderId,
-      amountCents: f.amountCents,
-      kind: f.kind as PilotInput["funding"][number]["kind"],
-    })),
-    employments: emps.map((e) => ({
-      artistId: e.artistId,
-      artistName: e.artistName,
-      role: e.role,
-      days: e.days == null ? null : Number(e.days),
-      feeCents: e.feeCents,
-      professional: e.professional,
-    })),
-    sessionsHeld: p.sessionsHeld,
-    participants: Object.fromEntries(figures.map((f) => [f.targetGroupCode, f.participants])),
-    gpProblem: p.gpProblem,
-    gpSolution: p.gpSolution,
-    gpResultsClient: p.gpResultsClient,
-    gpResultsService: p.gpResultsService,
-    gpResultsSociety: p.gpResultsSociety,
-    costPerSession: p.costPerSessionCents,
-    maxGroupSize: p.maxGroupSize,
-    sessionHours: p.sessionHours == null ? null : Number(p.sessionHours),
-    sources: sources.map((s) => ({ title: s.title, url: s.url, document: s.document })),
-    contactName: p.contactName,
-    contactEmail: p.contactEmail,
-    contactPublic: p.contactPublic,
-  };
-  return { input, state: p.state, version: p.version, returnComment: p.returnComment, createdBy: p.createdBy };
-}
+import { loadPilotInput } from "./pilot-form-data.server";
 
 function pilotColumns(input: PilotInput) {
   return {
@@ -314,33 +197,6 @@ export async function updatePilot(
   }
 }
 
-/** The saves since `version`: who, when and which fields (from the audit log). */
-export async function changesSince(db: Db, id: number, version: number) {
-  const rows = await db
-    .select({ at: auditEvents.at, changes: auditEvents.changes, name: users.name, email: users.email })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(
-      and(
-        eq(auditEvents.entityType, "pilot"),
-        eq(auditEvents.entityId, String(id)),
-        gt(auditEvents.at, sql`now() - interval '30 days'`),
-      ),
-    )
-    .orderBy(desc(auditEvents.id))
-    .limit(20);
-  return rows
-    .filter((r) => {
-      const v = (r.changes as Record<string, { after?: unknown }>)?.version?.after;
-      return typeof v === "number" && v > version;
-    })
-    .map((r) => ({
-      at: r.at.toISOString(),
-      by: r.name || r.email || "",
-      fields: Object.keys(r.changes as object).filter((k) => k !== "version"),
-    }));
-}
-
 /**
  * Workflow: submitted → published or → draft (returned with a comment), told to the pilot's editors
  * when `notify` composes the message. Version-checked: throws
@@ -381,15 +237,6 @@ export async function transitionPilot(
   });
 }
 
-/** A pilot's id, title and state, or undefined. */
-export async function pilotHeading(db: Db, id: number) {
-  const [p] = await db
-    .select({ id: pilots.id, title: pilots.title, state: pilots.state })
-    .from(pilots)
-    .where(eq(pilots.id, id));
-  return p;
-}
-
 /** Deletes a draft (only a draft), with its audit event. */
 export async function deleteDraft(db: Db, id: number, userId: number) {
   return db.transaction(async (tx) => {
@@ -406,174 +253,6 @@ export async function deleteDraft(db: Db, id: number, userId: number) {
       entityType: "pilot",
       entityId: id,
       before: { ...before.input, state: before.state, version: before.version },
-    });
-    return true;
-  });
-}
-
-export async function addContinuationCheck(
-  db: Db,
-  pilotId: number,
-  check: {
-    checkedOn: string;
-    statusCode: string;
-    endedOn?: string | null;
-    fundingAfter: string | null;
-    evidenceRef: string | null;
-    evidenceUrl: string | null;
-    notes: string | null;
-  },
-  user: { id: number; name: string },
-) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(continuationChecks)
-      .values({ pilotId, ...check, checkedBy: user.id, checkedByName: user.name || null })
-      .returning({ id: continuationChecks.id });
-    await audit(tx, {
-      userId: user.id,
-      action: "continuation.create",
-      entityType: "continuation_check",
-      entityId: row.id,
-      after: { pilotId, ...check },
-    });
-    // A check answers the pilot's open follow-up request, whoever sent it and however it was asked.
-    await closeAnswered(tx, pilotId, row.id, user.name || `user ${user.id}`, clock.now());
-    return row.id;
-  });
-}
-
-export async function continuationStatusCodes(db: Db) {
-  return db
-    .select({ code: continuationStatuses.code, name: continuationStatuses.name })
-    .from(continuationStatuses)
-    .orderBy(asc(continuationStatuses.sort));
-}
-
-/** What a check form posts (and a correction changes). */
-export type CheckValues = {
-  checkedOn: string;
-  statusCode: string;
-  endedOn?: string | null;
-  fundingAfter: string | null;
-  evidenceRef: string | null;
-  evidenceUrl: string | null;
-  notes: string | null;
-};
-
-const checkColumns = {
-  id: continuationChecks.id,
-  pilotId: continuationChecks.pilotId,
-  checkedOn: continuationChecks.checkedOn,
-  statusCode: continuationChecks.statusCode,
-  endedOn: continuationChecks.endedOn,
-  fundingAfter: continuationChecks.fundingAfter,
-  evidenceRef: continuationChecks.evidenceRef,
-  evidenceUrl: continuationChecks.evidenceUrl,
-  notes: continuationChecks.notes,
-  checkedByName: continuationChecks.checkedByName,
-  version: continuationChecks.version,
-};
-
-/** One check of the pilot (undefined for another pilot's check: the id in the URL must match). */
-export async function getCheck(db: Db | Tx, pilotId: number, checkId: number) {
-  const [row] = await db
-    .select(checkColumns)
-    .from(continuationChecks)
-    .where(and(eq(continuationChecks.id, checkId), eq(continuationChecks.pilotId, pilotId)));
-  return row;
-}
-
-const checkAudit = (c: CheckValues) => ({
-  checkedOn: c.checkedOn,
-  statusCode: c.statusCode,
-  endedOn: c.endedOn ?? null,
-  fundingAfter: c.fundingAfter,
-  evidenceRef: c.evidenceRef,
-  evidenceUrl: c.evidenceUrl,
-  notes: c.notes,
-});
-
-/**
- * Corrects a check if nobody changed it since `version` (checked in the UPDATE's WHERE; else throws
- * VersionConflict and changes nothing), with its audit event: the fields before and after and the
- * reason given. Returns the new version.
- */
-export async function correctCheck(
-  db: Db,
-  pilotId: number,
-  checkId: number,
-  version: number,
-  check: CheckValues,
-  reason: string,
-  userId: number,
-) {
-  return db.transaction(async (tx) => {
-    const before = await getCheck(tx, pilotId, checkId);
-    if (!before) throw new VersionConflict();
-    const [row] = await tx
-      .update(continuationChecks)
-      .set({ ...checkAudit(check), version: sql`${continuationChecks.version} + 1`, updatedAt: new Date() })
-      .where(
-        and(
-          eq(continuationChecks.id, checkId),
-          eq(continuationChecks.pilotId, pilotId),
-          eq(continuationChecks.version, version),
-        ),
-      )
-      .returning({ version: continuationChecks.version });
-    if (!row) throw new VersionConflict();
-    await audit(tx, {
-      userId,
-      action: "continuation.update",
-      entityType: "continuation_check",
-      entityId: checkId,
-      before: { pilotId, ...checkAudit(before), version: before.version },
-      after: { pilotId, ...checkAudit(check), version: row.version, reason },
-    });
-    return row.version;
-  });
-}
-
-/**
- * Deletes a check at `version` (else VersionConflict, nothing changes), with its audit event: every
- * field it had, and the reason. A follow-up request it answered stays answered (the answer was given;
- * the pilot is asked again when the due rules say so in a new round).
- */
-export async function deleteCheck(
-  db: Db,
-  pilotId: number,
-  checkId: number,
-  version: number,
-  reason: string,
-  userId: number,
-) {
-  return db.transaction(async (tx) => {
-    const before = await getCheck(tx, pilotId, checkId);
-    const deleted = await tx
-      .delete(continuationChecks)
-      .where(
-        and(
-          eq(continuationChecks.id, checkId),
-          eq(continuationChecks.pilotId, pilotId),
-          eq(continuationChecks.version, version),
-        ),
-      )
-      .returning({ id: continuationChecks.id });
-    if (!before || !deleted.length) throw new VersionConflict();
-    await audit(tx, {
-      userId,
-      action: "continuation.delete",
-      entityType: "continuation_check",
-      entityId: checkId,
-      before: {
-        pilotId,
-        ...checkAudit(before),
-        checkedByName: before.checkedByName,
-        version: before.version,
-        reason: null,
-      },
-      after: { reason },
     });
     return true;
   });

@@ -10,14 +10,8 @@ import { auditEvents, continuationChecks, organisations, pilots, users } from ".
 import { pilotSchema, type FormValues } from "~/utils/pilot-form";
 import { municipalityLookup } from "~/utils/pilot-municipalities";
 import { parseValues } from "../../tests/helpers/form-data";
-import {
-  changesSince,
-  createPilot,
-  deleteDraft,
-  loadPilotInput,
-  transitionPilot,
-  updatePilot,
-} from "./pilot-write.server";
+import { changesSince, loadPilotInput } from "./pilot-form-data.server";
+import { createPilot, deleteDraft, transitionPilot, updatePilot } from "./pilot-write.server";
 import { VersionConflict } from "./conflict";
 import { listFollowUps } from "./follow-ups.server";
 import { pilotFilterOptions } from "./pilots.server";

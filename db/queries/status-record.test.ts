@@ -14,7 +14,7 @@ import { queryRows } from "../connect";
 import { continuationCounts, HORIZONS, latestCountsAsSql, latestStatusesSql } from "./continuation.server";
 import { continuationOverview } from "./dashboard.server";
 import { recordStatusesSql } from "./status-record.server";
-import { addContinuationCheck, correctCheck, deleteCheck } from "./pilot-write.server";
+import { addContinuationCheck, correctCheck, deleteCheck } from "./continuation-checks.server";
 import { users } from "../schema";
 
 let t: TestDb;

@@ -8,7 +8,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../helpers/db";
-import { addContinuationCheck } from "~db/queries/pilot-write.server";
+import { addContinuationCheck } from "~db/queries/continuation-checks.server";
 import { auditEvents, continuationChecks } from "~db/schema";
 import { FIXTURES } from "../e2e/authz/types";
 

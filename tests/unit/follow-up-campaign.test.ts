@@ -23,7 +23,7 @@ import {
   runFollowUpPass,
 } from "~db/queries/follow-up-requests.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
-import { addContinuationCheck } from "~db/queries/pilot-write.server";
+import { addContinuationCheck } from "~db/queries/continuation-checks.server";
 import {
   auditEvents,
   continuationChecks,

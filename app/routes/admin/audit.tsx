@@ -11,7 +11,7 @@ import { getI18n, isLang } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { can, requireUserWho } from "~/utils/permissions.server";
-import { loadFormOptions } from "~db/queries/pilot-write.server";
+import { loadFormOptions } from "~db/queries/pilot-form-data.server";
 import { auditDiff } from "~/utils/pilot-diff";
 import { useLang } from "~/utils/use-lang";
 

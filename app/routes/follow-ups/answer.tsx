@@ -11,7 +11,7 @@ import { getDb } from "~db/client.server";
 import { clock, helsinkiDay } from "~db/clock";
 import type { Db } from "~db/connect";
 import { answerRequest, requestState } from "~db/queries/follow-up-requests.server";
-import { continuationStatusCodes } from "~db/queries/pilot-write.server";
+import { continuationStatusCodes } from "~db/queries/continuation-checks.server";
 import { ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field } from "~/components/field";
 import { LocalizedText } from "~/components/localized-text";

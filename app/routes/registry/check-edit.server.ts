@@ -2,7 +2,8 @@
 import { data } from "@remix-run/node";
 import { getDb } from "~db/client.server";
 import { VersionConflict } from "~db/queries/conflict";
-import { getCheck, pilotHeading } from "~db/queries/pilot-write.server";
+import { getCheck } from "~db/queries/continuation-checks.server";
+import { pilotHeading } from "~db/queries/pilot-form-data.server";
 import { formValues } from "~/utils/forms";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { notFound, requirePilotEditor } from "~/utils/permissions.server";

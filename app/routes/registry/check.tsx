@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { continuationStatusCodes, correctCheck } from "~db/queries/pilot-write.server";
+import { continuationStatusCodes, correctCheck } from "~db/queries/continuation-checks.server";
 import { Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { checkCorrectionSchema } from "~/utils/check-form";

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { deleteDraft, pilotHeading } from "~db/queries/pilot-write.server";
+import { deleteDraft } from "~db/queries/pilot-write.server";
+import { pilotHeading } from "~db/queries/pilot-form-data.server";
 import { getI18n, isLang } from "~/i18n";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";

@@ -1,6 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import type { DbOrTx } from "~db/connect";
-import { addContinuationCheck, continuationStatusCodes } from "~db/queries/pilot-write.server";
+import { addContinuationCheck, continuationStatusCodes } from "~db/queries/continuation-checks.server";
 import { checkSchema } from "~/utils/check-form";
 import { parseSubmission } from "~/utils/forms";
 import type { requirePilotEditor } from "~/utils/permissions.server";

@@ -11,7 +11,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { getPilot } from "~db/queries/pilots.server";
-import { continuationStatusCodes } from "~db/queries/pilot-write.server";
+import { continuationStatusCodes } from "~db/queries/continuation-checks.server";
 import { JsonLd } from "~/components/json-ld";
 import { LocalizedText } from "~/components/localized-text";
 import { PilotReview, UnpublishForm } from "~/components/pilot-review";
