@@ -15,11 +15,10 @@ import { enqueueJob, startJobRunner, type JobHandlers, type JobRunner } from "~d
 import {
   SCHEDULE_JOB,
   SEND_REQUEST_JOB,
-  markSent,
-  requestForSending,
   runFollowUpPass,
   type FollowUpSettings,
 } from "~db/queries/follow-up-requests.server";
+import { markSent, requestForSending } from "~db/queries/follow-up-answers.server";
 import { continuationStatusCodes } from "~db/queries/continuation-checks.server";
 import { emailJobHandlers, publicUrl, queueEmail } from "./email.server";
 import { env } from "./env.server";

@@ -9,7 +9,7 @@ import type { Db, Tx } from "../connect";
 import { continuationChecks, continuationStatuses } from "../schema";
 import { audit } from "~db/audit.server";
 import { VersionConflict } from "./conflict";
-import { closeAnswered } from "./follow-up-requests.server";
+import { closeAnswered } from "./follow-up-answers.server";
 
 export async function addContinuationCheck(
   db: Db,

@@ -15,13 +15,8 @@ import { routeCaller } from "../helpers/route-call";
 import { clock, DAY_MS, helsinkiDay } from "~db/clock";
 import { openDb, type Db, type DbHandle } from "~db/connect";
 import { runDueJobs } from "~db/jobs.server";
-import {
-  addRecipients,
-  campaignFigures,
-  listOpenRequests,
-  queueSend,
-  runFollowUpPass,
-} from "~db/queries/follow-up-requests.server";
+import { addRecipients, queueSend, runFollowUpPass } from "~db/queries/follow-up-requests.server";
+import { campaignFigures, listOpenRequests } from "~db/queries/follow-up-campaign.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
 import { addContinuationCheck } from "~db/queries/continuation-checks.server";
 import {

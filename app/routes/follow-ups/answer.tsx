@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { clock, helsinkiDay } from "~db/clock";
 import type { Db } from "~db/connect";
-import { answerRequest, requestState } from "~db/queries/follow-up-requests.server";
+import { answerRequest, requestState } from "~db/queries/follow-up-answers.server";
 import { continuationStatusCodes } from "~db/queries/continuation-checks.server";
 import { ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field } from "~/components/field";
