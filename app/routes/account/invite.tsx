@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { getDb } from "~db/client.server";
-import { acceptInvitation } from "~db/queries/users.server";
+import { acceptInvitation } from "~db/queries/account-links.server";
 import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } from "~/components/account-forms";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";

@@ -6,11 +6,11 @@ import { z } from "zod";
 import { getDb } from "~db/client.server";
 import {
   createArtistUser,
-  findUserByEmail,
   mailQuotaReached,
   recordRegistrationOfExisting,
   renewVerificationLink,
-} from "~db/queries/users.server";
+} from "~db/queries/account-links.server";
+import { findUserByEmail } from "~db/queries/users.server";
 import { NewPasswordFields, useAccountLabels } from "~/components/account-forms";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";

@@ -5,7 +5,7 @@ import { useValidatedForm } from "~/utils/use-validated-form";
 import { z } from "zod";
 import { newPasswordFields } from "~/utils/validators";
 import { getDb } from "~db/client.server";
-import { resetPasswordWithLink } from "~db/queries/users.server";
+import { resetPasswordWithLink } from "~db/queries/account-links.server";
 import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } from "~/components/account-forms";
 import { ErrorSummary } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
-import { verifyEmailWithLink } from "~db/queries/users.server";
+import { verifyEmailWithLink } from "~db/queries/account-links.server";
 import { TokenProblem, type TokenState } from "~/components/account-forms";
 import { getI18n, isLang } from "~/i18n";
 import { requireLang } from "~/utils/lang.server";
