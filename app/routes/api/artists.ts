@@ -14,7 +14,7 @@ import {
   updatedSinceParam,
 } from "~/utils/open-data/http.server";
 import { artistSummaryOut } from "~/utils/open-data/map.server";
-import type { ArtistListOut } from "~/utils/open-data/schemas.server";
+import type { ArtistListOut } from "~/utils/open-data/record-schemas.server";
 
 /** Approved artists by id, a page at a time, with the directory's filters. */
 export const loader = apiLoader(async ({ request, url }) => {

@@ -15,7 +15,7 @@ import {
   updatedSinceParam,
 } from "~/utils/open-data/http.server";
 import { pilotSummaryOut } from "~/utils/open-data/map.server";
-import type { PilotListOut } from "~/utils/open-data/schemas.server";
+import type { PilotListOut } from "~/utils/open-data/record-schemas.server";
 
 /** The filters of /{lang}/pilots that the API offers (the public list's, without the internal ones). */
 const API_PILOT_FILTERS = [

@@ -2,7 +2,7 @@
  * Rows from db/queries as the API's shapes (schemas.server.ts): both languages as { fi, sv } with an
  * empty or missing translation absent, codes with their names, links to the API and the public pages.
  */
-import type { ArtistSummaryOut, ArtistOut, PilotOut, PilotSummaryOut } from "./schemas.server";
+import type { ArtistSummaryOut, ArtistOut, PilotOut, PilotSummaryOut } from "./record-schemas.server";
 import type { OpenArtistRow, OpenPilotRow } from "~db/queries/open-data.server";
 import type { PilotDetailRow } from "~db/queries/pilots.server";
 import type { ServiceRow } from "~db/queries/artist-directory.server";

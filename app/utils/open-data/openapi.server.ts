@@ -9,7 +9,8 @@ import { HORIZONS } from "~db/queries/continuation.server";
 import { REFERENCE_LISTS } from "~db/queries/open-data.server";
 import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
 import { PILOT_CSV_COLUMNS } from "~/utils/pilots-csv.server";
-import { apiRegistry, CUT_NAMES } from "./schemas.server";
+import { apiRegistry } from "./schema-parts.server";
+import { CUT_NAMES } from "./schemas.server";
 
 type Param = {
   name: string;
