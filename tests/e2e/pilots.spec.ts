@@ -237,12 +237,7 @@ test.describe("pilot registry", () => {
     expect((await page.request.get(`/${lang}/pilots/${FIXTURES.pilots.draftVasa}/edit`)).status()).toBe(404);
   });
 
-  test("a draft is deleted only after confirmation; the council returns a submitted pilot with a comment", async ({
-    page,
-    browser,
-    lang,
-    t,
-  }) => {
+  test("a draft is deleted only after confirmation", async ({ page, lang, t }) => {
     const word = uniqueWord();
     await login(page, lang, ACCOUNTS.staff);
     await page.goto(`/${lang}/pilots/new`);
@@ -259,7 +254,15 @@ test.describe("pilot registry", () => {
     await page.getByRole("button", { name: t("pilots:actions.deleteConfirm") }).click();
     await expect(page.getByText(t("pilots:actions.deleted"))).toBeVisible();
     expect((await page.request.get(`/${lang}/pilots/${id}`)).status()).toBe(404);
+  });
 
+  test("the council returns a submitted pilot with a comment, which its editor then sees", async ({
+    page,
+    browser,
+    lang,
+    t,
+  }) => {
+    await login(page, lang, ACCOUNTS.staff);
     const { id: submitted } = await createAndSubmit(page, lang, t, uniqueWord());
     const council = await signedIn(browser, lang, ACCOUNTS.council);
     await council.page.goto(`/${lang}/pilots/${submitted}`);
