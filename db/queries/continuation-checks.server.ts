@@ -114,13 +114,7 @@ export async function correctCheck(
     const [row] = await tx
       .update(continuationChecks)
       .set({ ...checkAudit(check), version: sql`${continuationChecks.version} + 1`, updatedAt: new Date() })
-      .where(
-        and(
-          eq(continuationChecks.id, checkId),
-          eq(continuationChecks.pilotId, pilotId),
-          eq(continuationChecks.version, version),
-        ),
-      )
+      .where(checkAtVersion(pilotId, checkId, version))
       .returning({ version: continuationChecks.version });
     if (!row) throw new VersionConflict();
     await audit(tx, {
@@ -134,6 +128,14 @@ export async function correctCheck(
     return row.version;
   });
 }
+
+/** The check `checkId` of pilot `pilotId`, only while it is at `version` (a stale edit matches nothing). */
+const checkAtVersion = (pilotId: number, checkId: number, version: number) =>
+  and(
+    eq(continuationChecks.id, checkId),
+    eq(continuationChecks.pilotId, pilotId),
+    eq(continuationChecks.version, version),
+  );
 
 /**
  * Deletes a check at `version` (else VersionConflict, nothing changes), with its audit event: every
@@ -152,13 +154,7 @@ export async function deleteCheck(
     const before = await getCheck(tx, pilotId, checkId);
     const deleted = await tx
       .delete(continuationChecks)
-      .where(
-        and(
-          eq(continuationChecks.id, checkId),
-          eq(continuationChecks.pilotId, pilotId),
-          eq(continuationChecks.version, version),
-        ),
-      )
+      .where(checkAtVersion(pilotId, checkId, version))
       .returning({ id: continuationChecks.id });
     if (!before || !deleted.length) throw new VersionConflict();
     await audit(tx, {

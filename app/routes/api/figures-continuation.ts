@@ -1,22 +1,13 @@
 import { parsePilotFiltersStrict } from "~db/queries/pilot-filters.server";
 import { todayIso } from "~shared/dates";
+import { DASHBOARD_FILTERS } from "~/utils/dashboard-model.server";
 import { apiContext } from "~/utils/open-data/context.server";
 import { continuationFigures } from "~/utils/open-data/figures.server";
 import { apiAction, apiLoader, badParams, cacheable, etagFor, rejectUnknown } from "~/utils/open-data/http.server";
 import { CUT_NAMES } from "~/utils/open-data/schemas.server";
 
-const FILTERS = [
-  "programme",
-  "phase",
-  "region",
-  "municipality",
-  "targetGroup",
-  "artForm",
-  "yearFrom",
-  "yearTo",
-  "reportDate",
-  "horizon",
-] as const;
+/** The dashboard's filters, and the reporting date it reads beside them. */
+const FILTERS = [...DASHBOARD_FILTERS, "reportDate"] as const;
 
 /** The dashboard's continuation figures: the whole, at a horizon, or cut by a dimension. */
 export const loader = apiLoader(async ({ request, url }) => {

@@ -1,19 +1,12 @@
 import { parsePilotFiltersStrict } from "~db/queries/pilot-filters.server";
 import { todayIso } from "~shared/dates";
+import { DASHBOARD_FILTERS } from "~/utils/dashboard-model.server";
 import { apiContext } from "~/utils/open-data/context.server";
 import { networkFigures } from "~/utils/open-data/figures.server";
 import { apiAction, apiLoader, badParams, cacheable, etagFor, rejectUnknown } from "~/utils/open-data/http.server";
 
-const FILTERS = [
-  "programme",
-  "phase",
-  "region",
-  "municipality",
-  "targetGroup",
-  "artForm",
-  "yearFrom",
-  "yearTo",
-] as const;
+/** The dashboard's filters but the headline's horizon, which no network figure has. */
+const FILTERS = DASHBOARD_FILTERS.filter((name) => name !== "horizon");
 
 /** The dashboard's network figures: pilots per year, municipalities, employment, funding, cooperation, reach. */
 export const loader = apiLoader(async ({ request, url }) => {
