@@ -18,7 +18,7 @@ import { runDueJobs } from "~db/jobs.server";
 import { addRecipients, queueSend, runFollowUpPass } from "~db/queries/follow-up-requests.server";
 import { campaignFigures, listOpenRequests } from "~db/queries/follow-up-campaign.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
-import { addContinuationCheck } from "~db/queries/continuation-checks.server";
+import { addContinuationCheck, deleteCheck } from "~db/queries/continuation-checks.server";
 import {
   auditEvents,
   continuationChecks,
@@ -290,6 +290,61 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
     const { loader } = await import("~/routes/follow-ups/answer");
     const token = tokenIn((await mailsTo("yhteys.a@kunta.example"))[1].body, "fi")!;
     expect((await call(loader, "fi", token)).data.state).toBe("answered");
+  });
+
+  it("asks again, saying why, when the check that answered is deleted; the new link answers it", async () => {
+    const at = new Date(day(31).getTime() + 3600_000);
+    clock.now = () => at;
+    const [answered] = await requestsOf(ids.a);
+    const [check] = await checksOf(ids.a);
+    expect(answered).toMatchObject({ outcome: "answered", checkId: check.id });
+    await deleteCheck(t.db, ids.a, check.id, check.version, "Kirjattu väärälle pilotille", FIXTURES.users.staff);
+    const [reopened] = await requestsOf(ids.a);
+    expect(reopened).toMatchObject({ id: answered.id, closedAt: null, outcome: null, checkId: null, sentAt: null });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "continuation.delete"), eq(auditEvents.entityId, String(check.id))));
+    expect(event.changes.followUpRequest.after).toBe(answered.id);
+
+    await runDueJobs(t.db, jobHandlers, { now: at });
+    const mails = await mailsTo("yhteys.a@kunta.example");
+    expect(mails).toHaveLength(3);
+    expect(mails[2].subject).toContain("Vastaathan uudelleen");
+    expect(mails[2].body).toContain("Aiempi vastaus tähän kysymykseen on poistettu");
+    expect((await mailsTo("staff.kauhava@rajaton.example")).at(-1)?.subject).toContain("Vastaathan uudelleen");
+    // The next pass keeps it (the pilot is still due for the same round) and reminds nobody yet.
+    await runner(t.db, new Date(at.getTime() + 3600_000));
+    expect(await requestsOf(ids.a)).toHaveLength(1);
+    expect(await mailsTo("yhteys.a@kunta.example")).toHaveLength(3);
+
+    const { action } = await import("~/routes/follow-ups/answer");
+    const token = tokenIn(mails[2].body, "fi")!;
+    const done = await call(action, "fi", token, { pilotId: String(ids.a), statusCode: "continues_own" });
+    expect(done.status).toBe(200);
+    expect((await requestsOf(ids.a))[0]).toMatchObject({ id: answered.id, outcome: "answered" });
+    expect(await checksOf(ids.a)).toHaveLength(1);
+  });
+
+  it("does not reopen an answered request when the pilot has another open one", async () => {
+    const [b] = await requestsOf(ids.b);
+    const [check] = await checksOf(ids.b);
+    expect(b).toMatchObject({ outcome: "answered", checkId: check.id });
+    const [open] = await t.db
+      .insert(followUpRequests)
+      .values({
+        pilotId: ids.b,
+        round: "manual:2031-03-01",
+        reason: "milestone",
+        dueSince: "2031-03-01",
+        createdAt: day(31),
+      })
+      .returning({ id: followUpRequests.id });
+    await deleteCheck(t.db, ids.b, check.id, check.version, "Väärä pilotti", FIXTURES.users.staff);
+    const rows = await requestsOf(ids.b);
+    expect(rows.find((r) => r.id === b.id)).toMatchObject({ outcome: "answered", closedAt: b.closedAt });
+    await t.db.delete(followUpRequests).where(eq(followUpRequests.id, open.id));
+    await t.db.insert(continuationChecks).values({ ...check, id: undefined, version: 1 });
   });
 
   it("sends to a contact named later; an expired link gets its own page", async () => {
