@@ -262,6 +262,20 @@ export async function resendRequest(db: Db, requestId: number, now: Date) {
   });
 }
 
+/** The request (alias `r`) that the check answered, when deleting the check would open it again. */
+const reopenable = (checkId: number) =>
+  sql`r.check_id = ${checkId} and r.outcome = 'answered'
+      and not exists (select 1 from follow_up_requests o where o.pilot_id = r.pilot_id and o.closed_at is null)`;
+
+/** Whether deleting the check would open a follow-up request again (the confirmation page says so). */
+export async function deletingReopens(db: DbOrTx, checkId: number) {
+  const rows = await queryRows<{ id: number }>(
+    db as Db,
+    sql`select r.id from follow_up_requests r where ${reopenable(checkId)}`,
+  );
+  return rows.length > 0;
+}
+
 /**
  * A deleted check took its answer with it: the request it answered is open again (unless the pilot
  * has another open request), with a new mailing that says why, and escalation counted from it. The
@@ -275,8 +289,7 @@ export async function reopenAnswered(tx: DbOrTx, checkId: number, now: Date) {
     sql`update follow_up_requests r
           set closed_at = null, outcome = null, check_id = null, answered_by = null,
               sent_at = null, reminded_at = null, overdue_at = null
-        where r.check_id = ${checkId} and r.outcome = 'answered'
-          and not exists (select 1 from follow_up_requests o where o.pilot_id = r.pilot_id and o.closed_at is null)
+        where ${reopenable(checkId)}
         returning r.id, r.pilot_id as "pilotId"`,
   );
   if (!r) return null;

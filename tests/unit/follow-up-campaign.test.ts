@@ -15,7 +15,7 @@ import { routeCaller } from "../helpers/route-call";
 import { clock, DAY_MS, helsinkiDay } from "~db/clock";
 import { openDb, type Db, type DbHandle } from "~db/connect";
 import { runDueJobs } from "~db/jobs.server";
-import { addRecipients, queueSend, runFollowUpPass } from "~db/queries/follow-up-requests.server";
+import { addRecipients, deletingReopens, queueSend, runFollowUpPass } from "~db/queries/follow-up-requests.server";
 import { campaignFigures, listOpenRequests } from "~db/queries/follow-up-campaign.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
 import { addContinuationCheck, deleteCheck } from "~db/queries/continuation-checks.server";
@@ -298,6 +298,7 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
     const [answered] = await requestsOf(ids.a);
     const [check] = await checksOf(ids.a);
     expect(answered).toMatchObject({ outcome: "answered", checkId: check.id });
+    expect(await deletingReopens(t.db, check.id)).toBe(true); // the confirmation page says so
     await deleteCheck(t.db, ids.a, check.id, check.version, "Kirjattu väärälle pilotille", FIXTURES.users.staff);
     const [reopened] = await requestsOf(ids.a);
     expect(reopened).toMatchObject({ id: answered.id, closedAt: null, outcome: null, checkId: null, sentAt: null });
@@ -340,6 +341,7 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
         createdAt: day(31),
       })
       .returning({ id: followUpRequests.id });
+    expect(await deletingReopens(t.db, check.id)).toBe(false);
     await deleteCheck(t.db, ids.b, check.id, check.version, "Väärä pilotti", FIXTURES.users.staff);
     const rows = await requestsOf(ids.b);
     expect(rows.find((r) => r.id === b.id)).toMatchObject({ outcome: "answered", closedAt: b.closedAt });
