@@ -15,7 +15,7 @@ import { routeCaller } from "../helpers/route-call";
 import { clock, DAY_MS, helsinkiDay } from "~db/clock";
 import { openDb, type Db, type DbHandle } from "~db/connect";
 import { runDueJobs } from "~db/jobs.server";
-import { addRecipients, deletingReopens, queueSend, runFollowUpPass } from "~db/queries/follow-up-requests.server";
+import { deletingReopens, runFollowUpPass } from "~db/queries/follow-up-requests.server";
 import { campaignFigures, listOpenRequests } from "~db/queries/follow-up-campaign.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
 import { addContinuationCheck, deleteCheck } from "~db/queries/continuation-checks.server";
@@ -135,6 +135,9 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
       expect(m.language).toBe(lang);
       expect(m.subject).toContain(lang === "fi" ? "Jatkuuko" : "Fortsätter");
       expect(m.body).toContain(lang === "fi" ? "Rajaton" : "Gränslös");
+      // The sender's role, and the pilot's name in the text as well as the subject.
+      expect(m.body).toMatch(lang === "fi" ? /^Lähettäjä: maakunnan liiton/m : /^Avsändare: landskapsförbundets/m);
+      expect(m.body).toContain(`${word} ${to.includes(".a@") || to.startsWith("staff.kauhava") ? "A" : "B"}`);
       expect(m.body).toContain(
         to.startsWith("staff")
           ? lang === "fi"
@@ -349,14 +352,32 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
     await t.db.insert(continuationChecks).values({ ...check, id: undefined, version: 1 });
   });
 
-  it("sends to a contact named later; an expired link gets its own page", async () => {
+  it("the council's resend reaches a contact named later; an expired link gets its own page", async () => {
     const at = day(32);
     clock.now = () => at;
-    await t.db.update(pilots).set({ contactEmail: "nimetty.c@kunta.example" }).where(eq(pilots.id, ids.c));
+    const { action: resend } = await import("~/routes/follow-ups/route");
+    const { createSession } = await import("~/utils/session.server");
+    const council = (await createSession(FIXTURES.users.council, new Request("http://localhost"))).split(";")[0];
     const [req] = await requestsOf(ids.c);
-    expect(await addRecipients(t.db, req.id, ids.c, helsinkiDay(at))).toBe(1);
-    await queueSend(t.db, req.id, "resend-1", at);
-    await runDueJobs(t.db, jobHandlers, { now: at });
+    const form = { intent: "resend", requestId: String(req.id) };
+    // Still nobody to ask: the council is told so, and nothing is sent.
+    const nobody = await route(resend, "/fi/follow-ups", { lang: "fi" }, form, council);
+    expect(nobody.status).toBe(400);
+    expect(nobody.data.error).toBe("followups:campaign.resendNobody");
+    await t.db.update(pilots).set({ contactEmail: "nimetty.c@kunta.example" }).where(eq(pilots.id, ids.c));
+    // Staff may not resend; the council may, and the mailing is in the outbox at once.
+    const staff = (await createSession(FIXTURES.users.staff, new Request("http://localhost"))).split(";")[0];
+    expect((await route(resend, "/fi/follow-ups", { lang: "fi" }, form, staff)).status).toBe(403);
+    expect(await mailsTo("nimetty.c@kunta.example")).toEqual([]);
+    const resent = await route(resend, "/fi/follow-ups", { lang: "fi" }, form, council);
+    expect(resent.status).toBe(200);
+    expect(resent.data).toMatchObject({ error: null, resent: true });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "followup.resend"), eq(auditEvents.entityId, String(req.id))));
+    expect(event.userId).toBe(FIXTURES.users.council);
+    expect((await requestsOf(ids.c))[0].sentAt).not.toBeNull();
     const [mail] = await mailsTo("nimetty.c@kunta.example");
     expect(mail.language).toBe("fi"); // Alavus is Finnish-speaking, and the address has no account
     const token = tokenIn(mail.body, "fi")!;
@@ -388,5 +409,29 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
     expect(await requestsOf(ids.c)).toHaveLength(1);
     const [latest] = await t.db.select().from(emailOutbox).orderBy(desc(emailOutbox.id)).limit(1);
     expect(latest).toBeTruthy();
+  });
+
+  it("a link of a round that a newer round replaced gets its page and records nothing", async () => {
+    // B's 6-month request goes unanswered; its editor corrects the end date, which moves the milestone:
+    // the next pass replaces the request with one for the new round.
+    const sixMonths = (await mailsTo("kontakt.b@stad.example")).at(-1)!;
+    const token = tokenIn(sixMonths.body, "sv")!;
+    await t.db.update(pilots).set({ endDate: "2031-03-31" }).where(eq(pilots.id, ids.b));
+    await runner(t.db, new Date("2031-10-15T08:00:00Z"));
+    const b = await requestsOf(ids.b);
+    expect(b.map((r) => [r.round, r.outcome])).toEqual([
+      [`none:${END}`, "answered"],
+      ["milestone6:2031-07-31", "superseded"],
+      ["milestone6:2031-09-30", null],
+    ]);
+    const { loader, action } = await import("~/routes/follow-ups/answer");
+    const opened = await call(loader, "sv", token);
+    expect(opened.status).toBe(410);
+    expect(opened.data.state).toBe("superseded");
+    const checks = (await checksOf(ids.b)).length;
+    const posted = await call(action, "sv", token, { pilotId: String(ids.b), statusCode: "ended" });
+    expect(posted.status).toBe(410);
+    expect(posted.data.state).toBe("superseded");
+    expect(await checksOf(ids.b)).toHaveLength(checks);
   });
 });
