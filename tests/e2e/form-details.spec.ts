@@ -79,11 +79,18 @@ test("the artist's municipality choices are in the page language's alphabetical 
   expect(lists).toBe(2);
 });
 
-test("a pilot taken from sources without a start date says the start is not known", async ({ page, lang, t }) => {
+test("a pilot taken from sources without a start date says the start is not known, and its check that it came from the sources", async ({
+  page,
+  lang,
+  t,
+}) => {
   await page.goto(`/${lang}/pilots/${FIXTURES.pilots.taikuSotessa}`);
   const period = page
     .locator("dl.facts dt")
     .filter({ hasText: new RegExp(`^${t("pilots:field.period")}$`) })
     .locator("xpath=following-sibling::dd[1]");
   await expect(period).toHaveText(new RegExp(`^${t("pilots:startUnknown")} – 31\\.12\\.2017$`));
+  // Who recorded the check is said in the page's language, not as a Finnish author's name.
+  await expect(page.locator(".timeline-item").first()).toContainText(t("pilots:check.fromSources"));
+  await expect(page.locator("main")).not.toContainText("Lähdeaineisto");
 });
