@@ -112,6 +112,7 @@ export async function stopServers(children: ChildProcess[]) {
     const exited = new Promise((r) => c.once("exit", r));
     c.kill("SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   }
 }
 

@@ -39,11 +39,15 @@ export async function runScale(opts: { server: string; only: string | null; requ
       const floor = await openDb({ url: db.url });
       await prepare(floor.db);
       for (const s of scenarios) {
+        // A failed scenario (a server error under load) is reported, and the run goes on.
         const m = await measure(s, servers[s.cache ?? "on"], floor.db, {
           requests: opts.requests,
           concurrent: false,
           warmup: 20,
           budgetMs: 15_000,
+        }).catch((e: Error) => {
+          notes.push(`${pilots} pilots, ${s.name}: failed (${e.message})`);
+          return { median: Number.NaN, rps: null, floor: Number.NaN, n: 0 };
         });
         results.set(s.name, [...(results.get(s.name) ?? []), m]);
         console.log(`[bench]   ${s.name}: ${ms(m.median)} (floor ${ms(m.floor)}; ${m.n} requests)`);
