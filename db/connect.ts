@@ -9,6 +9,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { setIcuCollations } from "./collation";
 
@@ -78,4 +80,23 @@ export function pgliteDir(dataDir: string) {
 export async function queryRows<T>(db: Db, query: Parameters<Db["execute"]>[0]): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Rows of a hot read-only query as a prepared statement (docs/decisions/150): on PostgreSQL each
+ * connection parses and plans it once and then only binds and runs it, where `db.execute()` sends an
+ * unnamed statement that is planned again on every call. The statement is keyed by its text, so the
+ * query's shape must not depend on the request beyond its parameters. On PGlite, and inside a
+ * transaction, it runs as `queryRows` does.
+ */
+export async function preparedRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const client = (db as { $client?: unknown }).$client;
+  if (typeof (client as postgres.Sql | undefined)?.unsafe !== "function" || !("options" in (client as object)))
+    return queryRows<T>(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await (client as postgres.Sql).unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+    prepare: true,
+  })) as unknown as T[];
 }

@@ -2,10 +2,10 @@
  * A benchmark scenario for `npm run bench` (scripts/bench.ts). Each area keeps its scenarios in
  * scripts/bench/<area>.ts exporting `scenarios: BenchScenario[]`. The harness seeds the bulk data
  * set on PostgreSQL, starts the built app, and for each scenario prints: median latency with one
- * connection, requests/s at 10 concurrent connections, and the median of the raw SQL the page runs
- * (the floor the page cannot beat).
+ * connection, requests/s at 10 concurrent connections, and the median time of the loader's own
+ * queries without HTTP or rendering (the floor the page cannot beat), with their ratio.
  */
-import type postgres from "postgres";
+import type { Db } from "../../db/connect";
 
 export type BenchScenario = {
   name: string;
@@ -15,8 +15,12 @@ export type BenchScenario = {
   cache?: "off";
   /** Sign in as this demo account first (default: anonymous). */
   as?: "admin" | "council" | "staff" | "artist";
-  /** Runs the same SQL the loader runs, with postgres.js directly; timed as the floor. */
-  sql: (sql: postgres.Sql) => Promise<unknown>;
-  /** The targets, printed beside the measurement. */
-  targets: { medianMs?: number; rps10?: number; maxOverSql?: number };
+  /**
+   * The floor: the loader's own query functions (db/queries), called as the loader calls them (at
+   * once where it uses Promise.all), on a handle opened by db/connect.ts like the app's — the same
+   * connection settings and the same prepared statements. The data cache is off while it runs.
+   */
+  sql: (db: Db) => Promise<unknown>;
+  /** The targets, printed beside the measurement (medianMs at 10,000 pilots; at100kMs by `--scale`). */
+  targets: { medianMs?: number; rps10?: number; maxOverSql?: number; at100kMs?: number };
 };
