@@ -64,7 +64,12 @@ export function ArtistPicker({ kit, row }: { kit: Kit; row: number }) {
                     setFocusOn("search");
                   },
                 }
-              : { type: "submit" as const, name: "intent", value: `${ARTIST_CHANGE}:${row}`, formAction: `#${id}-row` })}
+              : {
+                  type: "submit" as const,
+                  name: "intent",
+                  value: `${ARTIST_CHANGE}:${row}`,
+                  formAction: `#${id}-row`,
+                })}
           >
             {t("form.artistChange")}
             <span className="visually-hidden">, {t("form.rowN", { n })}</span>
@@ -269,22 +274,23 @@ function Combobox({
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      <ul role="listbox" id={listId} aria-labelledby={`${id}-label`} hidden={!expanded}>
+      <div role="listbox" id={listId} aria-labelledby={`${id}-label`} hidden={!expanded}>
         {results.map((a, i) => (
           // A click chooses; pressing keeps the focus in the field, whose keys move in the list (no key handler here).
           // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox's field handles the keys (aria-activedescendant)
-          <li
+          <div
             key={a.id}
             id={`${listId}-${i}`}
             role="option"
+            tabIndex={-1}
             aria-selected={i === active}
             onMouseDown={(ev) => ev.preventDefault()}
             onClick={() => choose(a)}
           >
             {a.name}
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
       <p role="status" className="visually-hidden">
         {status}
       </p>

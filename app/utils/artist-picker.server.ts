@@ -43,7 +43,10 @@ export async function pilotEmployedIds(db: Db, pilotId: number | null): Promise<
 export async function checkChosen(db: Db, values: FormValues, employed: Set<number>) {
   const chosen = chosenArtists(values);
   const ids = [...new Set(chosen.map(([, id]) => id))];
-  const approved = await approvedArtists(db, ids.filter((id) => !employed.has(id)));
+  const approved = await approvedArtists(
+    db,
+    ids.filter((id) => !employed.has(id)),
+  );
   const kept = ids.filter((id) => employed.has(id));
   const named = [...approved, ...(await artistNames(db, kept))];
   const allowed = new Set(named.map((a) => a.id));

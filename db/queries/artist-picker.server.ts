@@ -52,4 +52,3 @@ export async function approvedArtists(db: DbOrTx, ids: number[]): Promise<Picked
     sql`select id, name from artists where state = 'approved' and id in ${ids} order by id`,
   );
 }
-

@@ -90,7 +90,13 @@ const call = routeCaller({ client: "192.0.2.9" });
 async function session(email: string, role: "artist" | "staff" | "council") {
   const [u] = await t.db
     .insert(users)
-    .values({ email, name: email, role, emailVerifiedAt: new Date(), passwordHash: await hashPassword("Vahva-salasana-2026") })
+    .values({
+      email,
+      name: email,
+      role,
+      emailVerifiedAt: new Date(),
+      passwordHash: await hashPassword("Vahva-salasana-2026"),
+    })
     .returning({ id: users.id });
   const { createSession } = await import("~/utils/session.server");
   return (await createSession(u.id, new Request(ORIGIN))).split(";")[0];
@@ -146,7 +152,13 @@ describe("the pilot form", () => {
       .from(employments)
       .where(eq(employments.pilotId, emp.pilotId));
     const edit = await import("~/routes/registry/edit");
-    const loaded = await call(edit.loader, `/fi/pilots/${emp.pilotId}/edit`, { lang: "fi", id: String(emp.pilotId) }, null, council);
+    const loaded = await call(
+      edit.loader,
+      `/fi/pilots/${emp.pilotId}/edit`,
+      { lang: "fi", id: String(emp.pilotId) },
+      null,
+      council,
+    );
     const expected = [...new Set(own.map((o) => o.id).filter((x) => x != null))].sort();
     expect(loaded.data.options.artists.map((a: { id: number }) => a.id).sort()).toEqual(expected);
   });
@@ -154,7 +166,8 @@ describe("the pilot form", () => {
   it("refuses an artist who is unknown or not in the directory with a field error; saves an approved one", async () => {
     const council = await session("picker.saver@example.org", "council");
     const { action } = await import("~/routes/registry/new");
-    const post = (extra: Record<string, string>) => call(action, "/fi/pilots/new", { lang: "fi" }, form(extra), council);
+    const post = (extra: Record<string, string>) =>
+      call(action, "/fi/pilots/new", { lang: "fi" }, form(extra), council);
     for (const bad of [String(ids["Sirkuskoulu Pilvilinna luonnos"]), "99999999"]) {
       const r = await post({ "employments.0.artist": bad, "employments.0.role": "ohjaaja" });
       expect(r.status).toBe(400);
@@ -164,7 +177,10 @@ describe("the pilot form", () => {
     const unchosen = await post({ "employments.0.artistSearch": "pilvilinna" });
     expect(unchosen.status).toBe(400);
     expect(unchosen.data.errors["employments.0.artist"]).toBe("pilots:validation.artistNotChosen");
-    const saved = await post({ "employments.0.artist": String(ids["Sirkuskoulu Pilvilinna"]), "employments.0.days": "2" });
+    const saved = await post({
+      "employments.0.artist": String(ids["Sirkuskoulu Pilvilinna"]),
+      "employments.0.days": "2",
+    });
     expect(saved.status).toBe(302);
     const pilotId = Number(saved.headers.get("Location")?.match(/pilots\/(\d+)/)?.[1]);
     const rows = await t.db.select().from(employments).where(eq(employments.pilotId, pilotId));
@@ -182,7 +198,13 @@ describe("the pilot form", () => {
       "employments.1.artistSearch": "sirkuskoulun",
       "employments.1.role": "ohjaaja",
     };
-    const r = await call(action, "/fi/pilots/new", { lang: "fi" }, form({ ...typed, intent: "artistSearch:1" }), council);
+    const r = await call(
+      action,
+      "/fi/pilots/new",
+      { lang: "fi" },
+      form({ ...typed, intent: "artistSearch:1" }),
+      council,
+    );
     expect(r.status).toBe(200);
     expect(r.data.values).toMatchObject({ "title.fi": "Poimintakoe", ...typed });
     expect(r.data.artistSearch).toEqual({
@@ -191,7 +213,13 @@ describe("the pilot form", () => {
       results: [{ id: ids["Sirkuskoulu Pilvilinna"], name: "Sirkuskoulu Pilvilinna" }],
     });
     expect(r.data.artists).toEqual([{ id: Number(chosen), name: "Teatergruppen Stjärnfallet" }]);
-    const changed = await call(action, "/fi/pilots/new", { lang: "fi" }, form({ ...typed, intent: "artistChange:0" }), council);
+    const changed = await call(
+      action,
+      "/fi/pilots/new",
+      { lang: "fi" },
+      form({ ...typed, intent: "artistChange:0" }),
+      council,
+    );
     expect(changed.status).toBe(200);
     expect(changed.data.values["employments.0.artist"]).toBeUndefined();
     expect(changed.data.values["employments.0.fee"]).toBe("1 200");
