@@ -55,6 +55,8 @@ export function ArtistPicker({ kit, row }: { kit: Kit; row: number }) {
           <button
             id={id}
             className="button button-secondary"
+            // The visible text first, then the row: each row's button has its own name.
+            aria-label={`${t("form.artistChange")}, ${t("form.rowN", { n })}`}
             aria-describedby={[`${id}-label`, `${id}-name`, error ? `${id}-error` : null].filter(Boolean).join(" ")}
             {...(hydrated
               ? {
@@ -72,7 +74,6 @@ export function ArtistPicker({ kit, row }: { kit: Kit; row: number }) {
                 })}
           >
             {t("form.artistChange")}
-            <span className="visually-hidden">, {t("form.rowN", { n })}</span>
           </button>
         </p>
       </div>
@@ -117,9 +118,9 @@ export function ArtistPicker({ kit, row }: { kit: Kit; row: number }) {
             value={`${ARTIST_SEARCH}:${row}`}
             formAction={`#${id}-row`}
             className="button button-secondary"
+            aria-label={`${t("form.artistSearch")}, ${t("form.rowN", { n })}`}
           >
             {t("form.artistSearch")}
-            <span className="visually-hidden">, {t("form.rowN", { n })}</span>
           </button>
         </div>
       )}
@@ -172,6 +173,7 @@ function Combobox({
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState("");
   const asked = useRef<AbortController | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const listId = `${id}-listbox`;
 
@@ -221,6 +223,9 @@ function Combobox({
   }
 
   function choose(a: PickedArtist) {
+    // Leave the field before it goes: a field removed while focused would be checked on a blur that
+    // the form's own submit handling no longer sees (the browser would post the form).
+    input.current?.blur();
     setOpen(false);
     setStatus("");
     onChoose(a);
@@ -257,6 +262,7 @@ function Combobox({
   return (
     <div className="artist-search artist-combobox">
       <input
+        ref={input}
         id={id}
         name={searchField(row)}
         type="text"

@@ -2,7 +2,7 @@
  * The pilot form's artist picker in both languages: with JavaScript a combobox (typing lists the
  * matches, arrow down and Enter choose, the list is axe-clean while open), without JavaScript a
  * search button whose answer keeps everything typed and lists the matches to choose from. Either
- * way the saved pilot shows the artist.
+ * way the saved pilot shows the artist. (Axe runs in the page, so only the JavaScript test scans.)
  */
 import { FIXTURES } from "./authz/types";
 import { artistName, chooseArtist, expectChosen, pickerId } from "./artist-picker";
@@ -32,8 +32,10 @@ test.describe("artist picker with JavaScript", () => {
     await expect(page.getByRole("listbox")).toBeVisible();
     await expect(page.getByRole("option", { name, exact: true })).toBeVisible();
     // The number of matches is announced.
-    const count = await page.getByRole("option").count();
-    await expect(page.locator(".artist-combobox [role=status]")).toHaveText(t("pilots:form.artistResults", { count }));
+    const count = await page.getByRole("listbox").getByRole("option").count();
+    await expect(page.locator("#f-employments-0-artist-row [role=status]")).toHaveText(
+      t(`pilots:form.artistResults_${count === 1 ? "one" : "other"}`, { count }),
+    );
     await expectNoAxeViolations(page);
     // Escape closes the list and leaves the text.
     await field.press("Escape");
@@ -80,7 +82,6 @@ test.describe("artist picker without JavaScript", () => {
     await expect(page.locator("#f-contactName")).toHaveValue("Yhteys Henkilö");
     await expect(page.locator("#f-employments-0-role")).toHaveValue(lang === "fi" ? "ohjaaja" : "ledare");
     await expect(page.locator(pickerId(0))).toHaveValue(name.split(" ")[0]);
-    await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: t("pilots:form.saveDraft") }).click();
     await expect(page).toHaveURL(/\/pilots\/\d+\?done=saved/);
