@@ -59,6 +59,8 @@ export default [
     // The artist directory
     ...prefix("artists", [
       index("routes/directory/artists.tsx", { id: "routes/$lang.artists._index" }),
+      // The pilot form's artist search (JSON, for those who make pilots)
+      route("search", "routes/directory/artist-search.ts", { id: "routes/$lang.artists.search" }),
       route(":id", "routes/directory/artist.tsx", { id: "routes/$lang.artists.$id" }),
     ]),
 

@@ -8,6 +8,7 @@ import { formatDateTime } from "~/utils/format";
 import { LOCALIZED_FIELDS, type FormValues } from "~/utils/pilot-form";
 import { rowCount } from "~/utils/pilot-form-values";
 import type { Lang } from "~/i18n";
+import type { ArtistSearch, PickedArtist } from "~/utils/artist-picker";
 
 type Named = { name: Localized };
 
@@ -19,7 +20,10 @@ export type PilotFormOptions = {
   sectors: ({ code: string } & Named)[];
   targetGroups: ({ code: string } & Named)[];
   artForms: ({ code: string } & Named)[];
-  artists: { id: number; name: string }[];
+  /** The artists the form's values name (the rows search the directory: docs/decisions/148). */
+  artists: PickedArtist[];
+  /** A row's search without JavaScript, answered with the form. */
+  artistSearch?: ArtistSearch | null;
 };
 
 export type Conflict = { changes: { at: string; by: string; fields: string[] }[]; differing: string[] };

@@ -2,6 +2,7 @@
 import { FUNDING_KINDS } from "~shared/codes";
 import { Checkbox } from "~/components/choice-group";
 import { Field, SelectField } from "~/components/field";
+import { ArtistPicker } from "./artist-picker";
 import { type Kit, Section } from "./pilot-form-kit";
 import { Bilingual } from "./pilot-form-sections";
 
@@ -43,20 +44,13 @@ export function FundingSection({ kit }: { kit: Kit }) {
 }
 
 export function ArtistsSection({ kit }: { kit: Kit }) {
-  const { t, v, e, options } = kit;
+  const { t, v, e } = kit;
   return (
     <Section id="artists" title={t("form.section.artists")}>
       <p className="hint">{t("form.rowsHint")}</p>
       {kit.rows("employments", 2).map((i) => (
         <div className="row-group" key={i}>
-          <SelectField
-            name={`employments.${i}.artist`}
-            label={t("form.artist", { n: i + 1 })}
-            value={v(`employments.${i}.artist`)}
-            error={e(`employments.${i}.artist`)}
-            options={options.artists.map((a) => ({ value: String(a.id), label: a.name }))}
-            none={t("form.none")}
-          />
+          <ArtistPicker kit={kit} row={i} />
           <Field
             name={`employments.${i}.name`}
             label={t("form.artistName", { n: i + 1 })}

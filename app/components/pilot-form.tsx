@@ -104,6 +104,10 @@ export function PilotForm({
 
   return (
     <Form method="post" className="pilot-form" ref={formRef} {...formProps}>
+      {/* Enter in a field saves, as before the rows had their own search buttons (the first submit button is the default). */}
+      <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+        {state === "new" || state === "draft" ? t("form.saveDraft") : t("form.save")}
+      </button>
       {wasCarried ? (
         <p className="notice notice-warning" role="status">
           {t("form.carried")}

@@ -6,11 +6,13 @@ import { data, redirect } from "@remix-run/node";
 import { workflowMail } from "./workflow-mail.server";
 import { getDb } from "~db/client.server";
 import { artistNames } from "~db/queries/artist-directory.server";
-import { changesSince, loadFormOptions, loadPilotInput } from "~db/queries/pilot-form-data.server";
+import { changesSince, loadFormChoices, loadPilotInput } from "~db/queries/pilot-form-data.server";
 import { createPilot, updatePilot } from "~db/queries/pilot-write.server";
 import { getRevision, saveRevision } from "~db/queries/pilot-revisions.server";
 import type { PilotState } from "~shared/codes";
 import { SWITCH_LANGUAGE, type Lang } from "~/i18n";
+import { type PickedArtist, rowIntent } from "./artist-picker";
+import { checkChosen, employedIds, pilotEmployedIds, rowErrors, rowStep } from "./artist-picker.server";
 import { INT4_MAX } from "./validators";
 import { formValues, parseSubmission, replyWithErrors } from "./forms";
 import { isCouncil, staffScope, type Viewer } from "./permissions.server";
@@ -18,9 +20,10 @@ import { checkedComplete, pilotSchema, type FormValues, type PilotInput } from "
 import { inputToValues } from "./pilot-form-values";
 import { municipalityLabel, municipalityLookup } from "./pilot-municipalities";
 
+/** The form's choices; of the artists, only those its values name (none yet: the rows search them). */
 export async function formOptions() {
   const db = await getDb();
-  return loadFormOptions(db);
+  return { ...(await loadFormChoices(db)), artists: [] as PickedArtist[] };
 }
 
 /** A staff member may only save a pilot that stays in their scope (else they could no longer see it). */
@@ -58,13 +61,8 @@ export async function editPilotValues(id: number, lang: Lang, options: Awaited<R
   const revision = await getRevision(db, id);
   const current = revision ? { ...approved, input: revision.input } : approved;
   const names = new Map(options.municipalities.map((m) => [m.code, municipalityLabel(m.name, lang)]));
-  // An employed artist who is not (or no longer) approved in the directory stays selectable, so saving keeps the row.
-  const missing = current.input.employments
-    .map((e) => e.artistId)
-    .filter((a): a is number => a != null && !options.artists.some((o) => o.id === a));
-  if (missing.length) {
-    options.artists.push(...(await artistNames(db, missing)));
-  }
+  // The employed artists' names, whatever their state: an artist no longer in the directory stays, so saving keeps the row.
+  options.artists.push(...(await artistNames(db, [...employedIds(current.input)])));
   return {
     ...current,
     revision: revision && { state: revision.state, returnComment: revision.returnComment },
@@ -77,27 +75,34 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
   const db = await getDb();
   const formData = await request.formData();
   const form = formValues(formData) as FormValues;
-  // The language switch posts the form to the other language's page: it comes back filled in, unsaved
-  // and unchecked (the version it started from is kept, so a later save still meets the version check).
-  if (form.intent === SWITCH_LANGUAGE) {
+  // The language switch posts the form to the other language's page, and an employment row's search or
+  // change without JavaScript to the same page: it comes back filled in, unsaved and unchecked (the
+  // version it started from is kept, so a later save still meets the version check).
+  const step = rowIntent(form.intent);
+  if (form.intent === SWITCH_LANGUAGE || step) {
     delete form.intent;
     const posted = typeof form.version === "string" && /^\d{1,9}$/.test(form.version) ? Number(form.version) : null;
+    const { values, artistSearch } = step ? await rowStep(db, lang, form, step) : { values: form, artistSearch: null };
+    const { artists } = await checkChosen(db, values, await pilotEmployedIds(db, id));
     return data({
       errors: {},
-      values: form,
+      values,
       conflict: null,
       version: posted ?? undefined,
       reply: undefined,
-      carried: true,
+      artists,
+      artistSearch,
+      ...(step ? {} : { carried: true }),
     });
   }
   const intent = form.intent === "submit" ? "submit" : "save";
   delete form.intent;
-  const options = await loadFormOptions(db);
+  const options = await loadFormChoices(db);
   const current = id == null ? null : await loadPilotInput(db, id);
   if (id != null && !current) throw data({ status: 404 }, { status: 404 });
-  // A pending revision's artists stay selectable like the saved pilot's (the form started from it).
+  // A pending revision's artists stay allowed like the saved pilot's (the form started from it).
   const revision = id == null ? null : await getRevision(db, id);
+  const { artists, refused } = await checkChosen(db, form, employedIds(current?.input, revision?.input));
   const from: PilotState | "new" = current?.state ?? "new";
   const state: PilotState = from === "new" || from === "draft" ? (intent === "submit" ? "submitted" : "draft") : from;
   const parsed = parseSubmission(
@@ -105,19 +110,26 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
     pilotSchema({ lookup: municipalityLookup(options.municipalities), complete: checkedComplete(from, intent), lang }),
   );
   const values = form;
-  if (!parsed.ok)
-    return data(
-      { errors: parsed.errors, values, conflict: null, version: current?.version, reply: parsed.reply },
-      { status: 400 },
-    );
+  // An artist who may not be saved, or a search left unchosen, is the row's error (not a failed foreign key).
+  const pickErrors = rowErrors(values, refused);
+  const picked = Object.keys(pickErrors).length > 0;
+  if (!parsed.ok || picked) {
+    const errors = { ...pickErrors, ...(parsed.ok ? {} : parsed.errors) };
+    const reply = parsed.ok
+      ? replyWithErrors(undefined, errors)
+      : picked
+        ? replyWithErrors(parsed.reply, errors)
+        : parsed.reply;
+    return data({ errors, values, conflict: null, version: current?.version, reply, artists }, { status: 400 });
+  }
   const input = parsed.data;
   const groups = new Set(options.targetGroups.map((g) => g.code));
   input.participants = Object.fromEntries(
     Object.entries(input.participants).filter(([code, n]) => groups.has(code) && n != null),
   );
   const valid = (codes: string[], list: { code: string }[]) => codes.every((c) => list.some((x) => x.code === c));
-  // Ids too must be among what the form offers: an unknown one would fail on a foreign key, and an
-  // artist not (or no longer) in the directory must not gain sight of a draft through an employment.
+  // Ids too must be among what the form offers: an unknown one would fail on a foreign key. (An artist
+  // not in the directory, who must not gain sight of a draft through an employment, is refused above.)
   const offered = (ids: (number | null)[], list: { id: number }[]) =>
     ids.every((i) => i == null || list.some((x) => x.id === i));
   const idsValid =
@@ -131,15 +143,6 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
     ) &&
     input.programmes.every(
       (p) => p.phaseId == null || options.phases.some((ph) => ph.id === p.phaseId && ph.programmeId === p.programmeId),
-    ) &&
-    offered(
-      input.employments.map((e) => e.artistId),
-      [
-        ...options.artists,
-        ...[...(current?.input.employments ?? []), ...(revision?.input.employments ?? [])].flatMap((e) =>
-          e.artistId == null ? [] : [{ id: e.artistId }],
-        ),
-      ],
     );
   if (
     !idsValid ||
@@ -154,6 +157,7 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
         conflict: null,
         version: current?.version,
         reply: replyWithErrors(undefined, { _form: "validation.invalid" }),
+        artists,
       },
       { status: 400 },
     );
@@ -166,6 +170,7 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
         conflict: null,
         version: current?.version,
         reply: replyWithErrors(undefined, { leadMunicipality: "pilots:validation.outOfScope" }),
+        artists,
       },
       { status: 400 },
     );
@@ -191,6 +196,7 @@ export async function handlePilotForm(request: Request, lang: Lang, user: NonNul
         conflict: { changes, differing: differing(result.current.input, input) },
         version: result.current.version,
         reply: undefined,
+        artists,
       },
       { status: 409 },
     );

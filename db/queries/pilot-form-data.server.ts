@@ -30,9 +30,12 @@ import {
 } from "../schema";
 import type { PilotInput } from "./inputs";
 
-/** Everything the form's selects, checkboxes and combobox offer. */
-export async function loadFormOptions(db: Db) {
-  const [progs, phases, munis, orgs, sects, groups, forms, artistRows] = await Promise.all([
+/**
+ * The reference data the pilot form's selects and checkboxes offer. Not the artists: an employment
+ * row searches them (./artist-picker.server.ts), so the form does not grow with the directory.
+ */
+export async function loadFormChoices(db: Db) {
+  const [progs, phases, munis, orgs, sects, groups, forms] = await Promise.all([
     db.select({ id: programmes.id, name: programmes.name }).from(programmes).orderBy(asc(programmes.id)),
     db
       .select({ id: programmePhases.id, programmeId: programmePhases.programmeId, name: programmePhases.name })
@@ -43,11 +46,6 @@ export async function loadFormOptions(db: Db) {
     db.select({ code: sectors.code, name: sectors.name }).from(sectors).orderBy(asc(sectors.sort)),
     db.select({ code: targetGroups.code, name: targetGroups.name }).from(targetGroups).orderBy(asc(targetGroups.sort)),
     db.select({ code: artForms.code, name: artForms.name }).from(artForms).orderBy(asc(artForms.sort)),
-    db
-      .select({ id: artists.id, name: artists.name })
-      .from(artists)
-      .where(eq(artists.state, "approved"))
-      .orderBy(asc(artists.name)),
   ]);
   return {
     programmes: progs,
@@ -57,8 +55,20 @@ export async function loadFormOptions(db: Db) {
     sectors: sects,
     targetGroups: groups,
     artForms: forms,
-    artists: artistRows,
   };
+}
+
+/** The form's reference data and every approved artist's name: what the audit log and a revision's diff name ids by. */
+export async function loadFormOptions(db: Db) {
+  const [choices, artistRows] = await Promise.all([
+    loadFormChoices(db),
+    db
+      .select({ id: artists.id, name: artists.name })
+      .from(artists)
+      .where(eq(artists.state, "approved"))
+      .orderBy(asc(artists.name)),
+  ]);
+  return { ...choices, artists: artistRows };
 }
 
 /** A stored pilot in the form's shape (also the before/after of its audit events). */

@@ -59,6 +59,34 @@ export const scenarios: BenchScenario[] = [
     sql: async (db) => getPilot(db, pilotId, await pilotVisibilitySql(db, null), PUBLIC_ACCESS),
     targets: { medianMs: 8, maxOverSql: 2 },
   },
+  {
+    // The new-pilot form: its choices only, not the artist directory (the rows search it: docs/decisions/148).
+    name: "pilot form: new, as staff",
+    path: "/fi/pilots/new",
+    as: "staff",
+    sql: (sql) =>
+      Promise.all([
+        sql`select id, name from programmes order by id`,
+        sql`select id, programme_id, name from programme_phases order by id`,
+        sql`select code, name from municipalities`,
+        sql`select id, name from organisations`,
+        sql`select code, name from sectors order by sort`,
+        sql`select code, name from target_groups order by sort`,
+        sql`select code, name from art_forms order by sort`,
+      ]),
+    targets: {},
+  },
+  {
+    // The artist search a row's combobox asks as one types: approved artists by word forms and trigrams.
+    name: "pilot form: artist search, as staff",
+    path: "/fi/artists/search?q=musiikki",
+    as: "staff",
+    sql: (sql) =>
+      sql`select a.id, a.name from artists a
+        where a.state = 'approved' and (a.search @@ ((to_tsquery('simple', 'musiikki:* | musiik:*') || to_tsquery('finnish', 'musiikki:*') || to_tsquery('swedish', 'musiikki:*'))) or lower(a.name) %> 'musiikki')
+        order by case when lower(a.name) like 'musiikki%' then 0 else 1 end, a.name, a.id limit 20`,
+    targets: { medianMs: 20 },
+  },
 ];
 
 /** Picks the pilot the page scenario shows, in the database the bench just seeded. */

@@ -5,6 +5,7 @@ import { LocalizedText } from "~/components/localized-text";
 import { PILOT_FORM_ID, PilotForm } from "~/components/pilot-form";
 import { RevisionNote } from "~/components/pilot-review";
 import { getI18n, isLang } from "~/i18n";
+import { withPicked } from "~/utils/artist-picker";
 import { requireId, requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { isCouncil, notFound, requirePilotEditor } from "~/utils/permissions.server";
@@ -67,7 +68,7 @@ export default function EditPilot() {
         result={actionData}
         carried={actionData != null && "carried" in actionData}
         conflict={actionData?.conflict}
-        options={options}
+        options={withPicked(options, actionData)}
         version={actionData?.version ?? version}
         state={state}
         returnComment={returnComment}

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PILOT_FORM_ID, PilotForm } from "~/components/pilot-form";
 import { getI18n, isLang } from "~/i18n";
+import { withPicked } from "~/utils/artist-picker";
 import { requireLang } from "~/utils/lang.server";
 import { can, requireUserWho } from "~/utils/permissions.server";
 import { formOptions, handlePilotForm, newPilotValues } from "~/utils/pilot-form.server";
@@ -42,7 +43,7 @@ export default function NewPilot() {
         values={actionData?.values ?? values}
         result={actionData}
         carried={actionData != null && "carried" in actionData}
-        options={options}
+        options={withPicked(options, actionData)}
         state="new"
         cancelTo={`/${lang}/pilots`}
       />

@@ -67,6 +67,14 @@ export const entries: MatrixEntry[] = [
     expect: { anonymous: 302, artist: 403, staff: 400, staffOther: 400, council: 400, admin: 400 },
   },
 
+  // The create and edit forms' artist search (JSON).
+  {
+    route: "$lang.artists.search",
+    method: "GET",
+    path: "/fi/artists/search?q=sirkus",
+    expect: { anonymous: 302, artist: 403, staff: 200, staffOther: 200, council: 200, admin: 200 },
+  },
+
   // Edit.
   {
     route: "$lang.pilots.$id_.edit",
