@@ -4,6 +4,8 @@ import { dataGeneration } from "../../db/data-cache.server";
 import { pilotVisibilitySql } from "../../db/queries/access.server";
 import { parsePilotFilters, pilotFilterSql } from "../../db/queries/pilot-filters.server";
 import { getPilot, listPilots, pilotFilterOptions, pilotOrderSql, PUBLIC_ACCESS } from "../../db/queries/pilots.server";
+import { searchPickerArtists } from "../../db/queries/artist-picker.server";
+import { loadFormChoices } from "../../db/queries/pilot-form-data.server";
 import { todayIso } from "../../shared/dates";
 import type { BenchScenario } from "./types";
 
@@ -64,16 +66,8 @@ export const scenarios: BenchScenario[] = [
     name: "pilot form: new, as staff",
     path: "/fi/pilots/new",
     as: "staff",
-    sql: (sql) =>
-      Promise.all([
-        sql`select id, name from programmes order by id`,
-        sql`select id, programme_id, name from programme_phases order by id`,
-        sql`select code, name from municipalities`,
-        sql`select id, name from organisations`,
-        sql`select code, name from sectors order by sort`,
-        sql`select code, name from target_groups order by sort`,
-        sql`select code, name from art_forms order by sort`,
-      ]),
+    // The loader's choices (loadFormChoices); the staff member's scope is read by the page's checks.
+    sql: (db) => loadFormChoices(db),
     targets: {},
   },
   {
@@ -81,10 +75,7 @@ export const scenarios: BenchScenario[] = [
     name: "pilot form: artist search, as staff",
     path: "/fi/artists/search?q=musiikki",
     as: "staff",
-    sql: (sql) =>
-      sql`select a.id, a.name from artists a
-        where a.state = 'approved' and (a.search @@ ((to_tsquery('simple', 'musiikki:* | musiik:*') || to_tsquery('finnish', 'musiikki:*') || to_tsquery('swedish', 'musiikki:*'))) or lower(a.name) %> 'musiikki')
-        order by case when lower(a.name) like 'musiikki%' then 0 else 1 end, a.name, a.id limit 20`,
+    sql: (db) => searchPickerArtists(db, "musiikki", "fi"),
     targets: { medianMs: 20 },
   },
 ];
