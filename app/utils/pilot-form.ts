@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { FUNDING_KINDS, PARTNER_ROLES, type Localized, type PilotState } from "~shared/codes";
-import { type LocalizedField, TEXT_LIMITS } from "./pilot-fields";
+import { TEXT_LIMITS } from "./pilot-fields";
 import type { MunicipalityLookup } from "./pilot-municipalities";
 import {
   choice,
