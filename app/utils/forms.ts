@@ -10,7 +10,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { z } from "zod";
 import { type FieldErrors, firstErrors, postedNames } from "./form-errors";
 
-export { dottedName, type FieldErrors, firstErrors, postedNames, replyWithErrors } from "./form-errors";
+export { type FieldErrors, replyWithErrors } from "./form-errors";
 
 export type Parsed<T> =
   | { ok: true; data: T; reply: (options?: { resetForm?: boolean; formErrors?: string[] }) => SubmissionResult }

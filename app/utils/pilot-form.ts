@@ -27,7 +27,7 @@ import {
   url,
 } from "./validators";
 
-export { LOCALIZED_FIELDS, type FormValues, type LocalizedField, TEXT_LIMITS } from "./pilot-fields";
+export { LOCALIZED_FIELDS, type FormValues } from "./pilot-fields";
 
 export const V = {
   required: "pilots:validation.required",
