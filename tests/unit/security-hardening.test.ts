@@ -371,6 +371,22 @@ describe("consent on pilot pages", () => {
     await t.db.update(artists).set({ showDaysConsent: false }).where(eq(artists.id, target.artist));
   });
 
+  it("the dashboard's totals still count the days and fees of an artist who refused (aggregates, not personal data)", async () => {
+    const { employmentFigures } = await import("~db/queries/dashboard.server");
+    const published = sql`p.state = 'published'`;
+    const { totals } = await employmentFigures(t.db, published);
+    const [all] = await queryRows<{ days: string; fees: string; refused: string }>(
+      t.db,
+      sql`select sum(e.days)::text as days, sum(e.fee_cents)::text as fees,
+          coalesce(sum(e.days) filter (where a.show_days_consent = false), 0)::text as refused
+        from employments e join pilots p on p.id = e.pilot_id left join artists a on a.id = e.artist_id
+        where ${published}`,
+    );
+    expect(Number(all.refused)).toBeGreaterThan(0);
+    expect(Number(totals.days)).toBe(Number(all.days));
+    expect(Number(totals.fees)).toBe(Number(all.fees));
+  });
+
   it("shows a pilot's contact person publicly only with their consent; the council always", async () => {
     const [p] = await t.db
       .select({ id: pilots.id })
