@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import path from "node:path";
 
 declare module "@remix-run/node" {
@@ -8,6 +8,21 @@ declare module "@remix-run/node" {
     v3_singleFetch: true;
   }
 }
+
+/**
+ * The browser gets the app's own small i18next and react-i18next (app/i18n-browser, docs/decisions/146);
+ * the server, the mails and the tests use the libraries themselves.
+ */
+const browserI18n = (): Plugin => ({
+  name: "browser-i18n",
+  enforce: "pre",
+  resolveId(id, _importer, options) {
+    if (options?.ssr) return null;
+    if (id === "i18next") return path.resolve("app/i18n-browser/i18next.ts");
+    if (id === "react-i18next") return path.resolve("app/i18n-browser/react-i18next.tsx");
+    return null;
+  },
+});
 
 export default defineConfig({
   server: { port: 3000 },
@@ -19,6 +34,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    !process.env.VITEST && browserI18n(),
     !process.env.VITEST &&
       remix({
         future: {

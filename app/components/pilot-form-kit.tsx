@@ -5,7 +5,7 @@
 import type { TFunction } from "i18next";
 import type { Localized } from "~shared/codes";
 import { formatDateTime } from "~/utils/format";
-import { LOCALIZED_FIELDS, type FormValues } from "~/utils/pilot-form";
+import { LOCALIZED_FIELDS, type FormValues } from "~/utils/pilot-fields";
 import { rowCount } from "~/utils/pilot-form-values";
 import type { Lang } from "~/i18n";
 import type { ArtistSearch, PickedArtist } from "~/utils/artist-picker";

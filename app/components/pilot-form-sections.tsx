@@ -2,7 +2,7 @@
 import { PARTNER_ROLES, type Localized } from "~shared/codes";
 import { ChoiceGroup } from "~/components/choice-group";
 import { DateField, Field, SelectField } from "~/components/field";
-import { type LOCALIZED_FIELDS, TEXT_LIMITS } from "~/utils/pilot-form";
+import { type LOCALIZED_FIELDS, TEXT_LIMITS } from "~/utils/pilot-fields";
 import { municipalityLabel } from "~/utils/pilot-municipalities";
 import { type Kit, Section } from "./pilot-form-kit";
 

@@ -1,16 +1,15 @@
 /**
- * The pilot form (create and edit): checked in the browser with the action's schema (conform, on
- * leaving a field and on submit), and by the action without JavaScript (`result`: its answer).
+ * The pilot form (create and edit): checked in the browser with the action's schema (on leaving a
+ * field and on submit, loaded when the form is used), and by the action without JavaScript (`result`: its answer).
  */
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import type { Localized, PilotState } from "~shared/codes";
 import { ErrorSummary } from "~/components/field";
 import { SWITCH_LANGUAGE } from "~/i18n";
 import { localizedString } from "~/utils/localized";
-import { checkedComplete, pilotSchema, type FormValues } from "~/utils/pilot-form";
+import type { FormValues } from "~/utils/pilot-fields";
 import { municipalityLookup } from "~/utils/pilot-municipalities";
 import { useLang } from "~/utils/use-lang";
 import { type FormResult, useValidatedForm } from "~/utils/use-validated-form";
@@ -52,9 +51,6 @@ const SECTIONS = [
   "contact",
 ] as const;
 
-/** The form carried to the other language is posted as it is: unchecked, like the action takes it. */
-const carried = z.any();
-
 export function PilotForm({
   values,
   result,
@@ -83,7 +79,9 @@ export function PilotForm({
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const lookup = useMemo(() => municipalityLookup(options.municipalities), [options.municipalities]);
-  const schemaFor = useMemo(() => {
+  // The schema is imported when the form is used (docs/decisions/146), not with the page.
+  const loadSchema = useCallback(async () => {
+    const { carried, checkedComplete, pilotSchema } = await import("~/utils/pilot-form");
     const draft = pilotSchema({ lookup, complete: false, lang });
     const complete = pilotSchema({ lookup, complete: true, lang });
     return (formData: FormData) => {
@@ -92,7 +90,7 @@ export function PilotForm({
       return checkedComplete(state, intent) ? complete : draft;
     };
   }, [lookup, lang, state]);
-  const { formProps, errors } = useValidatedForm(schemaFor, result, { id: PILOT_FORM_ID });
+  const { formProps, errors } = useValidatedForm(loadSchema, result, { id: PILOT_FORM_ID });
   const formRef = useRef<HTMLFormElement>(null);
   // After a refused save because someone else saved first, move focus to the message.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type { ServiceRow } from "~db/queries/artist-directory.server";
 import { SERVICE_FORMATS, WORKING_LANGUAGES } from "~shared/codes";
@@ -8,7 +8,6 @@ import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field, SelectField } from "~/components/field";
 import { centsToInput } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
-import { serviceSchema } from "~/utils/artist-schemas";
 import { useLang } from "~/utils/use-lang";
 import { type FormResult, useValidatedForm } from "~/utils/use-validated-form";
 
@@ -34,8 +33,8 @@ export function ServiceForm({
 }) {
   const { t } = useTranslation("artists");
   const lang = useLang();
-  const schema = useMemo(() => serviceSchema(lang), [lang]);
-  const { formProps, errors } = useValidatedForm(schema, result);
+  const loadSchema = useCallback(() => import("~/utils/artist-schemas").then((m) => m.serviceSchema(lang)), [lang]);
+  const { formProps, errors } = useValidatedForm(loadSchema, result);
   const navigation = useNavigation();
   const s = service;
   const str = (key: string, fallback: string | number | null | undefined) =>

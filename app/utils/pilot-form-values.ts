@@ -1,6 +1,7 @@
 /** A stored pilot as the form shows it, and how many rows each repeating group shows. */
 import { centsToInput, isoToInput } from "./format";
-import { LOCALIZED_FIELDS, type FormValues, type PilotInput } from "./pilot-form";
+import { LOCALIZED_FIELDS, type FormValues } from "./pilot-fields";
+import type { PilotInput } from "./pilot-form";
 
 /** A stored pilot as the form shows it: amounts and dates the way people type them. */
 export function inputToValues(

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { FUNDING_KINDS, PARTNER_ROLES, type Localized, type PilotState } from "~shared/codes";
+import { TEXT_LIMITS } from "./pilot-fields";
 import type { MunicipalityLookup } from "./pilot-municipalities";
 import {
   choice,
@@ -25,6 +26,8 @@ import {
   text,
   url,
 } from "./validators";
+
+export { LOCALIZED_FIELDS, type FormValues } from "./pilot-fields";
 
 export const V = {
   required: "pilots:validation.required",
@@ -46,31 +49,6 @@ export const V = {
   startRequired: "pilots:validation.startRequired",
   summaryRequired: "pilots:validation.summaryRequired",
 } as const;
-
-export const LOCALIZED_FIELDS = [
-  "title",
-  "summary",
-  "easyRead",
-  "description",
-  "gpProblem",
-  "gpSolution",
-  "gpResultsClient",
-  "gpResultsService",
-  "gpResultsSociety",
-] as const;
-export type LocalizedField = (typeof LOCALIZED_FIELDS)[number];
-/** The most characters each translatable text holds (the form says it and counts). */
-export const TEXT_LIMITS: Record<LocalizedField, number> = {
-  title: 300,
-  summary: 1000,
-  easyRead: 1500,
-  description: 20000,
-  gpProblem: 5000,
-  gpSolution: 5000,
-  gpResultsClient: 5000,
-  gpResultsService: 5000,
-  gpResultsSociety: 5000,
-};
 
 /** Optional text up to `max` characters; empty is null. */
 export const str = (max: number, multiline = false) => optionalText(max, { multiline });
@@ -283,5 +261,7 @@ export function checkedComplete(from: PilotState | "new", intent: unknown) {
   return from === "new" || from === "draft" ? intent === "submit" : true;
 }
 
+/** The form carried to the other language is posted as it is: unchecked, like the action takes it. */
+export const carried = z.any();
+
 export type PilotInput = z.infer<ReturnType<typeof pilotSchema>>;
-export type FormValues = Record<string, string | string[]>;

@@ -53,6 +53,24 @@ test("the browser checks a form with the action's schema: on leaving a field, an
   expect(posts).toEqual([]);
 });
 
+test("with JavaScript, until the browser's check has arrived the server checks the form", async ({ page, lang, t }) => {
+  // The schema and its library load after the page (docs/decisions/146); here they never arrive.
+  await page.route(/\/assets\/form-check-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto(`/${lang}/register`);
+  await page.waitForLoadState("networkidle");
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+  await page.locator("#f-email").fill("asa@");
+  await page.locator("#f-email").blur();
+  await page.getByRole("button", { name: t("account:register.submit") }).click();
+  await expect(page.locator(".error-summary")).toContainText(t("validation.email"));
+  await expect(page.locator("#f-email-error")).toHaveText(t("validation.email"));
+  await expect(page.locator("#f-email")).toHaveValue("asa@");
+  expect(posts).toHaveLength(1);
+});
+
 test("with JavaScript the pilot form shows a field's localized error before any request", async ({ page, lang, t }) => {
   await login(page, lang, ACCOUNTS.council);
   await page.goto(`/${lang}/pilots/new`);

@@ -61,6 +61,8 @@ const Intent = z.discriminatedUnion("intent", [
     confirm: password(),
   }),
 ]);
+/** The browser checks the form with the schema in this module (a signed-in page: zod loads with it). */
+const loadIntent = () => Intent;
 
 function throttledPassword(seconds: number) {
   return tooManyRequests(seconds, {
@@ -124,7 +126,10 @@ export default function Account() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const ended = Number(params.get("ended") ?? "") || 0;
-  const { formProps, errors } = useValidatedForm(Intent, actionData?.intent === "password" ? actionData : undefined);
+  const { formProps, errors } = useValidatedForm(
+    loadIntent,
+    actionData?.intent === "password" ? actionData : undefined,
+  );
   const others = list.filter((s) => !s.current);
   return (
     <div className="narrow">

@@ -1,9 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ForgotSchema } from "~/utils/public-form-schemas";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { z } from "zod";
-import { requiredEmail } from "~/utils/validators";
 import { getDb } from "~db/client.server";
 import { createResetLink, mailQuotaReached } from "~db/queries/account-links.server";
 import { findUserByEmail } from "~db/queries/users.server";
@@ -20,14 +19,15 @@ import { afterResponse } from "~/utils/after-response.server";
 import { clientAddress } from "~/utils/session.server";
 import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadForgotSchema = () => import("~/utils/public-form-schemas").then((m) => m.ForgotSchema);
+
 export const headers = throttleHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
   return null;
 }
-
-const ForgotSchema = z.object({ email: requiredEmail() });
 
 /**
  * Asks for a password reset link. The answer is the same whether or not the address has an account
@@ -86,7 +86,7 @@ export default function ForgotPassword() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation("account");
   const lang = useLang();
-  const { formProps, errors } = useValidatedForm(ForgotSchema, result?.sent ? undefined : result);
+  const { formProps, errors } = useValidatedForm(loadForgotSchema, result?.sent ? undefined : result);
   return (
     <div className="narrow">
       <h1>{t("forgot.title")}</h1>

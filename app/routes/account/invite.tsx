@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AcceptSchema } from "~/utils/public-form-schemas";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { acceptInvitation } from "~db/queries/account-links.server";
 import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } from "~/components/account-forms";
@@ -10,13 +10,15 @@ import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { InvitePayload, passwordErrors } from "~/utils/accounts.server";
 import { formValues, parseSubmission } from "~/utils/forms";
-import { newPasswordFields, requiredText } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { signInAndRedirect } from "~/utils/session.server";
 import { consumeToken, inspectToken } from "~db/queries/tokens.server";
 import { unusableToken } from "~/utils/token-links.server";
+
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadAcceptSchema = () => import("~/utils/public-form-schemas").then((m) => m.AcceptSchema);
 
 /** Accepting an invitation: anyone holding the link (sent to the invited address) may use it once. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -33,11 +35,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
     role: payload.data.role as string,
   };
 }
-
-const AcceptSchema = z.object({
-  name: requiredText(200),
-  ...newPasswordFields,
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -88,7 +85,7 @@ export default function AcceptInvitation() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation("account");
   const labels = useAccountLabels();
-  const { formProps, errors } = useValidatedForm(AcceptSchema, result && "errors" in result ? result : undefined);
+  const { formProps, errors } = useValidatedForm(loadAcceptSchema, result && "errors" in result ? result : undefined);
   const state = result && "state" in result ? result.state : loaded.state;
   if (state !== "valid") return <TokenProblem state={state} />;
   const name = result && "name" in result && result.name ? result.name : loaded.name;

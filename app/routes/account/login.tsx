@@ -1,20 +1,22 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { findLoginUser } from "~db/queries/users.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { useLang } from "~/utils/use-lang";
 import { parseSubmission } from "~/utils/forms";
+import { LoginSchema } from "~/utils/public-form-schemas";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { password, requiredEmail, text } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { dummyHash, verifyPassword } from "~shared/password.server";
 import { clientAddress, getUser, signInAndRedirect } from "~/utils/session.server";
 import { clearFailures, lockedFor, loginKeys, recordFailure, throttleHeaders } from "~db/queries/throttle.server";
+
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadLoginSchema = () => import("~/utils/public-form-schemas").then((m) => m.LoginSchema);
 
 export const headers = throttleHeaders;
 
@@ -24,12 +26,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (user) throw redirect(`/${lang}`);
   return null;
 }
-
-const LoginSchema = z.object({
-  email: requiredEmail(),
-  password: password(),
-  redirectTo: text(2000),
-});
 
 /** Only paths inside this site, never another origin. */
 function safeRedirect(to: string | undefined, lang: string) {
@@ -86,7 +82,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const { formProps, errors } = useValidatedForm(LoginSchema, actionData);
+  const { formProps, errors } = useValidatedForm(loadLoginSchema, actionData);
   return (
     <div className="narrow">
       <h1>{t("login.title")}</h1>

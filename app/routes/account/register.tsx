@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { RegisterSchema } from "~/utils/public-form-schemas";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { z } from "zod";
 import { getDb } from "~db/client.server";
 import {
   createArtistUser,
@@ -17,13 +17,15 @@ import { getI18n, isLang } from "~/i18n";
 import { accountEmail, passwordErrors, queueAccountEmail } from "~/utils/accounts.server";
 import { publicUrl } from "~/utils/email.server";
 import { formValues, parseSubmission } from "~/utils/forms";
-import { newPasswordFields, requiredEmail, requiredText } from "~/utils/validators";
 import { requireLang } from "~/utils/lang.server";
 import { hashPassword } from "~shared/password.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { clientAddress, getUser } from "~/utils/session.server";
 import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 import { useLang } from "~/utils/use-lang";
+
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadRegisterSchema = () => import("~/utils/public-form-schemas").then((m) => m.RegisterSchema);
 
 export const headers = throttleHeaders;
 
@@ -33,12 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect(`/${lang}`);
   return null;
 }
-
-const RegisterSchema = z.object({
-  name: requiredText(200),
-  email: requiredEmail(),
-  ...newPasswordFields,
-});
 
 /**
  * Creates an unverified artist account and sends a verification link. When the address already has
@@ -129,7 +125,7 @@ export default function Register() {
   const { t } = useTranslation("account");
   const lang = useLang();
   const labels = useAccountLabels(true);
-  const { formProps, errors } = useValidatedForm(RegisterSchema, result?.sent ? undefined : result);
+  const { formProps, errors } = useValidatedForm(loadRegisterSchema, result?.sent ? undefined : result);
   if (result?.sent) {
     return (
       <div className="narrow">

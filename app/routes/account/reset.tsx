@@ -1,9 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ResetSchema } from "~/utils/public-form-schemas";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { z } from "zod";
-import { newPasswordFields } from "~/utils/validators";
 import { getDb } from "~db/client.server";
 import { resetPasswordWithLink } from "~db/queries/account-links.server";
 import { NewPasswordFields, TokenProblem, useAccountLabels, type TokenState } from "~/components/account-forms";
@@ -19,6 +18,9 @@ import { inspectToken } from "~db/queries/tokens.server";
 import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadResetSchema = () => import("~/utils/public-form-schemas").then((m) => m.ResetSchema);
+
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
   const db = await getDb();
@@ -26,8 +28,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (status !== "valid" || !token) return unusableToken(status, { email: "" });
   return { state: "valid" as TokenState, email: token.email };
 }
-
-const ResetSchema = z.object(newPasswordFields);
 
 /** Sets a new password, ends every session of the account, and signs this browser in afresh. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +59,7 @@ export default function ResetPassword() {
   const { t } = useTranslation("account");
   const lang = useLang();
   const labels = useAccountLabels();
-  const { formProps, errors } = useValidatedForm(ResetSchema, result && "errors" in result ? result : undefined);
+  const { formProps, errors } = useValidatedForm(loadResetSchema, result && "errors" in result ? result : undefined);
   const state = result && "state" in result ? result.state : loaded.state;
   if (state !== "valid")
     return (

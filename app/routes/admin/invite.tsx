@@ -18,6 +18,9 @@ import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadInviteSchema = () => import("~/utils/account-schemas").then((m) => m.InviteSchema);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   await requireAdmin(request, lang);
@@ -85,7 +88,7 @@ export default function Invite() {
   const lang = useLang();
   const values = (result?.values ?? {}) as Record<string, string | string[]>;
   const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-  const { formProps, errors } = useValidatedForm(InviteSchema, result?.sent ? undefined : result, {
+  const { formProps, errors } = useValidatedForm(loadInviteSchema, result?.sent ? undefined : result, {
     id: `invite-${result?.sent ?? "form"}`,
   });
   const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);

@@ -19,6 +19,9 @@ import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadUserUpdateSchema = () => import("~/utils/account-schemas").then((m) => m.UserUpdateSchema);
+
 async function loadUser(id: number) {
   const user = await getUserForAdmin(await getDb(), id);
   if (!user) notFound();
@@ -87,7 +90,7 @@ export default function UserDetail() {
   const { t } = useTranslation("admin");
   const lang = useLang();
   const confirming = search.get("confirm") === "disable" && !user.disabledAt && !self;
-  const { formProps, errors } = useValidatedForm(UserUpdateSchema, result);
+  const { formProps, errors } = useValidatedForm(loadUserUpdateSchema, result);
   const sort = collator(lang);
   const scopeNames = [
     ...municipalities

@@ -22,6 +22,9 @@ import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/q
 import { useLang } from "~/utils/use-lang";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadContactSchema = () => import("~/utils/artist-schemas").then((m) => m.ContactSchema);
+
 export const headers = throttleHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -117,7 +120,7 @@ export default function ArtistPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   // The contact form is checked in the browser with the action's schema too.
-  const contact = useValidatedForm(ContactSchema, actionData?.sent ? undefined : actionData);
+  const contact = useValidatedForm(loadContactSchema, actionData?.sent ? undefined : actionData);
   const { t } = useTranslation("artists");
   const lang = useLang();
   return (

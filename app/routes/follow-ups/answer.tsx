@@ -27,6 +27,9 @@ import { consumeToken, inspectToken } from "~db/queries/tokens.server";
 import { unusableToken } from "~/utils/token-links.server";
 import { useLang } from "~/utils/use-lang";
 
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadAnswerSchema = () => import("~/utils/follow-up-answer").then((m) => m.AnswerSchema);
+
 type LinkState = "valid" | "unknown" | "used" | "expired" | "answered" | "superseded";
 
 /** What the link leads to, without using it. */
@@ -127,7 +130,7 @@ export default function FollowUpAnswer() {
   const { t } = useTranslation("followups");
   const lang = useLang();
   const refused = result?.state === "invalid" ? result : undefined;
-  const { formProps, errors = {} } = useValidatedForm(AnswerSchema, refused);
+  const { formProps, errors = {} } = useValidatedForm(loadAnswerSchema, refused);
   if (result?.state === "done")
     return (
       <div className="narrow">

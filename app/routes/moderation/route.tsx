@@ -21,6 +21,9 @@ import { assertSameOrigin } from "~/utils/security.server";
 import { useLang } from "~/utils/use-lang";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadModerationSchema = () => import("~/utils/artist-schemas").then((m) => m.ModerationSchema);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   await requireUserWho(request, lang, can.moderate);
@@ -196,7 +199,7 @@ function Decision({
   // The return form is checked in the browser too (a reason is required); the server's answer is
   // this item's only when it was about this item.
   const result = useMemo(() => (errors ? { errors } : undefined), [errors]);
-  const checked = useValidatedForm(ModerationSchema, result, { id: `return-${entity}-${id}` });
+  const checked = useValidatedForm(loadModerationSchema, result, { id: `return-${entity}-${id}` });
   const reasonError = checked.errors?.reason;
   return (
     <div className="decision">

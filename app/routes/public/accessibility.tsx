@@ -1,14 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FeedbackSchema } from "~/utils/public-form-schemas";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { saveFeedback } from "~db/queries/feedback.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { formValues, parseSubmission } from "~/utils/forms";
-import { email, requiredText, text } from "~/utils/validators";
 import { formatDate } from "~/utils/format";
 import { useLang } from "~/utils/use-lang";
 import { requireLang } from "~/utils/lang.server";
@@ -17,18 +16,15 @@ import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/q
 import { assertSameOrigin } from "~/utils/security.server";
 import { deliverEmail, publicUrl } from "~/utils/email.server";
 
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadFeedbackSchema = () => import("~/utils/public-form-schemas").then((m) => m.FeedbackSchema);
+
 export const headers = throttleHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLang(params);
   return null;
 }
-
-const FeedbackSchema = z.object({
-  message: requiredText(5000, { multiline: true }),
-  email: email(),
-  page: text(500),
-});
 
 /** The feedback channel of the accessibility statement: anyone may send, stored for the council. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -80,7 +76,7 @@ export default function Accessibility() {
   const lang = useLang();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
-  const { formProps, errors } = useValidatedForm(FeedbackSchema, result?.ok ? undefined : result);
+  const { formProps, errors } = useValidatedForm(loadFeedbackSchema, result?.ok ? undefined : result);
   return (
     <div className="prose">
       <h1>{t("a11y.title")}</h1>

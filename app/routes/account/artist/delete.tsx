@@ -22,6 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const DeleteSchema = z.object({ confirm: checkbox().refine((on) => on, "artists:validation.confirmDelete") });
+/** The browser checks the form with the schema in this module (a signed-in page: zod loads with it). */
+const loadDeleteSchema = () => DeleteSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -46,7 +48,7 @@ export default function DeleteAccount() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("artists");
   const lang = useLang();
-  const { formProps, errors } = useValidatedForm(DeleteSchema, actionData);
+  const { formProps, errors } = useValidatedForm(loadDeleteSchema, actionData);
   return (
     <div className="narrow">
       <p className="breadcrumbs">

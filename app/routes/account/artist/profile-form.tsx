@@ -3,12 +3,14 @@ import { useTranslation } from "react-i18next";
 import { ARTIST_KINDS, PROGRAMME_REGIONS, WORKING_LANGUAGES, type Localized } from "~shared/codes";
 import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field } from "~/components/field";
-import { ProfileSchema } from "~/utils/artist-schemas";
 import { sortedByName } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
 import { type FormResult, useValidatedForm } from "~/utils/use-validated-form";
 import { errorText } from "~/utils/messages";
+
+/** The schema, for the browser's check of the form (loaded when it is needed). */
+const loadProfileSchema = () => import("~/utils/artist-schemas").then((m) => m.ProfileSchema);
 
 type Option = { code: string; name: Localized };
 
@@ -47,7 +49,7 @@ export function ProfileForm({
   const navigation = useNavigation();
   const { t } = useTranslation("artists");
   const lang = useLang();
-  const { formProps, errors } = useValidatedForm(ProfileSchema, actionData);
+  const { formProps, errors } = useValidatedForm(loadProfileSchema, actionData);
   const v = actionData?.values as Record<string, string | string[]> | undefined;
   const str = (key: string, fallback: string | null | undefined) => (v ? String(v[key] ?? "") : (fallback ?? ""));
   const arr = (key: string, fallback: string[] | undefined) => (v ? asArray(v[key]) : (fallback ?? []));

@@ -1,9 +1,8 @@
 import { Form } from "@remix-run/react";
-import { useMemo } from "react";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { todayIso } from "~shared/dates";
 import { DateField, ErrorSummary, Field, SelectField } from "~/components/field";
-import { checkCorrectionSchema, checkSchema } from "~/utils/check-form";
 import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
 import { type FormResult, useValidatedForm } from "~/utils/use-validated-form";
@@ -40,11 +39,13 @@ export function CheckForm({
 }) {
   const { t } = useTranslation("pilots");
   const lang = useLang();
-  const schema = useMemo(() => {
+  // The schema is imported when the form is used (docs/decisions/146): the public pilot page has no form.
+  const loadSchema = useCallback(async () => {
+    const { checkCorrectionSchema, checkSchema } = await import("~/utils/check-form");
     const codes = statuses.map((s) => s.code);
     return intent === "correct" ? checkCorrectionSchema(codes, todayIso()) : checkSchema(codes, todayIso());
   }, [statuses, intent]);
-  const { formProps, errors: found } = useValidatedForm(schema, result);
+  const { formProps, errors: found } = useValidatedForm(loadSchema, result);
   const { _form, ...errors } = found ?? {};
   return (
     <Form method="post" className="check-form no-print" aria-labelledby="check-form-title" {...formProps}>
