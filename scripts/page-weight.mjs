@@ -31,7 +31,7 @@ export const PAGES = [
   { name: "/fi/open-data", route: "routes/$lang.open-data", budgetKb: 117 },
   { name: "/fi/login", route: "routes/$lang.login", budgetKb: 158 },
   { name: "/fi/pilots/new (form)", route: "routes/$lang.pilots.new", budgetKb: 166 },
-  { name: "/fi/dashboard", route: "routes/$lang.dashboard", budgetKb: 228 },
+  { name: "/fi/dashboard", route: "routes/$lang.dashboard", budgetKb: 121 },
 ];
 
 /** The Remix manifest of a client build and the file it was read from. */

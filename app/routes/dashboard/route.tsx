@@ -10,17 +10,28 @@ import { dashboardFromRequest } from "~/utils/dashboard-request.server";
 import type { DashTable } from "~/utils/dashboard-types";
 import { formatDate, formatNumber, formatPercent, isoToInput } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
-import { rateBars } from "~/utils/rate-bars";
 import { rateNote } from "~/utils/rate-note";
 import { REFERENCE_RATE } from "~shared/stats";
 import { useLang } from "~/utils/use-lang";
 import printHref from "~/styles/dashboard-print.css?url";
-import { HorizontalBars } from "./charts";
+import { dashboardCharts } from "./chart-views.server";
+import { Chart } from "./charts";
 import { SurvivalComparison, SurvivalCutForm } from "./survival-compare";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, filters, model, visibility, reportDateError, typedDate, paramErrors, survivalCut, comparison } =
-    await dashboardFromRequest(request, params);
+  const {
+    db,
+    lang,
+    modelKey,
+    filters,
+    model,
+    visibility,
+    reportDateError,
+    typedDate,
+    paramErrors,
+    survivalCut,
+    comparison,
+  } = await dashboardFromRequest(request, params);
   // The registry's filter choices, those the dashboard offers.
   const options = (await pilotFilterOptions(db, visibility)).filter((o) =>
     ["programme", "phase", "region", "municipality", "targetGroup", "artForm", "year"].includes(o.kind),
@@ -40,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reportDate: { typed: typedDate, error: reportDateError },
     survivalCut,
     comparison,
+    charts: await dashboardCharts(db, modelKey, model, lang),
   };
   return reportDateError || Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
@@ -93,7 +105,7 @@ function ExportLink({ id }: { id: string }) {
 }
 
 export default function Dashboard() {
-  const { model, filters, options, horizons, errors, reportDate, survivalCut, comparison } =
+  const { model, filters, options, horizons, errors, reportDate, survivalCut, comparison, charts } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const lang = useLang();
@@ -107,30 +119,6 @@ export default function Dashboard() {
       .sort((a, b) => a.name.localeCompare(b.name, lang));
   const years = opt("year").sort((a, b) => Number(a.key) - Number(b.key));
   const pct = (v: number) => formatPercent(lang, v, 0);
-  const rateChart = (id: string) => {
-    const rows = table(id).rows.filter((r) => typeof r.rate === "number");
-    const { bars, description } = rateBars(
-      t,
-      lang,
-      rows.map((r) => ({
-        label: String(r[table(id).columns[0].key]),
-        rate: r.rate as number,
-        n: Number(r.n),
-        low: typeof r.low === "number" ? r.low : null,
-        high: typeof r.high === "number" ? r.high : null,
-      })),
-    );
-    return rows.length ? (
-      <HorizontalBars
-        data={bars}
-        description={description}
-        format={pct}
-        max={1}
-        reference={REFERENCE_RATE}
-        referenceLabel={t("referenceShort", { value: pct(REFERENCE_RATE) })}
-      />
-    ) : null;
-  };
   const xlsxParams = new URLSearchParams(location.search);
   // The printable report of the same figures: the filters and the reporting date shown.
   const reportParams = new URLSearchParams(
@@ -361,7 +349,7 @@ export default function Dashboard() {
 
       <TableSection table={table("response")} />
 
-      <TableSection table={table("horizons")} chart={rateChart("horizons")} />
+      <TableSection table={table("horizons")} chart={<Chart chart={charts.horizons} />} />
 
       <section aria-labelledby="h-survival" className="dash-section">
         <h2 id="h-survival">{t("survivalTitle")}</h2>
@@ -379,8 +367,8 @@ export default function Dashboard() {
       <section aria-labelledby="h-cuts" className="dash-section">
         <h2 id="h-cuts">{t("cutsTitle")}</h2>
         <p>{t("cutsIntro")}</p>
-        <TableSection table={table("by-year")} level={3} chart={rateChart("by-year")} />
-        <TableSection table={table("by-region")} level={3} chart={rateChart("by-region")} />
+        <TableSection table={table("by-year")} level={3} chart={<Chart chart={charts["by-year"]} />} />
+        <TableSection table={table("by-region")} level={3} chart={<Chart chart={charts["by-region"]} />} />
         <TableSection table={table("by-programme")} level={3} />
         <TableSection table={table("by-phase")} level={3} />
         <TableSection table={table("by-targetGroup")} level={3} />
@@ -390,21 +378,7 @@ export default function Dashboard() {
 
       <section aria-labelledby="h-network" className="dash-section">
         <h2 id="h-network">{t("networkTitle")}</h2>
-        <TableSection
-          table={table("pilots-per-year")}
-          level={3}
-          chart={
-            <HorizontalBars
-              data={Object.entries(
-                table("pilots-per-year").rows.reduce<Record<string, number>>((acc, r) => {
-                  acc[String(r.year)] = (acc[String(r.year)] ?? 0) + Number(r.pilots);
-                  return acc;
-                }, {}),
-              ).map(([label, value]) => ({ label, value }))}
-              format={(v) => formatNumber(lang, v)}
-            />
-          }
-        />
+        <TableSection table={table("pilots-per-year")} level={3} chart={<Chart chart={charts["pilots-per-year"]} />} />
         <TableSection table={table("municipalities-per-region")} level={3} />
         <TableSection table={table("municipalities")} level={3} />
         <TableSection table={table("employment-totals")} level={3} />
@@ -413,16 +387,7 @@ export default function Dashboard() {
         <TableSection table={table("funding")} level={3} />
         <TableSection table={table("cooperation")} level={3} />
         <TableSection table={table("partners")} level={3} />
-        <TableSection
-          table={table("reach")}
-          level={3}
-          chart={
-            <HorizontalBars
-              data={table("reach").rows.map((r) => ({ label: String(r.targetGroup), value: Number(r.participants) }))}
-              format={(v) => formatNumber(lang, v)}
-            />
-          }
-        />
+        <TableSection table={table("reach")} level={3} chart={<Chart chart={charts.reach} />} />
         <TableSection table={table("parity")} level={3} />
         {model.internal ? (
           <p className="no-print">
