@@ -52,6 +52,8 @@ describe("server-drawn bar charts", () => {
         '<svg><title></title><desc></desc><line x="1" y="2" width="3" height="4" orientation="left" x1="1.123456" y1="2"></line>' +
           '<path x="1" radius="0" d="M 178,23.133333333 h 674.26666"></path><text width="9" x="170.5"><tspan>1.23456</tspan></text></svg>',
       ),
-    ).toBe('<svg><line x1="1.12" y1="2"></line><path d="M 178,23.13 h 674.27"></path><text x="170.5"><tspan>1.23456</tspan></text></svg>');
+    ).toBe(
+      '<svg><line x1="1.12" y1="2"></line><path d="M 178,23.13 h 674.27"></path><text x="170.5"><tspan>1.23456</tspan></text></svg>',
+    );
   });
 });

@@ -75,7 +75,8 @@ function CategoryTick(props: { x?: number; y?: number; width: number; fontSize: 
   return (
     <text x={x} y={y} textAnchor="end" fill="#212121" fontSize={fontSize}>
       {lines.map((line, i) => (
-        <tspan key={`${i}-${line}`} x={x} dy={i === 0 ? `${0.355 - ((lines.length - 1) * 1.15) / 2}em` : lineHeight}>
+        // biome-ignore lint/suspicious/noArrayIndexKey: static markup, never re-rendered; a label may repeat a word
+        <tspan key={i} x={x} dy={i === 0 ? `${0.355 - ((lines.length - 1) * 1.15) / 2}em` : lineHeight}>
           {line}
         </tspan>
       ))}
