@@ -1,11 +1,13 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { DashTable } from "~/utils/dashboard-types";
+import type { Column, DashTable } from "~/utils/dashboard-types";
 import { formatCell } from "~/utils/format";
 import { useLang } from "~/utils/use-lang";
 
 /** Text and years are left-aligned; a table's first text column heads its rows. */
 const textLike = (kind: string) => kind === "text" || kind === "year";
+/** A number column's class: its cells at the end (a column may say where its cells sit). */
+const numClass = (c: Column) => ((c.align ?? (textLike(c.kind) ? "start" : "end")) === "end" ? "num" : undefined);
 
 /** A dashboard table rendered on the server: the accessible, printable form of every figure. */
 export function DataTable({ table, caption = true }: { table: DashTable; caption?: boolean }) {
@@ -21,7 +23,7 @@ export function DataTable({ table, caption = true }: { table: DashTable; caption
         <thead>
           <tr>
             {table.columns.map((c) => (
-              <th key={c.key} scope="col" className={textLike(c.kind) ? undefined : "num"}>
+              <th key={c.key} scope="col" className={numClass(c)}>
                 {c.label}
               </th>
             ))}
@@ -38,7 +40,7 @@ export function DataTable({ table, caption = true }: { table: DashTable; caption
                     {formatCell(lang, c.kind, row[c.key])}
                   </th>
                 ) : (
-                  <td key={c.key} className={textLike(c.kind) ? undefined : "num"}>
+                  <td key={c.key} className={numClass(c)}>
                     {formatCell(lang, c.kind, row[c.key])}
                   </td>
                 ),

@@ -71,6 +71,8 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   return {
     lang,
     db,
+    /** The model's cache key: values drawn from the model (the page's charts) are cached under it. */
+    modelKey: key,
     filters,
     survivalCut,
     comparison,

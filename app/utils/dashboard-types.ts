@@ -1,7 +1,8 @@
 /** The dashboard's table model (built in dashboard-model.server.ts, rendered by the page and the exports). */
 /** "year": a calendar year, a number shown without digit grouping (a number cell in the XLSX). */
 export type ColumnKind = "text" | "year" | "int" | "dec" | "pct" | "eur";
-export type Column = { key: string; label: string; kind: ColumnKind };
+/** `align`: where the column's cells sit; without it, text and years at the start and numbers at the end. */
+export type Column = { key: string; label: string; kind: ColumnKind; align?: "start" | "end" };
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
 export type DashTable = {

@@ -1,89 +1,19 @@
-import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
+/** A chart on the page: its markup, and its text alternative (null: the chart is hidden, its table says it). */
+export type ChartView = { html: string; description: string | null };
 
 /**
- * Presentational horizontal bar charts. Values are printed at the end of each bar and the reference
- * line is labelled, so nothing depends on colour; the same figures are in the table beside each chart.
- * A bar may bring its own label (`text`, e.g. "79,6 % (n = 49)"); with a `description` the chart is an
- * image with that text alternative, otherwise it is hidden from assistive technology (the table says it).
+ * A chart drawn on the server (bars.server.tsx), inserted as static markup: the browser hydrates
+ * nothing inside it and loads no chart library. With a text alternative the chart is an image with
+ * that name; otherwise it is hidden from assistive technology (the table beside it says the same).
  */
-export function HorizontalBars({
-  data,
-  format,
-  reference,
-  referenceLabel,
-  max,
-  description,
-}: {
-  data: { label: string; value: number; text?: string }[];
-  format: (v: number) => string;
-  reference?: number;
-  referenceLabel?: string;
-  max?: number;
-  description?: string;
-}) {
-  const height = Math.max(120, data.length * 34 + 50);
+export function Chart({ chart }: { chart: ChartView | null }) {
+  if (!chart) return null;
   return (
-    <div className="chart" {...(description ? { role: "img", "aria-label": description } : { "aria-hidden": true })}>
-      <ResponsiveContainer width="100%" height={height} minWidth={280}>
-        <Bars data={data} format={format} reference={reference} referenceLabel={referenceLabel} max={max} />
-      </ResponsiveContainer>
-    </div>
-  );
-}
-
-/**
- * The chart at the width ResponsiveContainer measured (it passes `width` and `height`): on a narrow
- * screen the category axis and the labels take less room and a smaller font, so the bars keep a width.
- */
-function Bars({
-  data,
-  format,
-  reference,
-  referenceLabel,
-  max,
-  width = 600,
-  height,
-}: {
-  data: { label: string; value: number; text?: string }[];
-  format: (v: number) => string;
-  reference?: number;
-  referenceLabel?: string;
-  max?: number;
-  width?: number;
-  height?: number;
-}) {
-  const withText = data.some((d) => d.text);
-  const narrow = width < 520;
-  const fontSize = narrow ? 12 : 14;
-  return (
-    <BarChart
-      width={width}
-      height={height}
-      data={data}
-      layout="vertical"
-      margin={{ top: 20, right: withText ? (narrow ? 100 : 124) : 64, bottom: 8, left: narrow ? 0 : 8 }}
-    >
-      <CartesianGrid strokeDasharray="3 3" stroke="#c8cdd0" horizontal={false} />
-      <XAxis type="number" domain={[0, max ?? "auto"]} tickFormatter={format} tick={{ fill: "#212121", fontSize }} />
-      <YAxis type="category" dataKey="label" width={narrow ? 86 : 170} tick={{ fill: "#212121", fontSize }} />
-      <Bar dataKey="value" fill="#003479" isAnimationActive={false}>
-        <LabelList
-          dataKey={withText ? "text" : "value"}
-          position="right"
-          formatter={(v: number | string) => (typeof v === "number" ? format(v) : v)}
-          fill="#212121"
-          fontSize={fontSize}
-        />
-      </Bar>
-      {reference != null ? (
-        <ReferenceLine
-          x={reference}
-          stroke="#b3261e"
-          strokeDasharray="6 3"
-          strokeWidth={2}
-          label={{ value: referenceLabel, position: "top", fill: "#b3261e", fontSize }}
-        />
-      ) : null}
-    </BarChart>
+    <div
+      className="chart"
+      {...(chart.description ? { role: "img", "aria-label": chart.description } : { "aria-hidden": true })}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: recharts' markup rendered by React on the server (renderToStaticMarkup escapes every text and attribute); the same string is in the loader data, so the client renders what the server did
+      dangerouslySetInnerHTML={{ __html: chart.html }}
+    />
   );
 }

@@ -6,11 +6,12 @@ import { getI18n, isLang } from "~/i18n";
 import reportHref from "~/styles/report.css?url";
 import type { DashTable } from "~/utils/dashboard-types";
 import { cssString } from "~/utils/css";
-import { formatCell, formatDate, formatDateTime, formatNumber, formatPercent } from "~/utils/format";
+import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import { type ReportTableId, reportFromRequest } from "~/utils/report-model.server";
 import { survivalSvg } from "~/utils/survival-svg";
 import { rateNote } from "~/utils/rate-note";
 import { useLang } from "~/utils/use-lang";
+import { PilotList } from "./report-pilots";
 import { SurvivalComparison } from "./survival-compare";
 
 /** The dashboard as a report for A4 paper (docs/decisions/114): same filters, reporting date and scope. */
@@ -247,58 +248,5 @@ export default function Report() {
         </p>
       </footer>
     </article>
-  );
-}
-
-const cellClass = (key: string, kind: string) =>
-  key === "ended" || key === "answered"
-    ? "report-date-cell"
-    : key === "evidence"
-      ? "report-evidence"
-      : kind === "text"
-        ? undefined
-        : "num";
-
-function PilotList({ table, links }: { table: DashTable; links: { page: string; evidence: string | null }[] }) {
-  const { t } = useTranslation("report");
-  const { t: td } = useTranslation("dashboard");
-  const lang = useLang();
-  if (!table.rows.length) return <p className="empty">{td("noData")}</p>;
-  return (
-    <div className="table-wrap" role="region" aria-label={table.title} tabIndex={0}>
-      <table id="table-pilots" className="report-pilots">
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th key={c.key} scope="col" className={c.kind === "text" ? undefined : "num"}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, i) => (
-            <tr key={links[i].page}>
-              <th scope="row">
-                <Link to={links[i].page}>{String(row.pilot)}</Link>
-              </th>
-              {table.columns.slice(1).map((c) =>
-                c.key === "evidence" && links[i].evidence ? (
-                  <td key={c.key} className="report-evidence">
-                    <a href={links[i].evidence!} aria-label={t("evidenceFor", { title: String(row.pilot) })}>
-                      {String(row.evidence)}
-                    </a>
-                  </td>
-                ) : (
-                  <td key={c.key} className={cellClass(c.key, c.kind)}>
-                    {formatCell(lang, c.kind, row[c.key])}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -1,0 +1,142 @@
+/**
+ * The figures the dashboard's tables are drawn from: every query of the model, run at once for one
+ * scope (the viewer's visibility and the filters) and one reporting date, with the helpers the row
+ * mappers share (a code's name in the model's language, a link to the pilots a row counts, a rate row).
+ */
+import type { SQL } from "drizzle-orm";
+import type { Db } from "~db/connect";
+import { summarize, type ContinuationCounts, type Counts, type Suppression } from "~db/queries/continuation.server";
+import {
+  continuationOverview,
+  cooperationFigures,
+  employmentFigures,
+  followUpResponse,
+  fundingFigures,
+  municipalitiesPerRegion,
+  pilotsPerYear,
+  reachFigures,
+} from "~db/queries/dashboard.server";
+import { codeLabels } from "~db/queries/dashboard-labels.server";
+import { parityFigures, type ParityScope } from "~db/queries/parity.server";
+import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
+import { dataTimestamp } from "~db/queries/report.server";
+import { pilotLifetimes, survivalSummary } from "~db/queries/survival.server";
+import { getI18n, type Lang } from "~/i18n";
+import type { T } from "./dashboard-table-spec";
+import type { Row } from "./dashboard-types";
+import { localizedString } from "./localized";
+
+/** The filters the figures are computed with: the registry's, and the headline's horizon. */
+export type FigureFilters = PilotFilters;
+
+export type FiguresOptions = {
+  lang: Lang;
+  reportDate: string;
+  filters: FigureFilters;
+  visibility: SQL;
+};
+
+/** The translation coverage's scope for the dashboard's filters (docs/decisions/127). */
+export function parityScopeOf(opts: { filters: FigureFilters; visibility: SQL; reportDate: string }): ParityScope {
+  const { horizon: _horizon, ...pilotFilters } = opts.filters;
+  return {
+    pilots: and_([opts.visibility, ...pilotFilterSql(pilotFilters, opts.reportDate)]),
+    reportDate: opts.reportDate,
+    region: pilotFilters.region,
+    municipality: pilotFilters.municipality,
+    artForm: pilotFilters.artForm,
+    targetGroup: pilotFilters.targetGroup,
+  };
+}
+
+/** A share, or null of nothing. */
+export const share = (a: number, b: number) => (b ? a / b : null);
+
+async function fetchFigures(db: Db, opts: FiguresOptions) {
+  const { horizon: _horizon, ...pilotFilters } = opts.filters;
+  const { reportDate } = opts;
+  const scope = and_([opts.visibility, ...pilotFilterSql(pilotFilters, reportDate)]);
+  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, asked, stamp] =
+    await Promise.all([
+      codeLabels(db),
+      continuationOverview(db, { reportDate, scope }),
+      pilotsPerYear(db, scope),
+      municipalitiesPerRegion(db, scope),
+      employmentFigures(db, scope),
+      fundingFigures(db, scope),
+      cooperationFigures(db, scope),
+      reachFigures(db, scope),
+      parityFigures(db, parityScopeOf({ ...opts, filters: pilotFilters })),
+      pilotLifetimes(db, { reportDate, scope }),
+      followUpResponse(db, { reportDate, scope }),
+      dataTimestamp(db),
+    ]);
+  return { labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, asked, stamp };
+}
+
+/** The figures with the helpers the row mappers share: what every table declaration is drawn from. */
+export type DashboardFigures = Awaited<ReturnType<typeof fetchFigures>> & {
+  t: T;
+  lang: Lang;
+  reportDate: string;
+  horizon: number | null;
+  /** A code's name in the model's language ("none" for a missing one). */
+  label: (kind: string, key: string | number | null) => string;
+  /** The pilot list of the pilots a row counts, with the dashboard's filters and reporting date. */
+  listLink: (counts: Counts, extra?: Record<string, string | number>) => string;
+  /** A continuation table's rate columns for a set of counts. */
+  rateRow: (c: ContinuationCounts) => Row;
+  /** The headline's counts: at the chosen horizon, or at the reporting date. */
+  headlineCounts: ContinuationCounts;
+  survival: ReturnType<typeof survivalSummary>;
+};
+
+export async function dashboardFigures(db: Db, opts: FiguresOptions): Promise<DashboardFigures> {
+  const t = getI18n(opts.lang).getFixedT(opts.lang, "dashboard");
+  const figures = await fetchFigures(db, opts);
+  const { horizon = null, ...pilotFilters } = opts.filters;
+  const baseParams = filtersToParams(pilotFilters);
+  const label = (kind: string, key: string | number | null) =>
+    key == null ? t("none") : localizedString(figures.labels[kind]?.[String(key)], opts.lang) || String(key);
+  const listLink = (counts: Counts, extra: Record<string, string | number> = {}) => {
+    const params = new URLSearchParams(baseParams);
+    params.set("counts", counts);
+    params.set("reportDate", opts.reportDate);
+    for (const [k, v] of Object.entries(extra)) params.set(k, String(v));
+    return `/${opts.lang}/pilots?${params}`;
+  };
+  // A suppressed rate (n under 5) is an empty cell everywhere, with the reason in the note.
+  const note = (why: Suppression, n: number) => (why ? t(why, { n }) : "");
+  const rateRow = (c: ContinuationCounts): Row => {
+    const s = summarize(c);
+    return {
+      eligible: c.eligible,
+      n: s.followedUp,
+      continuing: c.continuing,
+      ended: c.ended,
+      rate: s.rate,
+      low: s.interval?.low ?? null,
+      high: s.interval?.high ?? null,
+      fullRate: s.fullRate,
+      coverage: s.coverage,
+      note: note(s.suppressed, s.followedUp),
+    };
+  };
+  const { cuts } = figures;
+  const headlineCounts = horizon
+    ? (cuts.horizons.find((h) => h.horizon === horizon)?.counts ?? cuts.headline)
+    : cuts.headline;
+  return {
+    ...figures,
+    t,
+    lang: opts.lang,
+    reportDate: opts.reportDate,
+    horizon,
+    label,
+    listLink,
+    rateRow,
+    headlineCounts,
+    // How long services live (docs/decisions/078): the Kaplan–Meier estimate.
+    survival: survivalSummary(figures.lifetimes.lifetimes),
+  };
+}

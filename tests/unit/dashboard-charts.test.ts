@@ -1,0 +1,59 @@
+/**
+ * The dashboard's charts are drawn on the server (app/routes/dashboard/bars.server.tsx): every label
+ * reaches the markup escaped, each chart is drawn at every width the stylesheet chooses from, and the
+ * tidied markup draws the same as recharts' own.
+ */
+import { describe, expect, it } from "vitest";
+import { barsMarkup, CHART_WIDTHS, tidy } from "~/routes/dashboard/bars.server";
+
+const format = (v: number) => `${Math.round(v * 100)} %`;
+
+describe("server-drawn bar charts", () => {
+  it("draws every width, with unique clip-path ids", () => {
+    const html = barsMarkup("chart-x", { data: [{ label: "Pohjanmaa", value: 0.5 }], format, max: 1 });
+    for (const w of CHART_WIDTHS) {
+      expect(html).toContain(`<div class="chart-at chart-at-${w}">`);
+      expect(html).toContain(`id="chart-x-${w}-clip"`);
+    }
+    expect(html.match(/<svg /g)).toHaveLength(CHART_WIDTHS.length);
+  });
+
+  it("escapes labels, so a name cannot add markup", () => {
+    const html = barsMarkup("chart-y", {
+      data: [{ label: `Taide & <script>alert("x")</script>`, value: 3, text: `3 "<b>"` }],
+      format: String,
+    });
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<b>");
+    expect(html).toContain("&amp;");
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)");
+  });
+
+  it("prints each bar's label and the reference line's", () => {
+    const html = barsMarkup("chart-z", {
+      data: [
+        { label: "2015", value: 0.8, text: "80,0 % (n = 10)" },
+        { label: "2016", value: 0.714, text: "71,4 % (n = 7)" },
+      ],
+      format,
+      max: 1,
+      reference: 0.8,
+      referenceLabel: "vertailutaso 80 %",
+    });
+    expect(html).toContain("80,0 % (n = 10)");
+    expect(html).toContain("71,4 % (n = 7)");
+    expect(html).toContain("vertailutaso 80 %");
+    expect(html).toContain("recharts-label-list");
+  });
+
+  it("tidies only the inside of tags", () => {
+    expect(
+      tidy(
+        '<svg><title></title><desc></desc><line x="1" y="2" width="3" height="4" orientation="left" x1="1.123456" y1="2"></line>' +
+          '<path x="1" radius="0" d="M 178,23.133333333 h 674.26666"></path><text width="9" x="170.5"><tspan>1.23456</tspan></text></svg>',
+      ),
+    ).toBe(
+      '<svg><line x1="1.12" y1="2"></line><path d="M 178,23.13 h 674.27"></path><text x="170.5"><tspan>1.23456</tspan></text></svg>',
+    );
+  });
+});
