@@ -35,7 +35,7 @@ export const PAGES = [
   { name: "/fi/open-data", route: "routes/$lang.open-data", budgetKb: 98 },
   { name: "/fi/login", route: "routes/$lang.login", budgetKb: 101 },
   { name: "/fi/pilots/new (form)", route: "routes/$lang.pilots.new", budgetKb: 108 },
-  { name: "/fi/dashboard", route: "routes/$lang.dashboard", budgetKb: 121 },
+  { name: "/fi/dashboard", route: "routes/$lang.dashboard", budgetKb: 104 },
 ];
 
 /** The Remix manifest of a client build and the file it was read from. */
