@@ -57,17 +57,24 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     sql`with sp as materialized (
         select p.id, p.start_date, p.end_date, ${pilotYearSql} as year from pilots p where ${opts.scope}
       ),
-      st as materialized (${statuses(sql`sp`, opts.reportDate)}),
-      base as materialized (select sp.*, st.r, st.r_on, st.h6, st.h12, st.h24 from sp left join st on st.pilot_id = sp.id),
+      base as materialized (select sp.*, st.r, st.r_on, st.h6, st.h12, st.h24
+        from sp left join (${statuses(sql`sp`, opts.reportDate)}) st on st.pilot_id = sp.id),
       e as materialized (select * from base where end_date <= ${R}),
+      -- Each pilot once per region (two of its municipalities may share one), with its status along.
       pilot_regions as (
-        select distinct b.id as pilot_id, mr.region_code from e b join pilot_municipalities pm on pm.pilot_id = b.id
+        select distinct b.id, b.r, mr.region_code from e b join pilot_municipalities pm on pm.pilot_id = b.id
         join municipality_regions mr on mr.municipality_code = pm.municipality_code
           and mr.valid_from <= coalesce(b.start_date, b.end_date) and (mr.valid_to is null or mr.valid_to > coalesce(b.start_date, b.end_date))
       ),
+      -- Distinct artists per municipality: an artist of the directory by id, else by name, else each employment
+      -- on its own (the three never meet); deduplicated by hashing the triple, then counted.
       artists as (
-        select pm.municipality_code, count(distinct coalesce(x.artist_id::text, 'n:' || x.artist_name, 'e:' || x.id))::int as artists
-        from employments x join sp on sp.id = x.pilot_id join pilot_municipalities pm on pm.pilot_id = x.pilot_id group by 1
+        select d.municipality_code, count(*)::int as artists from (
+          select distinct pm.municipality_code, x.artist_id,
+            case when x.artist_id is null then x.artist_name end as artist_name,
+            case when x.artist_id is null and x.artist_name is null then x.id end as employment_id
+          from employments x join sp on sp.id = x.pilot_id join pilot_municipalities pm on pm.pilot_id = x.pilot_id) d
+        group by d.municipality_code
       )
     select 'all' as dim, '' as key, ${agg("r")}, null::int as pilots, null::int as artists,
       (count(*) filter (where r in ('continuing', 'partly') and (r_on + interval '12 months')::date < ${R}))::int as out_of_date
@@ -77,7 +84,7 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     union all
     select 'phase', pp.phase_id::text, ${agg("r")}, null, null, null from e b join pilot_programmes pp on pp.pilot_id = b.id where pp.phase_id is not null group by pp.phase_id
     union all
-    select 'region', g.region_code, ${agg("r")}, null, null, null from e b join pilot_regions g on g.pilot_id = b.id group by g.region_code
+    select 'region', g.region_code, ${agg("r")}, null, null, null from pilot_regions g group by g.region_code
     union all
     select 'municipality', pm.municipality_code, ${agg("r")}, null, null, null from e b join pilot_municipalities pm on pm.pilot_id = b.id group by pm.municipality_code
     union all
