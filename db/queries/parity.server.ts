@@ -59,7 +59,9 @@ function scopeCtes(s: ParityScope): SQL {
       sql`exists (select 1 from service_target_groups tg where tg.service_id = s.id and tg.target_group_code = ${s.targetGroup})`,
     );
   // Only the pilots' text columns, and not materialized: each statement reads sp once, straight from pilots.
-  const texts = [...new Set(PARITY_FIELDS.filter((f) => f.kind === "pilot" || f.kind === "goodPractice").map((f) => f.column))];
+  const texts = [
+    ...new Set(PARITY_FIELDS.filter((f) => f.kind === "pilot" || f.kind === "goodPractice").map((f) => f.column)),
+  ];
   return sql`sp as (select p.id, ${sql.raw(texts.map((c) => `p.${c}`).join(", "))} from pilots p where (${s.pilots})
       and coalesce(p.start_date, p.end_date, ${R}) <= ${R}),
     sa as materialized (select a.* from artists a where ${artists} and a.created_at::date <= ${R}
@@ -88,14 +90,21 @@ export type ParityRow = {
 export async function parityFigures(db: Db, scope: ParityScope): Promise<ParityRow[]> {
   const kinds = [["pilot", "goodPractice"], ["service"], ["artist"]] as const;
   const parts = kinds.map((group) => {
-    const fields = PARITY_FIELDS.map((f, i) => ({ ...f, i })).filter((f) => (group as readonly string[]).includes(f.kind));
+    const fields = PARITY_FIELDS.map((f, i) => ({ ...f, i })).filter((f) =>
+      (group as readonly string[]).includes(f.kind),
+    );
     const a = ALIAS[group[0]];
-    const tests = fields.map(({ column, i }) => sql.raw(`${hasText(a, column, "fi")} as fi${i}, ${hasText(a, column, "sv")} as sv${i}`));
+    const tests = fields.map(({ column, i }) =>
+      sql.raw(`${hasText(a, column, "fi")} as fi${i}, ${hasText(a, column, "sv")} as sv${i}`),
+    );
     const counts = fields.map(({ i }) =>
       sql.raw(`count(*) filter (where fi${i} or sv${i}) as t${i}, count(*) filter (where fi${i} and sv${i}) as b${i},
         count(*) filter (where fi${i} and not sv${i}) as ls${i}, count(*) filter (where sv${i} and not fi${i}) as lf${i}`),
     );
-    const rows = fields.map(({ kind, field, i }) => sql`(${sql.raw(String(i))}, ${kind}::text, ${field}::text, ${sql.raw(`t${i}, b${i}, ls${i}, lf${i}`)})`);
+    const rows = fields.map(
+      ({ kind, field, i }) =>
+        sql`(${sql.raw(String(i))}, ${kind}::text, ${field}::text, ${sql.raw(`t${i}, b${i}, ls${i}, lf${i}`)})`,
+    );
     return sql`select v.* from (select ${sql.join(counts, sql`, `)}
         from (select ${sql.join(tests, sql`, `)} from ${sql.raw(FROM[group[0]])} ${sql.raw(a)} offset 0) x) c
       cross join lateral (values ${sql.join(rows, sql`, `)}) v(i, kind, field, total, "both", "lacksSv", "lacksFi")`;

@@ -262,7 +262,8 @@ export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?
  */
 export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string): Promise<FilterOption[]> {
   // A scalar subquery with LIMIT 1 stops at the first visible pilot (an EXISTS would join them all).
-  const seen = (from: SQL, where: SQL) => sql`(select 1 from ${from} where ${where} and ${visibility} limit 1) is not null`;
+  const seen = (from: SQL, where: SQL) =>
+    sql`(select 1 from ${from} where ${where} and ${visibility} limit 1) is not null`;
   return cachedRows<FilterOption>(
     db,
     sql`select 'programme' as kind, code as key, name, null as parent from programmes
