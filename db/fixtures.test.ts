@@ -2,7 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../tests/helpers/db";
 import { FIXTURES } from "../tests/e2e/authz/types";
-import { artists, organisations, pilotMunicipalities, pilots, programmes, services, users } from "./schema";
+import { campaignFigures } from "./queries/follow-up-campaign.server";
+import {
+  artists,
+  continuationChecks,
+  followUpRequests,
+  organisations,
+  pilotMunicipalities,
+  pilots,
+  programmes,
+  services,
+  targetGroups,
+  users,
+} from "./schema";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -110,5 +122,38 @@ describe("the seeds hold one organisation per municipality", () => {
     expect(rows.filter((r) => r.code === "233").map((r) => r.name)).toEqual([
       { fi: "Kauhavan kaupunki", sv: "Kauhava stad" },
     ]);
+  });
+});
+
+describe("the reference data's names", () => {
+  it("call the immigrant target group as a Finland-Swede would", async () => {
+    const [g] = await t.db
+      .select({ name: targetGroups.name })
+      .from(targetGroups)
+      .where(eq(targetGroups.code, "immigrants"));
+    expect(g.name).toEqual({ fi: "Maahanmuuttajataustaiset", sv: "Personer med invandrarbakgrund" });
+  });
+});
+
+describe("the demo data's follow-up campaign", () => {
+  it("has open requests, one answered by link and one overdue, so the campaign page means something", async () => {
+    const rows = await t.db
+      .select({ request: followUpRequests, check: continuationChecks })
+      .from(followUpRequests)
+      .leftJoin(continuationChecks, eq(continuationChecks.id, followUpRequests.checkId));
+    const open = rows.filter((r) => r.request.closedAt === null && r.request.sentAt !== null);
+    const overdue = open.filter((r) => r.request.overdueAt !== null);
+    const answered = rows.filter((r) => r.request.outcome === "answered");
+    expect(open.length - overdue.length).toBeGreaterThanOrEqual(2);
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0].request.remindedAt).not.toBeNull();
+    expect(answered).toHaveLength(1);
+    // By link: no signed-in user, the recipient's address; the request points at its check.
+    expect(answered[0].check).toMatchObject({ checkedBy: null, checkedByName: answered[0].request.answeredBy });
+    expect(answered[0].request.answeredBy).toContain("@");
+    const figures = await campaignFigures(t.db);
+    expect(figures.answered).toBe(1);
+    expect(figures.sent).toBeGreaterThanOrEqual(4);
+    expect(figures.responseRate).toBeCloseTo(1 / figures.sent, 5);
   });
 });

@@ -32,4 +32,18 @@ describe("environment", () => {
     );
     expect(parseEnv({ PORT: "4000" }).PUBLIC_URL).toBe("http://localhost:4000");
   });
+  it("the follow-up intervals are settings: a reminder after 14 days and overdue after 28 unless set", () => {
+    expect(parseEnv({})).toMatchObject({ FOLLOW_UP_REMIND_DAYS: 14, FOLLOW_UP_OVERDUE_DAYS: 28 });
+    expect(parseEnv({ FOLLOW_UP_REMIND_DAYS: "7", FOLLOW_UP_OVERDUE_DAYS: "21" })).toMatchObject({
+      FOLLOW_UP_REMIND_DAYS: 7,
+      FOLLOW_UP_OVERDUE_DAYS: 21,
+    });
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(() => parseEnv({ FOLLOW_UP_REMIND_DAYS: "30" })).toThrow(/Invalid environment/);
+    expect(error.mock.calls.flat().join("\n")).toContain(
+      "FOLLOW_UP_OVERDUE_DAYS: must be more than FOLLOW_UP_REMIND_DAYS",
+    );
+    expect(() => parseEnv({ FOLLOW_UP_REMIND_DAYS: "two weeks" })).toThrow(/Invalid environment/);
+    error.mockRestore();
+  });
 });

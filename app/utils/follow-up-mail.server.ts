@@ -43,14 +43,23 @@ export function followUpEmail(input: {
   /** The link without the status, e.g. https://rajaton.example/fi/follow-up/<token>. */
   link: string;
   expiresAt: Date;
-  reminder: boolean;
+  /** The first mailing, a reminder (or the council's resend), or a new one after the answer was deleted. */
+  mailing: "first" | "reminder" | "reopened";
 }): Email {
   const lang = input.language;
   const t = i18n.getFixedT(lang, "followups");
   const service = i18n.getFixedT(lang, "common")("serviceName");
   const title = titleIn(input.title, lang, t);
-  const subject = t(input.reminder ? "email.subjectRemind" : "email.subject", { title });
-  const lead = t("email.lead", { service, title, ended: formatDate(lang, input.endDate) });
+  const subject = t(
+    { first: "email.subject", reminder: "email.subjectRemind", reopened: "email.subjectReopened" }[input.mailing],
+    { title },
+  );
+  const lead = [
+    t("email.lead", { service, title, ended: formatDate(lang, input.endDate) }),
+    input.mailing === "reopened" ? t("email.reopened", { service }) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   const why = t(input.role === "contact" ? "email.whyContact" : "email.whyStaff");
   const sender = t("email.sender", { service });
   const expires = t("email.expires", { date: formatDate(lang, input.expiresAt) });

@@ -13,6 +13,7 @@ import { clock } from "~db/clock";
 import type { Db } from "~db/connect";
 import { enqueueJob, startJobRunner, type JobHandlers, type JobRunner } from "~db/jobs.server";
 import {
+  REOPENED_SEND,
   SCHEDULE_JOB,
   SEND_REQUEST_JOB,
   runFollowUpPass,
@@ -65,7 +66,7 @@ export async function sendFollowUpRequest(
           statusNames,
           link: `${baseUrl}/${r.language}/follow-up/${token}`,
           expiresAt,
-          reminder: send !== "first",
+          mailing: send === "first" ? "first" : send.startsWith(REOPENED_SEND) ? "reopened" : "reminder",
         }),
       );
     }

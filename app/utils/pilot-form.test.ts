@@ -130,6 +130,11 @@ describe("pilot form: money and numbers", () => {
   it("counts are whole numbers; group size and sessions", () => {
     expect(errorsOf(draft({ "title.fi": "a", sessionsHeld: "2,5" })).sessionsHeld).toMatch(/^validation\.integer\|/);
     expect(errorsOf(draft({ "title.fi": "a", maxGroupSize: "-1" })).maxGroupSize).toMatch(/^validation\.integer\|/);
+    // The database holds a group of at least one person: the form says so before the save reaches it.
+    expect(errorsOf(draft({ "title.fi": "a", maxGroupSize: "0" })).maxGroupSize).toBe(
+      "validation.integer|min=1&max=100000",
+    );
+    expect(errorsOf(draft({ "title.fi": "a", sessionsHeld: "-1" })).sessionsHeld).toMatch(/^validation\.integer\|/);
     const r = draft({
       "title.fi": "a",
       sessionsHeld: "1 200",

@@ -10,6 +10,7 @@ import { continuationChecks, continuationStatuses } from "../schema";
 import { audit } from "~db/audit.server";
 import { VersionConflict } from "./conflict";
 import { closeAnswered } from "./follow-up-answers.server";
+import { reopenAnswered } from "./follow-up-requests.server";
 
 export async function addContinuationCheck(
   db: Db,
@@ -139,8 +140,8 @@ const checkAtVersion = (pilotId: number, checkId: number, version: number) =>
 
 /**
  * Deletes a check at `version` (else VersionConflict, nothing changes), with its audit event: every
- * field it had, and the reason. A follow-up request it answered stays answered (the answer was given;
- * the pilot is asked again when the due rules say so in a new round).
+ * field it had, and the reason. A follow-up request it answered is open again and mailed anew
+ * (`reopenAnswered`): the answer went with the check.
  */
 export async function deleteCheck(
   db: Db,
@@ -152,6 +153,7 @@ export async function deleteCheck(
 ) {
   return db.transaction(async (tx) => {
     const before = await getCheck(tx, pilotId, checkId);
+    const reopened = before ? await reopenAnswered(tx, checkId, clock.now()) : null;
     const deleted = await tx
       .delete(continuationChecks)
       .where(checkAtVersion(pilotId, checkId, version))
@@ -169,7 +171,7 @@ export async function deleteCheck(
         version: before.version,
         reason: null,
       },
-      after: { reason },
+      after: { reason, ...(reopened ? { followUpRequest: reopened } : {}) },
     });
     return true;
   });

@@ -21,6 +21,8 @@ export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = { remindDays: 14, ov
 
 /** The job that sends a request to its recipients; `send` names the mailing (first, remind, resend-n). */
 export const SEND_REQUEST_JOB = "followups.send";
+/** The `send` name's prefix of the mailing made when a request's answer was deleted. */
+export const REOPENED_SEND = "reopened";
 export const SCHEDULE_JOB = "followups.schedule";
 
 const iso = (d: Date) => d.toISOString();
@@ -258,4 +260,41 @@ export async function resendRequest(db: Db, requestId: number, now: Date) {
     if (recipients > 0) await queueSend(tx, requestId, send, now);
     return { recipients, jobKey: `${SEND_REQUEST_JOB}:${requestId}:${send}` };
   });
+}
+
+/** The request (alias `r`) that the check answered, when deleting the check would open it again. */
+const reopenable = (checkId: number) =>
+  sql`r.check_id = ${checkId} and r.outcome = 'answered'
+      and not exists (select 1 from follow_up_requests o where o.pilot_id = r.pilot_id and o.closed_at is null)`;
+
+/** Whether deleting the check would open a follow-up request again (the confirmation page says so). */
+export async function deletingReopens(db: DbOrTx, checkId: number) {
+  const rows = await queryRows<{ id: number }>(
+    db as Db,
+    sql`select r.id from follow_up_requests r where ${reopenable(checkId)}`,
+  );
+  return rows.length > 0;
+}
+
+/**
+ * A deleted check took its answer with it: the request it answered is open again (unless the pilot
+ * has another open request), with a new mailing that says why, and escalation counted from it. The
+ * scheduler's next pass closes it as superseded when the pilot is no longer due for that round.
+ * Run it in the deleting transaction, before the check row goes (its delete clears `check_id`).
+ * Returns the reopened request's id, or null.
+ */
+export async function reopenAnswered(tx: DbOrTx, checkId: number, now: Date) {
+  const [r] = await queryRows<{ id: number; pilotId: number }>(
+    tx as Db,
+    sql`update follow_up_requests r
+          set closed_at = null, outcome = null, check_id = null, answered_by = null,
+              sent_at = null, reminded_at = null, overdue_at = null
+        where ${reopenable(checkId)}
+        returning r.id, r.pilot_id as "pilotId"`,
+  );
+  if (!r) return null;
+  const requestId = Number(r.id);
+  if ((await addRecipients(tx, requestId, Number(r.pilotId), helsinkiDay(now))) > 0)
+    await queueSend(tx, requestId, `${REOPENED_SEND}-${now.getTime()}`, now);
+  return requestId;
 }

@@ -149,6 +149,7 @@ export type PilotDetailRow = {
     evidenceUrl: string | null;
     notes: string | null;
     checkedByName: string | null;
+    fromSources: boolean;
     version: number;
   }[];
 };
@@ -247,7 +248,7 @@ export function pilotJsonSql(access: PersonalAccess): SQL {
         'sources', ${arr(sql`select s.id, s.title, s.url, s.document from pilot_sources s where s.pilot_id = p.id order by s.id`)},
         'checks', ${arr(sql`select c.id, c.checked_on as "checkedOn", c.status_code as "statusCode", st.name as status,
             st.counts_as as "countsAs", c.ended_on as "endedOn", c.funding_after as "fundingAfter", c.evidence_ref as "evidenceRef",
-            c.evidence_url as "evidenceUrl", c.notes, c.checked_by_name as "checkedByName", c.version
+            c.evidence_url as "evidenceUrl", c.notes, c.checked_by_name as "checkedByName", c.from_sources as "fromSources", c.version
           from continuation_checks c join continuation_statuses st on st.code = c.status_code
           where c.pilot_id = p.id order by c.checked_on desc, c.id desc`)}
       )`;

@@ -305,6 +305,8 @@ export const continuationChecks = pgTable(
     notes: text(),
     checkedBy: integer().references(() => users.id, { onDelete: "set null" }),
     checkedByName: text(),
+    /** Taken from the source material (the real facts, an import), not entered by a person. */
+    fromSources: boolean().notNull().default(false),
     isExample: isExample(),
     createdAt: createdAt(),
     /** Raised by every correction: a correction or deletion names the version it was made from. */

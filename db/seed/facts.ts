@@ -186,7 +186,7 @@ export async function seedFacts(db: Db) {
       fundingAfter: "Kuntayhtymä Kaksineuvoisen oma kehittämistoiminta",
       evidenceRef: SOURCE_KAKSINEUVOINEN.title,
       notes: "Toimintaa jatketaan kuntayhtymän omana kehittämistoimintana pilotin päätyttyä vuoden 2017 lopussa.",
-      checkedByName: "Lähdeaineisto",
+      fromSources: true,
     });
 
     // Kulttuurikaveri 2015: Kauhava's pilot, April–December 2015; continues, coordinated by the Aijjoos activity.
@@ -226,7 +226,7 @@ export async function seedFacts(db: Db) {
       fundingAfter: "Aijjoos-toiminta (Kuntayhtymä Kaksineuvoinen)",
       evidenceRef: SOURCE_KAKSINEUVOINEN.title,
       notes: "Toiminta jatkuu Aijjoos-toiminnan koordinoimana.",
-      checkedByName: "Lähdeaineisto",
+      fromSources: true,
     });
   });
 }

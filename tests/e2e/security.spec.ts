@@ -7,7 +7,7 @@ import http from "node:http";
 import { expect, request as playwrightRequest } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD, login, test } from "./fixtures";
 
-type Raw = { status: number; headers: http.IncomingHttpHeaders; text: string; ms: number };
+type Raw = { status: number; headers: http.IncomingHttpHeaders; text: string };
 
 /**
  * One HTTP request exactly as given (any Host, any method, a chunked body), which a browser or
@@ -17,10 +17,15 @@ function raw(
   baseURL: string,
   method: string,
   path: string,
-  opts: { host?: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] } = {},
+  opts: {
+    host?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer | Buffer[];
+    /** Send `body` and then nothing more, as a client that declared a longer body and stalls. */
+    stall?: boolean;
+  } = {},
 ): Promise<Raw> {
   const base = new URL(baseURL);
-  const started = Date.now();
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -34,9 +39,10 @@ function raw(
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (c) => (text += c));
-        res.on("close", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, ms: Date.now() - started }),
-        );
+        res.on("close", () => {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
+          if (opts.stall) req.destroy();
+        });
       },
     );
     // The server may cut a refused body short; the answer has come by then.
@@ -52,7 +58,8 @@ function raw(
         else req.once("drain", next);
       };
       next();
-    } else req.end(opts.body);
+    } else if (opts.stall) req.write(opts.body ?? "");
+    else req.end(opts.body);
   });
 }
 
@@ -225,11 +232,14 @@ test("a body over 1 MB is refused with 413 in the URL's language before it is re
   t,
 }) => {
   const form = { "Content-Type": "application/x-www-form-urlencoded" };
-  const big = Buffer.alloc(2 * 1024 * 1024, "a");
-  const declared = await raw(baseURL!, "POST", `/${lang}/forgot-password`, { headers: form, body: big });
+  // 2 MB declared, 64 kB sent, then nothing: the answer comes without the rest of the body.
+  const declared = await raw(baseURL!, "POST", `/${lang}/forgot-password`, {
+    headers: { ...form, "Content-Length": String(2 * 1024 * 1024) },
+    body: Buffer.alloc(64 * 1024, "a"),
+    stall: true,
+  });
   expect(declared.status).toBe(413);
   expect(declared.text).toContain(t("errors.413.title"));
-  expect(declared.ms).toBeLessThan(2000);
   // Without Content-Length: 64 kB chunks, counted as they arrive.
   const chunks = Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, "b"));
   const chunked = await raw(baseURL!, "POST", `/${lang}/register`, { headers: form, body: chunks });

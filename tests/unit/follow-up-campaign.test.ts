@@ -15,10 +15,10 @@ import { routeCaller } from "../helpers/route-call";
 import { clock, DAY_MS, helsinkiDay } from "~db/clock";
 import { openDb, type Db, type DbHandle } from "~db/connect";
 import { runDueJobs } from "~db/jobs.server";
-import { addRecipients, queueSend, runFollowUpPass } from "~db/queries/follow-up-requests.server";
+import { deletingReopens, runFollowUpPass } from "~db/queries/follow-up-requests.server";
 import { campaignFigures, listOpenRequests } from "~db/queries/follow-up-campaign.server";
 import { continuationCounts, summarize } from "~db/queries/continuation.server";
-import { addContinuationCheck } from "~db/queries/continuation-checks.server";
+import { addContinuationCheck, deleteCheck } from "~db/queries/continuation-checks.server";
 import {
   auditEvents,
   continuationChecks,
@@ -135,6 +135,9 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
       expect(m.language).toBe(lang);
       expect(m.subject).toContain(lang === "fi" ? "Jatkuuko" : "Fortsätter");
       expect(m.body).toContain(lang === "fi" ? "Rajaton" : "Gränslös");
+      // The sender's role, and the pilot's name in the text as well as the subject.
+      expect(m.body).toMatch(lang === "fi" ? /^Lähettäjä: maakunnan liiton/m : /^Avsändare: landskapsförbundets/m);
+      expect(m.body).toContain(`${word} ${to.includes(".a@") || to.startsWith("staff.kauhava") ? "A" : "B"}`);
       expect(m.body).toContain(
         to.startsWith("staff")
           ? lang === "fi"
@@ -292,14 +295,89 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
     expect((await call(loader, "fi", token)).data.state).toBe("answered");
   });
 
-  it("sends to a contact named later; an expired link gets its own page", async () => {
+  it("asks again, saying why, when the check that answered is deleted; the new link answers it", async () => {
+    const at = new Date(day(31).getTime() + 3600_000);
+    clock.now = () => at;
+    const [answered] = await requestsOf(ids.a);
+    const [check] = await checksOf(ids.a);
+    expect(answered).toMatchObject({ outcome: "answered", checkId: check.id });
+    expect(await deletingReopens(t.db, check.id)).toBe(true); // the confirmation page says so
+    await deleteCheck(t.db, ids.a, check.id, check.version, "Kirjattu väärälle pilotille", FIXTURES.users.staff);
+    const [reopened] = await requestsOf(ids.a);
+    expect(reopened).toMatchObject({ id: answered.id, closedAt: null, outcome: null, checkId: null, sentAt: null });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "continuation.delete"), eq(auditEvents.entityId, String(check.id))));
+    expect(event.changes.followUpRequest.after).toBe(answered.id);
+
+    await runDueJobs(t.db, jobHandlers, { now: at });
+    const mails = await mailsTo("yhteys.a@kunta.example");
+    expect(mails).toHaveLength(3);
+    expect(mails[2].subject).toContain("Vastaathan uudelleen");
+    expect(mails[2].body).toContain("Aiempi vastaus tähän kysymykseen on poistettu");
+    expect((await mailsTo("staff.kauhava@rajaton.example")).at(-1)?.subject).toContain("Vastaathan uudelleen");
+    // The next pass keeps it (the pilot is still due for the same round) and reminds nobody yet.
+    await runner(t.db, new Date(at.getTime() + 3600_000));
+    expect(await requestsOf(ids.a)).toHaveLength(1);
+    expect(await mailsTo("yhteys.a@kunta.example")).toHaveLength(3);
+
+    const { action } = await import("~/routes/follow-ups/answer");
+    const token = tokenIn(mails[2].body, "fi")!;
+    const done = await call(action, "fi", token, { pilotId: String(ids.a), statusCode: "continues_own" });
+    expect(done.status).toBe(200);
+    expect((await requestsOf(ids.a))[0]).toMatchObject({ id: answered.id, outcome: "answered" });
+    expect(await checksOf(ids.a)).toHaveLength(1);
+  });
+
+  it("does not reopen an answered request when the pilot has another open one", async () => {
+    const [b] = await requestsOf(ids.b);
+    const [check] = await checksOf(ids.b);
+    expect(b).toMatchObject({ outcome: "answered", checkId: check.id });
+    const [open] = await t.db
+      .insert(followUpRequests)
+      .values({
+        pilotId: ids.b,
+        round: "manual:2031-03-01",
+        reason: "milestone",
+        dueSince: "2031-03-01",
+        createdAt: day(31),
+      })
+      .returning({ id: followUpRequests.id });
+    expect(await deletingReopens(t.db, check.id)).toBe(false);
+    await deleteCheck(t.db, ids.b, check.id, check.version, "Väärä pilotti", FIXTURES.users.staff);
+    const rows = await requestsOf(ids.b);
+    expect(rows.find((r) => r.id === b.id)).toMatchObject({ outcome: "answered", closedAt: b.closedAt });
+    await t.db.delete(followUpRequests).where(eq(followUpRequests.id, open.id));
+    await t.db.insert(continuationChecks).values({ ...check, id: undefined, version: 1 });
+  });
+
+  it("the council's resend reaches a contact named later; an expired link gets its own page", async () => {
     const at = day(32);
     clock.now = () => at;
-    await t.db.update(pilots).set({ contactEmail: "nimetty.c@kunta.example" }).where(eq(pilots.id, ids.c));
+    const { action: resend } = await import("~/routes/follow-ups/route");
+    const { createSession } = await import("~/utils/session.server");
+    const council = (await createSession(FIXTURES.users.council, new Request("http://localhost"))).split(";")[0];
     const [req] = await requestsOf(ids.c);
-    expect(await addRecipients(t.db, req.id, ids.c, helsinkiDay(at))).toBe(1);
-    await queueSend(t.db, req.id, "resend-1", at);
-    await runDueJobs(t.db, jobHandlers, { now: at });
+    const form = { intent: "resend", requestId: String(req.id) };
+    // Still nobody to ask: the council is told so, and nothing is sent.
+    const nobody = await route(resend, "/fi/follow-ups", { lang: "fi" }, form, council);
+    expect(nobody.status).toBe(400);
+    expect(nobody.data.error).toBe("followups:campaign.resendNobody");
+    await t.db.update(pilots).set({ contactEmail: "nimetty.c@kunta.example" }).where(eq(pilots.id, ids.c));
+    // Staff may not resend; the council may, and the mailing is in the outbox at once.
+    const staff = (await createSession(FIXTURES.users.staff, new Request("http://localhost"))).split(";")[0];
+    expect((await route(resend, "/fi/follow-ups", { lang: "fi" }, form, staff)).status).toBe(403);
+    expect(await mailsTo("nimetty.c@kunta.example")).toEqual([]);
+    const resent = await route(resend, "/fi/follow-ups", { lang: "fi" }, form, council);
+    expect(resent.status).toBe(200);
+    expect(resent.data).toMatchObject({ error: null, resent: true });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "followup.resend"), eq(auditEvents.entityId, String(req.id))));
+    expect(event.userId).toBe(FIXTURES.users.council);
+    expect((await requestsOf(ids.c))[0].sentAt).not.toBeNull();
     const [mail] = await mailsTo("nimetty.c@kunta.example");
     expect(mail.language).toBe("fi"); // Alavus is Finnish-speaking, and the address has no account
     const token = tokenIn(mail.body, "fi")!;
@@ -331,5 +409,29 @@ describe(`a follow-up campaign with a moved clock (${process.env.DATABASE_URL ? 
     expect(await requestsOf(ids.c)).toHaveLength(1);
     const [latest] = await t.db.select().from(emailOutbox).orderBy(desc(emailOutbox.id)).limit(1);
     expect(latest).toBeTruthy();
+  });
+
+  it("a link of a round that a newer round replaced gets its page and records nothing", async () => {
+    // B's 6-month request goes unanswered; its editor corrects the end date, which moves the milestone:
+    // the next pass replaces the request with one for the new round.
+    const sixMonths = (await mailsTo("kontakt.b@stad.example")).at(-1)!;
+    const token = tokenIn(sixMonths.body, "sv")!;
+    await t.db.update(pilots).set({ endDate: "2031-03-31" }).where(eq(pilots.id, ids.b));
+    await runner(t.db, new Date("2031-10-15T08:00:00Z"));
+    const b = await requestsOf(ids.b);
+    expect(b.map((r) => [r.round, r.outcome])).toEqual([
+      [`none:${END}`, "answered"],
+      ["milestone6:2031-07-31", "superseded"],
+      ["milestone6:2031-09-30", null],
+    ]);
+    const { loader, action } = await import("~/routes/follow-ups/answer");
+    const opened = await call(loader, "sv", token);
+    expect(opened.status).toBe(410);
+    expect(opened.data.state).toBe("superseded");
+    const checks = (await checksOf(ids.b)).length;
+    const posted = await call(action, "sv", token, { pilotId: String(ids.b), statusCode: "ended" });
+    expect(posted.status).toBe(410);
+    expect(posted.data.state).toBe("superseded");
+    expect(await checksOf(ids.b)).toHaveLength(checks);
   });
 });

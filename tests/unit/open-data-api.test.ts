@@ -76,8 +76,8 @@ beforeAll(async () => {
   const [pending] = await q(sql`insert into artists (name, state, contact_consent, contact_email)
     values (${SECRET.artistName}, 'submitted', true, 'pending@example.org') returning id`);
   [{ id: publishedPilot }] = await q(sql`select id from pilots where state = 'published' order by id limit 1`);
-  await q(sql`update pilots set contact_public = false, contact_name = 'Piilo Henkilö', contact_email = ${SECRET.pilotContact}
-    where id = ${publishedPilot}`);
+  await q(sql`update pilots set contact_public = false, contact_name = 'Piilo Henkilö', contact_email = ${SECRET.pilotContact},
+    easy_read = ${JSON.stringify({ fi: "Taiteilija käy. Laulamme yhdessä." })}::jsonb where id = ${publishedPilot}`);
   // Two approved artists: one withholds contact details and working days, one consents to both.
   [{ id: withholdingArtist }, { id: consentingArtist }] = await q(
     sql`select id from artists where state = 'approved' order by id limit 2`,
@@ -198,8 +198,10 @@ describe("pilots", () => {
     expect(shown).toMatchObject({ days: 4.5, feeCents: 45000, artist: { id: consentingArtist } });
     const hidden = body.employments.find((e: { role: string }) => e.role === "hidden");
     expect(hidden).toMatchObject({ artist: null, days: null, feeCents: null });
-    // Both languages as written: an absent translation is absent, never copied.
-    for (const k of ["title", "summary", "description"])
+    // The easy-to-read summary is exported too; both languages as written: an absent translation is
+    // absent, never copied.
+    expect(body.easyRead).toEqual({ fi: "Taiteilija käy. Laulamme yhdessä." });
+    for (const k of ["title", "summary", "easyRead", "description"])
       expect(Object.keys(body[k]).every((l) => ["fi", "sv"].includes(l))).toBe(true);
   });
 

@@ -13,6 +13,7 @@ import { queryRows } from "~db/connect";
 import { backgroundSettled } from "~/utils/after-response.server";
 import { hashPassword } from "~shared/password.server";
 import { createToken } from "~db/queries/tokens.server";
+import { FIXTURES } from "../e2e/authz/types";
 
 let t: TestDb;
 
@@ -371,17 +372,45 @@ describe("consent on pilot pages", () => {
     await t.db.update(artists).set({ showDaysConsent: false }).where(eq(artists.id, target.artist));
   });
 
-  it("shows a pilot's contact person publicly only with their consent; the council always", async () => {
+  it("the dashboard's totals still count the days and fees of an artist who refused (aggregates, not personal data)", async () => {
+    const { employmentFigures } = await import("~db/queries/dashboard.server");
+    const published = sql`p.state = 'published'`;
+    const { totals } = await employmentFigures(t.db, published);
+    const [all] = await queryRows<{ days: string; fees: string; refused: string }>(
+      t.db,
+      sql`select sum(e.days)::text as days, sum(e.fee_cents)::text as fees,
+          coalesce(sum(e.days) filter (where a.show_days_consent = false), 0)::text as refused
+        from employments e join pilots p on p.id = e.pilot_id left join artists a on a.id = e.artist_id
+        where ${published}`,
+    );
+    expect(Number(all.refused)).toBeGreaterThan(0);
+    expect(Number(totals.days)).toBe(Number(all.days));
+    expect(Number(totals.fees)).toBe(Number(all.fees));
+  });
+
+  it("shows a pilot's contact person publicly only with their consent; the council and the pilot's editors always", async () => {
+    // A published pilot of Kauhava, the demo staff member's scope.
     const [p] = await t.db
       .select({ id: pilots.id })
       .from(pilots)
-      .where(and(eq(pilots.state, "published"), sql`${pilots.contactEmail} is not null`))
+      .where(
+        and(
+          eq(pilots.state, "published"),
+          sql`${pilots.contactEmail} is not null`,
+          sql`exists (select 1 from pilot_municipalities m where m.pilot_id = ${pilots.id} and m.municipality_code = '233')`,
+        ),
+      )
       .limit(1);
     await t.db.update(pilots).set({ contactPublic: false }).where(eq(pilots.id, p.id));
     const anonymous = await load(p.id);
     expect([anonymous.pilot.contactName, anonymous.pilot.contactEmail]).toEqual([null, null]);
     const council = await userWithSession("council.contact@example.org", "council");
     expect((await load(p.id, council.cookie)).pilot.contactEmail).toContain("@");
+    const { createSession } = await import("~/utils/session.server");
+    const editor = (await createSession(FIXTURES.users.staff, new Request(ORIGIN))).split(";")[0];
+    expect((await load(p.id, editor)).pilot.contactEmail).toContain("@");
+    const outsider = await userWithSession("outsider.contact@example.org", "staff");
+    expect((await load(p.id, outsider.cookie)).pilot.contactEmail).toBeNull();
     await t.db.update(pilots).set({ contactPublic: true }).where(eq(pilots.id, p.id));
     expect((await load(p.id)).pilot.contactEmail).toContain("@");
   });

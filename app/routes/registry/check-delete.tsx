@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { deleteCheck } from "~db/queries/continuation-checks.server";
+import { deletingReopens } from "~db/queries/follow-up-requests.server";
 import { ErrorSummary, Field } from "~/components/field";
 import { getI18n, isLang } from "~/i18n";
 import { checkDeleteSchema } from "~/utils/check-form";
@@ -15,8 +16,8 @@ import { errorText } from "~/utils/messages";
 
 /** The confirmation page: what will be deleted, and the reason to give. A GET deletes nothing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { lang, id, check, pilot } = await loadCheckForEdit(request, params);
-  return { id, title: localizedString(pilot.title, lang), check };
+  const { lang, id, check, pilot, db } = await loadCheckForEdit(request, params);
+  return { id, title: localizedString(pilot.title, lang), check, reopens: await deletingReopens(db, check.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,7 +38,7 @@ export const meta: MetaFunction = ({ params }) => [
 ];
 
 export default function DeleteCheck() {
-  const { id, title, check } = useLoaderData<typeof loader>();
+  const { id, title, check, reopens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("pilots");
@@ -58,6 +59,7 @@ export default function DeleteCheck() {
           title: title || t("untitled"),
         })}
       </p>
+      {reopens ? <p>{t("checkEdit.deleteReopens")}</p> : null}
       {formError ? (
         <p className="notice notice-warning" role="alert">
           {errorText(t, formError)}

@@ -49,6 +49,7 @@ export function pilotOut(p: PilotDetailRow, base: string): PilotOut {
     id: p.id,
     title: loc(p.title),
     summary: loc(p.summary),
+    easyRead: loc(p.easyRead),
     description: loc(p.description),
     startDate: p.startDate,
     endDate: p.endDate,

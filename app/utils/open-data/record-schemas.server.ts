@@ -47,6 +47,7 @@ export const Pilot = component(
     id: int,
     title: Localized,
     summary: Localized,
+    easyRead: Localized,
     description: Localized,
     startDate: date.nullable(),
     endDate: date.nullable(),

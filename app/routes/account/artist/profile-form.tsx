@@ -4,6 +4,7 @@ import { ARTIST_KINDS, PROGRAMME_REGIONS, WORKING_LANGUAGES, type Localized } fr
 import { asArray, Checkbox, ChoiceGroup } from "~/components/choice-group";
 import { ErrorSummary, Field } from "~/components/field";
 import { ProfileSchema } from "~/utils/artist-schemas";
+import { sortedByName } from "~/utils/format";
 import { localizedString } from "~/utils/localized";
 import { useLang } from "~/utils/use-lang";
 import { type FormResult, useValidatedForm } from "~/utils/use-validated-form";
@@ -127,9 +128,11 @@ export function ProfileForm({
               region: name(options.regions.find((r) => r.code === region)?.name ?? {}),
             })}
             columns
-            options={options.municipalities
-              .filter((m) => m.region === region)
-              .map((m) => ({ value: m.code, label: name(m.name) }))}
+            options={sortedByName(
+              lang,
+              options.municipalities.filter((m) => m.region === region),
+              (m) => name(m.name),
+            ).map((m) => ({ value: m.code, label: name(m.name) }))}
             selected={arr("municipalities", artist?.municipalities)}
           />
         ))}

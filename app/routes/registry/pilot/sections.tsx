@@ -50,7 +50,11 @@ export function ContinuationTimeline({ pilot: p, editable = false }: { pilot: Pi
             </p>
           ) : null}
           {c.notes ? <p>{c.notes}</p> : null}
-          {c.checkedByName ? <p className="muted">{t("check.by", { name: c.checkedByName })}</p> : null}
+          {c.checkedByName ? (
+            <p className="muted">{t("check.by", { name: c.checkedByName })}</p>
+          ) : c.fromSources ? (
+            <p className="muted">{t("check.fromSources")}</p>
+          ) : null}
           {editable ? (
             <p className="no-print">
               <Link
