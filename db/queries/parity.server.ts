@@ -43,8 +43,9 @@ export type ParityScope = {
   targetGroup?: string;
 };
 
-const has = (alias: string, column: string, lang: "fi" | "sv") =>
-  sql.raw(`(btrim(coalesce(${alias}.${column}->>'${lang}', '')) <> '')`);
+const hasText = (alias: string, column: string, lang: "fi" | "sv") =>
+  `(btrim(coalesce(${alias}.${column}->>'${lang}', '')) <> '')`;
+const has = (alias: string, column: string, lang: "fi" | "sv") => sql.raw(hasText(alias, column, lang));
 
 /** The three sets of items in scope, as CTEs sp (pilots), sa (artists) and ss (services). */
 function scopeCtes(s: ParityScope): SQL {
@@ -57,7 +58,11 @@ function scopeCtes(s: ParityScope): SQL {
     svc.push(
       sql`exists (select 1 from service_target_groups tg where tg.service_id = s.id and tg.target_group_code = ${s.targetGroup})`,
     );
-  return sql`sp as materialized (select p.* from pilots p where (${s.pilots})
+  // Only the pilots' text columns, and not materialized: each statement reads sp once, straight from pilots.
+  const texts = [
+    ...new Set(PARITY_FIELDS.filter((f) => f.kind === "pilot" || f.kind === "goodPractice").map((f) => f.column)),
+  ];
+  return sql`sp as (select p.id, ${sql.raw(texts.map((c) => `p.${c}`).join(", "))} from pilots p where (${s.pilots})
       and coalesce(p.start_date, p.end_date, ${R}) <= ${R}),
     sa as materialized (select a.* from artists a where ${artists} and a.created_at::date <= ${R}
       ${s.targetGroup ? sql`and exists (select 1 from services s where s.artist_id = a.id and ${sql.join(svc, sql` and `)})` : sql``}),
@@ -76,20 +81,40 @@ export type ParityRow = {
   lacksFi: number;
 };
 
-/** Per field: items with text in at least one language, in both, in Finnish only (lacks Swedish), in Swedish only. */
+/**
+ * Per field: items with text in at least one language, in both, in Finnish only (lacks Swedish), in
+ * Swedish only. One pass over each kind's items: each text's two languages are tested once per item
+ * (`offset 0` keeps the subquery from being inlined, which would test them again for every count),
+ * the counts are one aggregate row per kind, and `values` turns that row into one row per field.
+ */
 export async function parityFigures(db: Db, scope: ParityScope): Promise<ParityRow[]> {
-  const parts = PARITY_FIELDS.map(({ kind, field, column }) => {
-    const a = ALIAS[kind];
-    const fi = has(a, column, "fi");
-    const sv = has(a, column, "sv");
-    return sql`select ${kind} as kind, ${field} as field,
-      (count(*) filter (where ${fi} or ${sv}))::int as total,
-      (count(*) filter (where ${fi} and ${sv}))::int as both,
-      (count(*) filter (where ${fi} and not ${sv}))::int as "lacksSv",
-      (count(*) filter (where ${sv} and not ${fi}))::int as "lacksFi"
-      from ${sql.raw(FROM[kind])} ${sql.raw(a)}`;
+  const kinds = [["pilot", "goodPractice"], ["service"], ["artist"]] as const;
+  const parts = kinds.map((group) => {
+    const fields = PARITY_FIELDS.map((f, i) => ({ ...f, i })).filter((f) =>
+      (group as readonly string[]).includes(f.kind),
+    );
+    const a = ALIAS[group[0]];
+    const tests = fields.map(({ column, i }) =>
+      sql.raw(`${hasText(a, column, "fi")} as fi${i}, ${hasText(a, column, "sv")} as sv${i}`),
+    );
+    const counts = fields.map(({ i }) =>
+      sql.raw(`count(*) filter (where fi${i} or sv${i}) as t${i}, count(*) filter (where fi${i} and sv${i}) as b${i},
+        count(*) filter (where fi${i} and not sv${i}) as ls${i}, count(*) filter (where sv${i} and not fi${i}) as lf${i}`),
+    );
+    const rows = fields.map(
+      ({ kind, field, i }) =>
+        sql`(${sql.raw(String(i))}, ${kind}::text, ${field}::text, ${sql.raw(`t${i}, b${i}, ls${i}, lf${i}`)})`,
+    );
+    return sql`select v.* from (select ${sql.join(counts, sql`, `)}
+        from (select ${sql.join(tests, sql`, `)} from ${sql.raw(FROM[group[0]])} ${sql.raw(a)} offset 0) x) c
+      cross join lateral (values ${sql.join(rows, sql`, `)}) v(i, kind, field, total, "both", "lacksSv", "lacksFi")`;
   });
-  return queryRows<ParityRow>(db, sql`with ${scopeCtes(scope)} ${sql.join(parts, sql` union all `)}`);
+  const rows = await queryRows<ParityRow & { i: number }>(
+    db,
+    sql`with ${scopeCtes(scope)} select kind, field, total::int as total, "both"::int as both, "lacksSv"::int as "lacksSv", "lacksFi"::int as "lacksFi"
+      from (${sql.join(parts, sql` union all `)}) u order by i`,
+  );
+  return rows;
 }
 
 export type ParityGap = {

@@ -264,9 +264,8 @@ export type FilterOption = { kind: string; key: string; name: { fi?: string; sv?
  */
 export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string): Promise<FilterOption[]> {
   // A scalar subquery with LIMIT 1 stops at the first visible pilot (an EXISTS would join them all).
-  // `order` names the index to walk: without it PostgreSQL may expect an early match and scan the whole table.
-  const seen = (from: SQL, where: SQL, order?: SQL) =>
-    sql`(select 1 from ${from} where ${where} and ${visibility} ${order ? sql`order by ${order}` : sql``} limit 1) is not null`;
+  const seen = (from: SQL, where: SQL) =>
+    sql`(select 1 from ${from} where ${where} and ${visibility} limit 1) is not null`;
   return cachedRows<FilterOption>(
     db,
     sql`select 'programme' as kind, code as key, name, null as parent from programmes
@@ -287,7 +286,9 @@ export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string)
       union all select 'artForm', code, name, null from art_forms
       union all select 'sector', code, name, null from sectors
       union all select 'funder', o.id::text, o.name, null from organisations o
-        where ${seen(sql`funding_lines f join pilots p on p.id = f.pilot_id`, sql`f.funder_id = o.id`, sql`f.funder_id, f.pilot_id`)}
+        -- The funder's own lines, each pilot tested by its key: a join let PostgreSQL walk every pilot per organisation.
+        where (select 1 from funding_lines f where f.funder_id = o.id
+          and (select ${visibility} from pilots p where p.id = f.pilot_id) limit 1) is not null
       union all select 'status', code, name, null from continuation_statuses
       union all select 'year', y::text, '{}'::jsonb, null
         from generate_series((select extract(year from least(min(p.start_date), min(p.end_date)))::int from pilots p where ${visibility}),

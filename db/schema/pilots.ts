@@ -75,7 +75,9 @@ export const pilots = pgTable(
     search: tsvector().generatedAlwaysAs(pilotSearch),
   },
   (t) => [
-    index("pilots_state").on(t.state),
+    // Every figure's scope (visibility, filters) read index-only (docs/decisions/144).
+    index("pilots_scope").on(t.state, t.id, t.startDate, t.endDate),
+    index("pilots_updated_at").on(t.updatedAt),
     index("pilots_end_date").on(t.endDate),
     // The registry's default order, read off the index (docs/decisions/123).
     index("pilots_list_order").on(t.endDate.desc().nullsLast(), t.id.desc()),
@@ -316,6 +318,7 @@ export const continuationChecks = pgTable(
     // In the order the queries ask for ("order by checked_on desc, id desc", which puts nulls first), so the
     // latest check of a pilot is read off the index without a sort (docs/decisions/120).
     index("continuation_checks_pilot_date").on(t.pilotId, t.checkedOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("continuation_checks_created_at").on(t.createdAt),
     check("continuation_checks_ended_on", sql`${t.endedOn} is null or ${t.endedOn} <= ${t.checkedOn}`),
   ],
 );
