@@ -12,6 +12,8 @@ test.describe("network dashboard", () => {
     await page.goto(`/${lang}/dashboard`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("dashboard:title"));
     const before = await page.getByTestId("headline-coverage").textContent();
+    // Figures, or the notice why they are withheld: never both.
+    await expect(page.getByTestId("headline-suppressed")).toHaveCount(0);
     await page.getByLabel(t("dashboard:filters.region"), { exact: true }).selectOption("15");
     await page.getByRole("button", { name: t("dashboard:filters.apply") }).click();
     await expect(page).toHaveURL(/region=15/);
