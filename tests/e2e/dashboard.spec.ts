@@ -1,3 +1,4 @@
+import { FIXTURES } from "./authz/types";
 import { ACCOUNTS, expect, expectNoAxeViolations, login, test } from "./fixtures";
 
 /** A title as it appears in a download's name (lower case, words joined by hyphens). */
@@ -82,8 +83,14 @@ test.describe("network dashboard", () => {
     await page.goto(`/${lang}/dashboard`);
     await expect(page.getByText(t("dashboard:scopeInternal"))).toBeVisible();
     const councilN = Number(await page.getByTestId("headline-n").textContent());
-    // The demo data has a submitted pilot with a continuation check that only the council counts.
-    expect(councilN).toBeGreaterThan(publicN);
+    expect(councilN).toBeGreaterThan(0);
+    expect(publicN).toBeGreaterThan(0);
+    // The demo data has a submitted pilot with a continuation check (no test changes it): the council's
+    // figures count it. (Comparing the two totals would race with the tests that publish, unpublish and
+    // delete checks at the same time.)
+    await page.goto(`/${lang}/pilots?counts=eligible&reportDate=2030-01-01&q=${encodeURIComponent("Muistojen kuvat")}`);
+    await expect(page.locator(`a[href="/${lang}/pilots/${FIXTURES.pilots.submittedAlavus}"]`)).toHaveCount(1);
+    await page.goto(`/${lang}/dashboard`);
     await page.getByRole("link", { name: t("dashboard:parity.listLink") }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("dashboard:parity.heading.sv"));
     await expectNoAxeViolations(page);
