@@ -129,7 +129,12 @@ if (runUnit) {
   const report = readJson(out);
   if (report) {
     passed += report.numPassedTests;
-    failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+    // A file that failed without a failing test (an error while loading it, a hook) counts once; a
+    // failing test counts as itself only (vitest also counts its file and describe block as failed suites).
+    const broken = (report.testResults ?? []).filter(
+      (file) => file.status === "failed" && !(file.assertionResults ?? []).some((a) => a.status === "failed"),
+    ).length;
+    failed += report.numFailedTests + broken;
   } else failed += 1;
   if (status !== 0 && report && report.numFailedTests === 0 && !report.numFailedTestSuites) failed += 1;
 }
