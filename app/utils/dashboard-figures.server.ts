@@ -6,16 +6,7 @@
 import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { summarize, type ContinuationCounts, type Counts, type Suppression } from "~db/queries/continuation.server";
-import {
-  continuationOverview,
-  cooperationFigures,
-  employmentFigures,
-  followUpResponse,
-  fundingFigures,
-  municipalitiesPerRegion,
-  pilotsPerYear,
-  reachFigures,
-} from "~db/queries/dashboard.server";
+import { continuationOverview, followUpResponse, networkFigures } from "~db/queries/dashboard.server";
 import { codeLabels } from "~db/queries/dashboard-labels.server";
 import { parityFigures, type ParityScope } from "~db/queries/parity.server";
 import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
@@ -52,20 +43,16 @@ export function parityScopeOf(opts: { filters: FigureFilters; visibility: SQL; r
 /** A share, or null of nothing. */
 export const share = (a: number, b: number) => (b ? a / b : null);
 
-async function fetchFigures(db: Db, opts: FiguresOptions) {
+/** Every figure of the dashboard, at once (the bench's floor runs this too). */
+export async function fetchFigures(db: Db, opts: FiguresOptions) {
   const { horizon: _horizon, ...pilotFilters } = opts.filters;
   const { reportDate } = opts;
   const scope = and_([opts.visibility, ...pilotFilterSql(pilotFilters, reportDate)]);
-  const [labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, asked, stamp] =
+  const [labels, cuts, [perYear, perRegion, employment, funding, cooperation, reach], parity, lifetimes, asked, stamp] =
     await Promise.all([
       codeLabels(db),
       continuationOverview(db, { reportDate, scope }),
-      pilotsPerYear(db, scope),
-      municipalitiesPerRegion(db, scope),
-      employmentFigures(db, scope),
-      fundingFigures(db, scope),
-      cooperationFigures(db, scope),
-      reachFigures(db, scope),
+      networkFigures(db, scope),
       parityFigures(db, parityScopeOf({ ...opts, filters: pilotFilters })),
       pilotLifetimes(db, { reportDate, scope }),
       followUpResponse(db, { reportDate, scope }),

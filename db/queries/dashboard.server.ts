@@ -189,3 +189,15 @@ export async function followUpResponse(db: Db, opts: { reportDate: string; scope
     medianDays: row?.median == null ? null : Math.round(Number(row.median) * 10) / 10,
   };
 }
+
+/** The network's figures for a scope of pilots, run at once (the dashboard's and the figures API's). */
+export function networkFigures(db: Db, scope: SQL) {
+  return Promise.all([
+    pilotsPerYear(db, scope),
+    municipalitiesPerRegion(db, scope),
+    employmentFigures(db, scope),
+    fundingFigures(db, scope),
+    cooperationFigures(db, scope),
+    reachFigures(db, scope),
+  ]);
+}

@@ -1,20 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/connect";
-import {
-  continuationOverview,
-  cooperationFigures,
-  employmentFigures,
-  followUpResponse,
-  fundingFigures,
-  municipalitiesPerRegion,
-  pilotsPerYear,
-  reachFigures,
-} from "../../db/queries/dashboard.server";
 import { codeLabels } from "../../db/queries/dashboard-labels.server";
-import { parityFigures } from "../../db/queries/parity.server";
 import { pilotFilterOptions } from "../../db/queries/pilots.server";
-import { dataTimestamp } from "../../db/queries/report.server";
-import { pilotLifetimes } from "../../db/queries/survival.server";
+import { fetchFigures } from "../../app/utils/dashboard-figures.server";
 import type { BenchScenario } from "./types";
 
 /** A reporting date `i` days before 23.11.2026: a different one for every request. */
@@ -29,20 +17,7 @@ const dateBefore = (i: number) => new Date(Date.UTC(2026, 10, 23) - i * 86_400_0
 async function dashboardSql(db: Db, reportDate: string) {
   const scope = sql`p.state = 'published'`;
   await codeLabels(db);
-  await Promise.all([
-    codeLabels(db),
-    continuationOverview(db, { reportDate, scope }),
-    pilotsPerYear(db, scope),
-    municipalitiesPerRegion(db, scope),
-    employmentFigures(db, scope),
-    fundingFigures(db, scope),
-    cooperationFigures(db, scope),
-    reachFigures(db, scope),
-    parityFigures(db, { pilots: scope, reportDate }),
-    pilotLifetimes(db, { reportDate, scope }),
-    followUpResponse(db, { reportDate, scope }),
-    dataTimestamp(db),
-  ]);
+  await fetchFigures(db, { lang: "fi", reportDate, filters: {}, visibility: scope });
   await pilotFilterOptions(db, scope);
 }
 

@@ -7,15 +7,7 @@ import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { cached } from "~db/data-cache.server";
 import { MIN_N_FOR_RATE, summarize, type ContinuationCounts, type Horizon } from "~db/queries/continuation.server";
-import {
-  continuationOverview,
-  cooperationFigures,
-  employmentFigures,
-  fundingFigures,
-  municipalitiesPerRegion,
-  pilotsPerYear,
-  reachFigures,
-} from "~db/queries/dashboard.server";
+import { continuationOverview, networkFigures as networkFigureRows } from "~db/queries/dashboard.server";
 import { codeNames } from "~db/queries/open-data.server";
 import { and_, pilotFilterSql } from "~db/queries/pilot-filters.server";
 import type { DashboardFilters } from "~/utils/dashboard-model.server";
@@ -102,20 +94,7 @@ export async function networkFigures(
   const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, opts.today)]);
   const key = JSON.stringify(["api-network", opts.filters]);
   const [figures, names] = await Promise.all([
-    cached(
-      db,
-      key,
-      () =>
-        Promise.all([
-          pilotsPerYear(db, scope),
-          municipalitiesPerRegion(db, scope),
-          employmentFigures(db, scope),
-          fundingFigures(db, scope),
-          cooperationFigures(db, scope),
-          reachFigures(db, scope),
-        ]),
-      opts.generation,
-    ),
+    cached(db, key, () => networkFigureRows(db, scope), opts.generation),
     codeNames(db, opts.generation),
   ]);
   const [perYear, perRegion, employment, funding, cooperation, reach] = figures;
