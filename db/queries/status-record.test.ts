@@ -14,6 +14,7 @@ import { queryRows } from "../connect";
 import { continuationCounts, HORIZONS, latestCountsAsSql, latestStatusesSql } from "./continuation.server";
 import { continuationOverview } from "./dashboard.server";
 import { recordStatusesSql } from "./status-record.server";
+import { lifetimeInputsFromChecksSql, pilotLifetimes } from "./survival.server";
 import { addContinuationCheck, correctCheck, deleteCheck } from "./continuation-checks.server";
 import { users } from "../schema";
 
@@ -98,6 +99,9 @@ async function reportingDates(g: ReturnType<typeof generator>) {
   return [...edges, ...shifted, ...Array.from({ length: 6 }, g.date), "2014-06-30", "2031-01-01"];
 }
 
+/** Lifetimes compared that end in an event (an "ended" answer after the last continuing one). */
+let events = 0;
+
 async function expectRecordEqualsDefinition(g: ReturnType<typeof generator>) {
   let compared = 0;
   for (const R of await reportingDates(g)) {
@@ -110,6 +114,13 @@ async function expectRecordEqualsDefinition(g: ReturnType<typeof generator>) {
         continuationOverview(t.db, { reportDate: R, scope, statuses: latestStatusesSql }),
       ]);
       expect(fromRecord, `dashboard figures at ${R}`).toEqual(fromDefinition);
+      // The survival figures' lifetimes: L and F read off the record, as the answers themselves give them.
+      const [lives, livesByDefinition] = await Promise.all([
+        pilotLifetimes(t.db, { reportDate: R, scope }),
+        pilotLifetimes(t.db, { reportDate: R, scope, inputs: lifetimeInputsFromChecksSql }),
+      ]);
+      expect(lives, `lifetimes at ${R}`).toEqual(livesByDefinition);
+      events += lives.lifetimes.filter((l) => l.event).length;
       const where = scope;
       expect(await continuationCounts(t.db, { reportDate: R, where })).toEqual(
         await continuationCounts(t.db, { reportDate: R, where, statuses: latestStatusesSql }),
@@ -118,7 +129,8 @@ async function expectRecordEqualsDefinition(g: ReturnType<typeof generator>) {
     compared += perPilot.length;
   }
   // Maintained in place, the record is what a rebuild from scratch gives.
-  const spans = sql`select pilot_id, valid_from::text, valid_to::text, r, h6, h12, h24 from pilot_status_spans order by 1, 2`;
+  const spans = sql`select pilot_id, valid_from::text, valid_to::text, r, h6, h12, h24, l_on::text, f_on::text,
+    f_ended_on::text from pilot_status_spans order by 1, 2`;
   const kept = await queryRows(t.db, spans);
   await t.db.execute(sql`select refresh_pilot_status(null)`);
   expect(await queryRows(t.db, spans)).toEqual(kept);
@@ -228,6 +240,17 @@ describe(`the per-pilot status record (${process.env.DATABASE_URL ? "PostgreSQL"
     );
     expect(spread.map((x) => x.r)).toEqual(["continuing", "ended", "partly", "unknown"]);
     expect(compared).toBeGreaterThan(1000);
+    // …and lifetimes ending in an event, with and without "ended on", beside censored ones.
+    expect(events).toBeGreaterThan(100);
+    const [kinds] = await queryRows<{ ended_on: number; without: number; censored: number }>(
+      t.db,
+      sql`select count(*) filter (where f_ended_on is not null)::int as ended_on,
+        count(*) filter (where f_on is not null and f_ended_on is null)::int as without,
+        count(*) filter (where f_on is null and l_on is not null)::int as censored from pilot_status_spans`,
+    );
+    expect(kinds.ended_on).toBeGreaterThan(5);
+    expect(kinds.without).toBeGreaterThan(5);
+    expect(kinds.censored).toBeGreaterThan(5);
     // Some hundred queries on PGlite: several times the default time on a loaded machine.
   }, 300_000);
 
@@ -253,11 +276,30 @@ describe(`the per-pilot status record (${process.env.DATABASE_URL ? "PostgreSQL"
     );
     const spans = await queryRows(
       t.db,
-      sql`select valid_from::text, valid_to::text, r, h6, h12, h24 from pilot_status_spans where pilot_id = ${p} order by 1`,
+      sql`select valid_from::text, valid_to::text, r, h6, h12, h24, l_on::text, f_on::text, f_ended_on::text
+        from pilot_status_spans where pilot_id = ${p} order by 1`,
     );
+    // The lifetime columns: the last continuing answer, then the first "ended" one after it ("unknown" is no answer).
+    const life = (l_on: string, f_on: string | null) => ({ l_on, f_on, f_ended_on: null });
     expect(spans).toEqual([
-      { valid_from: "2020-06-15", valid_to: "2021-01-10", r: "continuing", h6: "continuing", h12: null, h24: null },
-      { valid_from: "2021-01-10", valid_to: "infinity", r: "unknown", h6: "continuing", h12: "ended", h24: "ended" },
+      {
+        valid_from: "2020-06-15",
+        valid_to: "2021-01-10",
+        r: "continuing",
+        h6: "continuing",
+        h12: null,
+        h24: null,
+        ...life("2020-06-15", null),
+      },
+      {
+        valid_from: "2021-01-10",
+        valid_to: "infinity",
+        r: "unknown",
+        h6: "continuing",
+        h12: "ended",
+        h24: "ended",
+        ...life("2020-06-15", "2021-01-10"),
+      },
     ]);
     expect(HORIZONS).toEqual([6, 12, 24]);
   });

@@ -23,30 +23,58 @@ export const SURVIVAL_TIMES = [6, 12, 24, 36] as const;
 
 export type Lifetime = { pilotId: number; days: number; months: number; event: boolean };
 
-/** Lifetimes of the eligible pilots matching `scope` (a condition on pilots `p`), and how many were excluded. */
-export async function pilotLifetimes(db: Db, opts: { reportDate: string; scope: SQL }) {
-  const R = sql`${opts.reportDate}::date`;
-  const rows = await queryRows<{ id: number; days: string | number | null; event: boolean | null }>(
-    db,
-    sql`with sp as materialized (select p.id, p.end_date from pilots p where ${eligibleSql({ reportDate: opts.reportDate })} and ${opts.scope}),
-      a as materialized (select c.id, c.pilot_id, c.checked_on, c.ended_on, s.counts_as
-        from continuation_checks c join continuation_statuses s on s.code = c.status_code join sp on sp.id = c.pilot_id
+/**
+ * SQL yielding, for the pilots of `pilotsCte` (a CTE name with column id), what their lifetimes at the
+ * reporting date are computed from: pilot_id, l_on (L's date), f_on and f_ended_on (F's date and its
+ * "ended on"); a pilot without L or F has nulls there or no row.
+ */
+export type LifetimeInputsSql = (pilotsCte: SQL, reportDate: string) => SQL;
+
+/**
+ * The definition: L and F from the answers themselves (the reference for the status record's columns,
+ * db/queries/status-record.test.ts).
+ */
+export const lifetimeInputsFromChecksSql: LifetimeInputsSql = (pilotsCte, reportDate) => {
+  const R = sql`${reportDate}::date`;
+  return sql`with a as materialized (select c.id, c.pilot_id, c.checked_on, c.ended_on, s.counts_as
+        from continuation_checks c join continuation_statuses s on s.code = c.status_code join ${pilotsCte} sp on sp.id = c.pilot_id
         where c.checked_on <= ${R} and s.counts_as in ('continuing', 'partly', 'ended')),
       l as (select distinct on (a.pilot_id) a.pilot_id, a.checked_on, a.id from a
         where a.counts_as in ('continuing', 'partly') order by a.pilot_id, a.checked_on desc, a.id desc),
       f as (select distinct on (a.pilot_id) a.pilot_id, a.checked_on, a.ended_on from a left join l on l.pilot_id = a.pilot_id
         where a.counts_as = 'ended' and (l.pilot_id is null or (a.checked_on, a.id) > (l.checked_on, l.id))
         order by a.pilot_id, a.checked_on, a.id)
+    select coalesce(l.pilot_id, f.pilot_id) as pilot_id, l.checked_on as l_on, f.checked_on as f_on, f.ended_on as f_ended_on
+    from l full join f on f.pilot_id = l.pilot_id`;
+};
+
+/**
+ * The same from the per-pilot status record (docs/decisions/130, 153): the span containing the
+ * reporting date holds L's and F's dates, kept by the database's triggers with the statuses.
+ */
+export const recordLifetimeInputsSql: LifetimeInputsSql = (_pilotsCte, reportDate) =>
+  sql`select x.pilot_id, x.l_on, x.f_on, x.f_ended_on from pilot_status_spans x
+    where x.valid_from <= ${reportDate}::date and x.valid_to > ${reportDate}::date`;
+
+/**
+ * Lifetimes of the eligible pilots matching `scope` (a condition on pilots `p`), and how many were
+ * excluded; L and F read off the status record (`inputs`: another way, e.g. the definition).
+ */
+export async function pilotLifetimes(db: Db, opts: { reportDate: string; scope: SQL; inputs?: LifetimeInputsSql }) {
+  const inputs = opts.inputs ?? recordLifetimeInputsSql;
+  const rows = await queryRows<{ id: number; days: string | number | null; event: boolean | null }>(
+    db,
+    sql`with sp as (select p.id, p.end_date from pilots p where ${eligibleSql({ reportDate: opts.reportDate })} and ${opts.scope})
     select sp.id,
-      case when f.pilot_id is not null then true when l.pilot_id is not null then false end as event,
+      case when i.f_on is not null then true when i.l_on is not null then false end as event,
       case
-        when f.pilot_id is not null and f.ended_on is not null
-          then greatest(0, f.ended_on - sp.end_date, coalesce(l.checked_on - sp.end_date, 0))::float8
-        when f.pilot_id is not null
-          then greatest(0, (greatest(0, coalesce(l.checked_on - sp.end_date, 0)) + (f.checked_on - sp.end_date)) / 2.0)::float8
-        when l.pilot_id is not null then greatest(0, l.checked_on - sp.end_date)::float8
+        when i.f_on is not null and i.f_ended_on is not null
+          then greatest(0, i.f_ended_on - sp.end_date, coalesce(i.l_on - sp.end_date, 0))::float8
+        when i.f_on is not null
+          then greatest(0, (greatest(0, coalesce(i.l_on - sp.end_date, 0)) + (i.f_on - sp.end_date)) / 2.0)::float8
+        when i.l_on is not null then greatest(0, i.l_on - sp.end_date)::float8
       end as days
-    from sp left join l on l.pilot_id = sp.id left join f on f.pilot_id = sp.id
+    from sp left join (${inputs(sql`sp`, opts.reportDate)}) i on i.pilot_id = sp.id
     order by sp.id`,
   );
   const lifetimes: Lifetime[] = [];

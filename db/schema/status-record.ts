@@ -4,7 +4,7 @@ import { pilots } from "./pilots";
 /**
  * The per-pilot status record (docs/decisions/130): spans of reporting dates over which a pilot's
  * continuation status and its status at each horizon stay the same. Written only by the database's
- * own triggers (db/migrations/0021_pilot_status_record.sql) in the transaction that changes a check,
+ * own triggers (db/migrations/0021_pilot_status_record.sql, 0025) in the transaction that changes a check,
  * a pilot's end date or what a status counts as; read by db/queries/status-record.server.ts.
  */
 export const pilotStatusSpans = pgTable(
@@ -23,6 +23,13 @@ export const pilotStatusSpans = pgTable(
     h6: text(),
     h12: text(),
     h24: text(),
+    /**
+     * For the survival figures (docs/decisions/153): the date of the last continuing answer on or before
+     * the span's dates (null: none), and of the first "ended" answer after it, with its "ended on".
+     */
+    lOn: date(),
+    fOn: date(),
+    fEndedOn: date(),
   },
   (t) => [
     primaryKey({ columns: [t.pilotId, t.validFrom] }),
