@@ -1,20 +1,14 @@
 /**
- * The dashboard's continuation figures (docs/decisions/005, 040, 130, 144): the headline, every cut, the
+ * The dashboard's continuation figures (docs/decisions/005, 040, 130, 144, 153): the headline, every cut, the
  * horizons and the municipality table, in one statement over the status record.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
 import { HORIZONS, type ContinuationCounts } from "./continuation.server";
 import { pilotYearSql } from "./pilot-filters.server";
-import { recordStatusesSql, type StatusesSql } from "./status-record.server";
+import { recordSpansAtSql, type StatusesSql } from "./status-record.server";
 
 type Agg = { eligible: number; continuing: number; fully: number; partly: number; ended: number };
-const agg = (col: string) =>
-  sql.raw(`count(*)::int as eligible,
-  (count(*) filter (where ${col} in ('continuing', 'partly')))::int as continuing,
-  (count(*) filter (where ${col} = 'continuing'))::int as fully,
-  (count(*) filter (where ${col} = 'partly'))::int as partly,
-  (count(*) filter (where ${col} = 'ended'))::int as ended`);
 
 export const CUTS = ["programme", "phase", "region", "municipality", "targetGroup", "artForm", "year"] as const;
 export type Cut = (typeof CUTS)[number];
@@ -38,33 +32,52 @@ export type MunicipalityRow = {
   artists: number;
 };
 
+/** A status as the query groups by it: what it counts as, or "" for no answer (not followed up). */
+type Status = "continuing" | "partly" | "ended" | "unknown" | "";
+
+/** Counts from the number of pilots with each status. */
+function countsOf(n: Map<string, number>): ContinuationCounts {
+  let eligible = 0;
+  for (const v of n.values()) eligible += v;
+  return toCounts({
+    eligible,
+    continuing: (n.get("continuing") ?? 0) + (n.get("partly") ?? 0),
+    fully: n.get("continuing") ?? 0,
+    partly: n.get("partly") ?? 0,
+    ended: n.get("ended") ?? 0,
+  });
+}
+
 /**
  * Everything about continuation in one query: each pilot's status at the reporting date and at the
- * 6, 12 and 24 month milestones after its end is read off the status record (recordStatusesSql), then the headline, every cut, the
- * horizons and the municipality table are aggregated from it. `statuses` computes the statuses some
- * other way (the equality test passes the definition itself, latestStatusesSql).
+ * 6, 12 and 24 month milestones after its end is read off the status record (docs/decisions/130) once,
+ * with the pilot's eligibility at each (a status where eligible, null where not); then one grouping
+ * over the pilots gives the headline, the years and the horizons (GROUPING SETS), one over the pilots
+ * joined to all their programmes, phases, target groups and art forms at once gives those cuts, and one
+ * over the pilots joined to their municipalities gives the municipality cut, the municipality table and
+ * (through the regions) the region cut. Every grouping only counts pilots per status; the counts are
+ * summed here (docs/decisions/153). `statuses` computes the statuses some other way (the equality test
+ * passes the definition itself, latestStatusesSql).
  */
 export async function continuationOverview(db: Db, opts: { reportDate: string; scope: SQL; statuses?: StatusesSql }) {
-  const statuses = opts.statuses ?? recordStatusesSql;
   const R = sql`${opts.reportDate}::date`;
-  const horizon = (h: number, col: string) =>
-    sql`select ${`h${h}`}, '', ${agg(col)}, null::int, null::int, null::int from base b where (b.end_date + make_interval(months => ${h}::int))::date <= ${R}`;
-  const rows = await queryRows<
-    Agg & { dim: string; key: string; pilots: number | null; artists: number | null; out_of_date: number | null }
-  >(
+  const statuses = opts.statuses ? opts.statuses(sql`sp`, opts.reportDate) : recordSpansAtSql(opts.reportDate);
+  const inHorizon = (h: number) => sql`(p.end_date + make_interval(months => ${h}::int))::date <= ${R}`;
+  const atHorizon = (h: number) =>
+    sql`case when ${inHorizon(h)} then coalesce(${sql.raw(`st.h${h}`)}, '') end as ${sql.raw(`x${h}`)}`;
+  const rows = await queryRows<{ dim: string; key: string; s: Status | null; ood: boolean | null; n: number; artists: number | null }>(
     db,
-    sql`with sp as materialized (
-        select p.id, p.start_date, p.end_date, ${pilotYearSql} as year from pilots p where ${opts.scope}
+    sql`with sp as (select p.id, p.end_date from pilots p where ${opts.scope}),
+      -- Per pilot in scope: x0, x6, x12, x24 its status at the reporting date and at each horizon where it is
+      -- eligible there (null where not); ood: its latest answer is continuing and more than 12 months old.
+      b as materialized (
+        select p.id, coalesce(p.start_date, p.end_date) as at, ${pilotYearSql} as year,
+          case when p.end_date <= ${R} then coalesce(st.r, '') end as x0,
+          st.r in ('continuing', 'partly') and (st.r_on + interval '12 months')::date < ${R} as ood,
+          ${atHorizon(6)}, ${atHorizon(12)}, ${atHorizon(24)}
+        from pilots p left join (${statuses}) st on st.pilot_id = p.id where ${opts.scope}
       ),
-      base as materialized (select sp.*, st.r, st.r_on, st.h6, st.h12, st.h24
-        from sp left join (${statuses(sql`sp`, opts.reportDate)}) st on st.pilot_id = sp.id),
-      e as materialized (select * from base where end_date <= ${R}),
-      -- Each pilot once per region (two of its municipalities may share one), with its status along.
-      pilot_regions as (
-        select distinct b.id, b.r, mr.region_code from e b join pilot_municipalities pm on pm.pilot_id = b.id
-        join municipality_regions mr on mr.municipality_code = pm.municipality_code
-          and mr.valid_from <= coalesce(b.start_date, b.end_date) and (mr.valid_to is null or mr.valid_to > coalesce(b.start_date, b.end_date))
-      ),
+      bm as materialized (select b.id, b.x0, b.at, pm.municipality_code from b join pilot_municipalities pm on pm.pilot_id = b.id),
       -- Distinct artists per municipality: an artist of the directory by id, else by name, else each employment
       -- on its own (the three never meet); deduplicated by hashing the triple, then counted.
       artists as (
@@ -72,64 +85,67 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
           select distinct pm.municipality_code, x.artist_id,
             case when x.artist_id is null then x.artist_name end as artist_name,
             case when x.artist_id is null and x.artist_name is null then x.id end as employment_id
-          from employments x join sp on sp.id = x.pilot_id join pilot_municipalities pm on pm.pilot_id = x.pilot_id) d
+          from employments x join b on b.id = x.pilot_id join pilot_municipalities pm on pm.pilot_id = x.pilot_id) d
         group by d.municipality_code
       )
-    select 'all' as dim, '' as key, ${agg("r")}, null::int as pilots, null::int as artists,
-      (count(*) filter (where r in ('continuing', 'partly') and (r_on + interval '12 months')::date < ${R}))::int as out_of_date
-    from e
+    select case grouping(b.year, b.ood, b.x6, b.x12, b.x24) when 23 then 'all' when 15 then 'year'
+        when 27 then 'h6' when 29 then 'h12' else 'h24' end as dim,
+      coalesce(b.year::text, '') as key, coalesce(b.x0, b.x6, b.x12, b.x24) as s, b.ood, count(*)::int as n, null::int as artists
+    from b
+    group by grouping sets ((b.x0, b.ood), (b.year, b.x0), (b.x6), (b.x12), (b.x24))
     union all
-    select 'programme', pr.code, ${agg("r")}, null, null, null from e b join pilot_programmes pp on pp.pilot_id = b.id join programmes pr on pr.id = pp.programme_id group by pr.code
+    select k.dim, k.key, b.x0, null, count(*)::int, null from b join (
+      select pp.pilot_id, 'programme' as dim, pr.code as key from pilot_programmes pp join programmes pr on pr.id = pp.programme_id
+      union all select pp.pilot_id, 'phase', pp.phase_id::text from pilot_programmes pp where pp.phase_id is not null
+      union all select x.pilot_id, 'targetGroup', x.target_group_code from pilot_target_groups x
+      union all select x.pilot_id, 'artForm', x.art_form_code from pilot_art_forms x
+    ) k on k.pilot_id = b.id where b.x0 is not null group by k.dim, k.key, b.x0
     union all
-    select 'phase', pp.phase_id::text, ${agg("r")}, null, null, null from e b join pilot_programmes pp on pp.pilot_id = b.id where pp.phase_id is not null group by pp.phase_id
+    -- Each pilot once per region at the start of its funded period (two of its municipalities may share one).
+    select 'region', g.region_code, g.x0, null, count(*)::int, null
+    from (select distinct m.id, m.x0, mr.region_code from bm m join municipality_regions mr on mr.municipality_code = m.municipality_code
+        and mr.valid_from <= m.at and (mr.valid_to is null or mr.valid_to > m.at) where m.x0 is not null) g
+    group by g.region_code, g.x0
     union all
-    select 'region', g.region_code, ${agg("r")}, null, null, null from pilot_regions g group by g.region_code
-    union all
-    select 'municipality', pm.municipality_code, ${agg("r")}, null, null, null from e b join pilot_municipalities pm on pm.pilot_id = b.id group by pm.municipality_code
-    union all
-    select 'targetGroup', x.target_group_code, ${agg("r")}, null, null, null from e b join pilot_target_groups x on x.pilot_id = b.id group by x.target_group_code
-    union all
-    select 'artForm', x.art_form_code, ${agg("r")}, null, null, null from e b join pilot_art_forms x on x.pilot_id = b.id group by x.art_form_code
-    union all
-    select 'year', b.year::text, ${agg("r")}, null, null, null from e b where b.year is not null group by b.year
-    union all ${horizon(6, "h6")}
-    union all ${horizon(12, "h12")}
-    union all ${horizon(24, "h24")}
-    union all
-    select 'municipalityTable', pm.municipality_code,
-      (count(*) filter (where b.end_date <= ${R}))::int,
-      (count(*) filter (where b.end_date <= ${R} and b.r in ('continuing', 'partly')))::int,
-      0, 0, 0, count(*)::int, coalesce(max(a.artists), 0), null
-    from base b join pilot_municipalities pm on pm.pilot_id = b.id left join artists a on a.municipality_code = pm.municipality_code
-    group by pm.municipality_code`,
+    select 'municipality', m.municipality_code, m.x0, null, count(*)::int, max(a.artists)
+    from bm m left join artists a on a.municipality_code = m.municipality_code group by m.municipality_code, m.x0`,
   );
-  const empty: Agg = { eligible: 0, continuing: 0, fully: 0, partly: 0, ended: 0 };
-  const headline = rows.find((r) => r.dim === "all") ?? empty;
+  // Pilots per status under each (dimension, key); a null status: in scope but not eligible.
+  const groups = new Map<string, { dim: string; key: string; n: Map<string, number> }>();
+  const at = (dim: string, key: string) => {
+    const id = `${dim}\u0000${key}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { dim, key, n: new Map() }));
+    return g;
+  };
+  let outOfDate = 0;
+  const inScope = new Map<string, { pilots: number; artists: number }>();
+  for (const r of rows) {
+    if (r.dim === "municipality") {
+      const m = inScope.get(r.key) ?? { pilots: 0, artists: 0 };
+      m.pilots += r.n;
+      m.artists = Math.max(m.artists, r.artists ?? 0);
+      inScope.set(r.key, m);
+    }
+    if (r.s == null || (r.dim === "year" && r.key === "")) continue;
+    const g = at(r.dim, r.key);
+    g.n.set(r.s, (g.n.get(r.s) ?? 0) + r.n);
+    if (r.dim === "all" && r.ood) outOfDate += r.n;
+  }
   const cuts = Object.fromEntries(CUTS.map((c) => [c, [] as { key: string; counts: ContinuationCounts }[]])) as Record<
     Cut,
     { key: string; counts: ContinuationCounts }[]
   >;
-  const municipalities: MunicipalityRow[] = [];
-  for (const r of rows) {
-    if (r.dim === "municipalityTable") {
-      municipalities.push({
-        municipality: r.key,
-        pilots: r.pilots ?? 0,
-        eligible: r.eligible,
-        continuing: r.continuing,
-        artists: r.artists ?? 0,
-      });
-    } else if ((CUTS as readonly string[]).includes(r.dim)) {
-      cuts[r.dim as Cut].push({ key: r.key, counts: toCounts(r) });
-    }
-  }
+  for (const g of groups.values())
+    if ((CUTS as readonly string[]).includes(g.dim)) cuts[g.dim as Cut].push({ key: g.key, counts: countsOf(g.n) });
+  const counts = (dim: string) => countsOf(groups.get(`${dim}\u0000`)?.n ?? new Map());
+  const municipalities: MunicipalityRow[] = [...inScope].map(([municipality, m]) => {
+    const c = countsOf(groups.get(`municipality\u0000${municipality}`)?.n ?? new Map());
+    return { municipality, pilots: m.pilots, eligible: c.eligible, continuing: c.continuing, artists: m.artists };
+  });
   municipalities.sort((a, b) => b.pilots - a.pilots || a.municipality.localeCompare(b.municipality));
-  const horizons = HORIZONS.map((h) => ({
-    horizon: h,
-    counts: toCounts(rows.find((r) => r.dim === `h${h}`) ?? empty),
-  }));
+  const horizons = HORIZONS.map((h) => ({ horizon: h, counts: counts(`h${h}`) }));
   // Followed-up pilots whose latest answer (continuing) is more than 12 months old at the reporting date:
   // they still count, and they are the first to ask again.
-  const outOfDate = rows.find((r) => r.dim === "all")?.out_of_date ?? 0;
-  return { headline: toCounts(headline), outOfDate, cuts, horizons, municipalities };
+  return { headline: counts("all"), outOfDate, cuts, horizons, municipalities };
 }

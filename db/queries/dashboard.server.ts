@@ -19,12 +19,18 @@ const distinctArtists = (e: string) =>
   sql.raw(`(count(distinct ${e}.artist_id) + count(distinct ${e}.artist_name) filter (where ${e}.artist_id is null)
     + count(*) filter (where ${e}.artist_id is null and ${e}.artist_name is null))::int`);
 
-/** Pilots per year and phase (a pilot's phase: its first programme phase). */
+/**
+ * Pilots per year and phase (a pilot's phase: its first programme phase). Each pilot's phase comes from a
+ * join grouped by pilot (one pass over the programmes in pilot order), not a lookup per pilot
+ * (docs/decisions/153).
+ */
 export function pilotsPerYear(db: Db, scope: SQL) {
   return queryRows<{ year: number | null; phase: number | null; pilots: number }>(
     db,
-    sql`select ${pilotYearSql} as year, (select min(pp.phase_id) from pilot_programmes pp where pp.pilot_id = p.id) as phase, count(*)::int as pilots
-      from pilots p where ${scope} group by 1, 2 order by 1, 2`,
+    sql`select y.year, y.phase, count(*)::int as pilots from (
+        select ${pilotYearSql} as year, min(pp.phase_id) as phase
+        from pilots p left join pilot_programmes pp on pp.pilot_id = p.id where ${scope} group by p.id) y
+      group by 1, 2 order by 1, 2`,
   );
 }
 

@@ -19,3 +19,11 @@ export const recordStatusesSql: StatusesSql = (pilotsCte, reportDate) =>
   sql`select x.pilot_id, x.r, x.valid_from as r_on, x.h6, x.h12, x.h24
     from pilot_status_spans x join ${pilotsCte} sp on sp.id = x.pilot_id
     where x.valid_from <= ${reportDate}::date and x.valid_to > ${reportDate}::date`;
+
+/**
+ * The same columns for every pilot at once (pilot_id, r, r_on, h6, h12, h24): the spans containing the
+ * reporting date, for a query that joins them to its own pilots (the dashboard's overview).
+ */
+export const recordSpansAtSql = (reportDate: string) =>
+  sql`select x.pilot_id, x.r, x.valid_from as r_on, x.h6, x.h12, x.h24 from pilot_status_spans x
+    where x.valid_from <= ${reportDate}::date and x.valid_to > ${reportDate}::date`;
