@@ -1,65 +1,24 @@
 /**
  * The figures the dashboard's tables are drawn from: every query of the model, run at once for one
- * scope (the viewer's visibility and the filters) and one reporting date, with the helpers the row
- * mappers share (a code's name in the model's language, a link to the pilots a row counts, a rate row).
+ * scope (the viewer's visibility and the filters) and one reporting date (dashboard-fetch.server.ts),
+ * with the helpers the row mappers share (a code's name in the model's language, a link to the pilots a row counts, a rate row).
  */
-import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { summarize, type ContinuationCounts, type Counts, type Suppression } from "~db/queries/continuation.server";
-import { continuationOverview, followUpResponse, networkFigures } from "~db/queries/dashboard.server";
-import { codeLabels } from "~db/queries/dashboard-labels.server";
-import { parityFigures, type ParityScope } from "~db/queries/parity.server";
-import { and_, filtersToParams, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
-import { dataTimestamp } from "~db/queries/report.server";
-import { pilotLifetimes, survivalSummary } from "~db/queries/survival.server";
+import { filtersToParams } from "~db/queries/pilot-filters.server";
+import { survivalSummary } from "~db/queries/survival.server";
 import { getI18n, type Lang } from "~/i18n";
+import { fetchFigures, type FiguresOptions as FetchOptions } from "./dashboard-fetch.server";
 import type { T } from "./dashboard-table-spec";
 import type { Row } from "./dashboard-types";
 import { localizedString } from "./localized";
 
-/** The filters the figures are computed with: the registry's, and the headline's horizon. */
-export type FigureFilters = PilotFilters;
+export { parityScopeOf } from "./dashboard-fetch.server";
 
-export type FiguresOptions = {
-  lang: Lang;
-  reportDate: string;
-  filters: FigureFilters;
-  visibility: SQL;
-};
-
-/** The translation coverage's scope for the dashboard's filters (docs/decisions/127). */
-export function parityScopeOf(opts: { filters: FigureFilters; visibility: SQL; reportDate: string }): ParityScope {
-  const { horizon: _horizon, ...pilotFilters } = opts.filters;
-  return {
-    pilots: and_([opts.visibility, ...pilotFilterSql(pilotFilters, opts.reportDate)]),
-    reportDate: opts.reportDate,
-    region: pilotFilters.region,
-    municipality: pilotFilters.municipality,
-    artForm: pilotFilters.artForm,
-    targetGroup: pilotFilters.targetGroup,
-  };
-}
+export type FiguresOptions = FetchOptions & { lang: Lang };
 
 /** A share, or null of nothing. */
 export const share = (a: number, b: number) => (b ? a / b : null);
-
-/** Every figure of the dashboard, at once (the bench's floor runs this too). */
-export async function fetchFigures(db: Db, opts: FiguresOptions) {
-  const { horizon: _horizon, ...pilotFilters } = opts.filters;
-  const { reportDate } = opts;
-  const scope = and_([opts.visibility, ...pilotFilterSql(pilotFilters, reportDate)]);
-  const [labels, cuts, [perYear, perRegion, employment, funding, cooperation, reach], parity, lifetimes, asked, stamp] =
-    await Promise.all([
-      codeLabels(db),
-      continuationOverview(db, { reportDate, scope }),
-      networkFigures(db, scope),
-      parityFigures(db, parityScopeOf({ ...opts, filters: pilotFilters })),
-      pilotLifetimes(db, { reportDate, scope }),
-      followUpResponse(db, { reportDate, scope }),
-      dataTimestamp(db),
-    ]);
-  return { labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, asked, stamp };
-}
 
 /** The figures with the helpers the row mappers share: what every table declaration is drawn from. */
 export type DashboardFigures = Awaited<ReturnType<typeof fetchFigures>> & {

@@ -65,7 +65,14 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
   const inHorizon = (h: number) => sql`(p.end_date + make_interval(months => ${h}::int))::date <= ${R}`;
   const atHorizon = (h: number) =>
     sql`case when ${inHorizon(h)} then coalesce(${sql.raw(`st.h${h}`)}, '') end as ${sql.raw(`x${h}`)}`;
-  const rows = await queryRows<{ dim: string; key: string; s: Status | null; ood: boolean | null; n: number; artists: number | null }>(
+  const rows = await queryRows<{
+    dim: string;
+    key: string;
+    s: Status | null;
+    ood: boolean | null;
+    n: number;
+    artists: number | null;
+  }>(
     db,
     sql`with sp as (select p.id, p.end_date from pilots p where ${opts.scope}),
       -- Per pilot in scope: x0, x6, x12, x24 its status at the reporting date and at each horizon where it is
@@ -114,8 +121,8 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
   const groups = new Map<string, { dim: string; key: string; n: Map<string, number> }>();
   const at = (dim: string, key: string) => {
     const id = `${dim}\u0000${key}`;
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = { dim, key, n: new Map() }));
+    const g = groups.get(id) ?? { dim, key, n: new Map<string, number>() };
+    groups.set(id, g);
     return g;
   };
   let outOfDate = 0;

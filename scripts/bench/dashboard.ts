@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/connect";
 import { codeLabels } from "../../db/queries/dashboard-labels.server";
 import { pilotFilterOptions } from "../../db/queries/pilots.server";
-import { fetchFigures } from "../../app/utils/dashboard-figures.server";
+import { fetchFigures } from "../../app/utils/dashboard-fetch.server";
 import type { BenchScenario } from "./types";
 
 /** A reporting date `i` days before 23.11.2026: a different one for every request. */
@@ -17,7 +17,7 @@ const dateBefore = (i: number) => new Date(Date.UTC(2026, 10, 23) - i * 86_400_0
 async function dashboardSql(db: Db, reportDate: string) {
   const scope = sql`p.state = 'published'`;
   await codeLabels(db);
-  await fetchFigures(db, { lang: "fi", reportDate, filters: {}, visibility: scope });
+  await fetchFigures(db, { reportDate, filters: {}, visibility: scope });
   await pilotFilterOptions(db, scope);
 }
 

@@ -1,0 +1,53 @@
+/**
+ * Every figure of the dashboard for one scope (the viewer's visibility and the filters) and one reporting
+ * date, run at once. Apart from the model's helpers (dashboard-figures.server.ts) and without the
+ * translations, so that the bench's floor (scripts/bench/dashboard.ts) runs the same calls outside Vite.
+ */
+import type { SQL } from "drizzle-orm";
+import type { Db } from "~db/connect";
+import { continuationOverview, followUpResponse, networkFigures } from "~db/queries/dashboard.server";
+import { codeLabels } from "~db/queries/dashboard-labels.server";
+import { parityFigures, type ParityScope } from "~db/queries/parity.server";
+import { and_, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
+import { dataTimestamp } from "~db/queries/report.server";
+import { pilotLifetimes } from "~db/queries/survival.server";
+
+/** The filters the figures are computed with: the registry's, and the headline's horizon. */
+export type FigureFilters = PilotFilters;
+
+export type FiguresOptions = {
+  reportDate: string;
+  filters: FigureFilters;
+  visibility: SQL;
+};
+
+/** The translation coverage's scope for the dashboard's filters (docs/decisions/127). */
+export function parityScopeOf(opts: { filters: FigureFilters; visibility: SQL; reportDate: string }): ParityScope {
+  const { horizon: _horizon, ...pilotFilters } = opts.filters;
+  return {
+    pilots: and_([opts.visibility, ...pilotFilterSql(pilotFilters, opts.reportDate)]),
+    reportDate: opts.reportDate,
+    region: pilotFilters.region,
+    municipality: pilotFilters.municipality,
+    artForm: pilotFilters.artForm,
+    targetGroup: pilotFilters.targetGroup,
+  };
+}
+
+/** Every figure of the dashboard, at once (the bench's floor runs this too). */
+export async function fetchFigures(db: Db, opts: FiguresOptions) {
+  const { horizon: _horizon, ...pilotFilters } = opts.filters;
+  const { reportDate } = opts;
+  const scope = and_([opts.visibility, ...pilotFilterSql(pilotFilters, reportDate)]);
+  const [labels, cuts, [perYear, perRegion, employment, funding, cooperation, reach], parity, lifetimes, asked, stamp] =
+    await Promise.all([
+      codeLabels(db),
+      continuationOverview(db, { reportDate, scope }),
+      networkFigures(db, scope),
+      parityFigures(db, parityScopeOf({ ...opts, filters: pilotFilters })),
+      pilotLifetimes(db, { reportDate, scope }),
+      followUpResponse(db, { reportDate, scope }),
+      dataTimestamp(db),
+    ]);
+  return { labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, asked, stamp };
+}
