@@ -10,10 +10,15 @@ import { firstLoad } from "../../scripts/page-weight.mjs";
 import { FIXTURES } from "./authz/types";
 import { ACCOUNTS, expect, login, test } from "./fixtures";
 
-/** The page's JavaScript as page-weight.mjs measures it: each script fetched and the inline manifest, gzip -9. */
+/**
+ * The page's JavaScript as page-weight.mjs measures it: each script fetched and the inline manifest,
+ * gzip -9; and the errors the page threw (a hydration error among them).
+ */
 async function loadJavaScript(page: Page, url: string) {
   const scripts = new Map<string, Buffer>();
   const pending: Promise<void>[] = [];
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message.slice(0, 120)));
   page.on("response", (response) => {
     if (response.request().resourceType() !== "script") return;
     pending.push(
@@ -34,7 +39,7 @@ async function loadJavaScript(page: Page, url: string) {
   );
   let gzip = zlib.gzipSync(inline, { level: 9 }).length;
   for (const body of scripts.values()) gzip += zlib.gzipSync(body, { level: 9 }).length;
-  return { files: [...scripts.keys()].sort(), kb: gzip / 1024 };
+  return { files: [...scripts.keys()].sort(), kb: gzip / 1024, errors };
 }
 
 const PAGES = [
@@ -51,6 +56,7 @@ test.describe("parts of a page for some users only", () => {
     }) => {
       const visitor = await loadJavaScript(page, `/${lang}/${path}`);
       expect(visitor.files).toEqual(firstLoad("build/client", route).files.sort());
+      console.log(`${path}: a visitor's first-load JavaScript ${visitor.kb.toFixed(1)} KB gzip -9`);
       expect(visitor.kb).toBeLessThanOrEqual(100);
       await expect(page.locator("main form")).toHaveCount(0);
 
@@ -59,6 +65,7 @@ test.describe("parts of a page for some users only", () => {
       await login(council, lang, ACCOUNTS.council);
       const staff = await loadJavaScript(council, `/${lang}/${path}`);
       expect(staff.files.filter((f) => !visitor.files.includes(f)).length).toBeGreaterThan(0);
+      expect(staff.errors).toEqual([]);
       await expect(council.locator("main form").first()).toBeVisible();
       await context.close();
     });
