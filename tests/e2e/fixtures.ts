@@ -1,7 +1,7 @@
 /**
  * Shared Playwright fixtures: `lang` is the project's language (fi or sv), `t` translates a key
  * with the app's own locale files, `login` signs in a demo account, `axe` scans for WCAG 2.1 A/AA;
- * every test fails when a page it opened did not hydrate cleanly.
+ * every test fails when the page its `page` fixture opened did not hydrate cleanly.
  */
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
@@ -64,24 +64,24 @@ export async function expectNoAxeViolations(page: Page) {
 /** React's production messages for a server render the client's first render did not match. */
 const HYDRATION_ERROR = /Minified React error #(418|423|425)\b|hydrat/i;
 
-export const test = base.extend<{ lang: Lang; t: ReturnType<typeof translator>; hydration: undefined }>({
+export const test = base.extend<{ lang: Lang; t: ReturnType<typeof translator> }>({
   lang: ["fi", { option: true }],
   t: async ({ lang }, use) => {
     await use(translator(lang));
   },
-  // Every page a test opens hydrates without a mismatch: after one, React throws the server's HTML
-  // away and renders the page again, and what a no-JavaScript user or a printout sees differs.
-  hydration: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on("pageerror", (error) => {
-        if (HYDRATION_ERROR.test(error.message)) errors.push(`${page.url()}: ${error.message.slice(0, 120)}`);
-      });
-      await use(undefined);
-      expect(errors, "hydration errors").toEqual([]);
-    },
-    { auto: true },
-  ],
+  // Every page a test opens through this fixture hydrates without a mismatch: after one, React
+  // throws the server's HTML away and renders the page again, and what a no-JavaScript user or a
+  // printout sees differs. The check rides on `page` itself rather than on an automatic fixture, so
+  // that a test that never opens a page (the authorization matrix's requests, a skipped test) does
+  // not start a browser context for nothing.
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => {
+      if (HYDRATION_ERROR.test(error.message)) errors.push(`${page.url()}: ${error.message.slice(0, 120)}`);
+    });
+    await use(page);
+    expect(errors, "hydration errors").toEqual([]);
+  },
 });
 
 export { expect };
