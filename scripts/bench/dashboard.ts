@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/connect";
 import { codeLabels } from "../../db/queries/dashboard-labels.server";
 import { pilotFilterOptions } from "../../db/queries/pilots.server";
-import { fetchFigures } from "../../app/utils/dashboard-figures.server";
 import type { BenchScenario } from "./types";
 
 /** A reporting date `i` days before 23.11.2026: a different one for every request. */
@@ -17,6 +16,9 @@ const dateBefore = (i: number) => new Date(Date.UTC(2026, 10, 23) - i * 86_400_0
 async function dashboardSql(db: Db, reportDate: string) {
   const scope = sql`p.state = 'published'`;
   await codeLabels(db);
+  // Imported when the floor runs, not with the module: it reaches app/i18n.ts, whose import.meta.glob
+  // only Vite provides, and under tsx a failing import here stopped every scenario (`--only` too).
+  const { fetchFigures } = await import("../../app/utils/dashboard-figures.server");
   await fetchFigures(db, { lang: "fi", reportDate, filters: {}, visibility: scope });
   await pilotFilterOptions(db, scope);
 }
