@@ -1,18 +1,10 @@
--- The pilots and the artists a search finds (docs/decisions/152): the full-text match or the title's
--- (name's) trigram match, read as one bitmap scan over both indexes. Written in a query as an OR,
--- PostgreSQL reads such a condition by scanning the whole table: it prices the trigram match as a
--- cheap operator, where one costs about 5 µs a row (half a second at 100,000 pilots). Inside these
--- functions the plan has no scan but the indexes' (seq and plain index scans off), whatever the
--- statistics say; the callers take the ids as `id = any(array(select …))`.
-CREATE OR REPLACE FUNCTION "pilot_search_ids"(q tsquery, t text) RETURNS SETOF integer
-LANGUAGE sql STABLE PARALLEL SAFE
-SET enable_seqscan = off SET enable_indexscan = off
-AS $$
-  SELECT p.id FROM pilots p
-  WHERE p.search @@ q OR lower(coalesce(p.title->>'fi', '') || ' ' || coalesce(p.title->>'sv', '')) %> t
-$$;
---> statement-breakpoint
--- An artist whose profile matches, or who has an approved, visible service that matches.
+-- The artists a search finds (docs/decisions/152): the profile's full-text match or the name's trigram
+-- match, or an approved, visible service's full-text or title trigram match, read as bitmap scans of
+-- the indexes. Written in the directory's query as an OR with a correlated EXISTS over services,
+-- PostgreSQL tested every approved artist and its services (the trigram match costs about 5 µs a
+-- row, and the planner prices it as a cheap operator). Inside the function the plan has no scan but
+-- the indexes' (seq and plain index scans off), whatever the statistics say; the caller takes the ids
+-- as `a.id = any(array(select …))`.
 CREATE OR REPLACE FUNCTION "artist_search_ids"(q tsquery, t text) RETURNS SETOF integer
 LANGUAGE sql STABLE PARALLEL SAFE
 SET enable_seqscan = off SET enable_indexscan = off

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { PILOT_STATES, type PilotFilterParam, type PilotState } from "~shared/codes";
 import { checkDate } from "~shared/dates";
 import { COUNTS, countsSql, HORIZONS, type Counts, type Horizon } from "./continuation.server";
-import { pilotSearchSql } from "./search.server";
+import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
 
 const code = z.string().regex(/^[\w-]{1,40}$/);
 const id = z.coerce.number().int().min(1).max(2_000_000_000);
@@ -125,9 +125,10 @@ export const membershipDateSql = sql`coalesce(p.start_date, p.end_date, current_
 export function pilotFilterSql(f: PilotFilters, reportDate: string): SQL[] {
   const c: SQL[] = [];
   if (f.q) {
-    // Word forms and compounds in either language (docs/decisions/080), off the indexes (152).
-    const search = pilotSearchSql(f.q);
-    if (search) c.push(search);
+    // Word forms and compounds in either language (docs/decisions/080). PostgreSQL reads the two
+    // indexes at once (BitmapOr) when their statistics are up to date (docs/decisions/152).
+    const tsq = wordFormsQuery(f.q);
+    if (tsq) c.push(sql`(p.search @@ ${tsq} or ${pilotTitleText} %> ${trigramText(f.q)})`);
   }
   if (f.programme)
     c.push(

@@ -48,15 +48,6 @@ export function trigramText(q: string): string {
 /** A pilot's titles in both languages: the expression the trigram index is built on (migration 0007). */
 export const pilotTitleText = sql`(lower(coalesce(p.title->>'fi', '') || ' ' || coalesce(p.title->>'sv', '')))`;
 
-/**
- * The ids of the pilots whose words or title match the search (`pilot_search_ids`, migration 0024):
- * `p.search @@ tsq or <title> %> trigram text`, read off both indexes at once (docs/decisions/152).
- */
-export function pilotSearchSql(q: string): SQL | null {
-  const tsq = wordFormsQuery(q);
-  return tsq ? sql`p.id = any(array(select pilot_search_ids(${tsq}, ${trigramText(q)})))` : null;
-}
-
 /** The ids of the artists whose profile, or an approved visible service, matches (`artist_search_ids`). */
 export function artistSearchSql(q: string): SQL | null {
   const tsq = wordFormsQuery(q);
