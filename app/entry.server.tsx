@@ -36,8 +36,8 @@ const handleRequest: HandleDocumentRequestFunction = async (
 };
 
 /**
- * No page streams (no deferred data), so the whole page is rendered first and sent as one
- * buffer: one write to the socket and one pass of compression instead of one per React chunk
+ * No page streams (no deferred data), so the whole page is rendered first (lazily loaded parts
+ * included) and sent as one buffer: one write to the socket and one pass of compression instead of one per React chunk
  * (docs/decisions/045).
  */
 function render(remixContext: EntryContext, url: string, nonce: string) {
@@ -50,6 +50,10 @@ function render(remixContext: EntryContext, url: string, nonce: string) {
       </NonceProvider>,
       {
         nonce,
+        // A Suspense boundary is written in place however large (React outlines one over 12.8 KB, to be
+        // swapped in by a script, which a browser without JavaScript never runs): the parts of a page
+        // loaded lazily in the browser (app/components/lazy-part.tsx) are plain HTML here.
+        progressiveChunkSize: Number.POSITIVE_INFINITY,
         onAllReady() {
           shellRendered = true;
           const chunks: Buffer[] = [];

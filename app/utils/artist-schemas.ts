@@ -126,6 +126,11 @@ export const ModerationSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
+/** Deleting one's own artist profile and account: the box must be ticked. */
+export const DeleteProfileSchema = z.object({
+  confirm: checkbox().refine((on) => on, "artists:validation.confirmDelete"),
+});
+
 export const ContactSchema = z.object({
   message: text(4000, { multiline: true }).refine((s) => s.length >= 10, "artists:validation.messageLength"),
 });

@@ -46,6 +46,44 @@ describe("server-drawn bar charts", () => {
     expect(html).toContain("recharts-label-list");
   });
 
+  it("on a phone, names stand whole above their bars; a long compound word is not cut at the edge", () => {
+    const html = barsMarkup("chart-n", {
+      data: [
+        { label: "Mielenterveyskuntoutujat", value: 66 },
+        { label: "Kehitysvammaiset henkilöt", value: 190 },
+      ],
+      format: String,
+    });
+    const narrow = html.slice(html.indexOf('<div class="chart-at chart-at-320">'));
+    for (const name of ["Mielenterveyskuntoutujat", "Kehitysvammaiset henkilöt"]) {
+      const text = narrow.match(
+        new RegExp(`<text x="([\\d.]+)"[^>]*text-anchor="start"[^>]*><tspan[^>]*>${name}</tspan>`),
+      );
+      expect(text, name).not.toBeNull();
+      // Starts inside the chart and, at about 0.56 em a character, ends inside its 320 px.
+      const x = Number(text?.[1]);
+      expect(x).toBeGreaterThan(0);
+      expect(x + name.length * 12 * 0.56).toBeLessThan(320);
+    }
+    // Wide charts keep the names on the axis beside the bars.
+    const wide = html.slice(0, html.indexOf('<div class="chart-at chart-at-320">'));
+    expect(wide).toContain('text-anchor="end"');
+  });
+
+  it("draws the reference line under the bars and outlines the values, so a value the line crosses stays readable", () => {
+    const html = barsMarkup("chart-r", {
+      data: [{ label: "Pohjanmaa", value: 0.727, text: "72,7 % (n = 11)" }],
+      format,
+      max: 1,
+      reference: 0.8,
+      referenceLabel: "vertailutaso 80 %",
+    });
+    for (const chart of html.split('<div class="chart-at ').slice(1)) {
+      expect(chart.indexOf("recharts-reference-line")).toBeLessThan(chart.indexOf("recharts-bar"));
+      expect(chart).toMatch(/stroke="#ffffff"[^>]*paint-order="stroke"/);
+    }
+  });
+
   it("tidies only the inside of tags", () => {
     expect(
       tidy(

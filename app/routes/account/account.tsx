@@ -2,7 +2,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { endOtherSessions, listUserSessions } from "~db/queries/sessions.server";
 import { changePassword, passwordHashOf } from "~db/queries/users.server";
@@ -11,7 +10,7 @@ import { RowTable } from "~/components/row-table";
 import { getI18n, isLang } from "~/i18n";
 import { formatDateTime } from "~/utils/format";
 import { parseSubmission } from "~/utils/forms";
-import { password, text } from "~/utils/validators";
+import { AccountIntent } from "~/utils/own-account-schema";
 import { requireLang } from "~/utils/lang.server";
 import { hashPassword, verifyPassword } from "~shared/password.server";
 import { checkPassword } from "~/utils/password-policy.server";
@@ -51,18 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { user: { name: user.name, email: user.email, role: user.role }, sessions: list };
 }
 
-const Intent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("endSession"), handle: text(64).refine((s) => s.length >= 8) }),
-  z.object({ intent: z.literal("endOthers") }),
-  z.object({
-    intent: z.literal("password"),
-    current: password(),
-    password: password(),
-    confirm: password(),
-  }),
-]);
-/** The browser checks the form with the schema in this module (a signed-in page: zod loads with it). */
-const loadIntent = () => Intent;
+/** The schema, for the browser's check of the form (loaded when it is needed, docs/decisions/146). */
+const loadIntent = () => import("~/utils/own-account-schema").then((m) => m.AccountIntent);
 
 function throttledPassword(seconds: number) {
   return tooManyRequests(seconds, {
@@ -77,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const user = await requireUser(request, lang);
-  const parsed = parseSubmission(await request.formData(), Intent);
+  const parsed = parseSubmission(await request.formData(), AccountIntent);
   if (!parsed.ok)
     return data({ intent: "password", errors: parsed.errors, done: null as string | null }, { status: 400 });
   const db = await getDb();

@@ -29,13 +29,35 @@ export const CHART_WIDTHS = [1080, 800, 560, 320] as const;
  * render of the same chart.
  */
 export function barsMarkup(id: string, spec: BarsSpec): string {
-  const height = Math.max(120, spec.data.length * 34 + 50);
   return CHART_WIDTHS.map(
     (width) =>
       `<div class="chart-at chart-at-${width}">${tidy(
-        renderToStaticMarkup(<Bars id={`${id}-${width}`} width={width} height={height} {...spec} />),
+        renderToStaticMarkup(<Bars id={`${id}-${width}`} width={width} height={chartHeight(spec, width)} {...spec} />),
       )}</div>`,
   ).join("");
+}
+
+/** Below this width a chart's category names stand above their bars instead of on an axis beside them. */
+const NARROW = 520;
+const fontSizeAt = (width: number) => (width < NARROW ? 12 : 14);
+const lineHeightOf = (fontSize: number) => fontSize * 1.15;
+/** A narrow chart's bar, thinner so that its name fits above it. */
+const NARROW_BAR = 14;
+/** Room for the top margin, the value axis and the bottom margin. */
+const CHROME = 50;
+/** A narrow chart's left margin: half the value axis's first label ("0 %") must fit before the bars. */
+const NARROW_LEFT = 16;
+
+/**
+ * A chart's height at a width: a row per category, on a narrow chart tall enough for the bar and,
+ * above it, the longest name's lines (recharts centres each bar in its row).
+ */
+function chartHeight(spec: BarsSpec, width: number) {
+  if (width >= NARROW) return Math.max(120, spec.data.length * 34 + CHROME);
+  const fontSize = fontSizeAt(width);
+  const lines = Math.max(1, ...spec.data.map((d) => wrapWords(d.label, width - NARROW_LEFT - 4, fontSize).length));
+  const row = 2 * (lines * lineHeightOf(fontSize) + 4) + NARROW_BAR;
+  return Math.max(120, Math.ceil(spec.data.length * row + CHROME));
 }
 
 /** Attributes recharts copies onto elements that have no such attribute in SVG (a line has no width). */
@@ -62,16 +84,22 @@ export function tidy(markup: string) {
 /** Roughly how wide a text is at a font size (no DOM to measure on the server): for wrapping the axis labels. */
 const textWidth = (text: string, fontSize: number) => text.length * fontSize * 0.56;
 
-/** A category label right-aligned at the axis, broken between words onto lines that fit `width`. */
-function CategoryTick(props: { x?: number; y?: number; width: number; fontSize: number; payload?: { value: string } }) {
-  const { x = 0, y = 0, width, fontSize, payload } = props;
+/** A text broken between words onto lines that fit `width` (a word longer than that keeps a line of its own). */
+function wrapWords(text: string, width: number, fontSize: number) {
   const lines: string[] = [];
-  for (const word of String(payload?.value ?? "").split(" ")) {
+  for (const word of text.split(" ")) {
     const last = lines.length - 1;
     if (last >= 0 && textWidth(`${lines[last]} ${word}`, fontSize) <= width) lines[last] = `${lines[last]} ${word}`;
     else lines.push(word);
   }
-  const lineHeight = fontSize * 1.15;
+  return lines;
+}
+
+/** A category label right-aligned at the axis, broken between words onto lines that fit `width`. */
+function CategoryTick(props: { x?: number; y?: number; width: number; fontSize: number; payload?: { value: string } }) {
+  const { x = 0, y = 0, width, fontSize, payload } = props;
+  const lines = wrapWords(String(payload?.value ?? ""), width, fontSize);
+  const lineHeight = lineHeightOf(fontSize);
   return (
     <text x={x} y={y} textAnchor="end" fill="#212121" fontSize={fontSize}>
       {lines.map((line, i) => (
@@ -84,7 +112,35 @@ function CategoryTick(props: { x?: number; y?: number; width: number; fontSize: 
   );
 }
 
-/** The chart at one width: on a narrow one the category axis and the labels take less room and a smaller font. */
+/**
+ * On a narrow chart, a category's name above its bar, from the chart's left edge: there it has the
+ * chart's whole width, where an axis beside the bars would cut a long Finnish compound word.
+ */
+function NameAbove(props: {
+  x?: number | string;
+  y?: number | string;
+  value?: number | string;
+  width: number;
+  fontSize: number;
+}) {
+  const { width, fontSize } = props;
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0);
+  const lines = wrapWords(String(props.value ?? ""), width, fontSize);
+  const lineHeight = lineHeightOf(fontSize);
+  return (
+    <text x={x} y={y - 4 - (lines.length - 1) * lineHeight} textAnchor="start" fill="#212121" fontSize={fontSize}>
+      {lines.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static markup, never re-rendered; a label may repeat a word
+        <tspan key={i} x={x} dy={i === 0 ? 0 : lineHeight}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** The chart at one width: on a narrow one the names stand above the bars and the font is smaller. */
 function Bars({
   id,
   data,
@@ -96,9 +152,10 @@ function Bars({
   height,
 }: BarsSpec & { id: string; width: number; height: number }) {
   const withText = data.some((d) => d.text);
-  const narrow = width < 520;
-  const fontSize = narrow ? 12 : 14;
-  const axisWidth = narrow ? 86 : 170;
+  const narrow = width < NARROW;
+  const fontSize = fontSizeAt(width);
+  const axisWidth = 170;
+  const left = narrow ? NARROW_LEFT : 8;
   return (
     <BarChart
       id={id}
@@ -106,7 +163,7 @@ function Bars({
       height={height}
       data={data}
       layout="vertical"
-      margin={{ top: 20, right: withText ? (narrow ? 100 : 124) : 64, bottom: 8, left: narrow ? 0 : 8 }}
+      margin={{ top: 20, right: withText ? (narrow ? 100 : 124) : 64, bottom: 8, left }}
     >
       <CartesianGrid strokeDasharray="3 3" stroke="#c8cdd0" horizontal={false} />
       <XAxis
@@ -117,22 +174,18 @@ function Bars({
         interval={narrow ? 1 : 0}
         tick={{ fill: "#212121", fontSize }}
       />
-      <YAxis
-        type="category"
-        dataKey="label"
-        width={axisWidth}
-        interval={0}
-        tick={<CategoryTick width={axisWidth - 10} fontSize={fontSize} />}
-      />
-      <Bar dataKey="value" fill="#003479" isAnimationActive={false}>
-        <LabelList
-          dataKey={withText ? "text" : "value"}
-          position="right"
-          formatter={(v: number | string) => (typeof v === "number" ? format(v) : v)}
-          fill="#212121"
-          fontSize={fontSize}
+      {narrow ? (
+        <YAxis type="category" dataKey="label" hide />
+      ) : (
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={axisWidth}
+          interval={0}
+          tick={<CategoryTick width={axisWidth - 10} fontSize={fontSize} />}
         />
-      </Bar>
+      )}
+      {/* Drawn before the bars, so that the values printed beside them are on top of the line. */}
       {reference != null ? (
         <ReferenceLine
           x={reference}
@@ -142,6 +195,25 @@ function Bars({
           label={{ value: referenceLabel, position: "top", fill: "#b3261e", fontSize }}
         />
       ) : null}
+      <Bar dataKey="value" fill="#003479" isAnimationActive={false} barSize={narrow ? NARROW_BAR : undefined}>
+        {narrow ? (
+          <LabelList
+            dataKey="label"
+            content={(p) => <NameAbove x={p.x} y={p.y} value={p.value} width={width - left - 4} fontSize={fontSize} />}
+          />
+        ) : null}
+        <LabelList
+          dataKey={withText ? "text" : "value"}
+          position="right"
+          formatter={(v: number | string) => (typeof v === "number" ? format(v) : v)}
+          fill="#212121"
+          fontSize={fontSize}
+          // A white outline under the text keeps it readable where the reference line crosses it.
+          stroke="#ffffff"
+          strokeWidth={4}
+          paintOrder="stroke"
+        />
+      </Bar>
     </BarChart>
   );
 }

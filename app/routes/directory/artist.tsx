@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ClientLoaderFunctionArgs, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~db/client.server";
 import { contactAddress, getPublicArtist } from "~db/queries/artist-directory.server";
-import { ErrorSummary, Field } from "~/components/field";
 import { JsonLd } from "~/components/json-ld";
+import { lazyPart } from "~/components/lazy-part";
 import { LocalizedText } from "~/components/localized-text";
 import { getI18n, isLang } from "~/i18n";
 import { ContactSchema } from "~/utils/artist-schemas";
@@ -20,10 +20,14 @@ import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
 import { actionKey, countAttempt, throttleHeaders, tooManyRequests } from "~db/queries/throttle.server";
 import { useLang } from "~/utils/use-lang";
-import { useValidatedForm } from "~/utils/use-validated-form";
 
-/** The schema, for the browser's check of the form (loaded when it is needed). */
-const loadContactSchema = () => import("~/utils/artist-schemas").then((m) => m.ContactSchema);
+/**
+ * The contact form, for those who may contact artists only, in a chunk of its own (docs/decisions/151):
+ * a visitor's first load does not fetch it; the server renders it for those who see it.
+ */
+const ContactForm = lazyPart(() => import("./contact-form").then((m) => m.ContactForm));
+const seesContactForm = (data: { canContact: boolean; artist: { contactable: boolean } }) =>
+  data.canContact && data.artist.contactable;
 
 export const headers = throttleHeaders;
 
@@ -99,6 +103,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { errors: undefined, message: "", sent: true };
 }
 
+/** A navigation to the page by one who may contact waits for the form's chunk rather than showing the page without it. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  if (seesContactForm(data)) await ContactForm.preload();
+  return data;
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   const t = getI18n(isLang(params.lang) ? params.lang : "fi").t;
   return [{ title: `${data?.artist.name ?? ""} – ${t("serviceName")}` }];
@@ -119,10 +130,10 @@ export default function ArtistPage() {
   const { artist: a, canContact, signedIn, jsonLd } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  // The contact form is checked in the browser with the action's schema too.
-  const contact = useValidatedForm(loadContactSchema, actionData?.sent ? undefined : actionData);
   const { t } = useTranslation("artists");
   const lang = useLang();
+  // On the page's first load, the form's chunk is fetched while the page hydrates (before React reaches it).
+  if (typeof document !== "undefined" && seesContactForm({ canContact, artist: a })) void ContactForm.preload();
   return (
     <article>
       <JsonLd data={jsonLd} />
@@ -235,22 +246,7 @@ export default function ArtistPage() {
               {t("contactForm.sent")}
             </p>
           ) : (
-            <Form method="post" className="stacked-form" {...contact.formProps}>
-              <p className="hint">{t("contactForm.explain")}</p>
-              <ErrorSummary errors={contact.errors} labels={{ message: t("contactForm.message") }} />
-              <Field
-                name="message"
-                label={t("contactForm.message")}
-                multiline
-                rows={6}
-                required
-                defaultValue={actionData?.message}
-                error={contact.errors?.message}
-              />
-              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-                {t("contactForm.send")}
-              </button>
-            </Form>
+            <ContactForm result={actionData} message={actionData?.message} busy={navigation.state === "submitting"} />
           )
         ) : (
           <p>{signedIn ? t("contactForm.onlyStaff") : t("contactForm.signIn")}</p>

@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { getDb } from "~db/client.server";
 import { deleteOwnAccount } from "~db/queries/artist-data.server";
 import { ErrorSummary } from "~/components/field";
@@ -13,7 +12,7 @@ import { assertSameOrigin } from "~/utils/security.server";
 import { sessionCookie } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
 import { useValidatedForm } from "~/utils/use-validated-form";
-import { checkbox } from "~/utils/validators";
+import { DeleteProfileSchema } from "~/utils/artist-schemas";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -21,15 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { email: user.email, hasProfile: artistId != null };
 }
 
-const DeleteSchema = z.object({ confirm: checkbox().refine((on) => on, "artists:validation.confirmDelete") });
-/** The browser checks the form with the schema in this module (a signed-in page: zod loads with it). */
-const loadDeleteSchema = () => DeleteSchema;
+/** The schema, for the browser's check of the form (loaded when it is needed, docs/decisions/146). */
+const loadDeleteSchema = () => import("~/utils/artist-schemas").then((m) => m.DeleteProfileSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const lang = requireLang(params);
   const { user } = await requireArtistUser(request, lang);
-  const parsed = parseSubmission(await request.formData(), DeleteSchema);
+  const parsed = parseSubmission(await request.formData(), DeleteProfileSchema);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const db = await getDb();
   await deleteOwnAccount(db, user.id);

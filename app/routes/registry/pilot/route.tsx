@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import {
   Link,
   useActionData,
@@ -14,7 +15,7 @@ import { getPilot } from "~db/queries/pilots.server";
 import { continuationStatusCodes } from "~db/queries/continuation-checks.server";
 import { JsonLd } from "~/components/json-ld";
 import { LocalizedText } from "~/components/localized-text";
-import { PilotReview, UnpublishForm } from "~/components/pilot-review";
+import { lazyPart } from "~/components/lazy-part";
 import { getI18n, isLang } from "~/i18n";
 import type { RootData } from "~/root";
 import { publicUrl } from "~/utils/email.server";
@@ -29,7 +30,6 @@ import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
 import { errorText } from "~/utils/messages";
 import { todayIso } from "~shared/dates";
-import { CheckForm } from "./check-form";
 import { PilotFacts } from "./facts";
 import {
   ActivitySection,
@@ -40,8 +40,23 @@ import {
   Section,
   SourcesSection,
 } from "./sections";
-import { WorkflowActions } from "./workflow-actions";
 import { workflowAction } from "./workflow-action.server";
+
+/**
+ * The forms only editors and the council see, in a chunk of their own (docs/decisions/151): a visitor's
+ * first load does not fetch them; the server renders them for those who see them.
+ */
+const loadStaffForms = () => import("./staff-forms");
+const CheckForm = lazyPart(() => loadStaffForms().then((m) => m.CheckForm));
+const WorkflowActions = lazyPart(() => loadStaffForms().then((m) => m.WorkflowActions));
+const PilotReview = lazyPart(() => loadStaffForms().then((m) => m.PilotReview));
+const UnpublishForm = lazyPart(() => loadStaffForms().then((m) => m.UnpublishForm));
+const seesStaffForms = (data: { canEdit: boolean; council: boolean }) => data.canEdit || data.council;
+function preloadStaffForms() {
+  return Promise.all([CheckForm, WorkflowActions, PilotReview, UnpublishForm].map((part) => part.preload()));
+}
+/** Stable empty values for the memoized forms' props. */
+const NONE: Record<string, string> = {};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -76,6 +91,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return workflowAction(await getDb(), lang, id, user, formData);
 }
 
+/** A navigation to the page as staff waits for their forms' chunk rather than showing the page without them. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  if (seesStaffForms(data)) await preloadStaffForms();
+  return data;
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data, params }) => {
   const t = getI18n(isLang(params.lang) ? params.lang : "fi").t;
   return [{ title: `${data?.title || t("pilots:untitled")} – ${t("serviceName")}` }];
@@ -103,10 +125,12 @@ export default function PilotPage() {
   const { t } = useTranslation("pilots");
   const lang = useLang();
   const done = search.get("done") as keyof typeof DONE | null;
-  const errors = (actionData?.errors ?? {}) as Record<string, string>;
-  const posted = (actionData?.values ?? {}) as Record<string, string>;
+  const errors = (actionData?.errors ?? NONE) as Record<string, string>;
+  const posted = (actionData?.values ?? NONE) as Record<string, string>;
   const busy = navigation.state === "submitting";
   const root = useRouteLoaderData("root") as RootData | undefined;
+  // On the page's first load, the chunk is fetched while the page hydrates (before React reaches the forms).
+  if (typeof document !== "undefined" && seesStaffForms({ canEdit, council })) void preloadStaffForms();
   return (
     <article className="pilot">
       {jsonLd ? <JsonLd data={jsonLd} /> : null}
