@@ -96,7 +96,12 @@ export async function preparedRows<T>(db: Db, query: SQL): Promise<T[]> {
   if (typeof (client as postgres.Sql | undefined)?.unsafe !== "function" || !("options" in (client as object)))
     return queryRows<T>(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return (await (client as postgres.Sql).unsafe(text, params as postgres.ParameterOrJSON<never>[], {
-    prepare: true,
-  })) as unknown as T[];
+  // `simple: false` (an option postgres.js reads but does not type): without it a query without
+  // parameters goes as a simple query, unprepared.
+  const options = { prepare: true, simple: false } as postgres.UnsafeQueryOptions;
+  return (await (client as postgres.Sql).unsafe(
+    text,
+    params as postgres.ParameterOrJSON<never>[],
+    options,
+  )) as unknown as T[];
 }

@@ -7,7 +7,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { queryRows, type Db } from "./connect";
+import { preparedRows, queryRows, type Db } from "./connect";
 import { todayIso } from "~shared/dates";
 
 const MAX_ENTRIES = 500;
@@ -48,7 +48,14 @@ export async function cached<T>(db: Db, key: string, compute: () => Promise<T>, 
  * the filters, the sort and the page are all in it. Today's date is in the key too, for SQL that
  * reads `current_date`.
  */
-export function cachedRows<T>(db: Db, query: SQL, generation?: string): Promise<T[]> {
+export function cachedRows<T>(
+  db: Db,
+  query: SQL,
+  generation?: string,
+  opts: { prepared?: boolean } = {},
+): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return cached(db, JSON.stringify(["rows", todayIso(), text, params]), () => queryRows<T>(db, query), generation);
+  // A prepared statement (db/connect.ts) for a query whose text takes few shapes (docs/decisions/152).
+  const run = () => (opts.prepared ? preparedRows<T>(db, query) : queryRows<T>(db, query));
+  return cached(db, JSON.stringify(["rows", todayIso(), text, params]), run, generation);
 }

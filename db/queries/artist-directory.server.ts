@@ -20,7 +20,7 @@ import {
 import { PROGRAMME_REGIONS_SQL, type Localized } from "~shared/codes";
 import type { ArtistFilters } from "./inputs";
 import { cached, cachedRows } from "~db/data-cache.server";
-import { serviceTitleText, trigramText, wordFormsQuery } from "./search.server";
+import { artistSearchSql } from "./search.server";
 import { cappedCountSql, pageOf } from "./paging";
 
 /** Approved, visible service of the artist `a` (the public's view of services). */
@@ -30,13 +30,9 @@ const publicService = sql`s.artist_id = a.id and s.state = 'approved' and not s.
 export function directoryWhere(f: ArtistFilters): SQL {
   const parts: SQL[] = [sql`a.state = 'approved'`];
   if (f.q) {
-    // Word forms and compounds in either language (docs/decisions/080).
-    const tsq = wordFormsQuery(f.q);
-    const trgm = trigramText(f.q);
-    if (tsq)
-      parts.push(
-        sql`(a.search @@ ${tsq} or lower(a.name) %> ${trgm} or exists (select 1 from services s where ${publicService} and (s.search @@ ${tsq} or ${serviceTitleText} %> ${trgm})))`,
-      );
+    // Word forms and compounds in either language (docs/decisions/080), off the indexes (152).
+    const search = artistSearchSql(f.q);
+    if (search) parts.push(search);
   }
   if (f.artForm) {
     parts.push(

@@ -125,7 +125,8 @@ export const membershipDateSql = sql`coalesce(p.start_date, p.end_date, current_
 export function pilotFilterSql(f: PilotFilters, reportDate: string): SQL[] {
   const c: SQL[] = [];
   if (f.q) {
-    // Word forms and compounds in either language (docs/decisions/080).
+    // Word forms and compounds in either language (docs/decisions/080). PostgreSQL reads the two
+    // indexes at once (BitmapOr) when their statistics are up to date (docs/decisions/152).
     const tsq = wordFormsQuery(f.q);
     if (tsq) c.push(sql`(p.search @@ ${tsq} or ${pilotTitleText} %> ${trigramText(f.q)})`);
   }

@@ -297,5 +297,8 @@ export function pilotFilterOptions(db: Db, visibility: SQL, generation?: string)
         where ${seen(sql`pilots p`, sql`p.start_date >= make_date(y, 1, 1) and p.start_date < make_date(y + 1, 1, 1)`)}
           or ${seen(sql`pilots p`, sql`p.start_date is null and p.end_date >= make_date(y, 1, 1) and p.end_date < make_date(y + 1, 1, 1)`)}`,
     generation,
+    // Prepared: the text varies only with the viewer's visibility (a handful of shapes), and planning
+    // its eleven parts cost more than running them (docs/decisions/152).
+    { prepared: true },
   );
 }

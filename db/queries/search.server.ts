@@ -48,5 +48,8 @@ export function trigramText(q: string): string {
 /** A pilot's titles in both languages: the expression the trigram index is built on (migration 0007). */
 export const pilotTitleText = sql`(lower(coalesce(p.title->>'fi', '') || ' ' || coalesce(p.title->>'sv', '')))`;
 
-/** A service's titles in both languages (alias `s`), as the trigram index has them. */
-export const serviceTitleText = sql`(lower(coalesce(s.title->>'fi', '') || ' ' || coalesce(s.title->>'sv', '')))`;
+/** The ids of the artists whose profile, or an approved visible service, matches (`artist_search_ids`). */
+export function artistSearchSql(q: string): SQL | null {
+  const tsq = wordFormsQuery(q);
+  return tsq ? sql`a.id = any(array(select artist_search_ids(${tsq}, ${trigramText(q)})))` : null;
+}

@@ -1,0 +1,147 @@
+/**
+ * The directory's search read off the indexes (`artist_search_ids`, docs/decisions/152) finds exactly
+ * the artists the OR of the profile's and the services' full-text and trigram matches found, on the
+ * demo data and on generated data: Finnish and Swedish word forms, prefixes, compound parts and typos;
+ * the registry's search still finds a typo by the title's trigrams alone. Runs on PGlite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql, type SQL } from "drizzle-orm";
+import { createTestDb, type TestDb } from "../../tests/helpers/db";
+import { seedBulk } from "../seed-bulk";
+import { queryRows } from "../connect";
+import { directoryWhere, listArtists } from "./artist-directory.server";
+import { pilotFilterSql } from "./pilot-filters.server";
+import { listPilots, pilotOrderSql } from "./pilots.server";
+import { trigramText, wordFormsQuery } from "./search.server";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb({ seed: "demo" });
+  await seedBulk(t.db, { pilots: 400, artists: 80, services: 320, checks: 0 });
+  // Titles in both languages with inflected forms and compounds, some only in Swedish.
+  const arr = (xs: string[]) =>
+    sql`(array[${sql.join(
+      xs.map((x) => sql`${x}::text`),
+      sql`, `,
+    )}])`;
+  const fi = ["Teatterikerho", "Laulutuokio", "Sirkuskoulu", "Tanssiaiset", "Musiikki ja liike", "Kuvataidepaja"];
+  const fiForm = ["nuorille", "ikäihmisten kanssa", "perheiden kesken", "kotihoidossa", "palvelutalossa"];
+  const sv = ["Teatergrupp", "Sångstund", "Cirkusskola", "Danskväll", "Musikstund", "Bildkonstverkstad"];
+  const svForm = ["för unga", "med äldre", "i hemvården", "för familjer", "på servicehuset"];
+  await t.db.execute(sql`insert into pilots (title, summary, state, end_date)
+    select jsonb_build_object('fi', ${arr(fi)}[1 + g % 6] || ' ' || ${arr(fiForm)}[1 + g % 5])
+        || case when g % 3 <> 0 then jsonb_build_object('sv', ${arr(sv)}[1 + (g / 2) % 6] || ' ' || ${arr(svForm)}[1 + g % 5]) else '{}'::jsonb end,
+      jsonb_build_object('fi', 'Kokeilu ' || g), case when g % 5 = 0 then 'draft' else 'published' end, date '2020-01-01' + g
+    from generate_series(1, 120) g`);
+  await t.db.execute(sql`insert into artists (name, kind, bio, state)
+    select (array['Teatteri Tähti', 'Laulava Lintu', 'Cirkus Cirkör', 'Danskompaniet', 'Musiikkitalo Soiva'])[1 + g % 5] || ' ' || g,
+      'group', jsonb_build_object('fi', 'Esityksiä ' || g), case when g % 4 = 0 then 'draft' else 'approved' end
+    from generate_series(1, 40) g`);
+});
+afterAll(() => t?.close());
+
+/** The directory's search before: the profile's matches or a public service's, the service tested per artist. */
+function oldArtistSearch(q: string): SQL {
+  const tsq = wordFormsQuery(q);
+  const trgm = trigramText(q);
+  return sql`a.state = 'approved' and (a.search @@ ${tsq} or lower(a.name) %> ${trgm} or exists (select 1 from services s
+    where s.artist_id = a.id and s.state = 'approved' and not s.hidden
+      and (s.search @@ ${tsq} or (lower(coalesce(s.title->>'fi', '') || ' ' || coalesce(s.title->>'sv', ''))) %> ${trgm})))`;
+}
+
+// Basic forms, inflected forms, prefixes, compound parts, Swedish forms, two words, and typos (trigram only).
+const SEARCHES = [
+  "teatteri",
+  "teatterin",
+  "teat",
+  "laulu",
+  "laulava",
+  "sirkusta",
+  "sirkus",
+  "musiikki",
+  "tanssi",
+  "ikäihmisille",
+  "kotihoito",
+  "teater",
+  "teatern",
+  "sång",
+  "sjunga",
+  "cirkusen",
+  "hemvården",
+  "musik",
+  "dans",
+  "laulu nuorille",
+  "teater för unga",
+  "teaterri",
+  "nusiikki",
+  "musiiki",
+  "sirkuss",
+  "cirkös",
+  "laulutuokiot",
+];
+
+describe("the list's search", () => {
+  it("still finds a typo by the title's trigrams alone", async () => {
+    // A wrong first letter: no prefix or stem of the search is one of the title's.
+    const q = "nusiikki";
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from pilots p where p.search @@ ${wordFormsQuery(q)}`,
+    );
+    expect(n).toBe(0);
+    const { rows } = await listPilots(t.db, {
+      visibility: sql`true`,
+      page: 1,
+      where: pilotFilterSql({ q }, "2026-12-06"),
+      orderBy: pilotOrderSql("relevance", { q, lang: "fi" }),
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0].title.fi).toMatch(/^Musiikki/);
+  });
+});
+
+describe("the directory's search off the indexes", () => {
+  it("finds the same artists as the profile's or a public service's match, for every search", async () => {
+    let nonEmpty = 0;
+    for (const q of SEARCHES) {
+      const ids = (where: SQL) =>
+        queryRows<{ id: number }>(t.db, sql`select a.id from artists a where ${where} order by a.id`).then((r) =>
+          r.map((x) => x.id),
+        );
+      const now = await ids(directoryWhere({ q }));
+      expect(now, q).toEqual(await ids(oldArtistSearch(q)));
+      if (now.length) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(SEARCHES.length / 2);
+  });
+
+  it("a page of the directory with a search and a filter is the one it was", async () => {
+    const { rows, total } = await listArtists(t.db, {
+      filters: { q: "musiikki", language: "fi" },
+      page: 1,
+      pageSize: 100,
+    });
+    const before = await queryRows<{ id: number }>(
+      t.db,
+      sql`select a.id from artists a where ${oldArtistSearch("musiikki")}
+        and exists (select 1 from artist_languages l where l.artist_id = a.id and l.language = 'fi')`,
+    );
+    expect(rows.map((r) => r.id).sort((x, y) => x - y)).toEqual(before.map((r) => r.id).sort((x, y) => x - y));
+    expect(total).toBe(before.length);
+  });
+});
+
+describe("the plan of a search", () => {
+  it("takes the matching artists' ids from the indexes, not by testing every artist and its services", async () => {
+    const rows = await queryRows<Record<string, string>>(
+      t.db,
+      sql`explain select a.id from artists a where ${directoryWhere({ q: "musiikki" })}`,
+    );
+    const text = rows.map((r) => Object.values(r)[0]).join("\n");
+    // The trigram and full-text matches run inside artist_search_ids (on a table this small the
+    // artists themselves may still be read in a scan).
+    expect(text).toMatch(/\(id = ANY/);
+    expect(text).not.toContain("%>");
+    expect(text).not.toContain("@@");
+  });
+});
