@@ -7,6 +7,10 @@ import { describeError, logPath, thrownStatus } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
 import { i18nScript, recordLookups } from "./locales.server";
 import { createNonce, securityHeaders } from "./utils/security.server";
+import { installRememberedMatches } from "./utils/route-matching.server";
+
+// Remix matches a page's path against every route several times per request (app/utils/route-matching.server.ts).
+installRememberedMatches();
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
