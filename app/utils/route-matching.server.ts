@@ -16,7 +16,12 @@ import { createRequire } from "node:module";
 
 type RouteLike = { id?: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: RouteLike[] };
 type Match = { params: Record<string, string | undefined>; pathname: string; pathnameBase: string; route: RouteLike };
-type MatchRoutes = (routes: RouteLike[], location: string | { pathname?: string }, basename?: string) => Match[] | null;
+type MatchRoutes = (
+  routes: RouteLike[],
+  location: string | { pathname?: string },
+  basename?: string,
+  ...more: unknown[]
+) => Match[] | null;
 type Remembered = { ids: string[]; params: Record<string, string | undefined>; paths: [string, string][] } | null;
 
 /** Paths remembered per route tree: each request looks up its own path a few times, its parents' often. */
@@ -50,10 +55,10 @@ function treeOf(routes: RouteLike[]): Tree {
 /** `matchRoutes` with its answers remembered per tree shape and path (least recently used dropped). */
 export function rememberMatches(matchRoutes: MatchRoutes): MatchRoutes {
   const byShape = new Map<string, Map<string, Remembered>>();
-  return function matchRoutesRemembered(routes, location, basename) {
-    const tree = arguments.length <= 3 && Array.isArray(routes) ? treeOf(routes) : null;
+  return function matchRoutesRemembered(routes, location, basename, ...more) {
+    const tree = more.length === 0 && Array.isArray(routes) ? treeOf(routes) : null;
     const pathname = typeof location === "string" ? location : location?.pathname;
-    if (!tree || typeof pathname !== "string") return matchRoutes(routes, location, basename);
+    if (!tree || typeof pathname !== "string") return matchRoutes(routes, location, basename, ...more);
     let paths = byShape.get(tree.shape);
     if (!paths) {
       paths = new Map();

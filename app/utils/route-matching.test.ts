@@ -20,11 +20,24 @@ function tree(): Route[] {
 
 /** Every route's path with its parameters filled in, their parents, and paths no route takes. */
 function paths(): string[] {
-  const out = new Set(["/", "/fi", "/sv", "/xx", "/fi/", "/fi/pilots/", "/fi/nowhere/at/all", "/api/v1/nope", "/%C3%A4"]);
+  const out = new Set([
+    "/",
+    "/fi",
+    "/sv",
+    "/xx",
+    "/fi/",
+    "/fi/pilots/",
+    "/fi/nowhere/at/all",
+    "/api/v1/nope",
+    "/%C3%A4",
+  ]);
   const walk = (list: Route[], parent: string) => {
     for (const r of list) {
       const path = r.path ? `${parent}/${r.path}`.replace(/\/+/g, "/") : parent;
-      const filled = path.replace(/:lang/g, "sv").replace(/:[a-zA-Z]+/g, "147").replace(/\*/g, "a/b");
+      const filled = path
+        .replace(/:lang/g, "sv")
+        .replace(/:[a-zA-Z]+/g, "147")
+        .replace(/\*/g, "a/b");
       out.add(filled || "/");
       const segments = filled.split("/").filter(Boolean);
       for (let i = 0; i < segments.length; i++) out.add(`/${segments.slice(0, i).join("/")}`);
@@ -52,7 +65,7 @@ describe("remembered route matching", () => {
         expect(got, path).toEqual(expected);
         expect(got?.map((m) => m.route)).toEqual(expected?.map((m) => m.route));
         // The very objects of the tree passed in, not those of the tree first matched.
-        got?.forEach((m, i) => expect(m.route).toBe(expected?.[i].route));
+        for (const [i, m] of (got ?? []).entries()) expect(m.route).toBe(expected?.[i].route);
         // As the router's: one params object shared by the matches.
         if (got && got.length > 1) expect(got[0].params).toBe(got[got.length - 1].params);
       }
