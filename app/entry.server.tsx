@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { type DocumentOnly, DocumentOnlyContext, documentOnlyOf } from "./utils/document-only";
 import { dropNulBytes } from "./utils/html-bytes.server";
 import { describeError, logPath, thrownStatus } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
@@ -16,14 +17,14 @@ const handleRequest: HandleDocumentRequestFunction = async (
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) => {
   const nonce = createNonce();
   for (const [name, value] of Object.entries(securityHeaders(nonce, process.env.NODE_ENV === "development"))) {
     responseHeaders.set(name, value);
   }
   // The page carries the translations its render looked up, and no others (app/locales.server.ts).
-  const { result, used } = recordLookups(() => render(remixContext, request.url, nonce));
+  const { result, used } = recordLookups(() => render(remixContext, request.url, nonce, documentOnlyOf(loadContext)));
   const { html, failed } = await result;
   // In the head: it runs before Remix's module scripts, which are async and may run before the parser
   // reaches the end of the body.
@@ -40,13 +41,15 @@ const handleRequest: HandleDocumentRequestFunction = async (
  * included) and sent as one buffer: one write to the socket and one pass of compression instead of one per React chunk
  * (docs/decisions/045).
  */
-function render(remixContext: EntryContext, url: string, nonce: string) {
+function render(remixContext: EntryContext, url: string, nonce: string, documentOnly: DocumentOnly | null) {
   return new Promise<{ html: Buffer; failed: boolean }>((resolve, reject) => {
     let shellRendered = false;
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <DocumentOnlyContext.Provider value={documentOnly}>
+          <RemixServer context={remixContext} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </DocumentOnlyContext.Provider>
       </NonceProvider>,
       {
         nonce,
