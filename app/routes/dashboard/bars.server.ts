@@ -141,25 +141,27 @@ function bars(id: string, spec: BarsSpec, ticks: number[], width: number) {
   // whose labels the server cannot measure to leave out those that would collide).
   const shown = ticks.filter((_, i) => !narrow || i % 2 === 0);
   out.push(
-    `<g class="bars-x-axis"><line stroke="${AXIS}" x1="${left}" y1="${r2(bottom)}" x2="${r2(right)}" y2="${r2(bottom)}"/>${shown
-      .map(
-        (t) =>
-          `<line stroke="${AXIS}" x1="${x(t)}" y1="${r2(bottom + 6)}" x2="${x(t)}" y2="${r2(bottom)}"/>` +
-          `<text x="${x(t)}" y="${r2(bottom + 8)}" text-anchor="middle" fill="${TEXT}"><tspan x="${x(t)}" dy="0.71em">${esc(format(t))}</tspan></text>`,
-      )
+    `<g class="bars-x-axis" stroke="${AXIS}"><line x1="${left}" y1="${r2(bottom)}" x2="${r2(right)}" y2="${r2(bottom)}"/>${shown
+      .map((t) => `<line x1="${x(t)}" y1="${r2(bottom + 6)}" x2="${x(t)}" y2="${r2(bottom)}"/>`)
+      .join("")}</g>`,
+    `<g class="bars-x-ticks" fill="${TEXT}" text-anchor="middle">${shown
+      .map((t) => `<text x="${x(t)}" y="${r2(bottom + 8)}" dy="0.71em">${esc(format(t))}</text>`)
       .join("")}</g>`,
   );
   // The category axis beside the bars of a wide chart: each name right-aligned, wrapped between words.
   if (!narrow) {
+    const centre = (i: number) => r2(top + band * (i + 0.5));
     out.push(
-      `<g class="bars-y-axis"><line stroke="${AXIS}" x1="${left}" y1="${top}" x2="${left}" y2="${r2(bottom)}"/>${data
+      `<g class="bars-y-axis" stroke="${AXIS}"><line x1="${left}" y1="${top}" x2="${left}" y2="${r2(bottom)}"/>${data
+        .map((_, i) => `<line x1="${left - 6}" y1="${centre(i)}" x2="${left}" y2="${centre(i)}"/>`)
+        .join("")}</g>`,
+      `<g class="bars-categories" fill="${TEXT}" text-anchor="end">${data
         .map((d, i) => {
-          const y = r2(top + band * (i + 0.5));
           const lines = wrapWords(d.label, AXIS_WIDTH - 10, fontSize);
-          return (
-            `<line stroke="${AXIS}" x1="${left - 6}" y1="${y}" x2="${left}" y2="${y}"/>` +
-            `<text x="${left - 8}" y="${y}" text-anchor="end" fill="${TEXT}">${tspans(lines, left - 8, `${Number((0.355 - ((lines.length - 1) * 1.15) / 2).toFixed(3))}em`, lineHeight)}</text>`
-          );
+          const dy = `${Number((0.355 - ((lines.length - 1) * 1.15) / 2).toFixed(3))}em`;
+          return lines.length === 1
+            ? `<text x="${left - 8}" y="${centre(i)}" dy="${dy}">${esc(d.label)}</text>`
+            : `<text x="${left - 8}" y="${centre(i)}">${tspans(lines, left - 8, dy, lineHeight)}</text>`;
         })
         .join("")}</g>`,
     );
@@ -169,7 +171,7 @@ function bars(id: string, spec: BarsSpec, ticks: number[], width: number) {
     const rx = x(reference);
     out.push(
       `<g class="bars-reference"><line stroke="#b3261e" stroke-dasharray="6 3" stroke-width="2" x1="${rx}" y1="${r2(bottom)}" x2="${rx}" y2="${top}"/>` +
-        `<text x="${rx}" y="${top - 5}" text-anchor="middle" fill="#b3261e"><tspan x="${rx}" dy="0em">${esc(referenceLabel ?? "")}</tspan></text></g>`,
+        `<text x="${rx}" y="${top - 5}" text-anchor="middle" fill="#b3261e">${esc(referenceLabel ?? "")}</text></g>`,
     );
   }
   const rows = data.map((d, i) => ({ d, y: top + band * i + barOffset, w: x(d.value) - left }));
@@ -195,7 +197,7 @@ function bars(id: string, spec: BarsSpec, ticks: number[], width: number) {
     `<g class="bars-values" fill="${TEXT}" stroke="#ffffff" stroke-width="4" paint-order="stroke">${rows
       .map(({ d, y, w }) => {
         const vx = r2(left + w + 5);
-        return `<text x="${vx}" y="${r2(y + barSize / 2)}" text-anchor="start"><tspan x="${vx}" dy="0.355em">${esc(d.text ?? format(d.value))}</tspan></text>`;
+        return `<text x="${vx}" y="${r2(y + barSize / 2)}" dy="0.355em">${esc(d.text ?? format(d.value))}</text>`;
       })
       .join("")}</g>`,
   );
