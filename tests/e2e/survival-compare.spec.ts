@@ -61,7 +61,7 @@ test("the rate bars say n, and their text alternative says where the interval li
   expect(label.startsWith(t("dashboard:bars.description", { reference: "80 %", items: "" }).trim().slice(0, 12))).toBe(
     true,
   );
-  await expect(chart.locator("svg .bars-values text").first()).toContainText(/\d,\d\s%\s\(n = \d/);
+  await expect(chart.locator("svg .recharts-label-list text").first()).toContainText(/\d,\d\s%\s\(n = \d/);
 });
 
 test("the report carries the comparison", async ({ page, lang, t }) => {

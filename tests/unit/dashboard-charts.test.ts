@@ -1,19 +1,19 @@
 /**
  * The dashboard's charts are drawn on the server (app/routes/dashboard/bars.server.tsx): every label
  * reaches the markup escaped, each chart is drawn at every width the stylesheet chooses from, and the
- * value axis has the round ticks recharts chose for the same chart.
+ * tidied markup draws the same as recharts' own.
  */
 import { describe, expect, it } from "vitest";
-import { barsMarkup, CHART_WIDTHS, valueTicks } from "~/routes/dashboard/bars.server";
+import { barsMarkup, CHART_WIDTHS, tidy } from "~/routes/dashboard/bars.server";
 
 const format = (v: number) => `${Math.round(v * 100)} %`;
 
 describe("server-drawn bar charts", () => {
-  it("draws every width, each SVG with its own id", () => {
+  it("draws every width, with unique clip-path ids", () => {
     const html = barsMarkup("chart-x", { data: [{ label: "Pohjanmaa", value: 0.5 }], format, max: 1 });
     for (const w of CHART_WIDTHS) {
       expect(html).toContain(`<div class="chart-at chart-at-${w}">`);
-      expect(html).toContain(`<svg id="chart-x-${w}"`);
+      expect(html).toContain(`id="chart-x-${w}-clip"`);
     }
     expect(html.match(/<svg /g)).toHaveLength(CHART_WIDTHS.length);
   });
@@ -43,7 +43,7 @@ describe("server-drawn bar charts", () => {
     expect(html).toContain("80,0 % (n = 10)");
     expect(html).toContain("71,4 % (n = 7)");
     expect(html).toContain("vertailutaso 80 %");
-    expect(html).toContain("bars-values");
+    expect(html).toContain("recharts-label-list");
   });
 
   it("on a phone, names stand whole above their bars; a long compound word is not cut at the edge", () => {
@@ -79,38 +79,40 @@ describe("server-drawn bar charts", () => {
       referenceLabel: "vertailutaso 80 %",
     });
     for (const chart of html.split('<div class="chart-at ').slice(1)) {
-      expect(chart.indexOf("bars-reference")).toBeLessThan(chart.indexOf("bars-bars"));
+      expect(chart.indexOf("recharts-reference-line")).toBeLessThan(chart.indexOf("recharts-bar"));
       expect(chart).toMatch(/stroke="#ffffff"[^>]*paint-order="stroke"/);
     }
   });
 
-  it("puts the value axis's ticks where recharts did: quarters of a rate, round steps past the largest count", () => {
-    const ticks = (max: number) => valueTicks({ data: [{ label: "x", value: max }] });
-    expect(valueTicks({ data: [{ label: "x", value: 0.4 }], max: 1 })).toEqual([0, 0.25, 0.5, 0.75, 1]);
-    // recharts-scale's getNiceTickValues([0, max], 5) for the same maxima.
-    expect(ticks(190)).toEqual([0, 50, 100, 150, 200]);
-    expect(ticks(523)).toEqual([0, 150, 300, 450, 600]);
-    expect(ticks(1234)).toEqual([0, 350, 700, 1050, 1400]);
-    expect(ticks(8019)).toEqual([0, 2500, 5000, 7500, 10000]);
-    expect(ticks(12)).toEqual([0, 3, 6, 9, 12]);
-    // A count is never split: whole steps where recharts would print 0,75.
-    expect(ticks(3)).toEqual([0, 1, 2, 3, 4]);
+  it("tidies only the inside of tags", () => {
+    expect(
+      tidy(
+        '<svg><title></title><desc></desc><line x="1" y="2" width="3" height="4" orientation="left" x1="1.123456" y1="2"></line>' +
+          '<path x="1" radius="0" d="M 178,23.133333333 h 674.26666"></path><text width="9" x="170.5"><tspan>1.23456</tspan></text></svg>',
+      ),
+    ).toBe(
+      '<svg><line x1="1.12" y1="2"></line><path d="M 178,23.13 h 674.27"></path><text x="170.5"><tspan>1.23456</tspan></text></svg>',
+    );
+  });
+});
+
+describe("a chart drawn once for what it shows", () => {
+  const spec = (value: number, format = (v: number) => `${v}`) => ({
+    data: [
+      { label: "Seinäjoki", value },
+      { label: "Vaasa", value: 2 },
+    ],
+    format,
   });
 
-  it("scales each bar to its value on the axis", () => {
-    const html = barsMarkup("chart-s", {
-      data: [
-        { label: "a", value: 50 },
-        { label: "b", value: 200 },
-      ],
-      format: String,
-    });
-    const wide = html.slice(
-      html.indexOf('<svg id="chart-s-800"'),
-      html.indexOf("</svg>", html.indexOf('<svg id="chart-s-800"')),
-    );
-    const widths = [...wide.matchAll(/<path d="M 178,[\d.]+ h ([\d.]+) /g)].map((m) => Number(m[1]));
-    // The axis runs from 178 px to 800 − 64 px and ends at 200.
-    expect(widths).toEqual([(736 - 178) / 4, 736 - 178]);
+  it("reuses the drawing of the same figures, and draws again when a figure or the format changes", () => {
+    const a = barsMarkup("chart-memo", spec(3));
+    expect(barsMarkup("chart-memo", spec(3))).toBe(a);
+    const b = barsMarkup("chart-memo", spec(4));
+    expect(b).not.toBe(a);
+    expect(b).toContain(">4<");
+    const c = barsMarkup("chart-memo", spec(3, (v) => `${v} kpl`));
+    expect(c).toContain("3 kpl");
+    expect(barsMarkup("chart-memo-2", spec(3))).toContain("chart-memo-2");
   });
 });
