@@ -111,7 +111,10 @@ describe("a chart drawn once for what it shows", () => {
     const b = barsMarkup("chart-memo", spec(4));
     expect(b).not.toBe(a);
     expect(b).toContain(">4<");
-    const c = barsMarkup("chart-memo", spec(3, (v) => `${v} kpl`));
+    const c = barsMarkup(
+      "chart-memo",
+      spec(3, (v) => `${v} kpl`),
+    );
     expect(c).toContain("3 kpl");
     expect(barsMarkup("chart-memo-2", spec(3))).toContain("chart-memo-2");
   });
