@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { type DocumentOnly, DocumentOnlyContext, documentOnlyOf } from "./utils/document-only";
 import { dropNulBytes } from "./utils/html-bytes.server";
 import { describeError, logPath, thrownStatus } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
@@ -21,7 +22,7 @@ const handleRequest: HandleDocumentRequestFunction = async (
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) => {
   const nonce = createNonce();
   for (const [name, value] of Object.entries(securityHeaders(nonce, process.env.NODE_ENV === "development"))) {
@@ -33,7 +34,12 @@ const handleRequest: HandleDocumentRequestFunction = async (
   let page = memoKey ? rememberedPage(memoKey, nonce) : null;
   let failed = false;
   if (!page) {
-    const rendered = await renderPage(remixContext, request.url, memoKey ? NONCE_STAND_IN : nonce);
+    const rendered = await renderPage(
+      remixContext,
+      request.url,
+      memoKey ? NONCE_STAND_IN : nonce,
+      documentOnlyOf(loadContext),
+    );
     failed = rendered.failed;
     if (memoKey && !failed) rememberPage(memoKey, rendered.page);
     page = memoKey ? withNonce(rendered.page, nonce) : rendered.page;
@@ -44,8 +50,8 @@ const handleRequest: HandleDocumentRequestFunction = async (
 };
 
 /** The page's HTML with the translations its render looked up, and no others (app/locales.server.ts). */
-async function renderPage(remixContext: EntryContext, url: string, nonce: string) {
-  const { result, used } = recordLookups(() => render(remixContext, url, nonce));
+async function renderPage(remixContext: EntryContext, url: string, nonce: string, documentOnly: DocumentOnly | null) {
+  const { result, used } = recordLookups(() => render(remixContext, url, nonce, documentOnly));
   const { html, failed } = await result;
   // In the head: it runs before Remix's module scripts, which are async and may run before the parser
   // reaches the end of the body.
@@ -62,13 +68,15 @@ async function renderPage(remixContext: EntryContext, url: string, nonce: string
  * included) and sent as one buffer: one write to the socket and one pass of compression instead of one per React chunk
  * (docs/decisions/045).
  */
-function render(remixContext: EntryContext, url: string, nonce: string) {
+function render(remixContext: EntryContext, url: string, nonce: string, documentOnly: DocumentOnly | null) {
   return new Promise<{ html: Buffer; failed: boolean }>((resolve, reject) => {
     let shellRendered = false;
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <DocumentOnlyContext.Provider value={documentOnly}>
+          <RemixServer context={remixContext} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </DocumentOnlyContext.Provider>
       </NonceProvider>,
       {
         nonce,
