@@ -1,0 +1,113 @@
+-- Each pilot's figures that do not depend on the reporting date (docs/decisions/156), one narrow row per
+-- pilot, kept current by triggers in the writing transaction like the status record (0021):
+-- cut_keys: the groups the dashboard's cuts count the pilot under, as 'dimension:key' — each programme
+-- (its code), each programme's phase, target group, art form and municipality, and each region its
+-- municipalities belonged to at the start of its funded period (docs/decisions/041; none without a
+-- start or end date); a phase appears once per programme row that names it, as the cuts count it.
+-- texts: which of the pilot's translatable texts (db/queries/parity.server.ts PARITY_FIELDS, pilot and
+-- good-practice fields in that order, field i) have text in Finnish (bit 2i) and in Swedish (bit 2i+1).
+CREATE TABLE "pilot_figures" (
+	"pilot_id" integer PRIMARY KEY NOT NULL,
+	"cut_keys" text[] NOT NULL,
+	"texts" integer NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "pilot_figures" ADD CONSTRAINT "pilot_figures_pilot_id_pilots_id_fk" FOREIGN KEY ("pilot_id") REFERENCES "public"."pilots"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+-- Recompute the rows of the pilots `ids` (null: of every pilot). The pilots' rows are locked first, as in
+-- refresh_pilot_status, so two transactions changing one pilot recompute one after the other.
+CREATE FUNCTION "refresh_pilot_figures"(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	IF ids IS NOT NULL THEN
+		IF cardinality(ids) = 0 THEN
+			RETURN;
+		END IF;
+		PERFORM 1 FROM "pilots" WHERE "id" = ANY(ids) ORDER BY "id" FOR NO KEY UPDATE;
+	END IF;
+	DELETE FROM "pilot_figures" WHERE ids IS NULL OR "pilot_id" = ANY(ids);
+	INSERT INTO "pilot_figures" ("pilot_id", "cut_keys", "texts")
+	SELECT p.id,
+		array(
+			SELECT 'programme:' || pr.code FROM "pilot_programmes" pp JOIN "programmes" pr ON pr.id = pp.programme_id WHERE pp.pilot_id = p.id
+			UNION ALL SELECT 'phase:' || pp.phase_id FROM "pilot_programmes" pp WHERE pp.pilot_id = p.id AND pp.phase_id IS NOT NULL
+			UNION ALL SELECT 'targetGroup:' || x.target_group_code FROM "pilot_target_groups" x WHERE x.pilot_id = p.id
+			UNION ALL SELECT 'artForm:' || x.art_form_code FROM "pilot_art_forms" x WHERE x.pilot_id = p.id
+			UNION ALL SELECT 'municipality:' || pm.municipality_code FROM "pilot_municipalities" pm WHERE pm.pilot_id = p.id
+			UNION ALL SELECT DISTINCT 'region:' || mr.region_code FROM "pilot_municipalities" pm
+				JOIN "municipality_regions" mr ON mr.municipality_code = pm.municipality_code
+					AND mr.valid_from <= coalesce(p.start_date, p.end_date)
+					AND (mr.valid_to IS NULL OR mr.valid_to > coalesce(p.start_date, p.end_date))
+				WHERE pm.pilot_id = p.id
+		),
+		(SELECT coalesce(sum(CASE WHEN btrim(coalesce(t.v->>'fi', '')) <> '' THEN 1 << (2 * t.i) ELSE 0 END
+				+ CASE WHEN btrim(coalesce(t.v->>'sv', '')) <> '' THEN 1 << (2 * t.i + 1) ELSE 0 END), 0)::int
+			FROM (VALUES (0, p.title), (1, p.summary), (2, p.description), (3, p.easy_read), (4, p.gp_problem),
+				(5, p.gp_solution), (6, p.gp_results_client), (7, p.gp_results_service), (8, p.gp_results_society)) t(i, v))
+	FROM "pilots" p
+	WHERE ids IS NULL OR p.id = ANY(ids);
+END
+$$;
+--> statement-breakpoint
+-- A change of a pilot's links (programmes, target groups, art forms, municipalities) recomputes its row.
+CREATE FUNCTION "pilot_figures_links_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		PERFORM "refresh_pilot_figures"(array(SELECT DISTINCT pilot_id FROM new_rows));
+	ELSIF TG_OP = 'DELETE' THEN
+		PERFORM "refresh_pilot_figures"(array(SELECT DISTINCT pilot_id FROM old_rows));
+	ELSE
+		PERFORM "refresh_pilot_figures"(array(SELECT pilot_id FROM new_rows UNION SELECT pilot_id FROM old_rows));
+	END IF;
+	RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+DO $$
+DECLARE t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['pilot_programmes', 'pilot_target_groups', 'pilot_art_forms', 'pilot_municipalities'] LOOP
+		EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_links_changed"()', t || '_figures_insert', t);
+		EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_links_changed"()', t || '_figures_update', t);
+		EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_links_changed"()', t || '_figures_delete', t);
+	END LOOP;
+END
+$$;
+--> statement-breakpoint
+-- A new pilot gets its row; a change of its texts or of its dates (the regions at the start of its funded
+-- period) recomputes it.
+CREATE FUNCTION "pilot_figures_pilots_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		PERFORM "refresh_pilot_figures"(array(SELECT id FROM new_rows));
+	ELSE
+		PERFORM "refresh_pilot_figures"(array(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+			WHERE (n.start_date, n.end_date, n.title, n.summary, n.description, n.easy_read, n.gp_problem, n.gp_solution,
+				n.gp_results_client, n.gp_results_service, n.gp_results_society)
+			IS DISTINCT FROM (o.start_date, o.end_date, o.title, o.summary, o.description, o.easy_read, o.gp_problem, o.gp_solution,
+				o.gp_results_client, o.gp_results_service, o.gp_results_society)));
+	END IF;
+	RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "pilots_figures_insert" AFTER INSERT ON "pilots"
+	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_pilots_changed"();
+--> statement-breakpoint
+CREATE TRIGGER "pilots_figures_update" AFTER UPDATE ON "pilots"
+	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_pilots_changed"();
+--> statement-breakpoint
+-- Reference data every pilot's keys are read through: a region's municipalities, a programme's code.
+CREATE FUNCTION "pilot_figures_reference_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM "refresh_pilot_figures"(NULL);
+	RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "municipality_regions_figures" AFTER INSERT OR UPDATE OR DELETE ON "municipality_regions"
+	FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_reference_changed"();
+--> statement-breakpoint
+CREATE TRIGGER "programmes_figures" AFTER UPDATE OF "code" ON "programmes"
+	FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_reference_changed"();
+--> statement-breakpoint
+SELECT "refresh_pilot_figures"(NULL);
