@@ -6,10 +6,23 @@
 -- start or end date); a phase appears once per programme row that names it, as the cuts count it.
 -- texts: which of the pilot's translatable texts (db/queries/parity.server.ts PARITY_FIELDS, pilot and
 -- good-practice fields in that order, field i) have text in Finnish (bit 2i) and in Swedish (bit 2i+1).
+-- phase: the pilot's first programme phase (the lowest id). sectors: culture 1, social 2, health 4,
+-- education 8. Of its employments: the sums of days and fees, whether one says "professional", whether
+-- one leaves it open (null without employments); of its funding lines: the sum, the sum of own funding
+-- (null without such lines) and their number.
 CREATE TABLE "pilot_figures" (
 	"pilot_id" integer PRIMARY KEY NOT NULL,
 	"cut_keys" text[] NOT NULL,
-	"texts" integer NOT NULL
+	"texts" integer NOT NULL,
+	"phase" integer,
+	"sectors" integer NOT NULL,
+	"employment_days" numeric,
+	"employment_fees" numeric,
+	"employment_professional" boolean,
+	"employment_open" boolean,
+	"funding_total" numeric,
+	"funding_own" numeric,
+	"funding_lines" integer NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "pilot_figures" ADD CONSTRAINT "pilot_figures_pilot_id_pilots_id_fk" FOREIGN KEY ("pilot_id") REFERENCES "public"."pilots"("id") ON DELETE cascade ON UPDATE no action;
@@ -25,7 +38,8 @@ BEGIN
 		PERFORM 1 FROM "pilots" WHERE "id" = ANY(ids) ORDER BY "id" FOR NO KEY UPDATE;
 	END IF;
 	DELETE FROM "pilot_figures" WHERE ids IS NULL OR "pilot_id" = ANY(ids);
-	INSERT INTO "pilot_figures" ("pilot_id", "cut_keys", "texts")
+	INSERT INTO "pilot_figures" ("pilot_id", "cut_keys", "texts", "phase", "sectors", "employment_days", "employment_fees",
+		"employment_professional", "employment_open", "funding_total", "funding_own", "funding_lines")
 	SELECT p.id,
 		array(
 			SELECT 'programme:' || pr.code FROM "pilot_programmes" pp JOIN "programmes" pr ON pr.id = pp.programme_id WHERE pp.pilot_id = p.id
@@ -42,13 +56,22 @@ BEGIN
 		(SELECT coalesce(sum(CASE WHEN btrim(coalesce(t.v->>'fi', '')) <> '' THEN 1 << (2 * t.i) ELSE 0 END
 				+ CASE WHEN btrim(coalesce(t.v->>'sv', '')) <> '' THEN 1 << (2 * t.i + 1) ELSE 0 END), 0)::int
 			FROM (VALUES (0, p.title), (1, p.summary), (2, p.description), (3, p.easy_read), (4, p.gp_problem),
-				(5, p.gp_solution), (6, p.gp_results_client), (7, p.gp_results_service), (8, p.gp_results_society)) t(i, v))
+				(5, p.gp_solution), (6, p.gp_results_client), (7, p.gp_results_service), (8, p.gp_results_society)) t(i, v)),
+		(SELECT min(pp.phase_id) FROM "pilot_programmes" pp WHERE pp.pilot_id = p.id),
+		(SELECT coalesce(bit_or(CASE x.sector_code WHEN 'culture' THEN 1 WHEN 'social' THEN 2 WHEN 'health' THEN 4
+			WHEN 'education' THEN 8 ELSE 0 END), 0) FROM "pilot_sectors" x WHERE x.pilot_id = p.id),
+		e.days, e.fees, e.professional, e.open, f.total, f.own, f.lines
 	FROM "pilots" p
+		CROSS JOIN LATERAL (SELECT sum(x.days) AS days, sum(x.fee_cents) AS fees, bool_or(x.professional) AS professional,
+			bool_or(x.professional IS NULL) AS open FROM "employments" x WHERE x.pilot_id = p.id) e
+		CROSS JOIN LATERAL (SELECT sum(x.amount_cents) AS total, sum(x.amount_cents) FILTER (WHERE x.kind = 'own_share') AS own,
+			count(*)::int AS lines FROM "funding_lines" x WHERE x.pilot_id = p.id) f
 	WHERE ids IS NULL OR p.id = ANY(ids);
 END
 $$;
 --> statement-breakpoint
--- A change of a pilot's links (programmes, target groups, art forms, municipalities) recomputes its row.
+-- A change of a pilot's links (programmes, target groups, art forms, municipalities, sectors), employments or
+-- funding lines recomputes its row.
 CREATE FUNCTION "pilot_figures_links_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'INSERT' THEN
@@ -65,7 +88,8 @@ $$;
 DO $$
 DECLARE t text;
 BEGIN
-	FOREACH t IN ARRAY ARRAY['pilot_programmes', 'pilot_target_groups', 'pilot_art_forms', 'pilot_municipalities'] LOOP
+	FOREACH t IN ARRAY ARRAY['pilot_programmes', 'pilot_target_groups', 'pilot_art_forms', 'pilot_municipalities', 'pilot_sectors',
+		'employments', 'funding_lines'] LOOP
 		EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_links_changed"()', t || '_figures_insert', t);
 		EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_links_changed"()', t || '_figures_update', t);
 		EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_links_changed"()', t || '_figures_delete', t);
@@ -109,5 +133,9 @@ CREATE TRIGGER "municipality_regions_figures" AFTER INSERT OR UPDATE OR DELETE O
 --> statement-breakpoint
 CREATE TRIGGER "programmes_figures" AFTER UPDATE OF "code" ON "programmes"
 	FOR EACH STATEMENT EXECUTE FUNCTION "pilot_figures_reference_changed"();
+--> statement-breakpoint
+-- The figures group by the pilot's year (pilotYearSql in db/queries/pilot-filters.server.ts): statistics on
+-- it, so the planner expects a few dozen years rather than thousands of groups, and hashes them.
+CREATE STATISTICS "pilots_year" ON ((extract(year from coalesce("start_date", "end_date"))::int)) FROM "pilots";
 --> statement-breakpoint
 SELECT "refresh_pilot_figures"(NULL);
