@@ -3,15 +3,26 @@
  * against their definitions, on random pilots changed in every way the application changes them: links
  * to programmes, phases, target groups, art forms and municipalities added one by one and many at once,
  * changed and deleted; texts written, blanked and cleared; start and end dates moved (the regions at the
- * start of the funded period); a municipality moved to another region; pilots deleted. The dashboard's
- * cuts and translation coverage, which read the row, must equal the same figures from the pilots' own
- * tables. Runs on PGlite and, with DATABASE_URL, on PostgreSQL.
+ * start of the funded period); employments, funding lines and sectors added, changed, moved to another
+ * pilot and deleted; a municipality moved to another region; pilots deleted. The dashboard's cuts,
+ * translation coverage and network figures, which read the row, must equal the same figures from the
+ * pilots' own tables (the network figures: their definitions, pilotsPerYear … reachFigures). Runs on PGlite and, with DATABASE_URL, on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { queryRows } from "../connect";
-import { continuationOverview } from "./dashboard.server";
+import { ORGANISATION_KINDS } from "~shared/codes";
+import {
+  continuationOverview,
+  cooperationFigures,
+  employmentFigures,
+  fundingFigures,
+  municipalitiesPerRegion,
+  networkFigures,
+  pilotsPerYear,
+  reachFigures,
+} from "./dashboard.server";
 import { PARITY_FIELDS, parityFigures } from "./parity.server";
 
 let t: TestDb;
@@ -39,6 +50,7 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const MUNICIPALITIES = ["005", "152", "301", "399", "893", "091"];
 const TARGET_GROUPS = ["older_people", "mental_health", "children_families", "immigrants"];
 const ART_FORMS = ["music", "visual_arts", "theatre", "dance"];
+const SECTORS = ["culture", "social", "health", "education", "youth"];
 const PILOT_COLUMNS = PARITY_FIELDS.filter((f) => f.kind === "pilot" || f.kind === "goodPractice").map((f) => f.column);
 
 function generator(seed: number) {
@@ -88,7 +100,40 @@ async function addLinks(g: Gen, id: number) {
   await many("pilot_target_groups", "target_group_code", g.some(TARGET_GROUPS));
   await many("pilot_art_forms", "art_form_code", g.some(ART_FORMS));
   await many("pilot_municipalities", "municipality_code", g.some(MUNICIPALITIES));
+  await many("pilot_sectors", "sector_code", g.some(SECTORS));
+  await addMoney(g, id);
 }
+
+/** Employments (an artist by name or unnamed; days, fees and "professional" each sometimes unknown) and funding lines. */
+async function addMoney(g: Gen, id: number) {
+  const employments = Array.from({ length: g.int(4) }, () => {
+    const name = g.r() < 0.8 ? `Taiteilija ${g.int(30)}` : null;
+    const days = g.r() < 0.8 ? (g.int(200) / 2).toFixed(1) : null;
+    const fee = g.r() < 0.8 ? g.int(500_000) : null;
+    const professional = g.pick([true, false, null]);
+    return sql`(${id}, ${name}, ${g.pick(ART_FORMS)}, ${days}::numeric, ${fee}::bigint, ${professional}::boolean)`;
+  });
+  if (employments.length)
+    await t.db.execute(
+      sql`insert into employments (pilot_id, artist_name, art_form_code, days, fee_cents, professional)
+        values ${sql.join(employments, sql`, `)}`,
+    );
+  const lines = Array.from(
+    { length: g.int(3) },
+    () => sql`(${id}, ${g.pick(funders)}, ${g.int(2_000_000)}, ${g.pick(["grant", "own_share", "in_kind"])})`,
+  );
+  if (lines.length)
+    await t.db.execute(
+      sql`insert into funding_lines (pilot_id, funder_id, amount_cents, kind) values ${sql.join(lines, sql`, `)}`,
+    );
+  if (g.r() < 0.5)
+    await t.db.execute(
+      sql`insert into activity_figures (pilot_id, target_group_code, participants)
+        values (${id}, ${g.pick(TARGET_GROUPS)}, ${g.int(100)}) on conflict do nothing`,
+    );
+}
+
+let funders: number[] = [];
 
 async function addPilots(g: Gen, n: number) {
   const ids: number[] = [];
@@ -133,7 +178,24 @@ async function changeThings(g: Gen, ids: number[]) {
         sql`update pilots set ${sql.raw(g.pick(PILOT_COLUMNS))} = ${json(g.text())} where id = ${id}`,
       );
     else if (roll < 0.75) await addLinks(g, id);
+    else if (roll < 0.8) await t.db.execute(sql`delete from employments where pilot_id = ${id}`);
+    else if (roll < 0.85)
+      await t.db.execute(
+        sql`update employments set professional = ${g.pick([true, false, null])}, days = null where pilot_id = ${id}`,
+      );
+    else if (roll < 0.88) await t.db.execute(sql`update funding_lines set kind = 'own_share' where pilot_id = ${id}`);
+    else if (roll < 0.91) await t.db.execute(sql`delete from funding_lines where pilot_id = ${id}`);
+    else if (roll < 0.94) await t.db.execute(sql`delete from pilot_sectors where pilot_id = ${id} and sector_code = 'culture'`);
+    else if (roll < 0.97)
+      // Moved to another pilot: both pilots' rows change.
+      await t.db.execute(sql`update employments set pilot_id = ${g.pick(ids)} where pilot_id = ${id}`);
   }
+  // Many at once: fees raised, a sector added to many pilots.
+  await t.db.execute(sql`update employments set fee_cents = fee_cents + 100 where id % 3 = ${g.int(3)}`);
+  await t.db.execute(
+    sql`insert into pilot_sectors (pilot_id, sector_code) select id, 'social' from pilots where is_example and id % 3 = ${g.int(3)}
+      on conflict do nothing`,
+  );
   // Many at once: dates moved across the region change, a municipality added to many pilots.
   await t.db.execute(
     sql`update pilots set start_date = start_date + 400, end_date = end_date + 400 where is_example and start_date is not null and id % 3 = ${g.int(3)}`,
@@ -183,8 +245,16 @@ async function expectFiguresEqualDefinition() {
   expect(kept).toEqual(await byPilot(definedKeys));
   const texts = sql`select pilot_id, texts from pilot_figures order by 1`;
   expect(await queryRows(t.db, texts)).toEqual(await queryRows(t.db, sql`${definedTexts} order by 1`));
+  // A scope without pilots.
+  const [perYear, , employment, funding, cooperation] = await networkFigures(t.db, sql`false`);
+  expect({ perYear, employment, funding, cooperation }).toEqual({
+    perYear: await pilotsPerYear(t.db, sql`false`),
+    employment: await employmentFigures(t.db, sql`false`),
+    funding: await fundingFigures(t.db, sql`false`),
+    cooperation: await cooperationFigures(t.db, sql`false`),
+  });
   // Every pilot has its row, and a rebuild from scratch gives the same rows.
-  const all = sql`select p.id, f.cut_keys, f.texts from pilots p left join pilot_figures f on f.pilot_id = p.id order by 1`;
+  const all = sql`select p.id, f.* from pilots p left join pilot_figures f on f.pilot_id = p.id order by 1`;
   const before = await queryRows<{ cut_keys: string[] | null }>(t.db, all);
   expect(before.every((r) => r.cut_keys != null)).toBe(true);
   await t.db.execute(sql`select refresh_pilot_figures(null)`);
@@ -232,12 +302,30 @@ async function expectFiguresEqualDefinition() {
       }),
     );
     expect(parity.map(({ total, both, lacksSv, lacksFi }) => ({ total, both, lacksSv, lacksFi }))).toEqual(expected);
+
+    const [perYear, perRegion, employment, funding, cooperation, reach] = await networkFigures(t.db, scope);
+    expect({ perYear, perRegion, employment, funding, cooperation, reach }).toEqual({
+      perYear: await pilotsPerYear(t.db, scope),
+      perRegion: await municipalitiesPerRegion(t.db, scope),
+      employment: await employmentFigures(t.db, scope),
+      funding: await fundingFigures(t.db, scope),
+      cooperation: await cooperationFigures(t.db, scope),
+      reach: await reachFigures(t.db, scope),
+    });
   }
 }
 
 describe(`each pilot's figures kept with it (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("equal their definitions through links, texts and dates added, changed and deleted", async () => {
     const g = generator(20261207);
+    funders = [];
+    for (const kind of ORGANISATION_KINDS.slice(0, 3)) {
+      const [row] = await queryRows<{ id: number }>(
+        t.db,
+        sql`insert into organisations (name, kind, is_example) values (${JSON.stringify({ fi: kind })}::jsonb, ${kind}, true) returning id`,
+      );
+      funders.push(row.id);
+    }
     let ids = await addPilots(g, 40);
     await expectFiguresEqualDefinition();
     for (let round = 0; round < 3; round++) {
