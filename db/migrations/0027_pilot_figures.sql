@@ -28,7 +28,9 @@ CREATE TABLE "pilot_figures" (
 ALTER TABLE "pilot_figures" ADD CONSTRAINT "pilot_figures_pilot_id_pilots_id_fk" FOREIGN KEY ("pilot_id") REFERENCES "public"."pilots"("id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
 -- Recompute the rows of the pilots `ids` (null: of every pilot). The pilots' rows are locked first, as in
--- refresh_pilot_status, so two transactions changing one pilot recompute one after the other.
+-- refresh_pilot_status, so two transactions changing one pilot recompute one after the other. A few pilots
+-- (a form's save) are read by their keys; many (a rebuild, a bulk load) by one grouping of each table.
+-- Either way the keys are sorted, so a row is the same however it was computed.
 CREATE FUNCTION "refresh_pilot_figures"(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
 	IF ids IS NOT NULL THEN
@@ -38,11 +40,42 @@ BEGIN
 		PERFORM 1 FROM "pilots" WHERE "id" = ANY(ids) ORDER BY "id" FOR NO KEY UPDATE;
 	END IF;
 	DELETE FROM "pilot_figures" WHERE ids IS NULL OR "pilot_id" = ANY(ids);
+	IF ids IS NULL OR cardinality(ids) > 500 THEN
+		INSERT INTO "pilot_figures" ("pilot_id", "cut_keys", "texts", "phase", "sectors", "employment_days", "employment_fees",
+			"employment_professional", "employment_open", "funding_total", "funding_own", "funding_lines")
+		SELECT p.id, coalesce(k.keys, '{}'), (SELECT coalesce(sum(CASE WHEN btrim(coalesce(t.v->>'fi', '')) <> '' THEN 1 << (2 * t.i) ELSE 0 END
+				+ CASE WHEN btrim(coalesce(t.v->>'sv', '')) <> '' THEN 1 << (2 * t.i + 1) ELSE 0 END), 0)::int
+			FROM (VALUES (0, p.title), (1, p.summary), (2, p.description), (3, p.easy_read), (4, p.gp_problem),
+				(5, p.gp_solution), (6, p.gp_results_client), (7, p.gp_results_service), (8, p.gp_results_society)) t(i, v)),
+			ph.phase, coalesce(s.bits, 0), e.days, e.fees, e.professional, e.open, f.total, f.own, coalesce(f.lines, 0)
+		FROM "pilots" p
+			LEFT JOIN (SELECT x.pilot_id, array_agg(x.key ORDER BY x.key) AS keys FROM (
+				SELECT pp.pilot_id, 'programme:' || pr.code AS key FROM "pilot_programmes" pp JOIN "programmes" pr ON pr.id = pp.programme_id
+				UNION ALL SELECT pp.pilot_id, 'phase:' || pp.phase_id FROM "pilot_programmes" pp WHERE pp.phase_id IS NOT NULL
+				UNION ALL SELECT x.pilot_id, 'targetGroup:' || x.target_group_code FROM "pilot_target_groups" x
+				UNION ALL SELECT x.pilot_id, 'artForm:' || x.art_form_code FROM "pilot_art_forms" x
+				UNION ALL SELECT pm.pilot_id, 'municipality:' || pm.municipality_code FROM "pilot_municipalities" pm
+				UNION ALL SELECT DISTINCT pm.pilot_id, 'region:' || mr.region_code FROM "pilot_municipalities" pm
+					JOIN "pilots" q ON q.id = pm.pilot_id
+					JOIN "municipality_regions" mr ON mr.municipality_code = pm.municipality_code
+						AND mr.valid_from <= coalesce(q.start_date, q.end_date)
+						AND (mr.valid_to IS NULL OR mr.valid_to > coalesce(q.start_date, q.end_date))
+				) x GROUP BY x.pilot_id) k ON k.pilot_id = p.id
+			LEFT JOIN (SELECT x.pilot_id, min(x.phase_id) AS phase FROM "pilot_programmes" x GROUP BY 1) ph ON ph.pilot_id = p.id
+			LEFT JOIN (SELECT x.pilot_id, bit_or(CASE x.sector_code WHEN 'culture' THEN 1 WHEN 'social' THEN 2 WHEN 'health' THEN 4
+				WHEN 'education' THEN 8 ELSE 0 END) AS bits FROM "pilot_sectors" x GROUP BY 1) s ON s.pilot_id = p.id
+			LEFT JOIN (SELECT x.pilot_id, sum(x.days) AS days, sum(x.fee_cents) AS fees, bool_or(x.professional) AS professional,
+				bool_or(x.professional IS NULL) AS open FROM "employments" x GROUP BY 1) e ON e.pilot_id = p.id
+			LEFT JOIN (SELECT x.pilot_id, sum(x.amount_cents) AS total, sum(x.amount_cents) FILTER (WHERE x.kind = 'own_share') AS own,
+				count(*)::int AS lines FROM "funding_lines" x GROUP BY 1) f ON f.pilot_id = p.id
+		WHERE ids IS NULL OR p.id = ANY(ids);
+		RETURN;
+	END IF;
 	INSERT INTO "pilot_figures" ("pilot_id", "cut_keys", "texts", "phase", "sectors", "employment_days", "employment_fees",
 		"employment_professional", "employment_open", "funding_total", "funding_own", "funding_lines")
 	SELECT p.id,
-		array(
-			SELECT 'programme:' || pr.code FROM "pilot_programmes" pp JOIN "programmes" pr ON pr.id = pp.programme_id WHERE pp.pilot_id = p.id
+		array(SELECT k.key FROM (
+			SELECT 'programme:' || pr.code AS key FROM "pilot_programmes" pp JOIN "programmes" pr ON pr.id = pp.programme_id WHERE pp.pilot_id = p.id
 			UNION ALL SELECT 'phase:' || pp.phase_id FROM "pilot_programmes" pp WHERE pp.pilot_id = p.id AND pp.phase_id IS NOT NULL
 			UNION ALL SELECT 'targetGroup:' || x.target_group_code FROM "pilot_target_groups" x WHERE x.pilot_id = p.id
 			UNION ALL SELECT 'artForm:' || x.art_form_code FROM "pilot_art_forms" x WHERE x.pilot_id = p.id
@@ -52,7 +85,7 @@ BEGIN
 					AND mr.valid_from <= coalesce(p.start_date, p.end_date)
 					AND (mr.valid_to IS NULL OR mr.valid_to > coalesce(p.start_date, p.end_date))
 				WHERE pm.pilot_id = p.id
-		),
+		) k ORDER BY k.key),
 		(SELECT coalesce(sum(CASE WHEN btrim(coalesce(t.v->>'fi', '')) <> '' THEN 1 << (2 * t.i) ELSE 0 END
 				+ CASE WHEN btrim(coalesce(t.v->>'sv', '')) <> '' THEN 1 << (2 * t.i + 1) ELSE 0 END), 0)::int
 			FROM (VALUES (0, p.title), (1, p.summary), (2, p.description), (3, p.easy_read), (4, p.gp_problem),
@@ -66,7 +99,7 @@ BEGIN
 			bool_or(x.professional IS NULL) AS open FROM "employments" x WHERE x.pilot_id = p.id) e
 		CROSS JOIN LATERAL (SELECT sum(x.amount_cents) AS total, sum(x.amount_cents) FILTER (WHERE x.kind = 'own_share') AS own,
 			count(*)::int AS lines FROM "funding_lines" x WHERE x.pilot_id = p.id) f
-	WHERE ids IS NULL OR p.id = ANY(ids);
+	WHERE p.id = ANY(ids);
 END
 $$;
 --> statement-breakpoint
