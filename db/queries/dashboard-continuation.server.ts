@@ -1,5 +1,5 @@
 /**
- * The dashboard's continuation figures (docs/decisions/005, 040, 130, 144, 153): the headline, every cut, the
+ * The dashboard's continuation figures (docs/decisions/005, 040, 130, 144, 153, 156): the headline, every cut, the
  * horizons and the municipality table, in one statement over the status record.
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -51,11 +51,11 @@ function countsOf(n: Map<string, number>): ContinuationCounts {
 /**
  * Everything about continuation in one query: each pilot's status at the reporting date and at the
  * 6, 12 and 24 month milestones after its end is read off the status record (docs/decisions/130) once,
- * with the pilot's eligibility at each (a status where eligible, null where not); then one grouping
- * over the pilots gives the headline, the years and the horizons (GROUPING SETS), one over the pilots
- * joined to all their programmes, phases, target groups and art forms at once gives those cuts, and one
- * over the pilots joined to their municipalities gives the municipality cut, the municipality table and
- * (through the regions) the region cut. Every grouping only counts pilots per status; the counts are
+ * with the pilot's eligibility at each (a status where eligible, null where not) and the groups it is
+ * counted under in every other cut (pilot_figures.cut_keys, docs/decisions/156); then one grouping over
+ * the pilots gives the headline, the years and the horizons (GROUPING SETS), and one grouping of the
+ * pilots by their keys gives the programme, phase, target group, art form, region and municipality cuts
+ * and the municipality table's pilots. Every grouping only counts pilots per status; the counts are
  * summed here (docs/decisions/153). `statuses` computes the statuses some other way (the equality test
  * passes the definition itself, latestStatusesSql).
  */

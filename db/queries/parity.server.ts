@@ -90,7 +90,8 @@ export type ParityRow = {
 
 /**
  * Per field: items with text in at least one language, in both, in Finnish only (lacks Swedish), in
- * Swedish only. One pass over each kind's items: each text's two languages are tested once per item
+ * Swedish only. The pilots' texts are read as bits kept with each pilot (pilot_figures.texts,
+ * docs/decisions/156). One pass over each other kind's items: each text's two languages are tested once per item
  * (`offset 0` keeps the subquery from being inlined, which would test them again for every count),
  * the counts are one aggregate row per kind, and `values` turns that row into one row per field.
  */

@@ -171,12 +171,10 @@ async function changeThings(g: Gen, ids: number[]) {
         sql`update pilots set start_date = ${start}::date,
           end_date = case when end_date is not null then greatest(end_date, ${start}::date) end where id = ${id}`,
       );
-    }
-    else if (roll < 0.55) await t.db.execute(sql`update pilots set start_date = null, end_date = null where id = ${id}`);
+    } else if (roll < 0.55)
+      await t.db.execute(sql`update pilots set start_date = null, end_date = null where id = ${id}`);
     else if (roll < 0.7)
-      await t.db.execute(
-        sql`update pilots set ${sql.raw(g.pick(PILOT_COLUMNS))} = ${json(g.text())} where id = ${id}`,
-      );
+      await t.db.execute(sql`update pilots set ${sql.raw(g.pick(PILOT_COLUMNS))} = ${json(g.text())} where id = ${id}`);
     else if (roll < 0.75) await addLinks(g, id);
     else if (roll < 0.8) await t.db.execute(sql`delete from employments where pilot_id = ${id}`);
     else if (roll < 0.85)
@@ -185,7 +183,8 @@ async function changeThings(g: Gen, ids: number[]) {
       );
     else if (roll < 0.88) await t.db.execute(sql`update funding_lines set kind = 'own_share' where pilot_id = ${id}`);
     else if (roll < 0.91) await t.db.execute(sql`delete from funding_lines where pilot_id = ${id}`);
-    else if (roll < 0.94) await t.db.execute(sql`delete from pilot_sectors where pilot_id = ${id} and sector_code = 'culture'`);
+    else if (roll < 0.94)
+      await t.db.execute(sql`delete from pilot_sectors where pilot_id = ${id} and sector_code = 'culture'`);
     else if (roll < 0.97)
       // Moved to another pilot: both pilots' rows change.
       await t.db.execute(sql`update employments set pilot_id = ${g.pick(ids)} where pilot_id = ${id}`);
@@ -281,7 +280,9 @@ async function expectFiguresEqualDefinition() {
         join pilots p on p.id = pm.pilot_id where ${scope} group by 1 order by 1`,
     );
     expect(
-      overview.municipalities.map((m) => ({ municipality: m.municipality, pilots: m.pilots })).sort((a, b) => a.municipality.localeCompare(b.municipality)),
+      overview.municipalities
+        .map((m) => ({ municipality: m.municipality, pilots: m.pilots }))
+        .sort((a, b) => a.municipality.localeCompare(b.municipality)),
     ).toEqual(inScope);
 
     const parity = (await parityFigures(t.db, { pilots: scope, reportDate })).filter(
