@@ -275,7 +275,7 @@ function employmentsByForm(db: Db, scope: SQL) {
 /**
  * The network's figures for a scope of pilots, run at once (the dashboard's and the figures API's): the
  * same figures as pilotsPerYear, municipalitiesPerRegion, employmentFigures, fundingFigures,
- * cooperationFigures and reachFigures (their definitions, db/queries/network-figures.test.ts), with what
+ * cooperationFigures and reachFigures (their definitions, db/queries/pilot-figures.test.ts), with what
  * each pilot contributes read off its row of pilot_figures.
  */
 export async function networkFigures(db: Db, scope: SQL) {
