@@ -1,5 +1,5 @@
 /**
- * The dashboard's continuation figures (docs/decisions/005, 040, 130, 144, 153): the headline, every cut, the
+ * The dashboard's continuation figures (docs/decisions/005, 040, 130, 144, 153, 156): the headline, every cut, the
  * horizons and the municipality table, in one statement over the status record.
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -51,11 +51,11 @@ function countsOf(n: Map<string, number>): ContinuationCounts {
 /**
  * Everything about continuation in one query: each pilot's status at the reporting date and at the
  * 6, 12 and 24 month milestones after its end is read off the status record (docs/decisions/130) once,
- * with the pilot's eligibility at each (a status where eligible, null where not); then one grouping
- * over the pilots gives the headline, the years and the horizons (GROUPING SETS), one over the pilots
- * joined to all their programmes, phases, target groups and art forms at once gives those cuts, and one
- * over the pilots joined to their municipalities gives the municipality cut, the municipality table and
- * (through the regions) the region cut. Every grouping only counts pilots per status; the counts are
+ * with the pilot's eligibility at each (a status where eligible, null where not) and the groups it is
+ * counted under in every other cut (pilot_figures.cut_keys, docs/decisions/156); then one grouping over
+ * the pilots gives the headline, the years and the horizons (GROUPING SETS), and one grouping of the
+ * pilots by their keys gives the programme, phase, target group, art form, region and municipality cuts
+ * and the municipality table's pilots. Every grouping only counts pilots per status; the counts are
  * summed here (docs/decisions/153). `statuses` computes the statuses some other way (the equality test
  * passes the definition itself, latestStatusesSql).
  */
@@ -76,15 +76,17 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     db,
     sql`with sp as (select p.id, p.end_date from pilots p where ${opts.scope}),
       -- Per pilot in scope: x0, x6, x12, x24 its status at the reporting date and at each horizon where it is
-      -- eligible there (null where not); ood: its latest answer is continuing and more than 12 months old.
+      -- eligible there (null where not); ood: its latest answer is continuing and more than 12 months old;
+      -- keys: the groups of every other cut, kept with the pilot (pilot_figures.cut_keys, docs/decisions/156).
       b as materialized (
-        select p.id, coalesce(p.start_date, p.end_date) as at, ${pilotYearSql} as year,
+        select p.id, ${pilotYearSql} as year, f.cut_keys as keys,
           case when p.end_date <= ${R} then coalesce(st.r, '') end as x0,
           st.r in ('continuing', 'partly') and (st.r_on + interval '12 months')::date < ${R} as ood,
           ${atHorizon(6)}, ${atHorizon(12)}, ${atHorizon(24)}
-        from pilots p left join (${statuses}) st on st.pilot_id = p.id where ${opts.scope}
+        from pilots p left join (${statuses}) st on st.pilot_id = p.id
+          left join pilot_figures f on f.pilot_id = p.id
+        where ${opts.scope}
       ),
-      bm as materialized (select b.id, b.x0, b.at, pm.municipality_code from b join pilot_municipalities pm on pm.pilot_id = b.id),
       -- Distinct artists per municipality: an artist of the directory by id, else by name, else each employment
       -- on its own (the three never meet); deduplicated by hashing the triple, then counted.
       artists as (
@@ -101,21 +103,12 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     from b
     group by grouping sets ((b.x0, b.ood), (b.year, b.x0), (b.x6), (b.x12), (b.x24))
     union all
-    select k.dim, k.key, b.x0, null, count(*)::int, null from b join (
-      select pp.pilot_id, 'programme' as dim, pr.code as key from pilot_programmes pp join programmes pr on pr.id = pp.programme_id
-      union all select pp.pilot_id, 'phase', pp.phase_id::text from pilot_programmes pp where pp.phase_id is not null
-      union all select x.pilot_id, 'targetGroup', x.target_group_code from pilot_target_groups x
-      union all select x.pilot_id, 'artForm', x.art_form_code from pilot_art_forms x
-    ) k on k.pilot_id = b.id where b.x0 is not null group by k.dim, k.key, b.x0
+    -- Every other cut (programme, phase, target group, art form, region, municipality) in one grouping of
+    -- the pilots by their keys; the municipality table counts every pilot in scope, the cuts the eligible.
+    select split_part(g.k, ':', 1), substr(g.k, strpos(g.k, ':') + 1), g.x0, null, g.n, null
+    from (select k, b.x0, count(*)::int as n from b cross join unnest(b.keys) k group by k, b.x0) g
     union all
-    -- Each pilot once per region at the start of its funded period (two of its municipalities may share one).
-    select 'region', g.region_code, g.x0, null, count(*)::int, null
-    from (select distinct m.id, m.x0, mr.region_code from bm m join municipality_regions mr on mr.municipality_code = m.municipality_code
-        and mr.valid_from <= m.at and (mr.valid_to is null or mr.valid_to > m.at) where m.x0 is not null) g
-    group by g.region_code, g.x0
-    union all
-    select 'municipality', m.municipality_code, m.x0, null, count(*)::int, max(a.artists)
-    from bm m left join artists a on a.municipality_code = m.municipality_code group by m.municipality_code, m.x0`,
+    select 'artists', a.municipality_code, null, null, 0, a.artists from artists a`,
   );
   // Pilots per status under each (dimension, key); a null status: in scope but not eligible.
   const groups = new Map<string, { dim: string; key: string; n: Map<string, number> }>();
@@ -127,11 +120,15 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
   };
   let outOfDate = 0;
   const inScope = new Map<string, { pilots: number; artists: number }>();
+  const artists = new Map<string, number>();
   for (const r of rows) {
+    if (r.dim === "artists") {
+      artists.set(r.key, r.artists ?? 0);
+      continue;
+    }
     if (r.dim === "municipality") {
       const m = inScope.get(r.key) ?? { pilots: 0, artists: 0 };
       m.pilots += r.n;
-      m.artists = Math.max(m.artists, r.artists ?? 0);
       inScope.set(r.key, m);
     }
     if (r.s == null || (r.dim === "year" && r.key === "")) continue;
@@ -139,6 +136,7 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     g.n.set(r.s, (g.n.get(r.s) ?? 0) + r.n);
     if (r.dim === "all" && r.ood) outOfDate += r.n;
   }
+  for (const [municipality, m] of inScope) m.artists = artists.get(municipality) ?? 0;
   const cuts = Object.fromEntries(CUTS.map((c) => [c, [] as { key: string; counts: ContinuationCounts }[]])) as Record<
     Cut,
     { key: string; counts: ContinuationCounts }[]

@@ -136,14 +136,19 @@ export async function cooperationFigures(db: Db, scope: SQL) {
           (count(*) filter (where culture and (social or health or education)))::int as culture_any
         from s`,
     ),
-    queryRows<{ organisation: number; pilots: number }>(
-      db,
-      sql`select x.organisation_id as organisation, count(distinct x.pilot_id)::int as pilots
-        from pilot_partners x join pilots p on p.id = x.pilot_id where ${scope}
-        group by 1 order by 2 desc, 1 limit 10`,
-    ),
+    partnerFigures(db, scope),
   ]);
   return { sectors, partners };
+}
+
+/** The most frequent partners. */
+function partnerFigures(db: Db, scope: SQL) {
+  return queryRows<{ organisation: number; pilots: number }>(
+    db,
+    sql`select x.organisation_id as organisation, count(distinct x.pilot_id)::int as pilots
+      from pilot_partners x join pilots p on p.id = x.pilot_id where ${scope}
+      group by 1 order by 2 desc, 1 limit 10`,
+  );
 }
 
 /** Participants per target group (counts only). */
@@ -198,14 +203,123 @@ export async function followUpResponse(db: Db, opts: { reportDate: string; scope
   };
 }
 
-/** The network's figures for a scope of pilots, run at once (the dashboard's and the figures API's). */
-export function networkFigures(db: Db, scope: SQL) {
-  return Promise.all([
-    pilotsPerYear(db, scope),
+/**
+ * Pilots per year and phase, and the per-pilot totals of employment, funding and cooperation, in one pass
+ * over the pilots in scope and their date-independent figures kept with each pilot (pilot_figures,
+ * docs/decisions/156): one row per year and phase, and the totals row (`grand`). The same figures as
+ * pilotsPerYear, the totals of employmentFigures and fundingFigures (but the distinct artists), and the
+ * sectors of cooperationFigures.
+ */
+function perPilotFigures(db: Db, scope: SQL) {
+  return queryRows<{
+    grand: boolean;
+    year: number | null;
+    phase: number | null;
+    pilots: number;
+    days: string | null;
+    fees: string | null;
+    with_professional: number;
+    not_stated: number;
+    funding: string | null;
+    own: string | null;
+    funded: number;
+    culture_social: number;
+    culture_health: number;
+    culture_education: number;
+    culture_any: number;
+  }>(
+    db,
+    sql`select grouping(g.year, g.phase) = 3 as grand, g.year, g.phase, coalesce(sum(g.pilots), 0)::int as pilots,
+        sum(g.days)::text as days, sum(g.fees)::text as fees, coalesce(sum(g.with_professional), 0)::int as with_professional,
+        coalesce(sum(g.not_stated), 0)::int as not_stated, sum(g.funding)::text as funding, sum(g.own)::text as own,
+        coalesce(sum(g.funded), 0)::int as funded, coalesce(sum(g.culture_social), 0)::int as culture_social,
+        coalesce(sum(g.culture_health), 0)::int as culture_health,
+        coalesce(sum(g.culture_education), 0)::int as culture_education, coalesce(sum(g.culture_any), 0)::int as culture_any
+      -- Per year and phase first (hashed), then those few rows and their total.
+      from (select ${pilotYearSql} as year, f.phase, count(*) as pilots,
+          sum(f.employment_days) as days, sum(f.employment_fees) as fees,
+          count(*) filter (where f.employment_professional) as with_professional,
+          count(*) filter (where f.employment_open and f.employment_professional is not true) as not_stated,
+          sum(f.funding_total) as funding, sum(f.funding_own) as own, count(*) filter (where f.funding_lines > 0) as funded,
+          count(*) filter (where f.sectors & 3 = 3) as culture_social, count(*) filter (where f.sectors & 5 = 5) as culture_health,
+          count(*) filter (where f.sectors & 9 = 9) as culture_education,
+          count(*) filter (where f.sectors & 1 = 1 and f.sectors & 14 <> 0) as culture_any
+        from pilots p join pilot_figures f on f.pilot_id = p.id where ${scope} group by 1, 2) g
+      group by grouping sets ((g.year, g.phase), ())
+      order by 1, 2, 3`,
+  );
+}
+
+/**
+ * Artists employed by art form and year (as employmentFigures), and the distinct artists of all of them
+ * (the row with `grand`), in one pass over the employments.
+ */
+function employmentsByForm(db: Db, scope: SQL) {
+  return queryRows<{
+    grand: boolean;
+    art_form: string | null;
+    year: number | null;
+    artists: number;
+    days: string | null;
+    fees: string | null;
+  }>(
+    db,
+    sql`select grouping(e.art_form_code, ${pilotYearSql}) = 3 as grand, e.art_form_code as art_form, ${pilotYearSql} as year,
+        ${distinctArtists("e")} as artists, sum(e.days)::text as days, sum(e.fee_cents)::text as fees
+      from employments e join pilots p on p.id = e.pilot_id where ${scope}
+      group by grouping sets ((e.art_form_code, ${pilotYearSql}), ())
+      order by 1, 3, 2`,
+  );
+}
+
+/**
+ * The network's figures for a scope of pilots, run at once (the dashboard's and the figures API's): the
+ * same figures as pilotsPerYear, municipalitiesPerRegion, employmentFigures, fundingFigures,
+ * cooperationFigures and reachFigures (their definitions, db/queries/pilot-figures.test.ts), with what
+ * each pilot contributes read off its row of pilot_figures.
+ */
+export async function networkFigures(db: Db, scope: SQL) {
+  const [perPilot, perRegion, byForm, byFunder, partners, reach] = await Promise.all([
+    perPilotFigures(db, scope),
     municipalitiesPerRegion(db, scope),
-    employmentFigures(db, scope),
-    fundingFigures(db, scope),
-    cooperationFigures(db, scope),
+    employmentsByForm(db, scope),
+    queryRows<{ funder: number; year: number | null; amount: string }>(
+      db,
+      sql`select f.funder_id as funder, ${pilotYearSql} as year, sum(f.amount_cents)::text as amount
+        from funding_lines f join pilots p on p.id = f.pilot_id where ${scope} group by 1, 2 order by 2, 3 desc`,
+    ),
+    partnerFigures(db, scope),
     reachFigures(db, scope),
   ]);
+  const all = perPilot.find((r) => r.grand);
+  const perYear = perPilot.filter((r) => !r.grand).map((r) => ({ year: r.year, phase: r.phase, pilots: r.pilots }));
+  const artists = byForm.find((r) => r.grand);
+  const employment = {
+    byForm: byForm
+      .filter((r) => !r.grand)
+      .map((r) => ({ art_form: r.art_form, year: r.year, artists: r.artists, days: r.days, fees: r.fees })),
+    totals: {
+      artists: artists?.artists ?? 0,
+      days: all?.days ?? null,
+      fees: all?.fees ?? null,
+      pilots: all?.pilots ?? 0,
+      with_professional: all?.with_professional ?? 0,
+      not_stated: all?.not_stated ?? 0,
+    },
+  };
+  const funding = {
+    byFunder,
+    totals: { total: all?.funding ?? null, own: all?.own ?? null, pilots: all?.funded ?? 0 },
+  };
+  const cooperation = {
+    sectors: {
+      pilots: all?.pilots ?? 0,
+      culture_social: all?.culture_social ?? 0,
+      culture_health: all?.culture_health ?? 0,
+      culture_education: all?.culture_education ?? 0,
+      culture_any: all?.culture_any ?? 0,
+    },
+    partners,
+  };
+  return [perYear, perRegion, employment, funding, cooperation, reach] as const;
 }

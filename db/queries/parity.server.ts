@@ -47,8 +47,12 @@ const hasText = (alias: string, column: string, lang: "fi" | "sv") =>
   `(btrim(coalesce(${alias}.${column}->>'${lang}', '')) <> '')`;
 const has = (alias: string, column: string, lang: "fi" | "sv") => sql.raw(hasText(alias, column, lang));
 
-/** The three sets of items in scope, as CTEs sp (pilots), sa (artists) and ss (services). */
-function scopeCtes(s: ParityScope): SQL {
+/**
+ * The three sets of items in scope, as CTEs sp (pilots), sa (artists) and ss (services). The pilots carry
+ * their text columns, or with `pilotTexts: "bits"` only which of them have text in each language
+ * (pilot_figures.texts, docs/decisions/156).
+ */
+function scopeCtes(s: ParityScope, pilotTexts: "columns" | "bits" = "columns"): SQL {
   const R = sql`${s.reportDate}::date`;
   const area = s.municipality ? `m:${s.municipality}` : s.region ? `r:${s.region}` : undefined;
   const artists = directoryWhere({ area, artForm: s.artForm });
@@ -62,8 +66,11 @@ function scopeCtes(s: ParityScope): SQL {
   const texts = [
     ...new Set(PARITY_FIELDS.filter((f) => f.kind === "pilot" || f.kind === "goodPractice").map((f) => f.column)),
   ];
-  return sql`sp as (select p.id, ${sql.raw(texts.map((c) => `p.${c}`).join(", "))} from pilots p where (${s.pilots})
-      and coalesce(p.start_date, p.end_date, ${R}) <= ${R}),
+  const pilots =
+    pilotTexts === "bits"
+      ? sql`select f.texts from pilots p join pilot_figures f on f.pilot_id = p.id`
+      : sql`select p.id, ${sql.raw(texts.map((c) => `p.${c}`).join(", "))} from pilots p`;
+  return sql`sp as (${pilots} where (${s.pilots}) and coalesce(p.start_date, p.end_date, ${R}) <= ${R}),
     sa as materialized (select a.* from artists a where ${artists} and a.created_at::date <= ${R}
       ${s.targetGroup ? sql`and exists (select 1 from services s where s.artist_id = a.id and ${sql.join(svc, sql` and `)})` : sql``}),
     ss as materialized (select s.* from services s join sa a on a.id = s.artist_id where ${sql.join(svc, sql` and `)})`;
@@ -83,7 +90,8 @@ export type ParityRow = {
 
 /**
  * Per field: items with text in at least one language, in both, in Finnish only (lacks Swedish), in
- * Swedish only. One pass over each kind's items: each text's two languages are tested once per item
+ * Swedish only. The pilots' texts are read as bits kept with each pilot (pilot_figures.texts,
+ * docs/decisions/156). One pass over each other kind's items: each text's two languages are tested once per item
  * (`offset 0` keeps the subquery from being inlined, which would test them again for every count),
  * the counts are one aggregate row per kind, and `values` turns that row into one row per field.
  */
@@ -94,6 +102,24 @@ export async function parityFigures(db: Db, scope: ParityScope): Promise<ParityR
       (group as readonly string[]).includes(f.kind),
     );
     const a = ALIAS[group[0]];
+    const rows = fields.map(
+      ({ kind, field, i }) =>
+        sql`(${sql.raw(String(i))}, ${kind}::text, ${field}::text, ${sql.raw(`t${i}, b${i}, ls${i}, lf${i}`)})`,
+    );
+    const values = sql`cross join lateral (values ${sql.join(rows, sql`, `)}) v(i, kind, field, total, "both", "lacksSv", "lacksFi")`;
+    if (group[0] === "pilot") {
+      // The pilots' texts as bits (field j of the pilot's: Finnish bit 2j, Swedish bit 2j + 1): the pilots
+      // are counted per combination, and each field's counts summed over the combinations.
+      const bit = (j: number, lang: "fi" | "sv") => `(x.texts & ${1 << (2 * j + (lang === "sv" ? 1 : 0))}) <> 0`;
+      const counts = fields.map(({ i }, j) =>
+        sql.raw(`coalesce(sum(x.n) filter (where ${bit(j, "fi")} or ${bit(j, "sv")}), 0) as t${i},
+          coalesce(sum(x.n) filter (where ${bit(j, "fi")} and ${bit(j, "sv")}), 0) as b${i},
+          coalesce(sum(x.n) filter (where ${bit(j, "fi")} and not ${bit(j, "sv")}), 0) as ls${i},
+          coalesce(sum(x.n) filter (where ${bit(j, "sv")} and not ${bit(j, "fi")}), 0) as lf${i}`),
+      );
+      return sql`select v.* from (select ${sql.join(counts, sql`, `)}
+          from (select p.texts, count(*) as n from sp p group by p.texts) x) c ${values}`;
+    }
     const tests = fields.map(({ column, i }) =>
       sql.raw(`${hasText(a, column, "fi")} as fi${i}, ${hasText(a, column, "sv")} as sv${i}`),
     );
@@ -101,17 +127,12 @@ export async function parityFigures(db: Db, scope: ParityScope): Promise<ParityR
       sql.raw(`count(*) filter (where fi${i} or sv${i}) as t${i}, count(*) filter (where fi${i} and sv${i}) as b${i},
         count(*) filter (where fi${i} and not sv${i}) as ls${i}, count(*) filter (where sv${i} and not fi${i}) as lf${i}`),
     );
-    const rows = fields.map(
-      ({ kind, field, i }) =>
-        sql`(${sql.raw(String(i))}, ${kind}::text, ${field}::text, ${sql.raw(`t${i}, b${i}, ls${i}, lf${i}`)})`,
-    );
     return sql`select v.* from (select ${sql.join(counts, sql`, `)}
-        from (select ${sql.join(tests, sql`, `)} from ${sql.raw(FROM[group[0]])} ${sql.raw(a)} offset 0) x) c
-      cross join lateral (values ${sql.join(rows, sql`, `)}) v(i, kind, field, total, "both", "lacksSv", "lacksFi")`;
+        from (select ${sql.join(tests, sql`, `)} from ${sql.raw(FROM[group[0]])} ${sql.raw(a)} offset 0) x) c ${values}`;
   });
   const rows = await queryRows<ParityRow & { i: number }>(
     db,
-    sql`with ${scopeCtes(scope)} select kind, field, total::int as total, "both"::int as both, "lacksSv"::int as "lacksSv", "lacksFi"::int as "lacksFi"
+    sql`with ${scopeCtes(scope, "bits")} select kind, field, total::int as total, "both"::int as both, "lacksSv"::int as "lacksSv", "lacksFi"::int as "lacksFi"
       from (${sql.join(parts, sql` union all `)}) u order by i`,
   );
   return rows;

@@ -36,3 +36,19 @@ export const pilotStatusSpans = pgTable(
     index("pilot_status_spans_valid_to").on(t.validTo, t.validFrom),
   ],
 );
+
+/**
+ * Each pilot's figures that do not depend on the reporting date (docs/decisions/156): the groups the
+ * dashboard's cuts count it under, and which of its texts have text in each language. Written only by
+ * the database's own triggers (db/migrations/0027_pilot_figures.sql) in the transaction that changes the
+ * pilot, its links or the regions; read by db/queries/dashboard-continuation.server.ts and parity.server.ts.
+ */
+export const pilotFigures = pgTable("pilot_figures", {
+  pilotId: integer()
+    .primaryKey()
+    .references(() => pilots.id, { onDelete: "cascade" }),
+  /** 'dimension:key': programme (code), phase, targetGroup, artForm, municipality, region (at the funded period's start). */
+  cutKeys: text().array().notNull(),
+  /** Field i of the pilot's translatable texts (PARITY_FIELDS order): bit 2i Finnish, bit 2i + 1 Swedish. */
+  texts: integer().notNull(),
+});
