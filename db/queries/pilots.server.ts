@@ -140,8 +140,10 @@ function rankedPage(where: SQL, ranking: PilotRanking, page: number, pageSize: n
   return sql`with titled as (
         select p.id, ${ranking.score} as score from pilots p where ${where} and ${ranking.title} limit ${cap}),
       others as (
-        select p.id, ${ranking.score} as score from pilots p where ${where} and ${ranking.text} and not (${ranking.title})
-          and (select count(*) from titled) < ${cap}
+        -- Read only when every title match is in "titled", so "not in titled" is "not a title match",
+        -- without computing the trigram similarity again for each row.
+        select p.id, ${ranking.score} as score from pilots p where ${where} and ${ranking.text}
+          and p.id not in (select id from titled) and (select count(*) from titled) < ${cap}
         limit ${cap}),
       ranked as (
         select id, score from titled

@@ -212,6 +212,42 @@ describe("the directory's search off the indexes", () => {
   });
 });
 
+describe("the directory's area", () => {
+  /** The area condition before: the region's rows joined per artist. */
+  const oldArea = (kind: string, code: string) =>
+    kind === "m"
+      ? sql`(exists (select 1 from artist_municipalities am where am.artist_id = a.id and am.municipality_code = ${code})
+        or exists (select 1 from artist_regions ar join municipality_regions mr on mr.region_code = ar.region_code and mr.valid_to is null
+          where ar.artist_id = a.id and mr.municipality_code = ${code}))`
+      : sql`(exists (select 1 from artist_regions ar where ar.artist_id = a.id and ar.region_code = ${code})
+        or exists (select 1 from artist_municipalities am join municipality_regions mr on mr.municipality_code = am.municipality_code and mr.valid_to is null
+          where am.artist_id = a.id and mr.region_code = ${code}))`;
+
+  it("finds the same artists as the join per artist, for municipalities and regions, with and without a search", async () => {
+    const areas = await queryRows<{ area: string }>(
+      t.db,
+      sql`(select 'm:' || municipality_code as area from artist_municipalities group by municipality_code order by count(*) desc limit 4)
+        union all (select 'r:' || region_code from artist_regions group by region_code)
+        union all (select 'm:' || municipality_code from municipality_regions where region_code = '14' and valid_to is null limit 2)`,
+    );
+    expect(areas.length).toBeGreaterThan(4);
+    let found = 0;
+    for (const { area } of areas) {
+      for (const q of [undefined, "musiikki", "teater"]) {
+        const [kind, code] = area.split(":");
+        const ids = (where: SQL) =>
+          queryRows<{ id: number }>(t.db, sql`select a.id from artists a where ${where} order by a.id`).then((r) =>
+            r.map((x) => x.id),
+          );
+        const before = await ids(sql`${directoryWhere({ q })} and ${oldArea(kind, code)}`);
+        expect(await ids(directoryWhere({ q, area })), `${area} ${q ?? ""}`).toEqual(before);
+        found += before.length;
+      }
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+});
+
 describe("the plan of a search", () => {
   it("takes the matching artists' ids from the indexes, not by testing every artist and its services", async () => {
     const rows = await queryRows<Record<string, string>>(
