@@ -21,6 +21,16 @@ export async function dataGeneration(db: Db): Promise<string> {
 }
 
 /**
+ * The data generation (row 1) and, for a value that also reads the follow-up requests, a generation
+ * raised by either (`both`: row 2 counts the requests' changes, docs/decisions/158), in one read.
+ */
+export async function dataGenerations(db: Db): Promise<{ data: string; both: string }> {
+  const rows = await queryRows<{ id: number; n: string }>(db, sql`select id, n::text as n from data_generation`);
+  const n = (id: number) => rows.find((r) => r.id === id)?.n ?? "0";
+  return { data: n(1), both: `${n(1)}.${n(2)}` };
+}
+
+/**
  * The value under `key` at the current data generation, computed when there is none. A loader that
  * caches several values reads the generation once and passes it in.
  */

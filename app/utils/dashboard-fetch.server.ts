@@ -2,10 +2,12 @@
  * Every figure of the dashboard for one scope (the viewer's visibility and the filters) and one reporting
  * date, run at once. Apart from the model's helpers (dashboard-figures.server.ts) and without the
  * translations, so that the bench's floor (scripts/bench/dashboard.ts) runs the same calls outside Vite.
+ * The follow-up requests' response (followUpResponse) is fetched apart: it is cached under the
+ * requests' own generation (docs/decisions/158).
  */
 import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import { continuationOverview, followUpResponse, networkFigures } from "~db/queries/dashboard.server";
+import { continuationOverview, networkFigures } from "~db/queries/dashboard.server";
 import { codeLabels } from "~db/queries/dashboard-labels.server";
 import { parityFigures, type ParityScope } from "~db/queries/parity.server";
 import { and_, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
@@ -39,15 +41,14 @@ export async function fetchFigures(db: Db, opts: FiguresOptions) {
   const { horizon: _horizon, ...pilotFilters } = opts.filters;
   const { reportDate } = opts;
   const scope = and_([opts.visibility, ...pilotFilterSql(pilotFilters, reportDate)]);
-  const [labels, cuts, [perYear, perRegion, employment, funding, cooperation, reach], parity, lifetimes, asked, stamp] =
+  const [labels, cuts, [perYear, perRegion, employment, funding, cooperation, reach], parity, lifetimes, stamp] =
     await Promise.all([
       codeLabels(db),
       continuationOverview(db, { reportDate, scope }),
       networkFigures(db, scope),
       parityFigures(db, parityScopeOf({ ...opts, filters: pilotFilters })),
       pilotLifetimes(db, { reportDate, scope }),
-      followUpResponse(db, { reportDate, scope }),
       dataTimestamp(db),
     ]);
-  return { labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, asked, stamp };
+  return { labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, stamp };
 }

@@ -7,15 +7,18 @@
  */
 import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
+import { cached, dataGenerations } from "~db/data-cache.server";
 import { MIN_N_FOR_RATE, summarize } from "~db/queries/continuation.server";
+import { followUpResponse, type FollowUpResponse } from "~db/queries/dashboard.server";
+import { and_, pilotFilterSql } from "~db/queries/pilot-filters.server";
 import type { PilotFilterParam } from "~shared/codes";
 import type { PilotFilters } from "~db/queries/pilot-filters.server";
-import type { Lang } from "~/i18n";
+import { getI18n, type Lang } from "~/i18n";
 import { appliedFilters } from "./dashboard-parts";
 import { type DashboardFigures, dashboardFigures } from "./dashboard-figures.server";
 import { resolveTable, type TableSpec } from "./dashboard-table-spec";
 import { NETWORK_TABLES } from "./dashboard-tables-network.server";
-import { RATE_TABLES } from "./dashboard-tables-rates.server";
+import { RATE_TABLES, RESPONSE_TABLE } from "./dashboard-tables-rates.server";
 import type { ContinuationSummary, DashTable } from "./dashboard-types";
 
 export type { DashTable } from "./dashboard-types";
@@ -55,15 +58,63 @@ export type DashboardModel = {
   tables: DashTable[];
 };
 
-/** Every table of the dashboard, in the order the exports list them. */
+/** Every table of the dashboard but the response rate's, in the order the exports list them. */
 const DASHBOARD_TABLES: TableSpec<DashboardFigures>[] = [...RATE_TABLES, ...NETWORK_TABLES];
 
-export async function buildDashboard(
-  db: Db,
-  opts: { lang: Lang; reportDate: string; filters: DashboardFilters; visibility: SQL; internal: boolean },
-): Promise<DashboardModel> {
+type ModelOptions = { lang: Lang; reportDate: string; filters: DashboardFilters; visibility: SQL; internal: boolean };
+
+/** The dashboard: its figures (buildFigureModel) with the follow-up requests' response (withResponse). */
+export async function buildDashboard(db: Db, opts: ModelOptions): Promise<DashboardModel> {
+  const [model, asked] = await Promise.all([buildFigureModel(db, opts), fetchResponse(db, opts)]);
+  return withResponse(model, asked, opts.lang);
+}
+
+/**
+ * The dashboard as its page and exports read it, cached under `key`: the figures under the data
+ * generation, the follow-up requests' response under a generation that either raises
+ * (docs/decisions/158), so that mailing requests does not make the rest be computed again.
+ */
+export async function cachedDashboard(db: Db, opts: ModelOptions, key: string): Promise<DashboardModel> {
+  const generations = await dataGenerations(db);
+  const [figures, asked] = await Promise.all([
+    cached(db, key, () => buildFigureModel(db, opts), generations.data),
+    cached(db, JSON.stringify(["response", key]), () => fetchResponse(db, opts), generations.both),
+  ]);
+  return withResponse(figures, asked, opts.lang);
+}
+
+/** The dashboard without the follow-up requests' response: everything the data generation decides. */
+export type FigureModel = Omit<DashboardModel, "response">;
+
+/** The follow-up requests' response for the model's scope and reporting date (docs/decisions/113). */
+export function fetchResponse(db: Db, opts: ModelOptions): Promise<FollowUpResponse> {
+  const { horizon: _horizon, ...pilotFilters } = opts.filters;
+  const scope = and_([opts.visibility, ...pilotFilterSql(pilotFilters, opts.reportDate)]);
+  return followUpResponse(db, { reportDate: opts.reportDate, scope });
+}
+
+/**
+ * The model with the follow-up requests' response: the headline's response rate and its table, after
+ * the headline's. Apart from the other figures, since requests change while the scheduler mails them
+ * and the rest does not (docs/decisions/158).
+ */
+export function withResponse(model: FigureModel, asked: FollowUpResponse, lang: Lang): DashboardModel {
+  const t = getI18n(lang).getFixedT(lang, "dashboard");
+  const after = model.tables.findIndex((x) => x.id === "continuation") + 1;
+  return {
+    ...model,
+    response: { ...asked, rate: asked.sent >= MIN_N_FOR_RATE ? asked.answered / asked.sent : null },
+    tables: [
+      ...model.tables.slice(0, after),
+      resolveTable(RESPONSE_TABLE, { asked, t }, t),
+      ...model.tables.slice(after),
+    ],
+  };
+}
+
+/** Every figure of the dashboard but the follow-up requests' response. */
+export async function buildFigureModel(db: Db, opts: ModelOptions): Promise<FigureModel> {
   const f = await dashboardFigures(db, opts);
-  const { asked } = f;
   return {
     reportDate: opts.reportDate,
     internal: opts.internal,
@@ -76,8 +127,6 @@ export async function buildDashboard(
     ),
     dataTimestamp: f.stamp,
     headline: { ...summarize(f.headlineCounts), outOfDate: f.cuts.outOfDate },
-    // The follow-up requests' response rate (docs/decisions/113), shown beside coverage.
-    response: { ...asked, rate: asked.sent >= MIN_N_FOR_RATE ? asked.answered / asked.sent : null },
     tables: DASHBOARD_TABLES.map((spec) => resolveTable(spec, f, f.t)),
   };
 }

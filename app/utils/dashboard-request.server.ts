@@ -4,7 +4,7 @@ import { codeLabels } from "~db/queries/dashboard-labels.server";
 import { and_, parsePilotFilters, parsePilotFiltersStrict, pilotFilterSql } from "~db/queries/pilot-filters.server";
 import { isSurvivalCut } from "~shared/survival-cuts";
 import { todayIso } from "~shared/dates";
-import { buildDashboard, DASHBOARD_FILTERS, type DashboardFilters } from "./dashboard-model.server";
+import { cachedDashboard, DASHBOARD_FILTERS, type DashboardFilters } from "./dashboard-model.server";
 import { requireLang } from "./lang.server";
 import { figuresScope, figuresVisibility } from "./permissions.server";
 import { getUser } from "./session.server";
@@ -58,7 +58,7 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   // The public sees figures from published pilots only; the council and admins see all.
   const visibility = figuresVisibility(user);
   const key = JSON.stringify([lang, internal, reportDate, filters]);
-  const model = await cached(db, key, () => buildDashboard(db, { lang, reportDate, filters, visibility, internal }));
+  const model = await cachedDashboard(db, { lang, reportDate, filters, visibility, internal }, key);
   // The cut the survival curves are compared by (docs/decisions/124); an unknown one is ignored.
   const cutParam = search.get("survivalCut");
   const survivalCut = isSurvivalCut(cutParam) ? cutParam : null;

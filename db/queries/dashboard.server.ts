@@ -175,7 +175,9 @@ export async function homeFigures(db: Db, today: string, visibility: SQL) {
  * reporting date: requests sent by then (a superseded one left out: a newer round replaced it),
  * those answered by then, and the median days from the first mailing to the answer.
  */
-export async function followUpResponse(db: Db, opts: { reportDate: string; scope: SQL }) {
+export type FollowUpResponse = { sent: number; answered: number; medianDays: number | null };
+
+export async function followUpResponse(db: Db, opts: { reportDate: string; scope: SQL }): Promise<FollowUpResponse> {
   const day = (col: SQL) => sql`(${col} at time zone 'Europe/Helsinki')::date`;
   const R = sql`${opts.reportDate}::date`;
   const answered = sql`r.outcome = 'answered' and ${day(sql`r.closed_at`)} <= ${R}`;

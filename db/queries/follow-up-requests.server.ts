@@ -137,14 +137,15 @@ const PASS_CHUNK = 10_000;
  * transaction. Safe to run twice at once: the unique indexes decide.
  *
  * The due pilots depend only on the day and the data (pilots, checks): a pass that found nothing to
- * change records the Helsinki day and the data generation it read first, and a later pass on the
+ * change records the Helsinki day and the data and requests' generations it read first, and a later pass on the
  * same day and generation skips computing them (docs/decisions/112).
  */
 export async function runFollowUpPass(db: Db, now: Date, settings: FollowUpSettings = DEFAULT_FOLLOW_UP_SETTINGS) {
   const today = helsinkiDay(now);
   const at = sql`${iso(now)}::timestamptz`;
   const [[gen], [mark]] = await Promise.all([
-    queryRows<{ n: number }>(db, sql`select n from data_generation where id = 1`),
+    // The data's generation and the requests' own (docs/decisions/158): their sum changes when either does.
+    queryRows<{ n: number }>(db, sql`select sum(n)::bigint as n from data_generation`),
     queryRows<{ day: string; generation: number }>(
       db,
       sql`select day::text as day, generation from follow_up_scheduler where id = 1`,

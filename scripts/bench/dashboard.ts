@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/connect";
+import { followUpResponse } from "../../db/queries/dashboard.server";
 import { codeLabels } from "../../db/queries/dashboard-labels.server";
 import { pilotFilterOptions } from "../../db/queries/pilots.server";
 import { fetchFigures } from "../../app/utils/dashboard-fetch.server";
@@ -10,14 +11,17 @@ const dateBefore = (i: number) => new Date(Date.UTC(2026, 10, 23) - i * 86_400_0
 
 /**
  * The SQL floor: the page's own queries in the loader's order (app/utils/dashboard-request.server.ts,
- * dashboard-model.server.ts, app/routes/dashboard/route.tsx): the code labels, then the figures at
- * once as buildDashboard runs them, then the filter choices. The floor is the time the database needs
+ * dashboard-model.server.ts, app/routes/dashboard/route.tsx): the code labels, then the figures and
+ * the follow-up requests' response at once as the loader runs them, then the filter choices. The floor is the time the database needs
  * for the figures, not the sum of statements that overlap.
  */
 async function dashboardSql(db: Db, reportDate: string) {
   const scope = sql`p.state = 'published'`;
   await codeLabels(db);
-  await fetchFigures(db, { reportDate, filters: {}, visibility: scope });
+  await Promise.all([
+    fetchFigures(db, { reportDate, filters: {}, visibility: scope }),
+    followUpResponse(db, { reportDate, scope }),
+  ]);
   await pilotFilterOptions(db, scope);
 }
 

@@ -1,14 +1,16 @@
 /**
  * The dashboard's response rate (both drivers, both languages): answered ÷ sent follow-up requests
  * at the reporting date, with n, its definition and its table; superseded requests left out; hidden
- * under five sent requests with the reason in words; the public counts published pilots only; the
- * cached model changes when a request is answered.
+ * under five sent requests with the reason in words; the public counts published pilots only. Mailing
+ * a request raises the requests' own generation, not the data's: the cached dashboard shows the new
+ * response at once and keeps its other figures, and every other cached page stays cached.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { followUpRequests, pilots } from "~db/schema";
-import { buildDashboard } from "~/utils/dashboard-model.server";
+import { buildDashboard, cachedDashboard } from "~/utils/dashboard-model.server";
+import { dataGeneration, dataGenerations } from "~db/data-cache.server";
 import { tableToCsv } from "~/utils/export.server";
 import { getI18n } from "~/i18n";
 
@@ -109,5 +111,57 @@ describe.each(["fi", "sv"] as const)("the response rate on the dashboard (%s)", 
       note: tr("response.tooFew", { n: 4 }),
     });
     await t.db.update(pilots).set({ state: "published" }).where(eq(pilots.id, ids[4]));
+  });
+});
+
+describe("mailing follow-up requests and the cache", () => {
+  const opts = {
+    lang: "fi" as const,
+    reportDate: "2030-03-31",
+    filters: {},
+    visibility: sql`p.title->>'fi' like ${`${WORD} %`}`,
+    internal: true,
+  };
+  const at = new Date("2030-03-02T08:00:00Z");
+  // A new request for pilot 6 (its earlier one was superseded), created as the scheduler does, unsent.
+  const create = () =>
+    t.db
+      .insert(followUpRequests)
+      .values({ pilotId: ids[6], round: "none:2030-03-01", reason: "none", dueSince: "2030-03-01", createdAt: at });
+  // The mailing: the request's first sending.
+  const mail = (i: number) =>
+    t.db
+      .update(followUpRequests)
+      .set({ sentAt: at, sends: 1 })
+      .where(sql`${followUpRequests.pilotId} = ${ids[i]} and ${followUpRequests.closedAt} is null`);
+
+  it("raises the requests' generation, not the data's that every other cached page is kept under", async () => {
+    const [data, both] = [await dataGeneration(t.db), (await dataGenerations(t.db)).both];
+    await create();
+    expect(await dataGeneration(t.db)).toBe(data);
+    expect((await dataGenerations(t.db)).both).not.toBe(both);
+    // A change to a pilot raises the data's generation, as before.
+    await t.db.update(pilots).set({ version: sql`version + 1` }).where(eq(pilots.id, ids[0]));
+    expect(await dataGeneration(t.db)).not.toBe(data);
+  });
+
+  it("shows a request mailed after the dashboard was cached, without computing the other figures again", async () => {
+    const key = "dashboard-response-test";
+    const before = await cachedDashboard(t.db, opts, key);
+    await mail(6);
+    const after = await cachedDashboard(t.db, opts, key);
+    expect(after.response.sent).toBe(before.response.sent + 1);
+    expect(after.tables.find((x) => x.id === "response")!.rows[0].sent).toBe(before.response.sent + 1);
+    // The same tables, not computed again (the data generation did not change)…
+    expect(after.tables.find((x) => x.id === "continuation")).toBe(before.tables.find((x) => x.id === "continuation"));
+    expect(after.tables.map((x) => x.id)).toEqual(before.tables.map((x) => x.id));
+    // …and a model equal to one built from nothing.
+    expect(after).toEqual(await buildDashboard(t.db, opts));
+    // A change to the data computes them again.
+    await t.db.update(pilots).set({ version: sql`version + 1` }).where(eq(pilots.id, ids[1]));
+    const changed = await cachedDashboard(t.db, opts, key);
+    expect(changed.tables.find((x) => x.id === "continuation")).not.toBe(
+      after.tables.find((x) => x.id === "continuation"),
+    );
   });
 });
