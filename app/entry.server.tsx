@@ -2,11 +2,17 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { type DocumentOnly, DocumentOnlyContext, documentOnlyOf } from "./utils/document-only";
 import { dropNulBytes } from "./utils/html-bytes.server";
 import { describeError, logPath, thrownStatus } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
 import { i18nScript, recordLookups } from "./locales.server";
 import { createNonce, securityHeaders } from "./utils/security.server";
+import { installRememberedMatches } from "./utils/route-matching.server";
+import { NONCE_STAND_IN, rememberedPage, rememberPage, renderMemoKey, withNonce } from "./utils/render-memo.server";
+
+// Remix matches a page's path against every route several times per request (app/utils/route-matching.server.ts).
+installRememberedMatches();
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -16,37 +22,61 @@ const handleRequest: HandleDocumentRequestFunction = async (
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) => {
   const nonce = createNonce();
   for (const [name, value] of Object.entries(securityHeaders(nonce, process.env.NODE_ENV === "development"))) {
     responseHeaders.set(name, value);
   }
-  // The page carries the translations its render looked up, and no others (app/locales.server.ts).
-  const { result, used } = recordLookups(() => render(remixContext, request.url, nonce));
+  // An anonymous visitor's page already rendered from the same URL and data is sent again with this
+  // response's nonce (app/utils/render-memo.server.ts).
+  const memoKey = renderMemoKey(request, remixContext);
+  let page = memoKey ? rememberedPage(memoKey, nonce) : null;
+  let failed = false;
+  if (!page) {
+    const rendered = await renderPage(
+      remixContext,
+      request.url,
+      memoKey ? NONCE_STAND_IN : nonce,
+      documentOnlyOf(loadContext),
+    );
+    failed = rendered.failed;
+    if (memoKey && !failed) rememberPage(memoKey, rendered.page);
+    page = memoKey ? withNonce(rendered.page, nonce) : rendered.page;
+  }
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Length", String(page.length));
+  return new Response(page, { headers: responseHeaders, status: failed ? 500 : responseStatusCode });
+};
+
+/** The page's HTML with the translations its render looked up, and no others (app/locales.server.ts). */
+async function renderPage(remixContext: EntryContext, url: string, nonce: string, documentOnly: DocumentOnly | null) {
+  const { result, used } = recordLookups(() => render(remixContext, url, nonce, documentOnly));
   const { html, failed } = await result;
   // In the head: it runs before Remix's module scripts, which are async and may run before the parser
   // reaches the end of the body.
   const end = html.indexOf("</head>");
   const script = Buffer.from(i18nScript(used, nonce));
-  const page = Buffer.concat(end < 0 ? [html, script] : [html.subarray(0, end), script, html.subarray(end)]);
-  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  responseHeaders.set("Content-Length", String(page.length));
-  return new Response(page, { headers: responseHeaders, status: failed ? 500 : responseStatusCode });
-};
+  return {
+    page: Buffer.concat(end < 0 ? [html, script] : [html.subarray(0, end), script, html.subarray(end)]),
+    failed,
+  };
+}
 
 /**
  * No page streams (no deferred data), so the whole page is rendered first (lazily loaded parts
  * included) and sent as one buffer: one write to the socket and one pass of compression instead of one per React chunk
  * (docs/decisions/045).
  */
-function render(remixContext: EntryContext, url: string, nonce: string) {
+function render(remixContext: EntryContext, url: string, nonce: string, documentOnly: DocumentOnly | null) {
   return new Promise<{ html: Buffer; failed: boolean }>((resolve, reject) => {
     let shellRendered = false;
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <DocumentOnlyContext.Provider value={documentOnly}>
+          <RemixServer context={remixContext} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </DocumentOnlyContext.Provider>
       </NonceProvider>,
       {
         nonce,

@@ -27,4 +27,17 @@ describe("the translations a page carries", () => {
     const json = JSON.parse(script.slice(script.indexOf("__i18n=") + "__i18n=".length, -"</script>".length));
     expect(json.fi.common.errors["404"].title).toBe(getI18n("fi").t("errors.404.title"));
   });
+
+  it("are the same script for the same namespaces, whatever order they were looked up in, with each page's nonce", () => {
+    const first = new Set(["fi/pilots", "fi/common"]);
+    const second = new Set(["fi/common", "fi/pilots"]);
+    const a = i18nScript(first, "one");
+    const b = i18nScript(second, "two");
+    expect(a.replace('nonce="one"', "")).toBe(b.replace('nonce="two"', ""));
+    expect(b.startsWith('<script nonce="two">')).toBe(true);
+    const json = JSON.parse(a.slice(a.indexOf("__i18n=") + "__i18n=".length, -"</script>".length));
+    expect(Object.keys(json.fi)).toEqual(["common", "pilots"]);
+    // Another set of namespaces is another script.
+    expect(i18nScript(new Set(["fi/common"]), "one")).not.toBe(a);
+  });
 });

@@ -87,6 +87,10 @@ export async function startServer(url: string, extra: Record<string, string>, ch
       REQUEST_LOG: "off",
       // The API's per-address limit would refuse the benchmark's own requests (docs/decisions/100).
       API_RATE_LIMIT: "0",
+      // No job runner: on a freshly seeded database it would send the follow-up requests of every
+      // ended bulk pilot (17,000 jobs at 100,000 pilots) in the measured worker while it is measured
+      // (docs/decisions/157).
+      JOBS: "off",
       DATA_CACHE: "on",
       ...extra,
     },

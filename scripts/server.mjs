@@ -227,7 +227,10 @@ async function serve() {
           return refuse(req, res, 413);
         }
       }
-      const response = await handleRequest(remixRequest(req, res, body));
+      // A document request (not a client-side navigation's `.data` fetch): its loaders may hand parts
+      // of the page to the render only (app/utils/document-only.ts).
+      const documentOnly = req.method === "GET" && !req.path.endsWith(".data") ? new Map() : undefined;
+      const response = await handleRequest(remixRequest(req, res, body), { documentOnly });
       await sendResponse(res, response);
     } catch (error) {
       next(error);

@@ -6,8 +6,16 @@ const helsinkiDate = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+/**
+ * The last answer, by the second it was for: a page asks several times per request, and formatting in
+ * a time zone is slow. A day starts on a whole second in every zone, so one second has one date.
+ */
+let last = { second: Number.NaN, iso: "" };
+
 export function todayIso(now = new Date()) {
-  return helsinkiDate.format(now);
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== last.second) last = { second, iso: helsinkiDate.format(now) };
+  return last.iso;
 }
 
 /**

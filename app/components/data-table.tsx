@@ -15,6 +15,7 @@ export function DataTable({ table, caption = true }: { table: DashTable; caption
   const { t } = useTranslation("dashboard");
   if (table.rows.length === 0) return <p className="empty">{t("noData")}</p>;
   const links = table.links;
+  const showPilots = links ? t("showPilots") : "";
   return (
     // A focusable, labelled region: a keyboard user can scroll a table wider than the page.
     <div className="table-wrap" role="region" aria-label={table.title} tabIndex={0}>
@@ -52,7 +53,7 @@ export function DataTable({ table, caption = true }: { table: DashTable; caption
                       to={links[i]!}
                       aria-label={t("showPilotsFor", { what: String(row[table.columns[0].key] ?? table.title) })}
                     >
-                      {t("showPilots")}
+                      {showPilots}
                     </Link>
                   ) : null}
                 </td>

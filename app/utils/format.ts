@@ -7,8 +7,9 @@ export const locale = (lang: Lang) => (lang === "sv" ? "sv-FI" : "fi-FI");
 // Building an Intl formatter costs far more than using one; a page formats thousands of figures.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions) {
-  const key = lang + JSON.stringify(options);
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions, name?: string) {
+  // A caller that formats a figure per table cell names its options, so the key is not serialized each time.
+  const key = name ? lang + name : lang + JSON.stringify(options);
   let f = numberFormats.get(key);
   if (!f) {
     f = new Intl.NumberFormat(locale(lang), options);
@@ -42,7 +43,7 @@ export function formatDateTime(lang: Lang, value: string | Date | null | undefin
 
 export function formatNumber(lang: Lang, n: number | null | undefined, digits = 0) {
   if (n == null || Number.isNaN(n)) return "";
-  return numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  return numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }, `#n${digits}`).format(n);
 }
 
 /** Euro amounts stored as integer cents. */
@@ -86,9 +87,11 @@ export function formatHours(lang: Lang, hours: number | null | undefined) {
 /** A share 0..1 as a percentage. */
 export function formatPercent(lang: Lang, share: number | null | undefined, digits = 1) {
   if (share == null || Number.isNaN(share)) return "";
-  return numberFormat(lang, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    share,
-  );
+  return numberFormat(
+    lang,
+    { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits },
+    `#p${digits}`,
+  ).format(share);
 }
 
 /** Parses "1 234,50", "1234.5", "1 234 €" into cents; null when it is not an amount. */

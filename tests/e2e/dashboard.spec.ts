@@ -28,6 +28,38 @@ test.describe("network dashboard", () => {
     await expect(definition).toBeVisible();
   });
 
+  test("the figures are sent once, as markup; a filter chosen in the browser redraws them", async ({
+    page,
+    lang,
+    t,
+  }) => {
+    // The page's data (Remix's stream) carries the filters, not the tables and charts it shows.
+    const html = await (await page.request.get(`/${lang}/dashboard`)).text();
+    const data = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)]
+      .map((m) => m[1])
+      .filter((s) => s.includes("streamController"))
+      .join("");
+    expect(data).toContain("loaderData");
+    expect(html).toContain('<svg id="chart-horizons-800"');
+    expect(data).not.toContain("chart-at");
+    expect(data).not.toContain("tables");
+    expect(html.length).toBeLessThan(300_000);
+
+    // After hydration, a filter is a client-side navigation: its data carries the figures, and the
+    // page shows them (tables and charts) for the new filter.
+    await page.goto(`/${lang}/dashboard`);
+    await page.waitForLoadState("networkidle");
+    const before = await page.getByTestId("headline-coverage").textContent();
+    await page.getByLabel(t("dashboard:filters.region"), { exact: true }).selectOption("15");
+    const fetched = page.waitForRequest(/\/dashboard\.data\?/);
+    await page.getByRole("button", { name: t("dashboard:filters.apply") }).click();
+    await fetched;
+    await expect(page).toHaveURL(/region=15/);
+    await expect(page.getByTestId("headline-coverage")).not.toHaveText(before!);
+    await expect(page.locator(".chart svg").first()).toBeVisible();
+    await expect(page.locator("#table-by-region")).toBeVisible();
+  });
+
   test("a figure links to the registry list of the pilots it counts", async ({ page, lang, t }) => {
     await page.goto(`/${lang}/dashboard`);
     const eligible = await page.locator("#table-continuation tbody td").first().textContent();

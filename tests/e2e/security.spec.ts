@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import { expect, request as playwrightRequest } from "@playwright/test";
+import { FIXTURES } from "./authz/types";
 import { ACCOUNTS, DEMO_PASSWORD, login, test } from "./fixtures";
 
 type Raw = { status: number; headers: http.IncomingHttpHeaders; text: string };
@@ -101,6 +102,35 @@ test("every kind of response carries the security headers; inline scripts run on
   const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
   expect(scripts.length).toBeGreaterThan(0);
   for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
+});
+
+test("a visitor's pilot page, rendered once for its data, carries each response's own nonce and is not a signed-in user's", async ({
+  request,
+  page,
+  lang,
+}) => {
+  const path = `/${lang}/pilots/${FIXTURES.pilots.taikuSotessa}`;
+  const visit = async (get: (url: string) => ReturnType<typeof request.get>) => {
+    const res = await get(path);
+    const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1] ?? "";
+    return { nonce, html: await res.text() };
+  };
+  const first = await visit((url) => request.get(url));
+  const second = await visit((url) => request.get(url));
+  expect(first.nonce).toBeTruthy();
+  expect(second.nonce).not.toBe(first.nonce);
+  for (const { nonce, html } of [first, second]) {
+    const nonces = [...html.matchAll(/nonce="([^"]*)"/g)].map((m) => m[1]);
+    expect(nonces.length).toBeGreaterThan(3);
+    expect(new Set(nonces)).toEqual(new Set([nonce]));
+  }
+  expect(second.html.replaceAll(second.nonce, "")).toBe(first.html.replaceAll(first.nonce, ""));
+  // The council's page of the same pilot is rendered for them, with their forms; the visitor's stays without.
+  await login(page, lang, ACCOUNTS.council);
+  const council = await visit((url) => page.request.get(url));
+  expect(council.html).toContain('name="intent" value="unpublish"');
+  expect(council.html).toContain(`nonce="${council.nonce}"`);
+  expect((await visit((url) => request.get(url))).html).not.toContain('name="intent" value="unpublish"');
 });
 
 test("the session cookie is httpOnly and SameSite, and every sign-in gets a new session id", async ({

@@ -95,3 +95,27 @@ describe("server-drawn bar charts", () => {
     );
   });
 });
+
+describe("a chart drawn once for what it shows", () => {
+  const spec = (value: number, format = (v: number) => `${v}`) => ({
+    data: [
+      { label: "Seinäjoki", value },
+      { label: "Vaasa", value: 2 },
+    ],
+    format,
+  });
+
+  it("reuses the drawing of the same figures, and draws again when a figure or the format changes", () => {
+    const a = barsMarkup("chart-memo", spec(3));
+    expect(barsMarkup("chart-memo", spec(3))).toBe(a);
+    const b = barsMarkup("chart-memo", spec(4));
+    expect(b).not.toBe(a);
+    expect(b).toContain(">4<");
+    const c = barsMarkup(
+      "chart-memo",
+      spec(3, (v) => `${v} kpl`),
+    );
+    expect(c).toContain("3 kpl");
+    expect(barsMarkup("chart-memo-2", spec(3))).toContain("chart-memo-2");
+  });
+});

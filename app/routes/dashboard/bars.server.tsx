@@ -23,12 +23,36 @@ export type BarsSpec = {
 /** The widths each chart is drawn at, widest first; app.css chooses among them by the container's width. */
 export const CHART_WIDTHS = [1080, 800, 560, 320] as const;
 
+/** Drawings kept by what they show, most recently used last (docs/decisions/155). */
+const drawn = new Map<string, string>();
+const DRAWN_MAX = 200;
+
 /**
  * The chart as markup: one `<div class="chart-at chart-at-{width}">` per width, each holding
  * recharts' own output. `id` makes the SVGs' clip-path ids unique on the page and the same on every
- * render of the same chart.
+ * render of the same chart. recharts takes milliseconds a drawing, so a chart is drawn once for what
+ * it shows (its id, bars, printed values, reference and number format) and the markup reused: a new
+ * reporting date redraws only the charts whose figures it changed.
  */
 export function barsMarkup(id: string, spec: BarsSpec): string {
+  const key = JSON.stringify([
+    id,
+    spec.data.map((d) => [d.label, d.value, d.text, spec.format(d.value)]),
+    spec.reference,
+    spec.referenceLabel,
+    spec.max,
+    // The axis's ticks are printed with the same format: two probes tell one language's from another's.
+    [spec.format(0.75), spec.format(1234.5)],
+  ]);
+  const hit = drawn.get(key);
+  drawn.delete(key);
+  const markup = hit ?? draw(id, spec);
+  drawn.set(key, markup);
+  if (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+  return markup;
+}
+
+function draw(id: string, spec: BarsSpec): string {
   return CHART_WIDTHS.map(
     (width) =>
       `<div class="chart-at chart-at-${width}">${tidy(

@@ -12,7 +12,7 @@ export function Chart({ chart }: { chart: ChartView | null }) {
     <div
       className="chart"
       {...(chart.description ? { role: "img", "aria-label": chart.description } : { "aria-hidden": true })}
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: recharts' markup rendered by React on the server (renderToStaticMarkup escapes every text and attribute); the same string is in the loader data, so the client renders what the server did
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: recharts' markup rendered by React on the server (renderToStaticMarkup escapes every text and attribute); the browser keeps the server's markup (the figures' static part) or renders the same string from the loader data after a navigation
       dangerouslySetInnerHTML={{ __html: chart.html }}
     />
   );

@@ -1,22 +1,20 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HORIZONS } from "~db/queries/continuation.server";
 import { pilotFilterOptions } from "~db/queries/pilots.server";
-import { DataTable } from "~/components/data-table";
+import { StaticPart } from "~/components/static-part";
 import { getI18n, isLang } from "~/i18n";
 import { dashboardFromRequest } from "~/utils/dashboard-request.server";
+import { documentOnlyOf, useDocumentOnly } from "~/utils/document-only";
 import { formatDate } from "~/utils/format";
 import { useLang } from "~/utils/use-lang";
 import printHref from "~/styles/dashboard-print.css?url";
-import { type ChartId, dashboardCharts } from "./chart-views.server";
-import { Chart } from "./charts";
+import { dashboardCharts } from "./chart-views.server";
 import { FilterForm } from "./filter-form";
-import { HeadlineFigures } from "./headline";
-import { Definition, ExportLink, TableSection } from "./sections";
-import { SurvivalComparison, SurvivalCutForm } from "./survival-compare";
+import { FIGURES, Figures, type FiguresData } from "./figures";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const {
     db,
     lang,
@@ -40,16 +38,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     string,
     string
   >;
-  const body = {
+  const figures: FiguresData = {
     model,
+    filters,
+    survivalCut,
+    comparison,
+    charts: await dashboardCharts(db, modelKey, model, lang),
+  };
+  // The figures are only read: on a document request the server renders them and the browser keeps
+  // that markup, so they are not sent again as data (app/utils/document-only.ts).
+  const documentOnly = documentOnlyOf(context);
+  documentOnly?.set(FIGURES, figures);
+  const body = {
+    reportDateIso: model.reportDate,
+    internal: model.internal,
     filters,
     options,
     horizons: [...HORIZONS],
     errors,
     reportDate: { typed: typedDate, error: reportDateError },
     survivalCut,
-    comparison,
-    charts: await dashboardCharts(db, modelKey, model, lang),
+    figures: documentOnly ? null : figures,
   };
   return reportDateError || Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
@@ -60,59 +69,24 @@ export const meta: MetaFunction = ({ params }) => [
   { title: getI18n(isLang(params.lang) ? params.lang : "fi").t("dashboard:title") },
 ];
 
-/** The tables of the cuts and of the network sections, in the page's order. */
-const CUT_TABLES = [
-  "by-year",
-  "by-region",
-  "by-programme",
-  "by-phase",
-  "by-targetGroup",
-  "by-artForm",
-  "by-municipality",
-];
-const NETWORK_TABLES = [
-  "pilots-per-year",
-  "municipalities-per-region",
-  "municipalities",
-  "employment-totals",
-  "employment",
-  "funding-totals",
-  "funding",
-  "cooperation",
-  "partners",
-  "reach",
-  "parity",
-];
-
 export default function Dashboard() {
-  const { model, filters, options, horizons, errors, reportDate, survivalCut, comparison, charts } =
+  const { reportDateIso, internal, filters, options, horizons, errors, reportDate, survivalCut, figures } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const lang = useLang();
-  const location = useLocation();
-  const table = (id: string) => model.tables.find((x) => x.id === id)!;
-  // A table of a section's list, under its own heading, with its chart if it has one.
-  const tableSection = (id: string) => (
-    <TableSection
-      key={id}
-      table={table(id)}
-      level={3}
-      chart={id in charts ? <Chart chart={charts[id as ChartId]} /> : undefined}
-    />
-  );
-  const xlsxParams = new URLSearchParams(location.search);
+  const rendered = useDocumentOnly<FiguresData>(FIGURES);
   // The printable report of the same figures: the filters and the reporting date shown.
   const reportParams = new URLSearchParams(
-    Object.entries({ ...filters, reportDate: model.reportDate, survivalCut })
+    Object.entries({ ...filters, reportDate: reportDateIso, survivalCut })
       .filter(([, v]) => v != null)
       .map(([k, v]) => [k, String(v)]),
   );
+  const live = figures ?? rendered;
   return (
     <div className="dashboard">
       <h1>{t("title")}</h1>
       <p className="lead">
-        {t("intro", { date: formatDate(lang, model.reportDate) })}{" "}
-        {model.internal ? t("scopeInternal") : t("scopePublic")}
+        {t("intro", { date: formatDate(lang, reportDateIso) })} {internal ? t("scopeInternal") : t("scopePublic")}
       </p>
       <p className="report-callout">
         <Link to={`/${lang}/dashboard/report?${reportParams}`}>{t("report:reportLink")}</Link>
@@ -123,69 +97,17 @@ export default function Dashboard() {
         options={options}
         horizons={horizons}
         errors={errors}
-        reportDate={{ ...reportDate, value: model.reportDate }}
+        reportDate={{ ...reportDate, value: reportDateIso }}
         survivalCut={survivalCut}
       />
 
-      <section aria-labelledby="h-headline" className="dash-section">
-        <h2 id="h-headline">{t("continuation.title")}</h2>
-        {filters.horizon ? (
-          <p data-testid="headline-horizon">
-            {t("continuation.atHorizon", { months: t("months", { count: filters.horizon }) })}
-          </p>
-        ) : null}
-        <HeadlineFigures model={model} filters={filters} />
-        <DataTable table={table("continuation")} />
-        <ExportLink id="continuation" />
-      </section>
-
-      <TableSection table={table("response")} />
-
-      <TableSection table={table("horizons")} chart={<Chart chart={charts.horizons} />} />
-
-      <section aria-labelledby="h-survival" className="dash-section">
-        <h2 id="h-survival">{t("survivalTitle")}</h2>
-        <TableSection table={table("survival")} level={3} />
-        <TableSection table={table("survival-summary")} level={3} />
-        <section aria-labelledby="h-compare" className="dash-section">
-          <h3 id="h-compare">{t("compare.title")}</h3>
-          <p>{t("compare.intro")}</p>
-          <Definition text={t("def.compare")} />
-          <SurvivalCutForm value={survivalCut} />
-          {comparison ? <SurvivalComparison comparison={comparison} /> : null}
-        </section>
-      </section>
-
-      <section aria-labelledby="h-cuts" className="dash-section">
-        <h2 id="h-cuts">{t("cutsTitle")}</h2>
-        <p>{t("cutsIntro")}</p>
-        {CUT_TABLES.map((id) => tableSection(id))}
-      </section>
-
-      <section aria-labelledby="h-network" className="dash-section">
-        <h2 id="h-network">{t("networkTitle")}</h2>
-        {NETWORK_TABLES.map((id) => tableSection(id))}
-        {model.internal ? (
-          <p className="no-print">
-            {/* The list and its CSV follow the same filters and reporting date as the table. */}
-            <Link to={`/${lang}/dashboard/parity?${reportParams}`}>{t("parity.listLink")}</Link>
-            {" · "}
-            <a href={`/${lang}/dashboard/parity.csv?missing=sv&${reportParams}`} download>
-              {t("parity.export.sv")}
-            </a>
-          </p>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="h-exports" className="dash-section no-print">
-        <h2 id="h-exports">{t("exportsTitle")}</h2>
-        <p>
-          <a href={`/${lang}/dashboard/export.xlsx?${xlsxParams}`} download>
-            {t("downloadXlsx")}
-          </a>
-        </p>
-        <p>{t("exportsNote")}</p>
-      </section>
+      {live ? (
+        <div key="live" className="dashboard-figures">
+          <Figures {...(live as FiguresData)} />
+        </div>
+      ) : (
+        <StaticPart key="static" className="dashboard-figures" />
+      )}
     </div>
   );
 }

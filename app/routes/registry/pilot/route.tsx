@@ -27,6 +27,7 @@ import { can, notFound, personalAccess, pilotVisibility, requirePilotEditor } fr
 import { handleReviewIntent, isReviewIntent, loadReview } from "~/utils/pilot-review.server";
 import { assertSameOrigin } from "~/utils/security.server";
 import { getUser } from "~/utils/session.server";
+import type { RenderMemoHandle } from "~/utils/render-memo.server";
 import { useLang } from "~/utils/use-lang";
 import { errorText } from "~/utils/messages";
 import { todayIso } from "~shared/dates";
@@ -57,6 +58,12 @@ function preloadStaffForms() {
 }
 /** Stable empty values for the memoized forms' props. */
 const NONE: Record<string, string> = {};
+
+/**
+ * An anonymous visitor's page is rendered once for the same pilot data and URL (docs/decisions/157):
+ * what it shows comes from its loader data and today's date only.
+ */
+export const handle: RenderMemoHandle = { renderMemo: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
