@@ -9,7 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { setIcuCollations } from "./collation";
@@ -83,6 +83,22 @@ export async function queryRows<T>(db: Db, query: Parameters<Db["execute"]>[0]):
 }
 
 const dialect = new PgDialect();
+
+/**
+ * Rows of a read-only query planned with the nested-loop plan it was written for: hash and merge joins
+ * and parallel workers off, for this statement only (a transaction's SET LOCAL). For a statement that
+ * reads a bounded number of rows and stops, where PostgreSQL's estimate of a filter's selectivity can
+ * be far too low (a region's pilots through pilot_municipalities and municipality_regions) and it
+ * would otherwise hash a whole table to test a thousand rows (docs/decisions/154).
+ */
+export async function nestedLoopRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+    );
+    return queryRows<T>(tx as unknown as Db, query);
+  });
+}
 
 /**
  * Rows of a hot read-only query as a prepared statement (docs/decisions/150): on PostgreSQL each

@@ -7,7 +7,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { preparedRows, queryRows, type Db } from "./connect";
+import { nestedLoopRows, preparedRows, queryRows, type Db } from "./connect";
 import { todayIso } from "~shared/dates";
 
 const MAX_ENTRIES = 500;
@@ -62,10 +62,16 @@ export function cachedRows<T>(
   db: Db,
   query: SQL,
   generation?: string,
-  opts: { prepared?: boolean } = {},
+  opts: { prepared?: boolean; nestedLoop?: boolean } = {},
 ): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  // A prepared statement (db/connect.ts) for a query whose text takes few shapes (docs/decisions/152).
-  const run = () => (opts.prepared ? preparedRows<T>(db, query) : queryRows<T>(db, query));
+  // A prepared statement (db/connect.ts) for a query whose text takes few shapes (docs/decisions/152);
+  // or one planned with nested loops (docs/decisions/154).
+  const run = () =>
+    opts.prepared
+      ? preparedRows<T>(db, query)
+      : opts.nestedLoop
+        ? nestedLoopRows<T>(db, query)
+        : queryRows<T>(db, query);
   return cached(db, JSON.stringify(["rows", todayIso(), text, params]), run, generation);
 }

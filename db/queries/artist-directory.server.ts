@@ -43,15 +43,18 @@ export function directoryWhere(f: ArtistFilters): SQL {
     parts.push(sql`exists (select 1 from artist_languages l where l.artist_id = a.id and l.language = ${f.language})`);
   if (f.area) {
     const [kind, areaCode] = f.area.split(":");
+    // The area's regions (or municipalities) are read once for the statement (`array(select …)`, an
+    // InitPlan), and each artist is tested by its own rows' keys: joined per artist, PostgreSQL read
+    // municipality_regions whole for every artist (docs/decisions/154).
     if (kind === "m") {
       // Serves the municipality itself, or the whole region it belongs to now.
       parts.push(sql`(exists (select 1 from artist_municipalities am where am.artist_id = a.id and am.municipality_code = ${areaCode})
-        or exists (select 1 from artist_regions ar join municipality_regions mr on mr.region_code = ar.region_code and mr.valid_to is null
-          where ar.artist_id = a.id and mr.municipality_code = ${areaCode}))`);
+        or exists (select 1 from artist_regions ar where ar.artist_id = a.id and ar.region_code = any(array(
+          select mr.region_code from municipality_regions mr where mr.valid_to is null and mr.municipality_code = ${areaCode}))))`);
     } else {
       parts.push(sql`(exists (select 1 from artist_regions ar where ar.artist_id = a.id and ar.region_code = ${areaCode})
-        or exists (select 1 from artist_municipalities am join municipality_regions mr on mr.municipality_code = am.municipality_code and mr.valid_to is null
-          where am.artist_id = a.id and mr.region_code = ${areaCode}))`);
+        or exists (select 1 from artist_municipalities am where am.artist_id = a.id and am.municipality_code = any(array(
+          select mr.municipality_code from municipality_regions mr where mr.valid_to is null and mr.region_code = ${areaCode}))))`);
     }
   }
   // Service filters apply to one and the same service: a workshop, for older people, within the budget.

@@ -1,9 +1,13 @@
-/** Lists read one page and count no further than the cap (docs/decisions/123). */
+/**
+ * Lists read one page and count no further than the cap (docs/decisions/123); a search in relevance
+ * order ranks the matches the count reads, title matches first (docs/decisions/154).
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { COUNT_CAP } from "./paging";
-import { listPilots } from "./pilots.server";
+import { pilotFilterSql } from "./pilot-filters.server";
+import { listPilots, pilotOrderSql } from "./pilots.server";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -38,5 +42,34 @@ describe("a paged list", () => {
     });
     const past = await listPilots(t.db, { visibility: published, page: 9, where });
     expect(past).toMatchObject({ rows: [], total: 3, capped: false });
+  });
+});
+
+describe("a search in relevance order past the cap", () => {
+  const search = (page: number) =>
+    listPilots(t.db, {
+      visibility: published,
+      page,
+      pageSize: 25,
+      where: pilotFilterSql({ q: "pilotti" }, "2026-12-06", { search: false }),
+      orderBy: pilotOrderSql("relevance", { q: "pilotti", lang: "fi" }),
+    });
+
+  it("ranks the title matches before the pilots that only mention the search, and its pages end after the cap", async () => {
+    // Three pilots that mention the search only in their summary, stored after the title matches.
+    await t.db.execute(
+      sql`insert into pilots (title, summary, state, end_date)
+        select jsonb_build_object('fi', 'Kokeilu ' || g), jsonb_build_object('fi', 'Pilotti kirjastossa'), 'published', date '2030-01-01' + g
+        from generate_series(1, 3) g`,
+    );
+    const first = await search(1);
+    expect(first).toMatchObject({ total: COUNT_CAP, capped: true, hasMore: true });
+    expect(first.rows.every((r) => r.title.fi?.startsWith("Pilotti "))).toBe(true);
+    // The ranked matches are the cap and one more: the last page holds the one more.
+    const last = await search(41);
+    expect(last.rows).toHaveLength(1);
+    expect(last.hasMore).toBe(false);
+    expect(last.rows[0].title.fi).toMatch(/^Pilotti /);
+    expect(await search(42)).toMatchObject({ rows: [], total: COUNT_CAP, capped: true, hasMore: false });
   });
 });

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { PILOT_STATES, type PilotFilterParam, type PilotState } from "~shared/codes";
 import { checkDate } from "~shared/dates";
 import { COUNTS, countsSql, HORIZONS, type Counts, type Horizon } from "./continuation.server";
-import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
+import { pilotTitleText, trigramText, wordFormsMatch } from "./search.server";
 
 const code = z.string().regex(/^[\w-]{1,40}$/);
 const id = z.coerce.number().int().min(1).max(2_000_000_000);
@@ -122,12 +122,13 @@ export const membershipDateSql = sql`coalesce(p.start_date, p.end_date, current_
  * The filters as SQL conditions on `p`. `reportDate` is the date the status and count filters look at
  * when the filters name none (the dashboard's report date, or today for the registry list).
  */
-export function pilotFilterSql(f: PilotFilters, reportDate: string): SQL[] {
+export function pilotFilterSql(f: PilotFilters, reportDate: string, opts: { search?: boolean } = {}): SQL[] {
   const c: SQL[] = [];
-  if (f.q) {
+  // Without the search when the list ranks it (its ranking then matches by the same two parts: ./pilots.server.ts).
+  if (f.q && opts.search !== false) {
     // Word forms and compounds in either language (docs/decisions/080). PostgreSQL reads the two
     // indexes at once (BitmapOr) when their statistics are up to date (docs/decisions/152).
-    const tsq = wordFormsQuery(f.q);
+    const tsq = wordFormsMatch(f.q);
     if (tsq) c.push(sql`(p.search @@ ${tsq} or ${pilotTitleText} %> ${trigramText(f.q)})`);
   }
   if (f.programme)

@@ -1,10 +1,10 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import { PROGRAMME_REGIONS_SQL, type PilotState } from "~shared/codes";
 import { collated } from "../collation";
-import { preparedRows, queryRows, type Db } from "../connect";
+import { nestedLoopRows, preparedRows, queryRows, type Db } from "../connect";
 import { cachedRows } from "~db/data-cache.server";
-import { pilotTitleText, trigramText, wordFormsQuery } from "./search.server";
-import { cappedCountSql, pageOf } from "./paging";
+import { pilotTitleText, trigramText, wordFormsMatch, wordFormsQuery } from "./search.server";
+import { cappedCountSql, COUNT_CAP, pageOf } from "./paging";
 
 export const PAGE_SIZE = 25;
 
@@ -12,29 +12,55 @@ export const PAGE_SIZE = 25;
 export const PILOT_SORTS = ["relevance", "end", "start", "title"] as const;
 export type PilotSort = (typeof PILOT_SORTS)[number];
 
-/** ORDER BY for the list; relevance needs the search term, title the page's language. */
-export function pilotOrderSql(sort: PilotSort, opts: { q?: string; lang: "fi" | "sv" }): SQL[] {
+/**
+ * A search's relevance (docs/decisions/080): `ts_rank` of the word-form query plus the titles' trigram
+ * word similarity, highest first, then the newest id. The search matches by `title` (the titles' trigram
+ * match) or `text` (the word forms anywhere), the condition pilotFilterSql writes for `q`
+ * (./pilot-filters.server.ts); the list reads the title matches first when it picks the matches it
+ * ranks (docs/decisions/154).
+ */
+export type PilotRanking = { score: SQL; title: SQL; text: SQL };
+
+/**
+ * The list's order: ORDER BY terms, or a search's ranking (relevance with a search term). With a
+ * ranking the list matches the search itself: its `where` may leave the search out (pilotFilterSql's
+ * `search: false`), which spares an index scan.
+ */
+export type PilotOrder = { by: SQL[]; ranking?: PilotRanking };
+
+/** The list's order; relevance needs the search term, title the page's language. */
+export function pilotOrderSql(sort: PilotSort, opts: { q?: string; lang: "fi" | "sv" }): PilotOrder {
   const other = opts.lang === "fi" ? "sv" : "fi";
+  const newest = [sql`p.end_date desc nulls last`, sql`p.id desc`];
   switch (sort) {
     case "relevance":
       if (opts.q) {
         const tsq = wordFormsQuery(opts.q);
-        if (tsq)
-          return [
-            sql`(ts_rank(p.search, ${tsq}) + word_similarity(${trigramText(opts.q)}, ${pilotTitleText})) desc`,
-            sql`p.id desc`,
-          ];
+        const match = wordFormsMatch(opts.q);
+        if (tsq && match) {
+          const text = trigramText(opts.q);
+          return {
+            by: newest,
+            ranking: {
+              score: sql`(ts_rank(p.search, ${tsq}) + word_similarity(${text}, ${pilotTitleText}))`,
+              title: sql`${pilotTitleText} %> ${text}`,
+              text: sql`p.search @@ ${match}`,
+            },
+          };
+        }
       }
-      return [sql`p.end_date desc nulls last`, sql`p.id desc`];
+      return { by: newest };
     case "start":
-      return [sql`p.start_date asc nulls last`, sql`p.id asc`];
+      return { by: [sql`p.start_date asc nulls last`, sql`p.id asc`] };
     case "title":
-      return [
-        sql`${collated(sql`coalesce(nullif(p.title->>${opts.lang}, ''), p.title->>${other})`, opts.lang)} asc nulls last`,
-        sql`p.id asc`,
-      ];
+      return {
+        by: [
+          sql`${collated(sql`coalesce(nullif(p.title->>${opts.lang}, ''), p.title->>${other})`, opts.lang)} asc nulls last`,
+          sql`p.id asc`,
+        ],
+      };
     default:
-      return [sql`p.end_date desc nulls last`, sql`p.id desc`];
+      return { by: newest };
   }
 }
 
@@ -49,42 +75,86 @@ export type PilotListRow = {
   latestStatus: string | null;
 };
 
-/**
- * One page of pilots the viewer may see, newest funded period first unless `orderBy` says otherwise.
- * The page and the capped count as ./paging says; the per-row lookups (lead municipality, latest continuation
- * status) run for the page's rows only.
- */
-export async function listPilots(
-  db: Db,
-  opts: { visibility: SQL; page: number; pageSize?: number; where?: SQL[]; orderBy?: SQL[]; generation?: string },
-) {
-  const pageSize = opts.pageSize ?? PAGE_SIZE;
-  const where = and(opts.visibility, ...(opts.where ?? []));
-  const order = sql.join(opts.orderBy ?? [sql`p.end_date desc nulls last`, sql`p.id desc`], sql`, `);
-  type Row = PilotListRow & { rn: number };
-  const query = sql`select x.id, x.title, x.summary, x.state, x.start_date::text as "startDate", x.end_date::text as "endDate",
+/** The per-row lookups of a page's rows `x`: the lead municipality and the latest continuation status. */
+const pageColumns = sql`x.id, x.title, x.summary, x.state, x.start_date::text as "startDate", x.end_date::text as "endDate",
         (select m.name from pilot_municipalities pm join municipalities m on m.code = pm.municipality_code
           where pm.pilot_id = x.id and pm.is_lead limit 1) as "leadMunicipality",
         (select c.status_code from continuation_checks c where c.pilot_id = x.id
-          order by c.checked_on desc, c.id desc limit 1) as "latestStatus"
+          order by c.checked_on desc, c.id desc limit 1) as "latestStatus"`;
+
+/**
+ * One page of pilots the viewer may see, newest funded period first unless `orderBy` says otherwise.
+ * The page and the capped count as ./paging says; the per-row lookups (lead municipality, latest continuation
+ * status) run for the page's rows only. A search's ranking ranks the matches the count reads (rankedPage).
+ */
+export async function listPilots(
+  db: Db,
+  opts: { visibility: SQL; page: number; pageSize?: number; where?: SQL[]; orderBy?: PilotOrder; generation?: string },
+) {
+  const pageSize = opts.pageSize ?? PAGE_SIZE;
+  const where = and(opts.visibility, ...(opts.where ?? [])) ?? sql`true`;
+  // Cached under the data generation when the caller read it (docs/decisions/045).
+  const read = <T>(q: SQL) => (opts.generation ? cachedRows<T>(db, q, opts.generation) : queryRows<T>(db, q));
+  type Row = PilotListRow & { rn: number; n?: number };
+  const strip = (rows: Row[]) => rows.map(({ rn: _r, n: _n, ...r }) => r as PilotListRow);
+  if (opts.orderBy?.ranking) {
+    const ranked = rankedPage(where, opts.orderBy.ranking, opts.page, pageSize);
+    const rows = await (opts.generation
+      ? cachedRows<Row>(db, ranked, opts.generation, { nestedLoop: true })
+      : nestedLoopRows<Row>(db, ranked));
+    // The count comes with every row; a page past the end has none, so it is counted apart.
+    const { title, text } = opts.orderBy.ranking;
+    const n = rows.length
+      ? Number(rows[0].n)
+      : Number(
+          (await read<{ n: number }>(cappedCountSql(sql`pilots p`, sql`${where} and (${text} or ${title})`)))[0].n,
+        );
+    return pageOf(strip(rows), n, opts.page, pageSize);
+  }
+  const order = sql.join(opts.orderBy?.by ?? [sql`p.end_date desc nulls last`, sql`p.id desc`], sql`, `);
+  const query = sql`select ${pageColumns}
       from (
         select p.id, p.title, p.summary, p.state, p.start_date, p.end_date, row_number() over (order by ${order}) as rn
         from pilots p where ${where}
         order by ${order}
         limit ${pageSize + 1} offset ${(opts.page - 1) * pageSize}) x
       order by x.rn`;
-  // Cached under the data generation when the caller read it (docs/decisions/045).
-  const read = <T>(q: SQL) => (opts.generation ? cachedRows<T>(db, q, opts.generation) : queryRows<T>(db, q));
   const [rows, [{ n }]] = await Promise.all([
     read<Row>(query),
-    read<{ n: number }>(cappedCountSql(sql`pilots p`, where ?? sql`true`)),
+    read<{ n: number }>(cappedCountSql(sql`pilots p`, where)),
   ]);
-  return pageOf(
-    rows.map(({ rn: _r, ...r }) => r as PilotListRow),
-    Number(n),
-    opts.page,
-    pageSize,
-  );
+  return pageOf(strip(rows), Number(n), opts.page, pageSize);
+}
+
+/**
+ * A page of a search in relevance order, with the capped count, in one statement (docs/decisions/154).
+ * Ranking every match meant reading and scoring all of them (10,000 for a common word at 100,000
+ * pilots) before the first row; the list ranks the COUNT_CAP + 1 matches its capped count reads
+ * anyway, those whose titles match first (the ranking puts them first: the titles' similarity is
+ * half the score), then the others. When no more than COUNT_CAP match, that is every match and the
+ * order is the full ranking; beyond, the list ranks the first COUNT_CAP + 1 it reads (title matches
+ * first, in storage order), says "more than 1 000", and its pages end after them.
+ */
+function rankedPage(where: SQL, ranking: PilotRanking, page: number, pageSize: number): SQL {
+  const cap = COUNT_CAP + 1;
+  return sql`with titled as (
+        select p.id, ${ranking.score} as score from pilots p where ${where} and ${ranking.title} limit ${cap}),
+      others as (
+        -- Read only when every title match is in "titled", so "not in titled" is "not a title match",
+        -- without computing the trigram similarity again for each row.
+        select p.id, ${ranking.score} as score from pilots p where ${where} and ${ranking.text}
+          and p.id not in (select id from titled) and (select count(*) from titled) < ${cap}
+        limit ${cap}),
+      ranked as (
+        select id, score from titled
+        union all (select id, score from others limit greatest(0, ${cap} - (select count(*) from titled)))),
+      pick as (
+        select r.id, row_number() over (order by r.score desc, r.id desc) as rn from ranked r
+        order by r.score desc, r.id desc
+        limit ${pageSize + 1} offset ${(page - 1) * pageSize})
+      select ${pageColumns}, k.rn, (select count(*)::int from ranked) as n
+      from pick k join pilots x on x.id = k.id
+      order by k.rn`;
 }
 
 type L = { fi?: string | null; sv?: string | null };

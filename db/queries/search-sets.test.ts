@@ -2,7 +2,10 @@
  * The directory's search read off the indexes (`artist_search_ids`, docs/decisions/152) finds exactly
  * the artists the OR of the profile's and the services' full-text and trigram matches found, on the
  * demo data and on generated data: Finnish and Swedish word forms, prefixes, compound parts and typos;
- * the registry's search still finds a typo by the title's trigrams alone. Runs on PGlite and PostgreSQL.
+ * the registry's search still finds a typo by the title's trigrams alone. The word forms as the
+ * indexes read them (`word_forms_match`, docs/decisions/154) find what the full query finds, and the
+ * registry's ranked page is the full ranking's page while no more than the count's cap match.
+ * Runs on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql, type SQL } from "drizzle-orm";
@@ -12,7 +15,7 @@ import { queryRows } from "../connect";
 import { directoryWhere, listArtists } from "./artist-directory.server";
 import { pilotFilterSql } from "./pilot-filters.server";
 import { listPilots, pilotOrderSql } from "./pilots.server";
-import { trigramText, wordFormsQuery } from "./search.server";
+import { pilotTitleText, trigramText, wordFormsMatch, wordFormsQuery } from "./search.server";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -100,6 +103,84 @@ describe("the list's search", () => {
   });
 });
 
+describe("the word forms as the indexes read them", () => {
+  it("find exactly the pilots, artists and services the full word-form query finds", async () => {
+    for (const q of [...SEARCHES, "ja", "och för", "12", "x", "laulu- ja leikkituokiot"]) {
+      for (const table of ["pilots", "artists", "services"]) {
+        const ids = (tsq: SQL | null) =>
+          queryRows<{ id: number }>(
+            t.db,
+            sql`select id from ${sql.raw(table)} where search @@ ${tsq} order by id`,
+          ).then((r) => r.map((x) => x.id));
+        expect(await ids(wordFormsMatch(q)), `${q} in ${table}`).toEqual(await ids(wordFormsQuery(q)));
+      }
+    }
+  });
+
+  it("keep one prefix where another covers it", async () => {
+    const [{ text }] = await queryRows<{ text: string }>(
+      t.db,
+      sql`select ${wordFormsMatch("teatteri sirkusta")}::text as text`,
+    );
+    expect(text).toBe("'teatte':* & 'sirku':*");
+  });
+});
+
+/** The registry's relevance order before: every match ranked, then the newest id. */
+async function fullRanking(q: string, where: SQL = sql`true`) {
+  const tsq = wordFormsQuery(q);
+  return queryRows<{ id: number }>(
+    t.db,
+    sql`select p.id from pilots p where ${where} and (p.search @@ ${tsq} or ${pilotTitleText} %> ${trigramText(q)})
+      order by (ts_rank(p.search, ${tsq}) + word_similarity(${trigramText(q)}, ${pilotTitleText})) desc, p.id desc`,
+  ).then((r) => r.map((x) => x.id));
+}
+
+describe("the registry's ranked page", () => {
+  it("is the full ranking's page, and counts every match, while no more than the cap match", async () => {
+    const published = sql`p.state = 'published'`;
+    let ranked = 0;
+    for (const q of SEARCHES) {
+      const all = await fullRanking(q, published);
+      if (all.length > 10) ranked++;
+      for (const page of [1, 2, 3]) {
+        const got = await listPilots(t.db, {
+          visibility: published,
+          page,
+          pageSize: 10,
+          where: pilotFilterSql({ q }, "2026-12-06", { search: false }),
+          orderBy: pilotOrderSql("relevance", { q, lang: "fi" }),
+        });
+        expect(
+          got.rows.map((r) => r.id),
+          `${q}, page ${page}`,
+        ).toEqual(all.slice((page - 1) * 10, page * 10));
+        expect(got.total, q).toBe(all.length);
+        expect(got.capped).toBe(false);
+        expect(got.hasMore, `${q}, page ${page}`).toBe(all.length > page * 10);
+      }
+    }
+    expect(ranked).toBeGreaterThan(5);
+  });
+
+  it("with a filter too, and a page past the end is empty with the count kept", async () => {
+    const q = "teatteri";
+    const where = sql`p.end_date < '2020-03-01'`;
+    const all = await fullRanking(q, where);
+    expect(all.length).toBeGreaterThan(3);
+    const list = (page: number) =>
+      listPilots(t.db, {
+        visibility: sql`true`,
+        page,
+        pageSize: 3,
+        where: [where, ...pilotFilterSql({ q }, "2026-12-06", { search: false })],
+        orderBy: pilotOrderSql("relevance", { q, lang: "sv" }),
+      });
+    expect((await list(1)).rows.map((r) => r.id)).toEqual(all.slice(0, 3));
+    expect(await list(99)).toMatchObject({ rows: [], total: all.length, capped: false, hasMore: false });
+  });
+});
+
 describe("the directory's search off the indexes", () => {
   it("finds the same artists as the profile's or a public service's match, for every search", async () => {
     let nonEmpty = 0;
@@ -128,6 +209,42 @@ describe("the directory's search off the indexes", () => {
     );
     expect(rows.map((r) => r.id).sort((x, y) => x - y)).toEqual(before.map((r) => r.id).sort((x, y) => x - y));
     expect(total).toBe(before.length);
+  });
+});
+
+describe("the directory's area", () => {
+  /** The area condition before: the region's rows joined per artist. */
+  const oldArea = (kind: string, code: string) =>
+    kind === "m"
+      ? sql`(exists (select 1 from artist_municipalities am where am.artist_id = a.id and am.municipality_code = ${code})
+        or exists (select 1 from artist_regions ar join municipality_regions mr on mr.region_code = ar.region_code and mr.valid_to is null
+          where ar.artist_id = a.id and mr.municipality_code = ${code}))`
+      : sql`(exists (select 1 from artist_regions ar where ar.artist_id = a.id and ar.region_code = ${code})
+        or exists (select 1 from artist_municipalities am join municipality_regions mr on mr.municipality_code = am.municipality_code and mr.valid_to is null
+          where am.artist_id = a.id and mr.region_code = ${code}))`;
+
+  it("finds the same artists as the join per artist, for municipalities and regions, with and without a search", async () => {
+    const areas = await queryRows<{ area: string }>(
+      t.db,
+      sql`(select 'm:' || municipality_code as area from artist_municipalities group by municipality_code order by count(*) desc limit 4)
+        union all (select 'r:' || region_code from artist_regions group by region_code)
+        union all (select 'm:' || municipality_code from municipality_regions where region_code = '14' and valid_to is null limit 2)`,
+    );
+    expect(areas.length).toBeGreaterThan(4);
+    let found = 0;
+    for (const { area } of areas) {
+      for (const q of [undefined, "musiikki", "teater"]) {
+        const [kind, code] = area.split(":");
+        const ids = (where: SQL) =>
+          queryRows<{ id: number }>(t.db, sql`select a.id from artists a where ${where} order by a.id`).then((r) =>
+            r.map((x) => x.id),
+          );
+        const before = await ids(sql`${directoryWhere({ q })} and ${oldArea(kind, code)}`);
+        expect(await ids(directoryWhere({ q, area })), `${area} ${q ?? ""}`).toEqual(before);
+        found += before.length;
+      }
+    }
+    expect(found).toBeGreaterThan(0);
   });
 });
 

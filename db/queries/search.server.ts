@@ -40,6 +40,21 @@ export function wordFormsQuery(q: string): SQL | null {
   return sql`(${sql.join(perWord, sql` && `)})`;
 }
 
+/**
+ * The same matches as `wordFormsQuery`, as the indexes read them: the SQL function `word_forms_match`
+ * (migration 0026, docs/decisions/154) drops each prefix another one covers, so the GIN index expands
+ * one prefix per word instead of four. For conditions; ranking keeps `wordFormsQuery` (ts_rank scores
+ * every item of the query). Null without words.
+ */
+export function wordFormsMatch(q: string): SQL | null {
+  const words = searchWords(q);
+  if (!words.length) return null;
+  return sql`word_forms_match(array[${sql.join(
+    words.map((w) => sql`${w}`),
+    sql`, `,
+  )}]::text[])`;
+}
+
 /** The whole search as one lower-case string for trigram similarity. */
 export function trigramText(q: string): string {
   return searchWords(q).join(" ");
@@ -50,6 +65,6 @@ export const pilotTitleText = sql`(lower(coalesce(p.title->>'fi', '') || ' ' || 
 
 /** The ids of the artists whose profile, or an approved visible service, matches (`artist_search_ids`). */
 export function artistSearchSql(q: string): SQL | null {
-  const tsq = wordFormsQuery(q);
+  const tsq = wordFormsMatch(q);
   return tsq ? sql`a.id = any(array(select artist_search_ids(${tsq}, ${trigramText(q)})))` : null;
 }

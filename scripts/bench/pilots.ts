@@ -22,12 +22,13 @@ const REGION = "14";
 async function listFloor(db: Db, withChoices: boolean) {
   const filters = parsePilotFilters(new URLSearchParams({ q: Q, region: REGION }));
   const [, visibility] = await Promise.all([dataGeneration(db), pilotVisibilitySql(db, null)]);
+  const orderBy = pilotOrderSql("relevance", { q: Q, lang: "fi" });
   await Promise.all([
     listPilots(db, {
       visibility,
       page: 1,
-      where: pilotFilterSql(filters, todayIso()),
-      orderBy: pilotOrderSql("relevance", { q: Q, lang: "fi" }),
+      where: pilotFilterSql(filters, todayIso(), { search: !orderBy.ranking }),
+      orderBy,
     }),
     // Cached for a minute under the generation when the cache is on: the cached page does not run it.
     withChoices ? pilotFilterOptions(db, visibility) : null,

@@ -30,13 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? "relevance"
       : "end";
   const [generation, visibility] = await Promise.all([dataGeneration(db), pilotVisibility(user)]);
+  const orderBy = pilotOrderSql(sort, { q: filters.q, lang });
   const [result, options] = await Promise.all([
     listPilots(db, {
       generation,
       visibility,
       page: pageFromUrl(url),
-      where: pilotFilterSql(filters, todayIso()),
-      orderBy: pilotOrderSql(sort, { q: filters.q, lang }),
+      // A ranked search matches the search itself (docs/decisions/154).
+      where: pilotFilterSql(filters, todayIso(), { search: !orderBy.ranking }),
+      orderBy,
     }),
     pilotFilterOptions(db, visibility, generation),
   ]);
