@@ -178,7 +178,7 @@ describe("the dashboard's parameters", () => {
     const ok = await call(loader, "/fi/dashboard?targetGroup=older_people&region=15", { lang: "fi" }, null);
     expect(ok.status).toBe(200);
     expect(ok.data.filters).toEqual({ region: "15", targetGroup: "older_people" });
-    expect(ok.data.model.headline.eligible).toBe(7);
+    expect(ok.data.figures.model.headline.eligible).toBe(7);
     const bad = await call(loader, "/sv/dashboard?targetGroup=nobody&horizon=36&region=15", { lang: "sv" }, null);
     expect(bad.status).toBe(400);
     expect(bad.data.errors).toEqual({ targetGroup: "validation.invalid", horizon: "validation.invalid" });

@@ -136,11 +136,11 @@ describe("the dashboard's reporting date", () => {
     const { loader } = await import("~/routes/dashboard/route");
     const typed = await call(loader, "/fi/dashboard?reportDate=31.12.2016", { lang: "fi" });
     expect(typed.status).toBe(200);
-    expect(typed.data.model.reportDate).toBe("2016-12-31");
+    expect(typed.data.figures.model.reportDate).toBe("2016-12-31");
     expect(typed.data.reportDate.error).toBeNull();
     const iso = await call(loader, "/fi/dashboard?reportDate=2016-12-31", { lang: "fi" });
-    expect(iso.data.model.reportDate).toBe("2016-12-31");
-    expect(iso.data.model.headline).toEqual(typed.data.model.headline);
+    expect(iso.data.figures.model.reportDate).toBe("2016-12-31");
+    expect(iso.data.figures.model.headline).toEqual(typed.data.figures.model.headline);
   });
 
   it("says, with a 400, that a date does not exist or is not written as a date", async () => {
