@@ -104,19 +104,17 @@ test("every kind of response carries the security headers; inline scripts run on
   for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
 });
 
-test("a visitor's pilot page, rendered once for its data, carries each response's own nonce and is not a signed-in user's", async ({
-  request,
-  page,
-  lang,
-}) => {
-  const path = `/${lang}/pilots/${FIXTURES.pilots.taikuSotessa}`;
-  const visit = async (get: (url: string) => ReturnType<typeof request.get>) => {
-    const res = await get(path);
-    const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1] ?? "";
-    return { nonce, html: await res.text() };
-  };
-  const first = await visit((url) => request.get(url));
-  const second = await visit((url) => request.get(url));
+/** A page as a GET request gets it: the nonce of its Content-Security-Policy, and its HTML. */
+async function visit(get: () => Promise<{ headers(): Record<string, string>; text(): Promise<string> }>) {
+  const res = await get();
+  const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1] ?? "";
+  return { nonce, html: await res.text() };
+}
+
+/** Two visits of a page rendered once for its data: each with its own nonce everywhere, the same page otherwise. */
+async function expectOwnNonces(get: () => ReturnType<typeof visit>) {
+  const first = await get();
+  const second = await get();
   expect(first.nonce).toBeTruthy();
   expect(second.nonce).not.toBe(first.nonce);
   for (const { nonce, html } of [first, second]) {
@@ -125,12 +123,35 @@ test("a visitor's pilot page, rendered once for its data, carries each response'
     expect(new Set(nonces)).toEqual(new Set([nonce]));
   }
   expect(second.html.replaceAll(second.nonce, "")).toBe(first.html.replaceAll(first.nonce, ""));
+}
+
+test("a visitor's pilot list, rendered once for its data, carries each response's own nonce and is not staff's", async ({
+  request,
+  page,
+  lang,
+}) => {
+  const path = `/${lang}/pilots?q=taiku`;
+  await expectOwnNonces(() => visit(() => request.get(path)));
+  // Staff see the list with their "new pilot" link; the visitor's stays without.
+  await login(page, lang, ACCOUNTS.staff);
+  const staff = await visit(() => page.request.get(path));
+  expect(staff.html).toContain(`href="/${lang}/pilots/new"`);
+  expect((await visit(() => request.get(path))).html).not.toContain(`href="/${lang}/pilots/new"`);
+});
+
+test("a visitor's pilot page, rendered once for its data, carries each response's own nonce and is not a signed-in user's", async ({
+  request,
+  page,
+  lang,
+}) => {
+  const path = `/${lang}/pilots/${FIXTURES.pilots.taikuSotessa}`;
+  await expectOwnNonces(() => visit(() => request.get(path)));
   // The council's page of the same pilot is rendered for them, with their forms; the visitor's stays without.
   await login(page, lang, ACCOUNTS.council);
-  const council = await visit((url) => page.request.get(url));
+  const council = await visit(() => page.request.get(path));
   expect(council.html).toContain('name="intent" value="unpublish"');
   expect(council.html).toContain(`nonce="${council.nonce}"`);
-  expect((await visit((url) => request.get(url))).html).not.toContain('name="intent" value="unpublish"');
+  expect((await visit(() => request.get(path))).html).not.toContain('name="intent" value="unpublish"');
 });
 
 test("the session cookie is httpOnly and SameSite, and every sign-in gets a new session id", async ({

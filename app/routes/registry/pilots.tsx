@@ -14,8 +14,15 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { requireLang } from "~/utils/lang.server";
 import { localizedString } from "~/utils/localized";
 import { can, pilotVisibility } from "~/utils/permissions.server";
+import type { RenderMemoHandle } from "~/utils/render-memo.server";
 import { getUser } from "~/utils/session.server";
 import { useLang } from "~/utils/use-lang";
+
+/**
+ * An anonymous visitor's list is rendered once for the same URL and data (docs/decisions/157): what it
+ * shows comes from its loader data, the URL and today's date only.
+ */
+export const handle: RenderMemoHandle = { renderMemo: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
