@@ -23,30 +23,31 @@ export type FiguresOptions = {
   visibility: SQL;
 };
 
-/** The translation coverage's scope for the dashboard's filters (docs/decisions/127). */
-export function parityScopeOf(opts: { filters: FigureFilters; visibility: SQL; reportDate: string }): ParityScope {
+/**
+ * The pilots the figures count: the viewer's visibility and the filters (the headline's horizon
+ * chooses a table's counts, not pilots).
+ */
+export function scopeOf(opts: FiguresOptions): SQL {
   const { horizon: _horizon, ...pilotFilters } = opts.filters;
-  return {
-    pilots: and_([opts.visibility, ...pilotFilterSql(pilotFilters, opts.reportDate)]),
-    reportDate: opts.reportDate,
-    region: pilotFilters.region,
-    municipality: pilotFilters.municipality,
-    artForm: pilotFilters.artForm,
-    targetGroup: pilotFilters.targetGroup,
-  };
+  return and_([opts.visibility, ...pilotFilterSql(pilotFilters, opts.reportDate)]);
+}
+
+/** The translation coverage's scope for the dashboard's filters (docs/decisions/127). */
+export function parityScopeOf(opts: FiguresOptions): ParityScope {
+  const { region, municipality, artForm, targetGroup } = opts.filters;
+  return { pilots: scopeOf(opts), reportDate: opts.reportDate, region, municipality, artForm, targetGroup };
 }
 
 /** Every figure of the dashboard, at once (the bench's floor runs this too). */
 export async function fetchFigures(db: Db, opts: FiguresOptions) {
-  const { horizon: _horizon, ...pilotFilters } = opts.filters;
   const { reportDate } = opts;
-  const scope = and_([opts.visibility, ...pilotFilterSql(pilotFilters, reportDate)]);
+  const scope = scopeOf(opts);
   const [labels, cuts, [perYear, perRegion, employment, funding, cooperation, reach], parity, lifetimes, stamp] =
     await Promise.all([
       codeLabels(db),
       continuationOverview(db, { reportDate, scope }),
       networkFigures(db, scope),
-      parityFigures(db, parityScopeOf({ ...opts, filters: pilotFilters })),
+      parityFigures(db, parityScopeOf(opts)),
       pilotLifetimes(db, { reportDate, scope }),
       dataTimestamp(db),
     ]);

@@ -10,11 +10,11 @@ import type { Db } from "~db/connect";
 import { cached, dataGenerations } from "~db/data-cache.server";
 import { MIN_N_FOR_RATE, summarize } from "~db/queries/continuation.server";
 import { followUpResponse, type FollowUpResponse } from "~db/queries/dashboard.server";
-import { and_, pilotFilterSql } from "~db/queries/pilot-filters.server";
 import type { PilotFilterParam } from "~shared/codes";
 import type { PilotFilters } from "~db/queries/pilot-filters.server";
 import { getI18n, type Lang } from "~/i18n";
 import { appliedFilters } from "./dashboard-parts";
+import { scopeOf } from "./dashboard-fetch.server";
 import { type DashboardFigures, dashboardFigures } from "./dashboard-figures.server";
 import { resolveTable, type TableSpec } from "./dashboard-table-spec";
 import { NETWORK_TABLES } from "./dashboard-tables-network.server";
@@ -88,9 +88,7 @@ export type FigureModel = Omit<DashboardModel, "response">;
 
 /** The follow-up requests' response for the model's scope and reporting date (docs/decisions/113). */
 export function fetchResponse(db: Db, opts: ModelOptions): Promise<FollowUpResponse> {
-  const { horizon: _horizon, ...pilotFilters } = opts.filters;
-  const scope = and_([opts.visibility, ...pilotFilterSql(pilotFilters, opts.reportDate)]);
-  return followUpResponse(db, { reportDate: opts.reportDate, scope });
+  return followUpResponse(db, { reportDate: opts.reportDate, scope: scopeOf(opts) });
 }
 
 /**

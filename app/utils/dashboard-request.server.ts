@@ -1,7 +1,8 @@
 import { getDb } from "~db/client.server";
 import { cached } from "~db/data-cache.server";
 import { codeLabels } from "~db/queries/dashboard-labels.server";
-import { and_, parsePilotFilters, parsePilotFiltersStrict, pilotFilterSql } from "~db/queries/pilot-filters.server";
+import { parsePilotFilters, parsePilotFiltersStrict } from "~db/queries/pilot-filters.server";
+import { scopeOf } from "./dashboard-fetch.server";
 import { isSurvivalCut } from "~shared/survival-cuts";
 import { todayIso } from "~shared/dates";
 import { cachedDashboard, DASHBOARD_FILTERS, type DashboardFilters } from "./dashboard-model.server";
@@ -62,7 +63,7 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   // The cut the survival curves are compared by (docs/decisions/124); an unknown one is ignored.
   const cutParam = search.get("survivalCut");
   const survivalCut = isSurvivalCut(cutParam) ? cutParam : null;
-  const scope = and_([visibility, ...pilotFilterSql(filters, reportDate)]);
+  const scope = scopeOf({ reportDate, filters, visibility });
   const comparison = survivalCut
     ? await cached(db, JSON.stringify(["survivalCut", survivalCut, key]), () =>
         survivalComparison(db, { lang, reportDate, scope, cut: survivalCut }),

@@ -99,11 +99,7 @@ export async function employmentFigures(db: Db, scope: SQL) {
 /** Euros by funder and year, the total, euros per pilot and the share of municipal own funding. */
 export async function fundingFigures(db: Db, scope: SQL) {
   const [byFunder, [totals]] = await Promise.all([
-    queryRows<{ funder: number; year: number | null; amount: string }>(
-      db,
-      sql`select f.funder_id as funder, ${pilotYearSql} as year, sum(f.amount_cents)::text as amount
-        from funding_lines f join pilots p on p.id = f.pilot_id where ${scope} group by 1, 2 order by 2, 3 desc`,
-    ),
+    fundersByYear(db, scope),
     queryRows<{ total: string | null; own: string | null; pilots: number }>(
       db,
       sql`select sum(f.amount_cents)::text as total, (sum(f.amount_cents) filter (where f.kind = 'own_share'))::text as own,
@@ -112,6 +108,15 @@ export async function fundingFigures(db: Db, scope: SQL) {
     ),
   ]);
   return { byFunder, totals };
+}
+
+/** Euros by funder and year. */
+function fundersByYear(db: Db, scope: SQL) {
+  return queryRows<{ funder: number; year: number | null; amount: string }>(
+    db,
+    sql`select f.funder_id as funder, ${pilotYearSql} as year, sum(f.amount_cents)::text as amount
+      from funding_lines f join pilots p on p.id = f.pilot_id where ${scope} group by 1, 2 order by 2, 3 desc`,
+  );
 }
 
 /** Pilots joining culture with social, health or education services; the most frequent partners. */
@@ -283,11 +288,7 @@ export async function networkFigures(db: Db, scope: SQL) {
     perPilotFigures(db, scope),
     municipalitiesPerRegion(db, scope),
     employmentsByForm(db, scope),
-    queryRows<{ funder: number; year: number | null; amount: string }>(
-      db,
-      sql`select f.funder_id as funder, ${pilotYearSql} as year, sum(f.amount_cents)::text as amount
-        from funding_lines f join pilots p on p.id = f.pilot_id where ${scope} group by 1, 2 order by 2, 3 desc`,
-    ),
+    fundersByYear(db, scope),
     partnerFigures(db, scope),
     reachFigures(db, scope),
   ]);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { queryRows } from "../connect";
+import { prng } from "../seed/demo";
 import { ORGANISATION_KINDS } from "~shared/codes";
 import {
   continuationOverview,
@@ -33,17 +34,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A seeded generator, so a failure can be replayed. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // 152 moved from region 15 to 14 at the start of 2021: its pilots' region depends on their dates.
@@ -54,7 +44,8 @@ const SECTORS = ["culture", "social", "health", "education", "youth"];
 const PILOT_COLUMNS = PARITY_FIELDS.filter((f) => f.kind === "pilot" || f.kind === "goodPractice").map((f) => f.column);
 
 function generator(seed: number) {
-  const r = rng(seed);
+  // Seeded, so a failure can be replayed.
+  const r = prng(seed);
   const int = (n: number) => Math.floor(r() * n);
   const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
   const some = <T>(xs: readonly T[]) => xs.filter(() => r() < 0.4);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { queryRows } from "../connect";
+import { prng } from "../seed/demo";
 import { continuationCounts, HORIZONS, latestCountsAsSql, latestStatusesSql } from "./continuation.server";
 import { continuationOverview } from "./dashboard.server";
 import { recordStatusesSql } from "./status-record.server";
@@ -26,17 +27,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A seeded generator, so a failure can be replayed. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
 const BASE = Date.UTC(2015, 0, 1);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -45,7 +35,8 @@ const MUNICIPALITIES = ["005", "152", "301", "399", "893"];
 const PROGRAMMES = ["HKIR", "TAIKU"];
 
 function generator(seed: number) {
-  const r = rng(seed);
+  // Seeded, so a failure can be replayed.
+  const r = prng(seed);
   const int = (n: number) => Math.floor(r() * n);
   const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
   // Dates bunch on month ends and near milestones, where the rules' edges are.
