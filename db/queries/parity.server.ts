@@ -48,11 +48,11 @@ const hasText = (alias: string, column: string, lang: "fi" | "sv") =>
 const has = (alias: string, column: string, lang: "fi" | "sv") => sql.raw(hasText(alias, column, lang));
 
 /**
- * The three sets of items in scope, as CTEs sp (pilots), sa (artists) and ss (services). The pilots carry
- * their text columns, or with `pilotTexts: "bits"` only which of them have text in each language
- * (pilot_figures.texts, docs/decisions/156).
+ * The three sets of items in scope, as CTEs sp (pilots), sa (artists) and ss (services). The items carry
+ * their text columns, or with `texts: "bits"` only which of them have text in each language: the pilots'
+ * pilot_figures.texts (docs/decisions/156), the services' and artists' own `texts` (159).
  */
-function scopeCtes(s: ParityScope, pilotTexts: "columns" | "bits" = "columns"): SQL {
+function scopeCtes(s: ParityScope, texts: "columns" | "bits" = "columns"): SQL {
   const R = sql`${s.reportDate}::date`;
   const area = s.municipality ? `m:${s.municipality}` : s.region ? `r:${s.region}` : undefined;
   const artists = directoryWhere({ area, artForm: s.artForm });
@@ -63,17 +63,17 @@ function scopeCtes(s: ParityScope, pilotTexts: "columns" | "bits" = "columns"): 
       sql`exists (select 1 from service_target_groups tg where tg.service_id = s.id and tg.target_group_code = ${s.targetGroup})`,
     );
   // Only the pilots' text columns, and not materialized: each statement reads sp once, straight from pilots.
-  const texts = [
+  const pilotColumns = [
     ...new Set(PARITY_FIELDS.filter((f) => f.kind === "pilot" || f.kind === "goodPractice").map((f) => f.column)),
   ];
-  const pilots =
-    pilotTexts === "bits"
-      ? sql`select f.texts from pilots p join pilot_figures f on f.pilot_id = p.id`
-      : sql`select p.id, ${sql.raw(texts.map((c) => `p.${c}`).join(", "))} from pilots p`;
+  const bits = texts === "bits";
+  const pilots = bits
+    ? sql`select f.texts from pilots p join pilot_figures f on f.pilot_id = p.id`
+    : sql`select p.id, ${sql.raw(pilotColumns.map((c) => `p.${c}`).join(", "))} from pilots p`;
   return sql`sp as (${pilots} where (${s.pilots}) and coalesce(p.start_date, p.end_date, ${R}) <= ${R}),
-    sa as materialized (select a.* from artists a where ${artists} and a.created_at::date <= ${R}
+    sa as materialized (select ${bits ? sql`a.id, a.texts` : sql`a.*`} from artists a where ${artists} and a.created_at::date <= ${R}
       ${s.targetGroup ? sql`and exists (select 1 from services s where s.artist_id = a.id and ${sql.join(svc, sql` and `)})` : sql``}),
-    ss as materialized (select s.* from services s join sa a on a.id = s.artist_id where ${sql.join(svc, sql` and `)})`;
+    ss as materialized (select ${bits ? sql`s.texts` : sql`s.*`} from services s join sa a on a.id = s.artist_id where ${sql.join(svc, sql` and `)})`;
 }
 
 const FROM: Record<ParityKind, string> = { pilot: "sp", goodPractice: "sp", service: "ss", artist: "sa" };
@@ -90,12 +90,17 @@ export type ParityRow = {
 
 /**
  * Per field: items with text in at least one language, in both, in Finnish only (lacks Swedish), in
- * Swedish only. The pilots' texts are read as bits kept with each pilot (pilot_figures.texts,
- * docs/decisions/156). One pass over each other kind's items: each text's two languages are tested once per item
- * (`offset 0` keeps the subquery from being inlined, which would test them again for every count),
- * the counts are one aggregate row per kind, and `values` turns that row into one row per field.
+ * Swedish only. Every kind's texts are read as bits kept with each item (field j of the kind's: Finnish
+ * bit 2j, Swedish bit 2j + 1): the pilots' in pilot_figures.texts (docs/decisions/156), the services' and
+ * artists' in their `texts` columns (159). The items are counted per combination of bits (a few hundred
+ * at most), each field's counts summed over the combinations, and `values` turns each kind's one
+ * aggregate row into one row per field.
+ *
+ * `read: "texts"` is the definition the bits must agree with (db/queries/parity-bits.test.ts): each text's
+ * two languages tested in the JSON, once per item (`offset 0` keeps the subquery from being inlined,
+ * which would test them again for every count).
  */
-export async function parityFigures(db: Db, scope: ParityScope): Promise<ParityRow[]> {
+export async function parityFigures(db: Db, scope: ParityScope, read: "bits" | "texts" = "bits"): Promise<ParityRow[]> {
   const kinds = [["pilot", "goodPractice"], ["service"], ["artist"]] as const;
   const parts = kinds.map((group) => {
     const fields = PARITY_FIELDS.map((f, i) => ({ ...f, i })).filter((f) =>
@@ -107,9 +112,7 @@ export async function parityFigures(db: Db, scope: ParityScope): Promise<ParityR
         sql`(${sql.raw(String(i))}, ${kind}::text, ${field}::text, ${sql.raw(`t${i}, b${i}, ls${i}, lf${i}`)})`,
     );
     const values = sql`cross join lateral (values ${sql.join(rows, sql`, `)}) v(i, kind, field, total, "both", "lacksSv", "lacksFi")`;
-    if (group[0] === "pilot") {
-      // The pilots' texts as bits (field j of the pilot's: Finnish bit 2j, Swedish bit 2j + 1): the pilots
-      // are counted per combination, and each field's counts summed over the combinations.
+    if (read === "bits") {
       const bit = (j: number, lang: "fi" | "sv") => `(x.texts & ${1 << (2 * j + (lang === "sv" ? 1 : 0))}) <> 0`;
       const counts = fields.map(({ i }, j) =>
         sql.raw(`coalesce(sum(x.n) filter (where ${bit(j, "fi")} or ${bit(j, "sv")}), 0) as t${i},
@@ -118,7 +121,7 @@ export async function parityFigures(db: Db, scope: ParityScope): Promise<ParityR
           coalesce(sum(x.n) filter (where ${bit(j, "sv")} and not ${bit(j, "fi")}), 0) as lf${i}`),
       );
       return sql`select v.* from (select ${sql.join(counts, sql`, `)}
-          from (select p.texts, count(*) as n from sp p group by p.texts) x) c ${values}`;
+          from (select ${sql.raw(a)}.texts, count(*) as n from ${sql.raw(FROM[group[0]])} ${sql.raw(a)} group by ${sql.raw(a)}.texts) x) c ${values}`;
     }
     const tests = fields.map(({ column, i }) =>
       sql.raw(`${hasText(a, column, "fi")} as fi${i}, ${hasText(a, column, "sv")} as sv${i}`),
@@ -132,7 +135,7 @@ export async function parityFigures(db: Db, scope: ParityScope): Promise<ParityR
   });
   const rows = await queryRows<ParityRow & { i: number }>(
     db,
-    sql`with ${scopeCtes(scope, "bits")} select kind, field, total::int as total, "both"::int as both, "lacksSv"::int as "lacksSv", "lacksFi"::int as "lacksFi"
+    sql`with ${scopeCtes(scope, read === "bits" ? "bits" : "columns")} select kind, field, total::int as total, "both"::int as both, "lacksSv"::int as "lacksSv", "lacksFi"::int as "lacksFi"
       from (${sql.join(parts, sql` union all `)}) u order by i`,
   );
   return rows;

@@ -35,6 +35,22 @@ const artistSearch = sql`
   to_tsvector('finnish', coalesce(bio->>'fi', '')) ||
   to_tsvector('swedish', coalesce(bio->>'sv', ''))`;
 
+/**
+ * Which translatable texts have text in each language (migration 0029, docs/decisions/159): field i of
+ * the kind's fields in PARITY_FIELDS order (db/queries/parity.server.ts), bit 2i Finnish, bit 2i + 1
+ * Swedish, set when the text is not blank.
+ */
+const textBits = (columns: string[]) =>
+  sql.raw(
+    columns
+      .flatMap((c, i) =>
+        (["fi", "sv"] as const).map(
+          (lang, j) => `CASE WHEN btrim(coalesce("${c}"->>'${lang}', '')) <> '' THEN ${1 << (2 * i + j)} ELSE 0 END`,
+        ),
+      )
+      .join(" + "),
+  );
+
 /** Artist: a person, group, association or company. */
 export const artists = pgTable(
   "artists",
@@ -60,6 +76,9 @@ export const artists = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     search: tsvector().generatedAlwaysAs(artistSearch),
+    texts: integer()
+      .notNull()
+      .generatedAlwaysAs(textBits(["bio"])),
   },
   (t) => [
     index("artists_state").on(t.state),
@@ -167,6 +186,9 @@ export const services = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     search: tsvector().generatedAlwaysAs(serviceSearch),
+    texts: integer()
+      .notNull()
+      .generatedAlwaysAs(textBits(["title", "description", "accessibility", "season"])),
   },
   (t) => [
     index("services_artist").on(t.artistId),
