@@ -12,7 +12,7 @@ import { codeLabels } from "~db/queries/dashboard-labels.server";
 import { parityFigures, type ParityScope } from "~db/queries/parity.server";
 import { and_, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
 import { dataTimestamp } from "~db/queries/report.server";
-import { pilotLifetimes } from "~db/queries/survival.server";
+import { lifetimeGroups } from "~db/queries/survival.server";
 
 /** The filters the figures are computed with: the registry's, and the headline's horizon. */
 export type FigureFilters = PilotFilters;
@@ -48,7 +48,7 @@ export async function fetchFigures(db: Db, opts: FiguresOptions) {
       continuationOverview(db, { reportDate, scope }),
       networkFigures(db, scope),
       parityFigures(db, parityScopeOf(opts)),
-      pilotLifetimes(db, { reportDate, scope }),
+      lifetimeGroups(db, { reportDate, scope }),
       dataTimestamp(db),
     ]);
   return { labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, stamp };

@@ -82,7 +82,7 @@ export async function dashboardFigures(db: Db, opts: FiguresOptions): Promise<Da
     listLink,
     rateRow,
     headlineCounts,
-    // How long services live (docs/decisions/078): the Kaplan–Meier estimate.
-    survival: survivalSummary(figures.lifetimes.lifetimes),
+    // How long services live (docs/decisions/078): the Kaplan–Meier estimate, from the lifetimes counted per value (159).
+    survival: survivalSummary(figures.lifetimes.groups),
   };
 }

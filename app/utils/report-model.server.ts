@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { and_, pilotFilterSql } from "~db/queries/pilot-filters.server";
 import { reportPilots } from "~db/queries/report.server";
-import { pilotLifetimes, survivalSummary } from "~db/queries/survival.server";
+import { lifetimeGroups, survivalSummary } from "~db/queries/survival.server";
 import { getI18n, type Lang } from "~/i18n";
 import type { DashboardModel } from "./dashboard-model.server";
 import { dashboardFromRequest } from "./dashboard-request.server";
@@ -156,10 +156,10 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
   const user = await getUser(request);
   const scope = and_([visibility, ...pilotFilterSql(filters, model.reportDate)]);
   const [lifetimes, pilots] = await Promise.all([
-    pilotLifetimes(db, { reportDate: model.reportDate, scope }),
+    lifetimeGroups(db, { reportDate: model.reportDate, scope }),
     personalAccess(user).then((access) => reportPilots(db, { reportDate: model.reportDate, scope, access })),
   ]);
-  const km = survivalSummary(lifetimes.lifetimes).km;
+  const km = survivalSummary(lifetimes.groups).km;
   const paperLabels = { interval: t("col.interval"), figure: t("col.figure"), value: t("col.value") };
   const table = (id: string) => model.tables.find((x) => x.id === id)!;
 

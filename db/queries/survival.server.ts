@@ -56,15 +56,16 @@ export const recordLifetimeInputsSql: LifetimeInputsSql = (_pilotsCte, reportDat
   sql`select x.pilot_id, x.l_on, x.f_on, x.f_ended_on from pilot_status_spans x
     where x.valid_from <= ${reportDate}::date and x.valid_to > ${reportDate}::date`;
 
+type LifetimesOptions = { reportDate: string; scope: SQL; inputs?: LifetimeInputsSql };
+
 /**
- * Lifetimes of the eligible pilots matching `scope` (a condition on pilots `p`), and how many were
- * excluded; L and F read off the status record (`inputs`: another way, e.g. the definition).
+ * Each eligible pilot of `scope` (a condition on pilots `p`) with its lifetime: id, event (null when
+ * excluded) and days (float8); L and F read off the status record (`inputs`: another way, e.g. the
+ * definition).
  */
-export async function pilotLifetimes(db: Db, opts: { reportDate: string; scope: SQL; inputs?: LifetimeInputsSql }) {
+function lifetimeRowsSql(opts: LifetimesOptions): SQL {
   const inputs = opts.inputs ?? recordLifetimeInputsSql;
-  const rows = await queryRows<{ id: number; days: string | number | null; event: boolean | null }>(
-    db,
-    sql`with sp as (select p.id, p.end_date from pilots p where ${eligibleSql({ reportDate: opts.reportDate })} and ${opts.scope})
+  return sql`with sp as (select p.id, p.end_date from pilots p where ${eligibleSql({ reportDate: opts.reportDate })} and ${opts.scope})
     select sp.id,
       case when i.f_on is not null then true when i.l_on is not null then false end as event,
       case
@@ -74,8 +75,17 @@ export async function pilotLifetimes(db: Db, opts: { reportDate: string; scope: 
           then greatest(0, (greatest(0, coalesce(i.l_on - sp.end_date, 0)) + (i.f_on - sp.end_date)) / 2.0)::float8
         when i.l_on is not null then greatest(0, i.l_on - sp.end_date)::float8
       end as days
-    from sp left join (${inputs(sql`sp`, opts.reportDate)}) i on i.pilot_id = sp.id
-    order by sp.id`,
+    from sp left join (${inputs(sql`sp`, opts.reportDate)}) i on i.pilot_id = sp.id`;
+}
+
+/**
+ * Lifetimes of the eligible pilots matching `scope`, each with its pilot (the survival comparison groups
+ * them), and how many were excluded.
+ */
+export async function pilotLifetimes(db: Db, opts: LifetimesOptions) {
+  const rows = await queryRows<{ id: number; days: string | number | null; event: boolean | null }>(
+    db,
+    sql`${lifetimeRowsSql(opts)} order by sp.id`,
   );
   const lifetimes: Lifetime[] = [];
   let excluded = 0;
@@ -89,9 +99,39 @@ export async function pilotLifetimes(db: Db, opts: { reportDate: string; scope: 
   return { lifetimes, excluded };
 }
 
-/** The survival table: n, events, the share still running at 6/12/24/36 months with n at risk, the median. */
-export function survivalSummary(lifetimes: Lifetime[]) {
-  const km = kaplanMeier(lifetimes.map((l): Observation => ({ time: l.months, event: l.event })));
+/** Pilots with the same lifetime and outcome: `n` of them. */
+export type LifetimeGroup = { days: number; months: number; event: boolean; n: number };
+
+/**
+ * The same lifetimes counted per (days, event), for the figures that need only the estimate (the
+ * dashboard's and the report's survival summary, docs/decisions/159): one row per distinct lifetime
+ * instead of one per pilot; `survivalSummary` of the groups equals that of `pilotLifetimes`.
+ */
+export async function lifetimeGroups(db: Db, opts: LifetimesOptions) {
+  const rows = await queryRows<{ days: string | number | null; event: boolean | null; n: string | number }>(
+    db,
+    sql`select l.days, l.event, count(*) as n from (${lifetimeRowsSql(opts)}) l group by l.days, l.event`,
+  );
+  const groups: LifetimeGroup[] = [];
+  let excluded = 0;
+  for (const r of rows) {
+    if (r.event == null || r.days == null) excluded += Number(r.n);
+    else {
+      const days = Number(r.days);
+      groups.push({ days, months: days / DAYS_PER_MONTH, event: r.event, n: Number(r.n) });
+    }
+  }
+  return { groups, excluded };
+}
+
+/**
+ * The survival table: n, events, the share still running at 6/12/24/36 months with n at risk, the median;
+ * from single lifetimes or counted groups of them (`n`).
+ */
+export function survivalSummary(lifetimes: { months: number; event: boolean; n?: number }[]) {
+  const km = kaplanMeier(
+    lifetimes.map((l): Observation & { n?: number } => ({ time: l.months, event: l.event, n: l.n })),
+  );
   return {
     n: km.n,
     events: km.events,

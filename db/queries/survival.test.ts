@@ -64,6 +64,19 @@ describe("Kaplan–Meier", () => {
     expect(medianLifetime(kaplanMeier([e(3), e(3), c(4), c(5)]))).toBe(3);
   });
 
+  it("counted observations give the same estimate as as many single ones", () => {
+    // The seven as counts, out of order: the tie at 2 in two entries and one with a count of 2.
+    const counted = kaplanMeier([
+      { time: 5, event: false, n: 1 },
+      { time: 2, event: true, n: 2 },
+      { time: 1, event: true, n: 1 },
+      { time: 2, event: false, n: 1 },
+      { time: 4, event: true },
+      { time: 3, event: false, n: 1 },
+    ]);
+    expect(counted).toEqual(km);
+  });
+
   it("a group with no events stays at 1 with no interval and no median", () => {
     const none = kaplanMeier([c(1), c(2), c(2)]);
     expect(none.steps.every((s) => s.survival === 1 && s.low == null)).toBe(true);

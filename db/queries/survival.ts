@@ -32,10 +32,16 @@ export type KaplanMeier = { n: number; events: number; steps: KmStep[]; maxTime:
 
 const Z95 = 1.959963984540054;
 
-export function kaplanMeier(observations: Observation[]): KaplanMeier {
+/**
+ * The estimate from `observations`; one with a count `n` stands for that many alike (the same time and
+ * outcome: the grouped lifetimes, db/queries/survival.server.ts `lifetimeGroups`), and gives the same
+ * estimate as that many single observations.
+ */
+export function kaplanMeier(observations: (Observation & { n?: number })[]): KaplanMeier {
   const obs = observations.filter((o) => Number.isFinite(o.time) && o.time >= 0).sort((a, b) => a.time - b.time);
+  const weight = (o: { n?: number }) => o.n ?? 1;
   const steps: KmStep[] = [];
-  let atRisk = obs.length;
+  let atRisk = obs.reduce((a, o) => a + weight(o), 0);
   let s = 1;
   let greenwood = 0;
   let i = 0;
@@ -44,8 +50,8 @@ export function kaplanMeier(observations: Observation[]): KaplanMeier {
     let events = 0;
     let censored = 0;
     while (i < obs.length && obs[i].time === time) {
-      if (obs[i].event) events++;
-      else censored++;
+      if (obs[i].event) events += weight(obs[i]);
+      else censored += weight(obs[i]);
       i++;
     }
     if (events > 0) {
@@ -56,8 +62,8 @@ export function kaplanMeier(observations: Observation[]): KaplanMeier {
     atRisk -= events + censored;
   }
   return {
-    n: obs.length,
-    events: obs.filter((o) => o.event).length,
+    n: steps.reduce((a, x) => a + x.events + x.censored, 0),
+    events: steps.reduce((a, x) => a + x.events, 0),
     steps,
     maxTime: obs.length ? obs[obs.length - 1].time : null,
   };
