@@ -86,6 +86,8 @@ export const artists = pgTable(
     uniqueIndex("artists_user").on(t.userId),
     index("artists_search").using("gin", t.search),
     index("artists_name_trgm").using("gin", sql`(lower(${t.name})) gin_trgm_ops`),
+    // Translation coverage read without the rows (docs/decisions/159).
+    index("artists_texts").on(t.id, t.createdAt, t.texts).where(sql`${t.state} = 'approved'`),
     check("artists_kind", sql`${t.kind} in (${codeList(ARTIST_KINDS)})`),
     check("artists_state", sql`${t.state} in (${codeList(MODERATION_STATES)})`),
   ],
@@ -193,6 +195,10 @@ export const services = pgTable(
   (t) => [
     index("services_artist").on(t.artistId),
     index("services_public").on(t.id, t.artistId).where(sql`${t.state} = 'approved' and not ${t.hidden}`),
+    // Translation coverage read without the rows (docs/decisions/159).
+    index("services_texts")
+      .on(t.artistId, t.createdAt, t.texts, t.artFormCode, t.id)
+      .where(sql`${t.state} = 'approved' and not ${t.hidden}`),
     index("services_state").on(t.state, t.hidden),
     index("services_format").on(t.format, t.artistId),
     index("services_price").on(t.priceFromCents),
