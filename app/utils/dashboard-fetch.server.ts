@@ -7,7 +7,12 @@
  */
 import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import { continuationOverview, networkFigures } from "~db/queries/dashboard.server";
+import {
+  continuationOverview,
+  municipalityReach,
+  municipalityRows,
+  networkFigures,
+} from "~db/queries/dashboard.server";
 import { codeLabels } from "~db/queries/dashboard-labels.server";
 import { parityFigures, type ParityScope } from "~db/queries/parity.server";
 import { and_, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
@@ -42,14 +47,24 @@ export function parityScopeOf(opts: FiguresOptions): ParityScope {
 export async function fetchFigures(db: Db, opts: FiguresOptions) {
   const { reportDate } = opts;
   const scope = scopeOf(opts);
-  const [labels, cuts, [perYear, perRegion, employment, funding, cooperation, reach], parity, lifetimes, stamp] =
-    await Promise.all([
-      codeLabels(db),
-      continuationOverview(db, { reportDate, scope }),
-      networkFigures(db, scope),
-      parityFigures(db, parityScopeOf(opts)),
-      pilotLifetimes(db, { reportDate, scope }),
-      dataTimestamp(db),
-    ]);
+  // The municipality table's pilots and artists do not depend on the reporting date (docs/decisions/160).
+  const [
+    labels,
+    overview,
+    municipalReach,
+    [perYear, perRegion, employment, funding, cooperation, reach],
+    parity,
+    lifetimes,
+    stamp,
+  ] = await Promise.all([
+    codeLabels(db),
+    continuationOverview(db, { reportDate, scope }),
+    municipalityReach(db, scope),
+    networkFigures(db, scope),
+    parityFigures(db, parityScopeOf(opts)),
+    pilotLifetimes(db, { reportDate, scope }),
+    dataTimestamp(db),
+  ]);
+  const cuts = { ...overview, municipalities: municipalityRows(municipalReach, overview.cuts.municipality) };
   return { labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, stamp };
 }
