@@ -13,7 +13,6 @@ export {
   municipalityReach,
   municipalityRows,
   type Cut,
-  type MunicipalityReach,
 } from "./dashboard-continuation.server";
 
 /**
