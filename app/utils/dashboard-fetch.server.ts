@@ -7,6 +7,7 @@
  */
 import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
+import { cachedFor } from "~db/data-cache.server";
 import {
   continuationOverview,
   municipalityReach,
@@ -43,28 +44,38 @@ export function parityScopeOf(opts: FiguresOptions): ParityScope {
   return { pilots: scopeOf(opts), reportDate: opts.reportDate, region, municipality, artForm, targetGroup };
 }
 
-/** Every figure of the dashboard, at once (the bench's floor runs this too). */
-export async function fetchFigures(db: Db, opts: FiguresOptions) {
+/**
+ * The figures that depend on the scope and not on the reporting date: the code labels, the network's
+ * figures, the data's timestamp and the municipality table's pilots and artists (docs/decisions/160).
+ */
+export function scopeFigures(db: Db, scope: SQL) {
+  return Promise.all([codeLabels(db), networkFigures(db, scope), dataTimestamp(db), municipalityReach(db, scope)]);
+}
+
+/** The figures for the reporting date: continuation, translation coverage and lifetimes (the bench's floor runs this too). */
+export function dateFigures(db: Db, opts: FiguresOptions, scope = scopeOf(opts)) {
   const { reportDate } = opts;
-  const scope = scopeOf(opts);
-  // The municipality table's pilots and artists do not depend on the reporting date (docs/decisions/160).
-  const [
-    labels,
-    overview,
-    municipalReach,
-    [perYear, perRegion, employment, funding, cooperation, reach],
-    parity,
-    lifetimes,
-    stamp,
-  ] = await Promise.all([
-    codeLabels(db),
+  return Promise.all([
     continuationOverview(db, { reportDate, scope }),
-    municipalityReach(db, scope),
-    networkFigures(db, scope),
     parityFigures(db, parityScopeOf(opts)),
     pilotLifetimes(db, { reportDate, scope }),
-    dataTimestamp(db),
   ]);
-  const cuts = { ...overview, municipalities: municipalityRows(municipalReach, overview.cuts.municipality) };
+}
+
+/**
+ * Every figure of the dashboard, at once. The scope's figures are cached under the data generation
+ * (`generation`, read by the caller, or here) and the scope's SQL, so a new reporting date computes
+ * only its own figures (docs/decisions/161); with the data cache off everything is computed.
+ */
+export async function fetchFigures(db: Db, opts: FiguresOptions, generation?: string) {
+  const scope = scopeOf(opts);
+  const [
+    [labels, [perYear, perRegion, employment, funding, cooperation, reach], stamp, municipal],
+    [overview, parity, lifetimes],
+  ] = await Promise.all([
+    cachedFor(db, "dashboard-scope-figures", scope, () => scopeFigures(db, scope), generation),
+    dateFigures(db, opts, scope),
+  ]);
+  const cuts = { ...overview, municipalities: municipalityRows(municipal, overview.cuts.municipality) };
   return { labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, stamp };
 }
