@@ -35,8 +35,9 @@ export async function openDb(options: { url?: string; dataDir?: string; max?: nu
     const client = postgres(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
-      // JIT compilation costs more than it saves on these short analytical queries.
-      connection: { application_name: "rajaton", jit: "off" },
+      // JIT compilation costs more than it saves on these short analytical queries, and so do parallel
+      // workers: a page runs its statements side by side on the pool (docs/decisions/161).
+      connection: { application_name: "rajaton", jit: "off", max_parallel_workers_per_gather: "0" },
     });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" });
     // ICU collations sort titles in the page's language (db/collation.ts); a server built without ICU lacks them.

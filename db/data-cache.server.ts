@@ -64,7 +64,6 @@ export function cachedRows<T>(
   generation?: string,
   opts: { prepared?: boolean; nestedLoop?: boolean } = {},
 ): Promise<T[]> {
-  const { sql: text, params } = dialect.sqlToQuery(query);
   // A prepared statement (db/connect.ts) for a query whose text takes few shapes (docs/decisions/152);
   // or one planned with nested loops (docs/decisions/154).
   const run = () =>
@@ -73,5 +72,15 @@ export function cachedRows<T>(
       : opts.nestedLoop
         ? nestedLoopRows<T>(db, query)
         : queryRows<T>(db, query);
-  return cached(db, JSON.stringify(["rows", todayIso(), text, params]), run, generation);
+  return cachedFor(db, "rows", query, run, generation);
+}
+
+/**
+ * What `compute` gives for the SQL `query` (rows, or figures over a scope of pilots), cached under
+ * `name` and the query's own text, parameters and today's date: two calls share a value only when
+ * their SQL would have been exactly the same.
+ */
+export function cachedFor<T>(db: Db, name: string, query: SQL, compute: () => Promise<T>, generation?: string) {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return cached(db, JSON.stringify([name, todayIso(), text, params]), compute, generation);
 }

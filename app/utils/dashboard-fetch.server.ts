@@ -7,7 +7,13 @@
  */
 import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import { continuationOverview, networkFigures } from "~db/queries/dashboard.server";
+import { cachedFor } from "~db/data-cache.server";
+import {
+  continuationOverview,
+  municipalityReach,
+  municipalityRows,
+  networkFigures,
+} from "~db/queries/dashboard.server";
 import { codeLabels } from "~db/queries/dashboard-labels.server";
 import { parityFigures, type ParityScope } from "~db/queries/parity.server";
 import { and_, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
@@ -38,18 +44,38 @@ export function parityScopeOf(opts: FiguresOptions): ParityScope {
   return { pilots: scopeOf(opts), reportDate: opts.reportDate, region, municipality, artForm, targetGroup };
 }
 
-/** Every figure of the dashboard, at once (the bench's floor runs this too). */
-export async function fetchFigures(db: Db, opts: FiguresOptions) {
+/**
+ * The figures that depend on the scope and not on the reporting date: the code labels, the network's
+ * figures, the data's timestamp and the municipality table's pilots and artists (docs/decisions/160).
+ */
+export function scopeFigures(db: Db, scope: SQL) {
+  return Promise.all([codeLabels(db), networkFigures(db, scope), dataTimestamp(db), municipalityReach(db, scope)]);
+}
+
+/** The figures for the reporting date: continuation, translation coverage and the lifetimes counted per value (the bench's floor runs this too). */
+export function dateFigures(db: Db, opts: FiguresOptions, scope = scopeOf(opts)) {
   const { reportDate } = opts;
+  return Promise.all([
+    continuationOverview(db, { reportDate, scope }),
+    parityFigures(db, parityScopeOf(opts)),
+    lifetimeGroups(db, { reportDate, scope }),
+  ]);
+}
+
+/**
+ * Every figure of the dashboard, at once. The scope's figures are cached under the data generation
+ * (`generation`, read by the caller, or here) and the scope's SQL, so a new reporting date computes
+ * only its own figures (docs/decisions/161); with the data cache off everything is computed.
+ */
+export async function fetchFigures(db: Db, opts: FiguresOptions, generation?: string) {
   const scope = scopeOf(opts);
-  const [labels, cuts, [perYear, perRegion, employment, funding, cooperation, reach], parity, lifetimes, stamp] =
-    await Promise.all([
-      codeLabels(db),
-      continuationOverview(db, { reportDate, scope }),
-      networkFigures(db, scope),
-      parityFigures(db, parityScopeOf(opts)),
-      lifetimeGroups(db, { reportDate, scope }),
-      dataTimestamp(db),
-    ]);
+  const [
+    [labels, [perYear, perRegion, employment, funding, cooperation, reach], stamp, municipal],
+    [overview, parity, lifetimes],
+  ] = await Promise.all([
+    cachedFor(db, "dashboard-scope-figures", scope, () => scopeFigures(db, scope), generation),
+    dateFigures(db, opts, scope),
+  ]);
+  const cuts = { ...overview, municipalities: municipalityRows(municipal, overview.cuts.municipality) };
   return { labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, stamp };
 }

@@ -15,7 +15,8 @@ import { localizedString } from "./localized";
 
 export { parityScopeOf } from "./dashboard-fetch.server";
 
-export type FiguresOptions = FetchOptions & { lang: Lang };
+/** `generation`: the data generation the caller read, for the scope's cached figures. */
+export type FiguresOptions = FetchOptions & { lang: Lang; generation?: string };
 
 /** A share, or null of nothing. */
 export const share = (a: number, b: number) => (b ? a / b : null);
@@ -39,7 +40,7 @@ export type DashboardFigures = Awaited<ReturnType<typeof fetchFigures>> & {
 
 export async function dashboardFigures(db: Db, opts: FiguresOptions): Promise<DashboardFigures> {
   const t = getI18n(opts.lang).getFixedT(opts.lang, "dashboard");
-  const figures = await fetchFigures(db, opts);
+  const figures = await fetchFigures(db, opts, opts.generation);
   const { horizon = null, ...pilotFilters } = opts.filters;
   const baseParams = filtersToParams(pilotFilters);
   const label = (kind: string, key: string | number | null) =>

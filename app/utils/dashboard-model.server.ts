@@ -61,7 +61,15 @@ export type DashboardModel = {
 /** Every table of the dashboard but the response rate's, in the order the exports list them. */
 const DASHBOARD_TABLES: TableSpec<DashboardFigures>[] = [...RATE_TABLES, ...NETWORK_TABLES];
 
-type ModelOptions = { lang: Lang; reportDate: string; filters: DashboardFilters; visibility: SQL; internal: boolean };
+type ModelOptions = {
+  lang: Lang;
+  reportDate: string;
+  filters: DashboardFilters;
+  visibility: SQL;
+  internal: boolean;
+  /** The data generation, when the caller has read it. */
+  generation?: string;
+};
 
 /** The dashboard: its figures (buildFigureModel) with the follow-up requests' response (withResponse). */
 export async function buildDashboard(db: Db, opts: ModelOptions): Promise<DashboardModel> {
@@ -77,7 +85,7 @@ export async function buildDashboard(db: Db, opts: ModelOptions): Promise<Dashbo
 export async function cachedDashboard(db: Db, opts: ModelOptions, key: string): Promise<DashboardModel> {
   const generations = await dataGenerations(db);
   const [figures, asked] = await Promise.all([
-    cached(db, key, () => buildFigureModel(db, opts), generations.data),
+    cached(db, key, () => buildFigureModel(db, { ...opts, generation: generations.data }), generations.data),
     cached(db, JSON.stringify(["response", key]), () => fetchResponse(db, opts), generations.both),
   ]);
   return withResponse(figures, asked, opts.lang);

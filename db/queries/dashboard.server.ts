@@ -8,7 +8,12 @@ import { queryRows, type Db } from "../connect";
 import { continuationCounts, summarize } from "./continuation.server";
 import { pilotYearSql } from "./pilot-filters.server";
 
-export { continuationOverview, type Cut } from "./dashboard-continuation.server";
+export {
+  continuationOverview,
+  municipalityReach,
+  municipalityRows,
+  type Cut,
+} from "./dashboard-continuation.server";
 
 /**
  * The number of distinct artists among employments `e`: an artist of the directory by id, else by name,

@@ -1,0 +1,167 @@
+/**
+ * The overview split by what depends on the reporting date (docs/decisions/160): continuationOverview's
+ * figures with the municipality table joined from municipalityReach (municipalityRows) equal the one
+ * statement they replace (tests/helpers/continuation-overview-reference.ts) on random pilots, links,
+ * employments and checks, at random reporting dates, with and without filters. Runs on PGlite and, with
+ * DATABASE_URL, on PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { createTestDb, type TestDb } from "../../tests/helpers/db";
+import { continuationOverviewReference } from "../../tests/helpers/continuation-overview-reference";
+import { queryRows } from "../connect";
+import { prng } from "../seed/demo";
+import { latestStatusesSql } from "./continuation.server";
+import { continuationOverview, municipalityReach, municipalityRows } from "./dashboard-continuation.server";
+import { and_, pilotFilterSql, type PilotFilters } from "./pilot-filters.server";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb({ seed: "reference" });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+// 152 moved from region 15 to 14 at the start of 2021.
+const MUNICIPALITIES = ["005", "152", "301", "399", "893", "091"];
+const TARGET_GROUPS = ["older_people", "mental_health", "children_families"];
+const ART_FORMS = ["music", "visual_arts", "theatre", "dance"];
+const STATUSES = ["continues_own", "continues_other", "continues_partly", "transferred", "ended", "unknown"];
+
+async function seed(seedNo: number, pilots: number) {
+  const r = prng(seedNo);
+  const int = (n: number) => Math.floor(r() * n);
+  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
+  const some = <T>(xs: readonly T[]) => xs.filter(() => r() < 0.4);
+  const artists = await queryRows<{ id: number }>(
+    t.db,
+    sql`insert into artists (name, kind, bio, state)
+      select 'Taiteilija ' || g, 'person', '{"fi":"Taidetta"}'::jsonb, 'approved' from generate_series(1, 8) g returning id`,
+  );
+  for (let i = 0; i < pilots; i++) {
+    const start = r() < 0.1 ? null : iso(Date.UTC(2016, 0, 1) + int(7 * 365) * DAY);
+    // Month ends are frequent, to meet the month arithmetic of the horizons.
+    const end = start ? iso(Date.parse(start) + (r() < 0.3 ? 365 : int(900)) * DAY) : r() < 0.5 ? null : "2020-02-29";
+    const [{ id }] = await queryRows<{ id: number }>(
+      t.db,
+      sql`insert into pilots (title, state, start_date, end_date, is_example)
+        values (${JSON.stringify({ fi: `Satunnainen ${i}` })}::jsonb, ${r() < 0.7 ? "published" : "draft"}, ${start}::date, ${end}::date, true)
+        returning id`,
+    );
+    const many = async (table: string, column: string, codes: string[]) => {
+      if (codes.length)
+        await t.db.execute(
+          sql`insert into ${sql.raw(table)} (pilot_id, ${sql.raw(column)}) values ${sql.join(
+            codes.map((c) => sql`(${id}, ${c})`),
+            sql`, `,
+          )}`,
+        );
+    };
+    if (r() < 0.9)
+      await t.db.execute(
+        sql`insert into pilot_programmes (pilot_id, programme_id, phase_id)
+          select ${id}, id, ${r() < 0.7 ? pick([1, 2, 3]) : null} from programmes where code = 'HKIR'`,
+      );
+    await many("pilot_target_groups", "target_group_code", some(TARGET_GROUPS));
+    await many("pilot_art_forms", "art_form_code", some(ART_FORMS));
+    await many("pilot_municipalities", "municipality_code", some(MUNICIPALITIES));
+    // Employments: an artist of the directory, one by name only (names shared across pilots), or neither.
+    const employments = Array.from({ length: int(4) }, () => {
+      const roll = r();
+      const artist = roll < 0.4 ? pick(artists).id : null;
+      const name = roll < 0.4 ? (r() < 0.5 ? `Taiteilija ${int(8)}` : null) : roll < 0.8 ? `Nimi ${int(6)}` : null;
+      return sql`(${id}, ${artist}::int, ${name}, ${pick(ART_FORMS)})`;
+    });
+    if (employments.length)
+      await t.db.execute(
+        sql`insert into employments (pilot_id, artist_id, artist_name, art_form_code) values ${sql.join(employments, sql`, `)}`,
+      );
+    if (end && r() < 0.8) {
+      const checks = Array.from({ length: 1 + int(3) }, () => {
+        const on = Date.parse(end) + (int(1200) - 60) * DAY;
+        const status = pick(STATUSES);
+        // "Ended on": on or before the check's date.
+        const endedOn = status === "ended" && r() < 0.5 ? iso(on - int(300) * DAY) : null;
+        return sql`(${id}, ${iso(on)}::date, ${status}, ${endedOn}::date, 'Test', true)`;
+      });
+      await t.db.execute(
+        sql`insert into continuation_checks (pilot_id, checked_on, status_code, ended_on, checked_by_name, is_example)
+          values ${sql.join(checks, sql`, `)}`,
+      );
+    }
+  }
+  return { r, int, pick };
+}
+
+/** Cut rows by key: every consumer sorts them. */
+const byKey = <T extends { cuts: Record<string, { key: string }[]> }>(o: T) => ({
+  ...o,
+  cuts: Object.fromEntries(
+    Object.entries(o.cuts).map(([c, rows]) => [c, [...rows].sort((a, b) => a.key.localeCompare(b.key))]),
+  ),
+});
+
+const FILTERS: PilotFilters[] = [
+  {},
+  { region: "14" },
+  { region: "15" },
+  { municipality: "152" },
+  { artForm: "music" },
+  { targetGroup: "older_people", municipality: "005" },
+  { year: 2019 },
+];
+
+describe(`the overview split by the reporting date (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
+  it("equals the one statement it replaces at random reporting dates, with filters", async () => {
+    const g = await seed(20261207, 120);
+    const dates = [
+      "2017-06-30",
+      "2020-02-29",
+      "2021-02-28",
+      "2022-12-31",
+      "2031-01-01",
+      ...Array.from({ length: 5 }, () => iso(Date.UTC(2017, 0, 1) + g.int(10 * 365) * DAY)),
+    ];
+    let municipalities = 0;
+    let artists = 0;
+    let notEligible = 0;
+    for (const reportDate of dates)
+      for (const visibility of [sql`p.state = 'published'`, sql`true`])
+        for (const filters of FILTERS) {
+          const scope = and_([visibility, ...pilotFilterSql(filters, reportDate)]);
+          const [overview, reach, reference] = await Promise.all([
+            continuationOverview(t.db, { reportDate, scope }),
+            municipalityReach(t.db, scope),
+            continuationOverviewReference(t.db, { reportDate, scope }),
+          ]);
+          // The reach is a plain value: it survives JSON (a cache) unchanged.
+          const split = {
+            ...overview,
+            municipalities: municipalityRows(JSON.parse(JSON.stringify(reach)), overview.cuts.municipality),
+          };
+          expect(byKey(split), `${reportDate} ${JSON.stringify(filters)}`).toEqual(byKey(reference));
+          municipalities += split.municipalities.length;
+          artists += split.municipalities.filter((m) => m.artists > 0).length;
+          notEligible += split.municipalities.filter((m) => m.eligible < m.pilots).length;
+        }
+    // The comparison met municipalities with artists and with pilots not yet eligible.
+    expect(municipalities).toBeGreaterThan(100);
+    expect(artists).toBeGreaterThan(50);
+    expect(notEligible).toBeGreaterThan(20);
+  }, 300_000);
+
+  it("reads the statuses the same way from the definition", async () => {
+    const scope = sql`true`;
+    for (const reportDate of ["2019-06-30", "2022-02-28"]) {
+      const [a, b] = await Promise.all([
+        continuationOverview(t.db, { reportDate, scope, statuses: latestStatusesSql }),
+        continuationOverviewReference(t.db, { reportDate, scope, statuses: latestStatusesSql }),
+      ]);
+      const { municipalities: _m, ...rest } = b;
+      expect(byKey(a)).toEqual(byKey(rest));
+    }
+  });
+});
