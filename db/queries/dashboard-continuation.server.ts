@@ -34,10 +34,10 @@ export type MunicipalityRow = {
 };
 
 /** A status as the query groups by it: what it counts as, or "" for no answer (not followed up). */
-type Status = "continuing" | "partly" | "ended" | "unknown" | "";
+export type Status = "continuing" | "partly" | "ended" | "unknown" | "";
 
 /** Counts from the number of pilots with each status. */
-function countsOf(n: Map<string, number>): ContinuationCounts {
+export function countsOf(n: Map<string, number>): ContinuationCounts {
   let eligible = 0;
   for (const v of n.values()) eligible += v;
   return toCounts({

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
+import { DAY, iso } from "../../tests/helpers/random-data";
 import { continuationOverviewReference } from "../../tests/helpers/continuation-overview-reference";
 import { queryRows } from "../connect";
 import { prng } from "../seed/demo";
@@ -23,8 +24,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // 152 moved from region 15 to 14 at the start of 2021.
 const MUNICIPALITIES = ["005", "152", "301", "399", "893", "091"];
 const TARGET_GROUPS = ["older_people", "mental_health", "children_families"];

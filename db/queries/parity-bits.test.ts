@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
+import { DAY, iso } from "../../tests/helpers/random-data";
 import { queryRows } from "../connect";
 import { prng } from "../seed/demo";
 import { PARITY_FIELDS, parityFigures, type ParityScope } from "./parity.server";
@@ -22,8 +23,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const MUNICIPALITIES = ["005", "152", "301", "399", "893", "091"];
 const REGIONS = ["14", "15", "01"];
 const TARGET_GROUPS = ["older_people", "mental_health", "children_families", "immigrants"];

@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
+import { DAY, iso } from "../../tests/helpers/random-data";
 import { queryRows } from "../connect";
 import { prng } from "../seed/demo";
 import { ORGANISATION_KINDS } from "~shared/codes";
@@ -36,8 +37,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // 152 moved from region 15 to 14 at the start of 2021: its pilots' region depends on their dates.
 const MUNICIPALITIES = ["005", "152", "301", "399", "893", "091"];
 const TARGET_GROUPS = ["older_people", "mental_health", "children_families", "immigrants"];

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
+import { DAY, iso } from "../../tests/helpers/random-data";
 import { queryRows } from "../connect";
 import { prng } from "../seed/demo";
 import { continuationCounts, HORIZONS, latestCountsAsSql, latestStatusesSql } from "./continuation.server";
@@ -27,9 +28,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const DAY = 86_400_000;
 const BASE = Date.UTC(2015, 0, 1);
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const STATUSES = ["continues_own", "continues_other", "continues_partly", "transferred", "ended", "unknown"];
 const MUNICIPALITIES = ["005", "152", "301", "399", "893"];
 const PROGRAMMES = ["HKIR", "TAIKU"];

@@ -7,38 +7,15 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/connect";
 import { HORIZONS, type ContinuationCounts } from "../../db/queries/continuation.server";
-import { CUTS, type Cut, type MunicipalityRow } from "../../db/queries/dashboard-continuation.server";
+import {
+  CUTS,
+  countsOf,
+  type Cut,
+  type MunicipalityRow,
+  type Status,
+} from "../../db/queries/dashboard-continuation.server";
 import { pilotYearSql } from "../../db/queries/pilot-filters.server";
 import { recordSpansAtSql, type StatusesSql } from "../../db/queries/status-record.server";
-
-type Agg = { eligible: number; continuing: number; fully: number; partly: number; ended: number };
-
-function toCounts(r: Agg): ContinuationCounts {
-  return {
-    eligible: r.eligible,
-    continuing: r.continuing,
-    fully: r.fully,
-    partly: r.partly,
-    ended: r.ended,
-    notFollowedUp: r.eligible - r.continuing - r.ended,
-  };
-}
-
-/** A status as the query groups by it: what it counts as, or "" for no answer (not followed up). */
-type Status = "continuing" | "partly" | "ended" | "unknown" | "";
-
-/** Counts from the number of pilots with each status. */
-function countsOf(n: Map<string, number>): ContinuationCounts {
-  let eligible = 0;
-  for (const v of n.values()) eligible += v;
-  return toCounts({
-    eligible,
-    continuing: (n.get("continuing") ?? 0) + (n.get("partly") ?? 0),
-    fully: n.get("continuing") ?? 0,
-    partly: n.get("partly") ?? 0,
-    ended: n.get("ended") ?? 0,
-  });
-}
 
 /**
  * Everything about continuation in one query: each pilot's status at the reporting date and at the
