@@ -8,10 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
-import { DAY, iso } from "../../tests/helpers/random-data";
+import { DAY, iso, randomChoices } from "../../tests/helpers/random-data";
 import { continuationOverviewReference } from "../../tests/helpers/continuation-overview-reference";
 import { queryRows } from "../connect";
-import { prng } from "../seed/demo";
 import { latestStatusesSql } from "./continuation.server";
 import { continuationOverview, municipalityReach, municipalityRows } from "./dashboard-continuation.server";
 import { and_, pilotFilterSql, type PilotFilters } from "./pilot-filters.server";
@@ -31,10 +30,7 @@ const ART_FORMS = ["music", "visual_arts", "theatre", "dance"];
 const STATUSES = ["continues_own", "continues_other", "continues_partly", "transferred", "ended", "unknown"];
 
 async function seed(seedNo: number, pilots: number) {
-  const r = prng(seedNo);
-  const int = (n: number) => Math.floor(r() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
-  const some = <T>(xs: readonly T[]) => xs.filter(() => r() < 0.4);
+  const { r, int, pick, some } = randomChoices(seedNo);
   const artists = await queryRows<{ id: number }>(
     t.db,
     sql`insert into artists (name, kind, bio, state)

@@ -10,9 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
-import { DAY, iso } from "../../tests/helpers/random-data";
+import { DAY, iso, randomChoices } from "../../tests/helpers/random-data";
 import { queryRows } from "../connect";
-import { prng } from "../seed/demo";
 import { lifetimeGroups, pilotLifetimes, survivalSummary } from "./survival.server";
 
 let t: TestDb;
@@ -28,9 +27,7 @@ const MUNICIPALITIES = ["005", "152", "301", "399"];
 
 function generator(seed: number) {
   // Seeded, so a failure can be replayed.
-  const r = prng(seed);
-  const int = (n: number) => Math.floor(r() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
+  const { r, int, pick } = randomChoices(seed);
   // Month ends, mostly from a few years: the same lifetimes recur.
   const monthEnd = (from: number, years: number) => iso(Date.UTC(from + int(years), int(12) + 1, 0));
   const date = (from: number, years: number) =>

@@ -10,9 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
-import { DAY, iso } from "../../tests/helpers/random-data";
+import { DAY, iso, randomChoices } from "../../tests/helpers/random-data";
 import { queryRows } from "../connect";
-import { prng } from "../seed/demo";
 import { PARITY_FIELDS, parityFigures, type ParityScope } from "./parity.server";
 
 let t: TestDb;
@@ -31,10 +30,7 @@ const SERVICE_COLUMNS = PARITY_FIELDS.filter((f) => f.kind === "service").map((f
 
 function generator(seed: number) {
   // Seeded, so a failure can be replayed.
-  const r = prng(seed);
-  const int = (n: number) => Math.floor(r() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
-  const some = <T>(xs: readonly T[]) => xs.filter(() => r() < 0.3);
+  const { r, int, pick, some } = randomChoices(seed, 0.3);
   const date = () => iso(Date.UTC(2019, 0, 1) + int(5 * 365) * DAY);
   // Text in one language, both, neither, only blanks (spaces; a tab or a newline is text to btrim), a
   // JSON null, or an empty object.

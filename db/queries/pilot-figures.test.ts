@@ -11,9 +11,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
-import { DAY, iso } from "../../tests/helpers/random-data";
+import { DAY, iso, randomChoices } from "../../tests/helpers/random-data";
 import { queryRows } from "../connect";
-import { prng } from "../seed/demo";
 import { ORGANISATION_KINDS } from "~shared/codes";
 import {
   continuationOverview,
@@ -46,10 +45,7 @@ const PILOT_COLUMNS = PARITY_FIELDS.filter((f) => f.kind === "pilot" || f.kind =
 
 function generator(seed: number) {
   // Seeded, so a failure can be replayed.
-  const r = prng(seed);
-  const int = (n: number) => Math.floor(r() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
-  const some = <T>(xs: readonly T[]) => xs.filter(() => r() < 0.4);
+  const { r, int, pick, some } = randomChoices(seed);
   // Around the region change of 2021, and sometimes none.
   const date = () => (r() < 0.1 ? null : iso(Date.UTC(2018, 0, 1) + int(6 * 365) * DAY));
   // Text in one language, both, neither, only blanks, or a null value.

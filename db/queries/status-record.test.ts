@@ -10,9 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
-import { DAY, iso } from "../../tests/helpers/random-data";
+import { DAY, iso, randomChoices } from "../../tests/helpers/random-data";
 import { queryRows } from "../connect";
-import { prng } from "../seed/demo";
 import { continuationCounts, HORIZONS, latestCountsAsSql, latestStatusesSql } from "./continuation.server";
 import { continuationOverview } from "./dashboard.server";
 import { recordStatusesSql } from "./status-record.server";
@@ -35,9 +34,7 @@ const PROGRAMMES = ["HKIR", "TAIKU"];
 
 function generator(seed: number) {
   // Seeded, so a failure can be replayed.
-  const r = prng(seed);
-  const int = (n: number) => Math.floor(r() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
+  const { r, int, pick } = randomChoices(seed);
   // Dates bunch on month ends and near milestones, where the rules' edges are.
   const date = () => (r() < 0.3 ? iso(Date.UTC(2015 + int(8), int(12) + 1, 0)) : iso(BASE + int(9 * 365) * DAY));
   return { r, int, pick, date };
