@@ -6,7 +6,7 @@
  * all render this one model.
  */
 import { createHash } from "node:crypto";
-import { and_, pilotFilterSql } from "~db/queries/pilot-filters.server";
+import { scopeOf } from "./dashboard-fetch.server";
 import { reportPilots } from "~db/queries/report.server";
 import { lifetimeGroups, survivalSummary } from "~db/queries/survival.server";
 import { getI18n, type Lang } from "~/i18n";
@@ -154,7 +154,7 @@ export async function reportFromRequest(request: Request, params: { lang?: strin
   const t = i18n.getFixedT(lang, "report");
   const td = i18n.getFixedT(lang, "dashboard");
   const user = await getUser(request);
-  const scope = and_([visibility, ...pilotFilterSql(filters, model.reportDate)]);
+  const scope = scopeOf({ reportDate: model.reportDate, filters, visibility });
   const [lifetimes, pilots] = await Promise.all([
     lifetimeGroups(db, { reportDate: model.reportDate, scope }),
     personalAccess(user).then((access) => reportPilots(db, { reportDate: model.reportDate, scope, access })),
