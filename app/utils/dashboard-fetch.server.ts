@@ -15,7 +15,7 @@ import {
   networkFigures,
 } from "~db/queries/dashboard.server";
 import { codeLabels } from "~db/queries/dashboard-labels.server";
-import { parityFigures, type ParityScope } from "~db/queries/parity.server";
+import { parityAt, parityEntries, parityEntriesSql, type ParityScope } from "~db/queries/parity.server";
 import { and_, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
 import { dataTimestamp } from "~db/queries/report.server";
 import { lifetimeGroups } from "~db/queries/survival.server";
@@ -52,12 +52,28 @@ export function scopeFigures(db: Db, scope: SQL) {
   return Promise.all([codeLabels(db), networkFigures(db, scope), dataTimestamp(db), municipalityReach(db, scope)]);
 }
 
+/**
+ * The translation coverage at the reporting date from the scope's items counted per entry date, which do
+ * not depend on the date and are cached with the scope (docs/decisions/163).
+ */
+async function parityAtDate(db: Db, opts: FiguresOptions, generation?: string) {
+  const { reportDate, ...items } = parityScopeOf(opts);
+  const entries = await cachedFor(
+    db,
+    "dashboard-parity-entries",
+    parityEntriesSql(items),
+    () => parityEntries(db, items),
+    generation,
+  );
+  return parityAt(entries, reportDate);
+}
+
 /** The figures for the reporting date: continuation, translation coverage and the lifetimes counted per value (the bench's floor runs this too). */
-export function dateFigures(db: Db, opts: FiguresOptions, scope = scopeOf(opts)) {
+export function dateFigures(db: Db, opts: FiguresOptions, scope = scopeOf(opts), generation?: string) {
   const { reportDate } = opts;
   return Promise.all([
     continuationOverview(db, { reportDate, scope }),
-    parityFigures(db, parityScopeOf(opts)),
+    parityAtDate(db, opts, generation),
     lifetimeGroups(db, { reportDate, scope }),
   ]);
 }
@@ -74,7 +90,7 @@ export async function fetchFigures(db: Db, opts: FiguresOptions, generation?: st
     [overview, parity, lifetimes],
   ] = await Promise.all([
     cachedFor(db, "dashboard-scope-figures", scope, () => scopeFigures(db, scope), generation),
-    dateFigures(db, opts, scope),
+    dateFigures(db, opts, scope, generation),
   ]);
   const cuts = { ...overview, municipalities: municipalityRows(municipal, overview.cuts.municipality) };
   return { labels, cuts, perYear, perRegion, employment, funding, cooperation, reach, parity, lifetimes, stamp };

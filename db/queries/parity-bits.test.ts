@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../../tests/helpers/db";
 import { DAY, iso, randomChoices } from "../../tests/helpers/random-data";
 import { queryRows } from "../connect";
-import { PARITY_FIELDS, parityFigures, type ParityScope } from "./parity.server";
+import { PARITY_FIELDS, parityAt, parityEntries, parityFigures, type ParityScope } from "./parity.server";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -138,6 +138,21 @@ async function expectBitsEqualTexts(g: Gen) {
   for (const scope of scopes(g)) {
     const [bits, texts] = await Promise.all([parityFigures(t.db, scope), parityFigures(t.db, scope, "texts")]);
     expect(bits, `${JSON.stringify({ ...scope, pilots: undefined })}`).toEqual(texts);
+    // The scope's items per entry date, read once, give the coverage at every reporting date
+    // (docs/decisions/163): at this one, and on and beside the items' own dates.
+    const { reportDate: _date, ...items } = scope;
+    const entries = await parityEntries(t.db, items);
+    expect(parityAt(entries, scope.reportDate), "entries").toEqual(texts);
+    const dates = [...new Set(entries.map((e) => e.on).filter((d): d is string => d != null))];
+    for (const d of [g.pick(dates), g.pick(dates), "2018-06-30"].filter((d) => d != null)) {
+      const next = iso(Date.parse(d) + DAY);
+      for (const at of [d, next]) {
+        const reportDate = g.r() < 0.5 ? at : iso(Date.parse(d) - DAY);
+        expect(parityAt(entries, reportDate), `entries at ${reportDate}`).toEqual(
+          await parityFigures(t.db, { ...scope, reportDate }, "texts"),
+        );
+      }
+    }
     counted += texts.filter((x) => x.kind !== "pilot" && x.kind !== "goodPractice").reduce((a, x) => a + x.total, 0);
   }
   // Each item's bits are what the definition gives for its own texts.
@@ -164,11 +179,21 @@ describe(`translation coverage from the items' bits (${process.env.DATABASE_URL 
   it("equals the counts from the texts themselves, through texts written, blanked and cleared", async () => {
     const g = generator(20261207);
     // Pilots too, so that the pilots' part runs alongside (pilot-figures.test.ts tests it in depth).
-    for (let i = 0; i < 20; i++)
+    // Some start at a date, some have only an end date (they enter then), some neither (every date counts them).
+    for (let i = 0; i < 30; i++) {
+      const day = g.date();
+      const [start, end] = g.pick([
+        [day, null],
+        [day, iso(Date.parse(day) + g.int(400) * DAY)],
+        [null, g.date()],
+        [null, null],
+      ]);
       await t.db.execute(
-        sql`insert into pilots (title, easy_read, state, start_date, is_example)
-          values (${json({ fi: `Pilotti ${i}`, sv: g.pick(["", "Pilot", " "]) })}, ${json(g.text())}, 'published', ${g.date()}::date, true)`,
+        sql`insert into pilots (title, easy_read, state, start_date, end_date, is_example)
+          values (${json({ fi: `Pilotti ${i}`, sv: g.pick(["", "Pilot", " "]) })}, ${json(g.text())}, ${g.pick(["published", "draft"])},
+            ${start}::date, ${end}::date, true)`,
       );
+    }
     let artists = await addArtists(g, 60);
     let counted = await expectBitsEqualTexts(g);
     for (let round = 0; round < 3; round++) {

@@ -141,6 +141,79 @@ export async function parityFigures(db: Db, scope: ParityScope, read: "bits" | "
   return rows;
 }
 
+/** The filters of a translation coverage without its reporting date: what `parityEntries` depends on. */
+export type ParityItemsScope = Omit<ParityScope, "reportDate">;
+
+/**
+ * The items of a coverage's scope counted per (kind, the date they enter, their bits): `g` 0 for the
+ * pilots (their texts and good-practice card share the bits), 1 services, 2 artists; `on` the first
+ * reporting date that counts the item (ISO; null: every date). It does not depend on the reporting date
+ * (docs/decisions/163): a pilot enters at its start (else its end; with neither, always); an artist when
+ * created, with a target group filter no earlier than its first matching service; a service when both it
+ * and its artist have. `parityAt` gives the coverage at any date from these rows.
+ */
+export type ParityEntry = { g: 0 | 1 | 2; on: string | null; texts: number; n: number };
+
+/** The statement of `parityEntries`, for caching under its own text (app/utils/dashboard-fetch.server.ts). */
+export function parityEntriesSql(s: ParityItemsScope): SQL {
+  const area = s.municipality ? `m:${s.municipality}` : s.region ? `r:${s.region}` : undefined;
+  const artists = directoryWhere({ area, artForm: s.artForm });
+  // The services' filters apart from their date, which each item's `on` carries instead.
+  const svc: SQL[] = [sql`s.state = 'approved'`, sql`not s.hidden`];
+  if (s.artForm) svc.push(sql`s.art_form_code = ${s.artForm}`);
+  if (s.targetGroup)
+    svc.push(
+      sql`exists (select 1 from service_target_groups tg where tg.service_id = s.id and tg.target_group_code = ${s.targetGroup})`,
+    );
+  const svcWhere = sql.join(svc, sql` and `);
+  const artistOn = s.targetGroup
+    ? sql`greatest(a.created_at::date, (select min(s.created_at)::date from services s where s.artist_id = a.id and ${svcWhere}))`
+    : sql`a.created_at::date`;
+  return sql`with sa as materialized (select a.id, a.texts, ${artistOn} as entry_on from artists a where ${artists}
+      ${s.targetGroup ? sql`and exists (select 1 from services s where s.artist_id = a.id and ${svcWhere})` : sql``})
+    select 0 as g, coalesce(p.start_date, p.end_date)::text as "on", f.texts, count(*)::int as n
+      from pilots p join pilot_figures f on f.pilot_id = p.id where ${s.pilots} group by 2, 3
+    union all
+    select 1, greatest(s.created_at::date, a.entry_on)::text, s.texts, count(*)::int
+      from services s join sa a on a.id = s.artist_id where ${svcWhere} group by 2, 3
+    union all
+    select 2, a.entry_on::text, a.texts, count(*)::int from sa a group by 2, 3`;
+}
+
+/** Items per (kind, entry date, bits) for the coverage's scope at any reporting date (`parityAt`). */
+export function parityEntries(db: Db, s: ParityItemsScope): Promise<ParityEntry[]> {
+  return queryRows<ParityEntry>(db, parityEntriesSql(s));
+}
+
+/**
+ * The coverage at `reportDate` from the scope's entries: the rows of `parityFigures`, in the same order,
+ * with the same per-field counts read off the same bits (field j of a kind: Finnish bit 2j, Swedish 2j + 1).
+ */
+export function parityAt(entries: readonly ParityEntry[], reportDate: string): ParityRow[] {
+  const perBits: Map<number, number>[] = [new Map(), new Map(), new Map()];
+  for (const e of entries)
+    if (e.on == null || e.on <= reportDate) perBits[e.g].set(e.texts, (perBits[e.g].get(e.texts) ?? 0) + e.n);
+  const group = (kind: ParityKind) => (kind === "service" ? 1 : kind === "artist" ? 2 : 0);
+  const index = new Map<ParityKind, number>();
+  return PARITY_FIELDS.map(({ kind, field }) => {
+    const g = group(kind);
+    const j = index.get(g === 0 ? "pilot" : kind) ?? 0;
+    index.set(g === 0 ? "pilot" : kind, j + 1);
+    const fi = 1 << (2 * j);
+    const sv = 1 << (2 * j + 1);
+    const row: ParityRow = { kind, field, total: 0, both: 0, lacksSv: 0, lacksFi: 0 };
+    for (const [texts, n] of perBits[g]) {
+      const f = (texts & fi) !== 0;
+      const s = (texts & sv) !== 0;
+      if (f || s) row.total += n;
+      if (f && s) row.both += n;
+      if (f && !s) row.lacksSv += n;
+      if (s && !f) row.lacksFi += n;
+    }
+    return row;
+  });
+}
+
 export type ParityGap = {
   kind: "pilot" | "service" | "artist";
   id: number;
