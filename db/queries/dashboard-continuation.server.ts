@@ -115,8 +115,7 @@ export function municipalityRows(
  * with the pilot's eligibility at each (a status where eligible, null where not), into a narrow `b`; one
  * grouping of `b` gives the headline, the years and the horizons (GROUPING SETS), and one grouping of the
  * eligible pilots by the groups they are counted under in every other cut (pilot_figures.cut_keys,
- * docs/decisions/156, counted per numbered set of keys first, 163) gives the programme, phase, target
- * group, art form, region and municipality cuts.
+ * docs/decisions/156) gives the programme, phase, target group, art form, region and municipality cuts.
  * Every grouping only counts pilots per status; the counts are summed here (docs/decisions/153). The
  * municipality table's date-independent part is `municipalityReach` (docs/decisions/160). `statuses`
  * computes the statuses some other way (the equality test passes the definition itself, latestStatusesSql).
@@ -146,14 +145,11 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     from b
     group by grouping sets ((b.x0, b.ood), (b.year, b.x0), (b.x6), (b.x12), (b.x24))
     union all
-    -- Every other cut (programme, phase, target group, art form, region, municipality): the eligible pilots
-    -- counted per set of the keys kept with them (pilot_figures.key_set, an integer, docs/decisions/156,
-    -- 163), then each set's keys unnested once and its counts summed per key.
+    -- Every other cut (programme, phase, target group, art form, region, municipality) in one grouping of
+    -- the eligible pilots by the keys kept with them (pilot_figures.cut_keys, docs/decisions/156).
     select split_part(g.k, ':', 1), substr(g.k, strpos(g.k, ':') + 1), g.x0, null, g.n
-    from (select k, ks.x0, sum(ks.n)::int as n
-      from (select f.key_set, b.x0, count(*) as n from b join pilot_figures f on f.pilot_id = b.id
-        where b.x0 is not null group by f.key_set, b.x0) ks
-      join cut_key_sets s on s.id = ks.key_set cross join unnest(s.keys) k group by k, ks.x0) g`,
+    from (select k, b.x0, count(*)::int as n from b join pilot_figures f on f.pilot_id = b.id
+      cross join unnest(f.cut_keys) k where b.x0 is not null group by k, b.x0) g`,
   );
   // Pilots per status under each (dimension, key); a null status: in scope but not eligible.
   const groups = new Map<string, { dim: string; key: string; n: Map<string, number> }>();

@@ -36,9 +36,6 @@ async function seed(seedNo: number, pilots: number) {
     sql`insert into artists (name, kind, bio, state)
       select 'Taiteilija ' || g, 'person', '{"fi":"Taidetta"}'::jsonb, 'approved' from generate_series(1, 8) g returning id`,
   );
-  let links:
-    | { programme: boolean; phase: number | null; targetGroups: string[]; artForms: string[]; municipalities: string[] }
-    | undefined;
   for (let i = 0; i < pilots; i++) {
     const start = r() < 0.1 ? null : iso(Date.UTC(2016, 0, 1) + int(7 * 365) * DAY);
     // Month ends are frequent, to meet the month arithmetic of the horizons.
@@ -58,24 +55,14 @@ async function seed(seedNo: number, pilots: number) {
           )}`,
         );
     };
-    // Many pilots share their groups with the one before (the overview counts pilots per set of keys first,
-    // docs/decisions/163); the others draw their own.
-    if (!links || r() < 0.5)
-      links = {
-        programme: r() < 0.9,
-        phase: r() < 0.7 ? pick([1, 2, 3]) : null,
-        targetGroups: some(TARGET_GROUPS),
-        artForms: some(ART_FORMS),
-        municipalities: some(MUNICIPALITIES),
-      };
-    if (links.programme)
+    if (r() < 0.9)
       await t.db.execute(
         sql`insert into pilot_programmes (pilot_id, programme_id, phase_id)
-          select ${id}, id, ${links.phase} from programmes where code = 'HKIR'`,
+          select ${id}, id, ${r() < 0.7 ? pick([1, 2, 3]) : null} from programmes where code = 'HKIR'`,
       );
-    await many("pilot_target_groups", "target_group_code", links.targetGroups);
-    await many("pilot_art_forms", "art_form_code", links.artForms);
-    await many("pilot_municipalities", "municipality_code", links.municipalities);
+    await many("pilot_target_groups", "target_group_code", some(TARGET_GROUPS));
+    await many("pilot_art_forms", "art_form_code", some(ART_FORMS));
+    await many("pilot_municipalities", "municipality_code", some(MUNICIPALITIES));
     // Employments: an artist of the directory, one by name only (names shared across pilots), or neither.
     const employments = Array.from({ length: int(4) }, () => {
       const roll = r();
