@@ -81,10 +81,16 @@ export async function buildDashboard(db: Db, opts: ModelOptions): Promise<Dashbo
 /**
  * The dashboard as its page and exports read it, cached under `key`: the figures under the data
  * generation, the follow-up requests' response under a generation that either raises
- * (docs/decisions/158), so that mailing requests does not make the rest be computed again.
+ * (docs/decisions/158), so that mailing requests does not make the rest be computed again. `read`:
+ * the generations, when the caller has read them.
  */
-export async function cachedDashboard(db: Db, opts: ModelOptions, key: string): Promise<DashboardModel> {
-  const generations = await dataGenerations(db);
+export async function cachedDashboard(
+  db: Db,
+  opts: ModelOptions,
+  key: string,
+  read?: { data: string; both: string },
+): Promise<DashboardModel> {
+  const generations = read ?? (await dataGenerations(db));
   const [figures, asked] = await Promise.all([
     cached(db, key, () => buildFigureModel(db, { ...opts, generation: generations.data }), generations.data),
     cached(db, JSON.stringify(["response", key]), () => fetchResponse(db, opts), generations.both),
