@@ -7,9 +7,10 @@ import type { Db } from "~db/connect";
 import { summarize, type ContinuationCounts, type Counts, type Suppression } from "~db/queries/continuation.server";
 import { filtersToParams } from "~db/queries/pilot-filters.server";
 import { survivalSummary } from "~db/queries/survival.server";
-import { getI18n, type Lang } from "~/i18n";
+import type { Lang } from "~/i18n";
 import { fetchFigures, type FiguresOptions as FetchOptions } from "./dashboard-fetch.server";
 import type { T } from "./dashboard-table-spec";
+import { dashboardT } from "./dashboard-t.server";
 import type { Row } from "./dashboard-types";
 import { localizedString } from "./localized";
 
@@ -39,7 +40,7 @@ export type DashboardFigures = Awaited<ReturnType<typeof fetchFigures>> & {
 };
 
 export async function dashboardFigures(db: Db, opts: FiguresOptions): Promise<DashboardFigures> {
-  const t = getI18n(opts.lang).getFixedT(opts.lang, "dashboard");
+  const t = dashboardT(opts.lang);
   const figures = await fetchFigures(db, opts, opts.generation);
   const { horizon = null, ...pilotFilters } = opts.filters;
   const baseParams = filtersToParams(pilotFilters);

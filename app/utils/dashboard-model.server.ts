@@ -12,11 +12,12 @@ import { MIN_N_FOR_RATE, summarize } from "~db/queries/continuation.server";
 import { followUpResponse, type FollowUpResponse } from "~db/queries/dashboard.server";
 import type { PilotFilterParam } from "~shared/codes";
 import type { PilotFilters } from "~db/queries/pilot-filters.server";
-import { getI18n, type Lang } from "~/i18n";
+import type { Lang } from "~/i18n";
 import { appliedFilters } from "./dashboard-parts";
 import { scopeOf } from "./dashboard-fetch.server";
 import { type DashboardFigures, dashboardFigures } from "./dashboard-figures.server";
 import { resolveTable, type TableSpec } from "./dashboard-table-spec";
+import { dashboardT } from "./dashboard-t.server";
 import { NETWORK_TABLES } from "./dashboard-tables-network.server";
 import { RATE_TABLES, RESPONSE_TABLE } from "./dashboard-tables-rates.server";
 import type { ContinuationSummary, DashTable } from "./dashboard-types";
@@ -80,10 +81,16 @@ export async function buildDashboard(db: Db, opts: ModelOptions): Promise<Dashbo
 /**
  * The dashboard as its page and exports read it, cached under `key`: the figures under the data
  * generation, the follow-up requests' response under a generation that either raises
- * (docs/decisions/158), so that mailing requests does not make the rest be computed again.
+ * (docs/decisions/158), so that mailing requests does not make the rest be computed again. `read`:
+ * the generations, when the caller has read them.
  */
-export async function cachedDashboard(db: Db, opts: ModelOptions, key: string): Promise<DashboardModel> {
-  const generations = await dataGenerations(db);
+export async function cachedDashboard(
+  db: Db,
+  opts: ModelOptions,
+  key: string,
+  read?: { data: string; both: string },
+): Promise<DashboardModel> {
+  const generations = read ?? (await dataGenerations(db));
   const [figures, asked] = await Promise.all([
     cached(db, key, () => buildFigureModel(db, { ...opts, generation: generations.data }), generations.data),
     cached(db, JSON.stringify(["response", key]), () => fetchResponse(db, opts), generations.both),
@@ -105,7 +112,7 @@ export function fetchResponse(db: Db, opts: ModelOptions): Promise<FollowUpRespo
  * and the rest does not (docs/decisions/158).
  */
 export function withResponse(model: FigureModel, asked: FollowUpResponse, lang: Lang): DashboardModel {
-  const t = getI18n(lang).getFixedT(lang, "dashboard");
+  const t = dashboardT(lang);
   const after = model.tables.findIndex((x) => x.id === "continuation") + 1;
   return {
     ...model,

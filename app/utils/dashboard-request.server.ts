@@ -1,5 +1,5 @@
 import { getDb } from "~db/client.server";
-import { cached } from "~db/data-cache.server";
+import { cached, dataGenerations } from "~db/data-cache.server";
 import { codeLabels } from "~db/queries/dashboard-labels.server";
 import { parsePilotFilters, parsePilotFiltersStrict } from "~db/queries/pilot-filters.server";
 import { scopeOf } from "./dashboard-fetch.server";
@@ -59,7 +59,8 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
   // The public sees figures from published pilots only; the council and admins see all.
   const visibility = figuresVisibility(user);
   const key = JSON.stringify([lang, internal, reportDate, filters]);
-  const model = await cachedDashboard(db, { lang, reportDate, filters, visibility, internal }, key);
+  const generations = await dataGenerations(db);
+  const model = await cachedDashboard(db, { lang, reportDate, filters, visibility, internal }, key, generations);
   // The cut the survival curves are compared by (docs/decisions/124); an unknown one is ignored.
   const cutParam = search.get("survivalCut");
   const survivalCut = isSurvivalCut(cutParam) ? cutParam : null;
@@ -78,6 +79,8 @@ export async function dashboardFromRequest(request: Request, params: { lang?: st
     survivalCut,
     comparison,
     model,
+    /** The generations the figures were computed at: they change whenever any figure may. */
+    generation: generations.both,
     visibility,
     reportDateError,
     typedDate,

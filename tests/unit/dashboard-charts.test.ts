@@ -94,6 +94,21 @@ describe("server-drawn bar charts", () => {
       '<svg><line x1="1.12" y1="2"></line><path d="M 178,23.13 h 674.27"></path><text x="170.5"><tspan>1.23456</tspan></text></svg>',
     );
   });
+  it("leaves out the classes, wrapper groups and default attributes nothing reads, and keeps the groups the page names", () => {
+    expect(
+      tidy(
+        '<svg><g class="recharts-layer recharts-bar"><g class="recharts-layer recharts-bar-rectangles">' +
+          '<g class="recharts-layer recharts-bar-rectangle"><path fill="#003479" class="recharts-rectangle" d="M 1,2 h 3.14159 Z"></path></g>' +
+          '</g><g class="recharts-layer"></g><g class="recharts-layer recharts-label-list">' +
+          '<text offset="5" x="1.005" class="recharts-text recharts-label"><tspan x="199.66267413097253" dy="0.355em">0.12345</tspan></text>' +
+          '</g></g><g class="recharts-layer recharts-cartesian-axis-tick"><line class="recharts-cartesian-axis-tick-line" x1="1" fill-opacity="1"></line></g></svg>',
+      ),
+    ).toBe(
+      '<svg><g class="recharts-bar"><g class="recharts-bar-rectangles"><path fill="#003479" d="M 1,2 h 3.14 Z"></path>' +
+        '</g><g class="recharts-label-list"><text x="1"><tspan x="199.66" dy="0.355em">0.12345</tspan></text>' +
+        '</g></g><line x1="1"></line></svg>',
+    );
+  });
 });
 
 describe("a chart drawn once for what it shows", () => {

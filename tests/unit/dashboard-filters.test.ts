@@ -193,6 +193,20 @@ describe("the dashboard's parameters", () => {
     expect(await res.text()).toBe("Konstform: Kontrollera den här uppgiften.\n");
   });
 
+  it("say what the figures were computed at, so a visitor's remembered page is rendered again when the data changes", async () => {
+    const route = await import("~/routes/dashboard/route");
+    expect(route.handle).toEqual({ renderMemo: true });
+    const path = "/fi/dashboard?region=15&reportDate=2020-06-30";
+    const first = await call(route.loader, path, { lang: "fi" }, null);
+    expect(first.data.figuresAt).toMatch(/^\d+\.\d+$/);
+    expect((await call(route.loader, path, { lang: "fi" }, null)).data.figuresAt).toBe(first.data.figuresAt);
+    // Any write to the data the figures come from raises the generation (db/migrations/0001_data_generation.sql).
+    await t.db.execute(sql`update pilots set title = title where title->>'fi' = 'flt A0'`);
+    const after = await call(route.loader, path, { lang: "fi" }, null);
+    expect(after.data.figuresAt).not.toBe(first.data.figuresAt);
+    expect(after.data.figures.model.headline).toEqual(first.data.figures.model.headline);
+  });
+
   it("reach the open-data API with the same meaning", async () => {
     const { loader } = await import("~/routes/api/figures-continuation");
     const res = (await loader({

@@ -6,7 +6,8 @@
 import type { Db } from "~db/connect";
 import { cached } from "~db/data-cache.server";
 import { REFERENCE_RATE } from "~shared/stats";
-import { getI18n, type Lang } from "~/i18n";
+import type { Lang } from "~/i18n";
+import { dashboardT } from "~/utils/dashboard-t.server";
 import type { DashboardModel } from "~/utils/dashboard-model.server";
 import { formatNumber, formatPercent } from "~/utils/format";
 import { rateBars } from "~/utils/rate-bars";
@@ -19,7 +20,7 @@ export type ChartId = (typeof CHARTED)[number];
 export type DashboardCharts = Record<ChartId, ChartView | null>;
 
 function drawCharts(model: DashboardModel, lang: Lang): DashboardCharts {
-  const t = getI18n(lang).getFixedT(lang, "dashboard");
+  const t = dashboardT(lang);
   const table = (id: string) => model.tables.find((x) => x.id === id)!;
   const pct = (v: number) => formatPercent(lang, v, 0);
   const count = (v: number) => formatNumber(lang, v);

@@ -8,6 +8,7 @@ import { getI18n, isLang } from "~/i18n";
 import { dashboardFromRequest } from "~/utils/dashboard-request.server";
 import { documentOnlyOf, useDocumentOnly } from "~/utils/document-only";
 import { formatDate } from "~/utils/format";
+import type { RenderMemoHandle } from "~/utils/render-memo.server";
 import { useLang } from "~/utils/use-lang";
 import printHref from "~/styles/dashboard-print.css?url";
 import { dashboardCharts } from "./chart-views.server";
@@ -21,6 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     modelKey,
     filters,
     model,
+    generation,
     visibility,
     reportDateError,
     typedDate,
@@ -59,9 +61,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     reportDate: { typed: typedDate, error: reportDateError },
     survivalCut,
     figures: documentOnly ? null : figures,
+    // What the figures were computed at: a visitor's page is rendered once for the same loader data
+    // (handle.renderMemo), and on a document request the figures are not in it.
+    figuresAt: generation,
   };
   return reportDateError || Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
+
+/** A visitor's page is rendered once for the same URL, day and loader data (docs/decisions/157, 164). */
+export const handle: RenderMemoHandle = { renderMemo: true };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printHref }];
 
