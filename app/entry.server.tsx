@@ -9,6 +9,7 @@ import { NonceProvider } from "./utils/nonce";
 import { i18nScript, recordLookups } from "./locales.server";
 import { createNonce, securityHeaders } from "./utils/security.server";
 import { installRememberedMatches } from "./utils/route-matching.server";
+import { installLazyHandoff } from "./utils/lazy-handoff.server";
 import {
   acceptsGzip,
   gzipKept,
@@ -21,6 +22,8 @@ import {
 
 // Remix matches a page's path against every route several times per request (app/utils/route-matching.server.ts).
 installRememberedMatches();
+// A page sent again from the render memo does not encode its loader data (app/utils/lazy-handoff.server.ts).
+installLazyHandoff();
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
