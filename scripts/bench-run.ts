@@ -4,12 +4,11 @@
  * scenario measured beside its floor (its loader's own queries, without HTTP or rendering).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import postgres from "postgres";
 import { openDb, type Db } from "../db/connect";
+import { createThrowawayDatabase } from "./throwaway-database.mjs";
 import { seedReference } from "../db/seed/reference";
 import { seedFacts } from "../db/seed/facts";
 import { seedDemo } from "../db/seed/demo";
@@ -47,26 +46,16 @@ export const bulkSize = (pilots: number) => ({
 
 /** A new database on the server of `server` with the reference, real, demo and bulk data; `drop()` removes it. */
 export async function createBenchDb(server: string, pilots: number) {
-  const name = `rajaton_bench_${crypto.randomBytes(3).toString("hex")}`;
-  const adminUrl = new URL(server);
-  adminUrl.pathname = "/postgres";
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  };
+  const { name, url, drop, release } = await createThrowawayDatabase(server, "rajaton_bench");
   try {
-    const handle = await openDb({ url: url.toString() });
+    const handle = await openDb({ url });
     await handle.migrate();
     await seedReference(handle.db);
     await seedFacts(handle.db);
     await seedDemo(handle.db);
     const seededMs = await time(() => seedBulk(handle.db, bulkSize(pilots)));
     await handle.close();
-    return { name, url: url.toString(), seededMs, drop, end: () => admin.end() };
+    return { name, url, seededMs, drop, end: release };
   } catch (e) {
     await drop();
     throw e;

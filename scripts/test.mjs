@@ -186,19 +186,10 @@ if (runE2e) {
   const env = { ...process.env, NODE_ENV: "production", INSECURE_COOKIES: "1", E2E_TEST_HELPERS: "1" };
   let cleanup = async () => {};
   if (process.env.DATABASE_URL) {
-    const { default: postgres } = await import("postgres");
-    const name = `rajaton_e2e_${id}`;
-    const adminUrl = new URL(process.env.DATABASE_URL);
-    adminUrl.pathname = "/postgres";
-    const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    cleanup = async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    };
+    const { createThrowawayDatabase } = await import("./throwaway-database.mjs");
+    const { name, url, drop } = await createThrowawayDatabase(process.env.DATABASE_URL, "rajaton_e2e");
+    env.DATABASE_URL = url;
+    cleanup = drop;
     log(`end-to-end database: ${name} (PostgreSQL)`);
   } else {
     env.DATA_DIR = path.join(tmp, `e2e-${id}`);

@@ -3,12 +3,11 @@
  * server of DATABASE_URL (dropped afterwards), or an in-memory PGlite when it is not set.
  * Open one per test file (PGlite takes a few seconds to start).
  */
-import crypto from "node:crypto";
-import postgres from "postgres";
 import { openDb, type DbHandle } from "~db/connect";
 import { seedReference } from "~db/seed/reference";
 import { seedFacts } from "~db/seed/facts";
 import { seedDemo } from "~db/seed/demo";
+import { createThrowawayDatabase } from "../../scripts/throwaway-database.mjs";
 
 export type TestDb = DbHandle & { name: string };
 
@@ -19,18 +18,10 @@ export async function createTestDb(opts: { seed?: "none" | "reference" | "facts"
   let name = "pglite-memory";
   let drop: (() => Promise<void>) | null = null;
   if (url) {
-    name = `rajaton_test_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
-    const adminUrl = new URL(url);
-    adminUrl.pathname = "/postgres";
-    const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    const testUrl = new URL(url);
-    testUrl.pathname = `/${name}`;
-    handle = await openDb({ url: testUrl.toString(), max: 4 });
-    drop = async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    };
+    const throwaway = await createThrowawayDatabase(url, `rajaton_test_${process.pid}`);
+    name = throwaway.name;
+    handle = await openDb({ url: throwaway.url, max: 4 });
+    drop = throwaway.drop;
   } else {
     handle = await openDb({});
   }
