@@ -9,10 +9,21 @@ import { NonceProvider } from "./utils/nonce";
 import { i18nScript, recordLookups } from "./locales.server";
 import { createNonce, securityHeaders } from "./utils/security.server";
 import { installRememberedMatches } from "./utils/route-matching.server";
-import { NONCE_STAND_IN, rememberedPage, rememberPage, renderMemoKey, withNonce } from "./utils/render-memo.server";
+import { installLazyHandoff } from "./utils/lazy-handoff.server";
+import {
+  acceptsGzip,
+  gzipKept,
+  NONCE_STAND_IN,
+  rememberedPage,
+  rememberPage,
+  renderMemoKey,
+  withNonce,
+} from "./utils/render-memo.server";
 
 // Remix matches a page's path against every route several times per request (app/utils/route-matching.server.ts).
 installRememberedMatches();
+// A page sent again from the render memo does not encode its loader data (app/utils/lazy-handoff.server.ts).
+installLazyHandoff();
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -29,9 +40,12 @@ const handleRequest: HandleDocumentRequestFunction = async (
     responseHeaders.set(name, value);
   }
   // An anonymous visitor's page already rendered from the same URL and data is sent again with this
-  // response's nonce (app/utils/render-memo.server.ts).
+  // response's nonce (app/utils/render-memo.server.ts), compressed from what is kept when the client
+  // takes gzip (the server's compression leaves a response with a Content-Encoding alone).
   const memoKey = renderMemoKey(request, remixContext);
-  let page = memoKey ? rememberedPage(memoKey, nonce) : null;
+  const gzip = memoKey !== null && gzipKept && acceptsGzip(request.headers.get("Accept-Encoding"));
+  let page = memoKey ? rememberedPage(memoKey, nonce, gzip) : null;
+  let gzipped = page !== null && gzip;
   let failed = false;
   if (!page) {
     const rendered = await renderPage(
@@ -41,10 +55,16 @@ const handleRequest: HandleDocumentRequestFunction = async (
       documentOnlyOf(loadContext),
     );
     failed = rendered.failed;
-    if (memoKey && !failed) rememberPage(memoKey, rendered.page);
-    page = memoKey ? withNonce(rendered.page, nonce) : rendered.page;
+    if (memoKey && !failed) {
+      rememberPage(memoKey, rendered.page);
+      page = rememberedPage(memoKey, nonce, gzip);
+      gzipped = page !== null && gzip;
+    }
+    page ??= memoKey ? withNonce(rendered.page, nonce) : rendered.page;
   }
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  if (memoKey) responseHeaders.append("Vary", "Accept-Encoding");
+  if (gzipped) responseHeaders.set("Content-Encoding", "gzip");
   responseHeaders.set("Content-Length", String(page.length));
   return new Response(page, { headers: responseHeaders, status: failed ? 500 : responseStatusCode });
 };

@@ -85,20 +85,53 @@ export async function queryRows<T>(db: Db, query: Parameters<Db["execute"]>[0]):
 
 const dialect = new PgDialect();
 
+/** The planner settings of `nestedLoopRows`, for the statement's own transaction (SET LOCAL). */
+const NESTED_LOOP_SETTINGS = sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`;
+
 /**
  * Rows of a read-only query planned with the nested-loop plan it was written for: hash and merge joins
  * and parallel workers off, for this statement only (a transaction's SET LOCAL). For a statement that
  * reads a bounded number of rows and stops, where PostgreSQL's estimate of a filter's selectivity can
  * be far too low (a region's pilots through pilot_municipalities and municipality_regions) and it
  * would otherwise hash a whole table to test a thousand rows (docs/decisions/154).
+ *
+ * On PostgreSQL the transaction's statements are sent together on one connection of the pool
+ * (docs/decisions/162): BEGIN, the settings, the query and COMMIT, without waiting for each answer
+ * before the next; postgres.js waits once more only for the query's parameter types. On PGlite, and
+ * inside a caller's transaction, it is a drizzle transaction.
  */
 export async function nestedLoopRows<T>(db: Db, query: SQL): Promise<T[]> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
-    );
-    return queryRows<T>(tx as unknown as Db, query);
-  });
+  const client = postgresClient(db);
+  if (!client || typeof client.reserve !== "function")
+    return db.transaction(async (tx) => {
+      await tx.execute(NESTED_LOOP_SETTINGS);
+      return queryRows<T>(tx as unknown as Db, query);
+    });
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const reserved = await client.reserve();
+  try {
+    // Every answer is waited for before the connection goes back to the pool; a failed statement
+    // makes PostgreSQL answer COMMIT with a rollback.
+    const [begin, settings, rows, commit] = await Promise.allSettled([
+      reserved.unsafe("begin"),
+      reserved.unsafe(dialect.sqlToQuery(NESTED_LOOP_SETTINGS).sql),
+      // Unnamed, as drizzle's execute() sends it: planned for its parameters each time, nothing kept.
+      reserved.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: false }),
+      reserved.unsafe("commit"),
+    ]);
+    for (const answer of [begin, settings, rows, commit]) if (answer.status === "rejected") throw answer.reason;
+    return (rows as PromiseFulfilledResult<unknown>).value as T[];
+  } finally {
+    reserved.release();
+  }
+}
+
+/** The postgres.js client of a handle opened on PostgreSQL (not a transaction's, not PGlite's), or null. */
+function postgresClient(db: Db): postgres.Sql | null {
+  const client = (db as { $client?: unknown }).$client;
+  if (typeof (client as postgres.Sql | undefined)?.unsafe !== "function" || !("options" in (client as object)))
+    return null;
+  return client as postgres.Sql;
 }
 
 /**
@@ -109,16 +142,11 @@ export async function nestedLoopRows<T>(db: Db, query: SQL): Promise<T[]> {
  * transaction, it runs as `queryRows` does.
  */
 export async function preparedRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const client = (db as { $client?: unknown }).$client;
-  if (typeof (client as postgres.Sql | undefined)?.unsafe !== "function" || !("options" in (client as object)))
-    return queryRows<T>(db, query);
+  const client = postgresClient(db);
+  if (!client) return queryRows<T>(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
   // `simple: false` (an option postgres.js reads but does not type): without it a query without
   // parameters goes as a simple query, unprepared.
   const options = { prepare: true, simple: false } as postgres.UnsafeQueryOptions;
-  return (await (client as postgres.Sql).unsafe(
-    text,
-    params as postgres.ParameterOrJSON<never>[],
-    options,
-  )) as unknown as T[];
+  return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], options)) as unknown as T[];
 }

@@ -16,7 +16,8 @@ const entries = new Map<string, Entry<unknown>>();
 const dialect = new PgDialect();
 
 export async function dataGeneration(db: Db): Promise<string> {
-  const [row] = await queryRows<{ n: string }>(db, sql`select n::text as n from data_generation where id = 1`);
+  // Prepared: read before a cached page's every query (docs/decisions/162).
+  const [row] = await preparedRows<{ n: string }>(db, sql`select n::text as n from data_generation where id = 1`);
   return row?.n ?? "0";
 }
 

@@ -8,8 +8,13 @@
  *
  * Kept to the anonymous visitor: a page whose root data names a user, or that answers a form, an
  * error or anything but 200, is rendered every time and never kept.
+ *
+ * A remembered page is also kept compressed (docs/decisions/162): each part between two nonces
+ * deflated once, on its own, so that a response is the parts' deflated bytes with its nonce between
+ * them in stored blocks, wrapped as gzip, instead of compressing the whole page again.
  */
 import { createHash, randomBytes } from "node:crypto";
+import zlib from "node:zlib";
 import type { EntryContext } from "@remix-run/node";
 import { todayIso } from "~shared/dates";
 
@@ -23,8 +28,8 @@ const standIn = Buffer.from(NONCE_STAND_IN);
 const PAGES_KEPT = 300;
 const BYTES_KEPT = 24 * 1024 * 1024;
 
-/** A remembered page cut where the nonce goes. */
-type Page = { parts: Buffer[]; bytes: number };
+/** A remembered page cut where the nonce goes; `deflated`: each part deflated on its own, once asked for. */
+type Page = { parts: Buffer[]; bytes: number; deflated?: Buffer[] };
 const pages = new Map<string, Page>();
 let bytesKept = 0;
 
@@ -73,14 +78,109 @@ export function renderMemoKey(request: Request, context: EntryContext): string |
   }
 }
 
-/** The page remembered under `key`, with `nonce` in it, or null. */
-export function rememberedPage(key: string, nonce: string): Buffer<ArrayBuffer> | null {
+/**
+ * The page remembered under `key`, with `nonce` in it, or null; with `gzip` (when `gzipKept`) as a
+ * gzip member to send with Content-Encoding: gzip.
+ */
+export function rememberedPage(key: string, nonce: string, gzip = false): Buffer<ArrayBuffer> | null {
   const page = pages.get(key);
   if (!page) return null;
   // Most recently used last, so the oldest is the first to go.
   pages.delete(key);
   pages.set(key, page);
-  return joined(page.parts, nonce);
+  if (!gzip || !gzipKept) return joined(page.parts, nonce);
+  if (!page.deflated) {
+    page.deflated = deflatedParts(page.parts);
+    const bytes = page.deflated.reduce((sum, part) => sum + part.length, 0);
+    page.bytes += bytes;
+    bytesKept += bytes;
+    forgetOldest();
+  }
+  const value = Buffer.from(nonce);
+  // The deflated parts leave room for a nonce of the stand-in's length (every nonce has it).
+  if (value.length !== standIn.length) return zlib.gzipSync(joined(page.parts, nonce));
+  return gzipMember(page.parts, page.deflated, value);
+}
+
+/**
+ * Whether a remembered page can be sent compressed from what is kept: the gzip trailer's CRC-32 is
+ * computed with `zlib.crc32` (Node 20.15 and later); without it the page is compressed as any other.
+ */
+export const gzipKept = typeof zlib.crc32 === "function";
+
+/**
+ * Whether an Accept-Encoding header takes gzip: named (or `*`, gzip not named) with a weight above 0.
+ * Browsers and fetch send it; a client that names only others (or none) gets what the server's
+ * compression gives it.
+ */
+export function acceptsGzip(header: string | null) {
+  if (!header) return false;
+  let star: boolean | null = null;
+  for (const item of header.split(",")) {
+    const [name, ...params] = item.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    const takes = Number.isFinite(weight) && weight > 0;
+    if (name.trim() === "gzip" || name.trim() === "x-gzip") return takes;
+    if (name.trim() === "*") star = takes;
+  }
+  return star === true;
+}
+
+/**
+ * Each part deflated once and ended on a byte boundary (a sync flush; the last part ends the stream),
+ * so that the parts can follow one another with a nonce between them. Each part is deflated with
+ * what precedes it in the page as its dictionary (so it refers back as the whole page's deflate
+ * would), with zero bytes where the nonces go: a part holds no zero byte (the render drops them),
+ * so no reference reaches into a nonce, whichever nonce the response has in its place. The layout
+ * holds for a nonce as long as the stand-in, as every nonce is.
+ */
+function deflatedParts(parts: Buffer[]) {
+  const blank = Buffer.alloc(standIn.length);
+  // A page with a zero byte of its own (never one rendered) has its parts deflated without dictionaries.
+  const referable = parts.every((part) => part.indexOf(0) < 0);
+  const before: Buffer[] = [];
+  return parts.map((part, i) => {
+    const window = referable ? Buffer.concat(before).subarray(-WINDOW) : Buffer.alloc(0);
+    before.push(part, blank);
+    return zlib.deflateRawSync(part, {
+      ...(window.length > 0 ? { dictionary: window } : {}),
+      finishFlush: i === parts.length - 1 ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+    });
+  });
+}
+
+/** How far back deflate refers: its window (32 KB). */
+const WINDOW = 32 * 1024;
+
+/** gzip's header: deflate, no name, no time, from Unix (as Node's own gzip writes it). */
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+
+/** The page as one gzip member: the deflated parts with `nonce` between them in stored blocks. */
+function gzipMember(parts: Buffer[], deflated: Buffer[], nonce: Buffer) {
+  // A stored block (not the last): its header bits on a byte of their own, then LEN and its complement.
+  const stored = Buffer.alloc(5 + nonce.length);
+  stored.writeUInt16LE(nonce.length, 1);
+  stored.writeUInt16LE(~nonce.length & 0xffff, 3);
+  nonce.copy(stored, 5);
+  const out: Buffer[] = [GZIP_HEADER];
+  let crc = 0;
+  let size = 0;
+  parts.forEach((part, i) => {
+    if (i > 0) {
+      out.push(stored);
+      crc = zlib.crc32(nonce, crc);
+      size += nonce.length;
+    }
+    out.push(deflated[i]);
+    crc = zlib.crc32(part, crc);
+    size += part.length;
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size % 2 ** 32, 4);
+  out.push(trailer);
+  return Buffer.concat(out);
 }
 
 /** A page rendered with NONCE_STAND_IN, with `nonce` in its place. */
@@ -100,6 +200,11 @@ export function rememberPage(key: string, html: Buffer) {
   }
   pages.set(key, { parts: cut(own), bytes: own.length });
   bytesKept += own.length;
+  forgetOldest();
+}
+
+/** Forgets the least recently used pages while more than the bound is kept. */
+function forgetOldest() {
   while (pages.size > PAGES_KEPT || bytesKept > BYTES_KEPT) {
     const [oldest, page] = pages.entries().next().value as [string, Page];
     pages.delete(oldest);

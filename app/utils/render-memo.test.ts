@@ -1,7 +1,11 @@
+import { randomBytes } from "node:crypto";
+import zlib from "node:zlib";
 import type { EntryContext } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
+  acceptsGzip,
   forgetPages,
+  gzipKept,
   NONCE_STAND_IN,
   rememberedPage,
   rememberPage,
@@ -116,5 +120,67 @@ describe("a remembered page", () => {
     // k1 was just used: k2 went instead.
     expect(rememberedPage("k1", "n")).not.toBeNull();
     expect(rememberedPage("k2", "n")).toBeNull();
+  });
+});
+
+describe("a remembered page, compressed", () => {
+  beforeEach(() => forgetPages());
+  const nonce = () => randomBytes(16).toString("base64");
+  /** A page of some size, with nonces in the head, in the body and at its very end, and repeats across them. */
+  const words = Array.from({ length: 4000 }, (_, i) => `sana${(i * 7919) % 1013}`).join(" ");
+  const rendered = Buffer.from(
+    `<html><head><script nonce="${NONCE_STAND_IN}">window.__i18n=${JSON.stringify(words)}</script></head>` +
+      `<body><p>${words}</p><script nonce="${NONCE_STAND_IN}">${words.slice(0, 9000)}</script>` +
+      `<script nonce="${NONCE_STAND_IN}">b</script><script nonce="${NONCE_STAND_IN}`,
+  );
+
+  it("unzips to the page with the response's own nonce, for each response", () => {
+    expect(gzipKept).toBe(true);
+    rememberPage("k", rendered);
+    for (const value of [nonce(), nonce(), nonce()]) {
+      const gzipped = rememberedPage("k", value, true);
+      expect(gzipped?.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+      expect(zlib.gunzipSync(gzipped as Buffer).toString()).toBe(rememberedPage("k", value)?.toString());
+      expect(zlib.gunzipSync(gzipped as Buffer).toString()).toBe(rendered.toString().replaceAll(NONCE_STAND_IN, value));
+    }
+  });
+
+  it("is about as small as the whole page compressed at once", () => {
+    rememberPage("k", rendered);
+    const gzipped = rememberedPage("k", nonce(), true) as Buffer;
+    expect(gzipped.length).toBeLessThan(zlib.gzipSync(rendered).length * 1.05);
+    expect(gzipped.length).toBeLessThan(rendered.length / 5);
+  });
+
+  it("is right for a page with zero bytes of its own and for a nonce of another length", () => {
+    const odd = Buffer.concat([
+      Buffer.from(`a\0\0\0b<x nonce="${NONCE_STAND_IN}">`),
+      Buffer.alloc(40),
+      Buffer.from("c"),
+    ]);
+    rememberPage("odd", odd);
+    const value = nonce();
+    expect(zlib.gunzipSync(rememberedPage("odd", value, true) as Buffer)).toEqual(
+      Buffer.from(odd.toString("latin1").replaceAll(NONCE_STAND_IN, value), "latin1"),
+    );
+    rememberPage("k", rendered);
+    expect(zlib.gunzipSync(rememberedPage("k", "short", true) as Buffer).toString()).toBe(
+      rendered.toString().replaceAll(NONCE_STAND_IN, "short"),
+    );
+  });
+
+  it("is sent to a client that takes gzip, and only then", () => {
+    expect(acceptsGzip("gzip, deflate")).toBe(true);
+    expect(acceptsGzip("gzip, deflate, br, zstd")).toBe(true);
+    expect(acceptsGzip("br;q=1.0, gzip;q=0.8, *;q=0.1")).toBe(true);
+    expect(acceptsGzip("*")).toBe(true);
+    expect(acceptsGzip("x-gzip")).toBe(true);
+    expect(acceptsGzip(null)).toBe(false);
+    expect(acceptsGzip("")).toBe(false);
+    expect(acceptsGzip("identity")).toBe(false);
+    expect(acceptsGzip("br")).toBe(false);
+    expect(acceptsGzip("gzip;q=0")).toBe(false);
+    expect(acceptsGzip("gzip;q=0, *")).toBe(false);
+    expect(acceptsGzip("*;q=0")).toBe(false);
   });
 });
