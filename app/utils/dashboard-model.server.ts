@@ -7,7 +7,7 @@
  */
 import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import { cached, dataGenerations } from "~db/data-cache.server";
+import { cached } from "~db/data-cache.server";
 import { MIN_N_FOR_RATE, summarize } from "~db/queries/continuation.server";
 import { followUpResponse, type FollowUpResponse } from "~db/queries/dashboard.server";
 import type { PilotFilterParam } from "~shared/codes";
@@ -81,16 +81,15 @@ export async function buildDashboard(db: Db, opts: ModelOptions): Promise<Dashbo
 /**
  * The dashboard as its page and exports read it, cached under `key`: the figures under the data
  * generation, the follow-up requests' response under a generation that either raises
- * (docs/decisions/158), so that mailing requests does not make the rest be computed again. `read`:
- * the generations, when the caller has read them.
+ * (docs/decisions/158), so that mailing requests does not make the rest be computed again. `generations`:
+ * as the caller read them (dataGenerations), which its page also reports.
  */
 export async function cachedDashboard(
   db: Db,
   opts: ModelOptions,
   key: string,
-  read?: { data: string; both: string },
+  generations: { data: string; both: string },
 ): Promise<DashboardModel> {
-  const generations = read ?? (await dataGenerations(db));
   const [figures, asked] = await Promise.all([
     cached(db, key, () => buildFigureModel(db, { ...opts, generation: generations.data }), generations.data),
     cached(db, JSON.stringify(["response", key]), () => fetchResponse(db, opts), generations.both),

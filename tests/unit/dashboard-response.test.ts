@@ -147,9 +147,9 @@ describe("mailing follow-up requests and the cache", () => {
 
   it("shows a request mailed after the dashboard was cached, without computing the other figures again", async () => {
     const key = "dashboard-response-test";
-    const before = await cachedDashboard(t.db, opts, key);
+    const before = await cachedDashboard(t.db, opts, key, await dataGenerations(t.db));
     await mail(6);
-    const after = await cachedDashboard(t.db, opts, key);
+    const after = await cachedDashboard(t.db, opts, key, await dataGenerations(t.db));
     expect(after.response.sent).toBe(before.response.sent + 1);
     expect(after.tables.find((x) => x.id === "response")!.rows[0].sent).toBe(before.response.sent + 1);
     // The same tables, not computed again (the data generation did not change)…
@@ -159,7 +159,7 @@ describe("mailing follow-up requests and the cache", () => {
     expect(after).toEqual(await buildDashboard(t.db, opts));
     // A change to the data computes them again.
     await t.db.update(pilots).set({ version: sql`version + 1` }).where(eq(pilots.id, ids[1]));
-    const changed = await cachedDashboard(t.db, opts, key);
+    const changed = await cachedDashboard(t.db, opts, key, await dataGenerations(t.db));
     expect(changed.tables.find((x) => x.id === "continuation")).not.toBe(
       after.tables.find((x) => x.id === "continuation"),
     );
