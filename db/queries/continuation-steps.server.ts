@@ -120,7 +120,7 @@ function flat(c: Changes): number[] {
  * Each pilot's changes between consecutive dates where one of its values may change, summed per unit
  * (year and cut keys) for the status at R, and over all pilots for the horizons and out of date.
  */
-export function stepsOf(pilots: readonly PilotRow[]): ContinuationSteps {
+function stepsOf(pilots: readonly PilotRow[]): ContinuationSteps {
   const keys: string[] = [];
   const keyIndex = new Map<string, number>();
   const units = new Map<string, { year: number | null; keys: number[]; changes: Changes }>();
