@@ -24,15 +24,22 @@ const STATUS_CODES = ["", "continuing", "partly", "ended", "unknown"] as const;
 const CODES = STATUS_CODES.length;
 
 /**
- * A scope's steps: plain JSON (numbers and strings), so that a cache may keep it. Dates are days since
- * 1970-01-01. Each list of steps is flat and sorted by day, then status: `[day, status code, change, …]`,
- * a change being the number of pilots that take the status on that day less those that leave it.
+ * A scope's steps: plain JSON (numbers and strings), so that a cache may keep it, and compact (flat lists
+ * of numbers, not an object per unit). Dates are days since 1970-01-01. A list of steps is pairs
+ * `[day × 8 + status code, change, …]` sorted by day and status, a change being the number of pilots that
+ * take the status on that day less those that leave it.
  */
 export type ContinuationSteps = {
   /** The cut keys ('dimension:key', pilot_figures.cut_keys) the units name, each once. */
   keys: string[];
-  /** The eligible pilots' statuses at R, per year and set of cut keys (indices into `keys`). */
-  units: { year: number | null; keys: number[]; steps: number[] }[];
+  /** Per unit (the pilots that share a year and a set of cut keys), its year (null: none). */
+  years: (number | null)[];
+  /** Unit u's keys are `unitKeys[keyStarts[u]]` up to `keyStarts[u + 1]` (indices into `keys`). */
+  keyStarts: number[];
+  unitKeys: number[];
+  /** Unit u's steps (its eligible pilots' statuses at R) are the pairs of `steps` from `stepStarts[u]` up to `stepStarts[u + 1]`. */
+  stepStarts: number[];
+  steps: number[];
   /** The pilots counted as out of date (status code 0). */
   outOfDate: number[];
   /** Per horizon (HORIZONS order), the eligible pilots' statuses at its milestone. */
@@ -104,14 +111,11 @@ function change(c: Changes, day: number, status: number, n: number) {
   c.set(k, (c.get(k) ?? 0) + n);
 }
 
-/** The changes sorted by day and status, without those that cancel out. */
-function flat(c: Changes): number[] {
-  const out: number[] = [];
+/** The changes as pairs sorted by day and status, without those that cancel out, onto `out`. */
+function flat(c: Changes, out: number[] = []): number[] {
   for (const k of [...c.keys()].sort((a, b) => a - b)) {
     const n = c.get(k)!;
-    if (n === 0) continue;
-    const status = ((k % 8) + 8) % 8;
-    out.push((k - status) / 8, status, n);
+    if (n !== 0) out.push(k, n);
   }
   return out;
 }
@@ -170,12 +174,24 @@ function stepsOf(pilots: readonly PilotRow[]): ContinuationSteps {
       before = now;
     }
   }
-  return {
+  const steps: ContinuationSteps = {
     keys,
-    units: [...units.values()].map((u) => ({ year: u.year, keys: u.keys, steps: flat(u.changes) })),
+    years: [],
+    keyStarts: [0],
+    unitKeys: [],
+    stepStarts: [0],
+    steps: [],
     outOfDate: flat(outOfDate),
-    horizons: horizons.map(flat),
+    horizons: horizons.map((h) => flat(h)),
   };
+  for (const u of units.values()) {
+    steps.years.push(u.year);
+    steps.unitKeys.push(...u.keys);
+    steps.keyStarts.push(steps.unitKeys.length);
+    flat(u.changes, steps.steps);
+    steps.stepStarts.push(steps.steps.length);
+  }
+  return steps;
 }
 
 /** The steps of the pilots in `scope` (which must not depend on the reporting date). */
@@ -192,9 +208,14 @@ export function dayOf(date: string): number | null {
   return t.toISOString().slice(0, 10) === date ? t.getTime() / 86_400_000 : null;
 }
 
-/** Pilots per status code at `day`: the changes on or before it summed, into `into`. */
-function sumTo(steps: readonly number[], day: number, into: number[]) {
-  for (let i = 0; i < steps.length && steps[i] <= day; i += 3) into[steps[i + 1]] += steps[i + 2];
+/** Pilots per status code at `day`: the changes of `steps[from…to)` on or before it summed, into `into`. */
+function sumTo(steps: readonly number[], day: number, into: number[], from = 0, to = steps.length) {
+  // A pair's day is on or before `day` when its day × 8 + status is at most day × 8 + 7.
+  const last = day * 8 + 7;
+  for (let i = from; i < to && steps[i] <= last; i += 2) {
+    const status = ((steps[i] % 8) + 8) % 8;
+    into[status] += steps[i + 1];
+  }
   return into;
 }
 
@@ -207,21 +228,22 @@ export function overviewAt(steps: ContinuationSteps, day: number): ContinuationO
   const years = new Map<number, number[]>();
   const byKey = new Array<number>(steps.keys.length * CODES).fill(0);
   const at = new Array<number>(CODES);
-  for (const u of steps.units) {
+  for (let u = 0; u < steps.years.length; u++) {
     at.fill(0);
-    sumTo(u.steps, day, at);
+    sumTo(steps.steps, day, at, steps.stepStarts[u], steps.stepStarts[u + 1]);
     if (at.every((n) => n === 0)) continue;
-    let year = u.year == null ? undefined : years.get(u.year);
-    if (u.year != null && !year) {
+    const y = steps.years[u];
+    let year = y == null ? undefined : years.get(y);
+    if (y != null && !year) {
       year = new Array<number>(CODES).fill(0);
-      years.set(u.year, year);
+      years.set(y, year);
     }
     for (let s = 0; s < CODES; s++) {
       const n = at[s];
       if (n === 0) continue;
       all[s] += n;
       if (year) year[s] += n;
-      for (const k of u.keys) byKey[k * CODES + s] += n;
+      for (let k = steps.keyStarts[u]; k < steps.keyStarts[u + 1]; k++) byKey[steps.unitKeys[k] * CODES + s] += n;
     }
   }
   const groups = new Map<string, StatusGroup>();
