@@ -7,7 +7,7 @@
  */
 import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import { cachedFor } from "~db/data-cache.server";
+import { cachedFor, reusedFor } from "~db/data-cache.server";
 import { continuationSteps, continuationStepsSql, dayOf, overviewAt } from "~db/queries/continuation-steps.server";
 import {
   continuationOverview,
@@ -16,7 +16,7 @@ import {
   networkFigures,
 } from "~db/queries/dashboard.server";
 import { codeLabels } from "~db/queries/dashboard-labels.server";
-import { parityAt, parityEntries, parityEntriesSql, type ParityScope } from "~db/queries/parity.server";
+import { parityAt, parityEntries, parityEntriesSql, parityFigures, type ParityScope } from "~db/queries/parity.server";
 import { and_, pilotFilterSql, type PilotFilters } from "~db/queries/pilot-filters.server";
 import { dataTimestamp } from "~db/queries/report.server";
 import { lifetimeGroups } from "~db/queries/survival.server";
@@ -55,43 +55,44 @@ export function scopeFigures(db: Db, scope: SQL) {
 
 /**
  * The translation coverage at the reporting date from the scope's items counted per entry date, which do
- * not depend on the date and are cached with the scope (docs/decisions/163).
+ * not depend on the date and are cached with the scope (docs/decisions/163). They are built when the
+ * scope is asked for a second time (docs/decisions/167); the first time, the date's coverage is counted
+ * directly, which costs less than building them.
  */
 async function parityAtDate(db: Db, opts: FiguresOptions, generation?: string) {
-  const { reportDate, ...items } = parityScopeOf(opts);
-  const entries = await cachedFor(
+  const scope = parityScopeOf(opts);
+  const { reportDate, ...items } = scope;
+  const entries = await reusedFor(
     db,
     "dashboard-parity-entries",
     parityEntriesSql(items),
     () => parityEntries(db, items),
     generation,
   );
-  return parityAt(entries, reportDate);
+  return entries ? parityAt(entries, reportDate) : parityFigures(db, scope);
 }
 
 /**
- * The continuation overview at the reporting date (docs/decisions/165). The first date asked in a scope
- * runs the statement (`continuationOverview`), as the first view after any change does; from the second
- * date on, the scope's steps (`continuationSteps`, built once and cached with the scope under the data
- * generation) give every date without a statement. Both are keyed by the scope's SQL: a scope that names
- * the date (a status or count filter) is a new scope at every date and always runs the statement. So do
- * a date that is not a plain ISO date and the data cache off.
+ * The continuation overview at the reporting date (docs/decisions/165). The scope's steps
+ * (`continuationSteps`) give every date without a statement; they cost two to three times one date's
+ * statement, so they are built when the scope is asked for a second time (`reusedFor`, docs/decisions/167)
+ * and the first ask runs the statement (`continuationOverview`), as the first view after any change does.
+ * A scope whose SQL names the date (a status or count filter) is a new scope at every date and always
+ * runs the statement; so does a date that is not a plain ISO date, and the data cache off.
  */
 async function continuationAtDate(db: Db, reportDate: string, scope: SQL, generation?: string) {
   const day = dayOf(reportDate);
-  if (process.env.DATA_CACHE === "off" || day == null) return continuationOverview(db, { reportDate, scope });
-  const stepsSql = continuationStepsSql(scope);
-  // The first date asked in the scope, remembered as a figure of the scope is.
-  const first = await cachedFor(db, "dashboard-continuation-first-date", stepsSql, async () => reportDate, generation);
-  if (first === reportDate) return continuationOverview(db, { reportDate, scope });
-  const steps = await cachedFor(
-    db,
-    "dashboard-continuation-steps",
-    stepsSql,
-    () => continuationSteps(db, scope),
-    generation,
-  );
-  return overviewAt(steps, day);
+  const steps =
+    day == null
+      ? null
+      : await reusedFor(
+          db,
+          "dashboard-continuation-steps",
+          continuationStepsSql(scope),
+          () => continuationSteps(db, scope),
+          generation,
+        );
+  return steps && day != null ? overviewAt(steps, day) : continuationOverview(db, { reportDate, scope });
 }
 
 /** The figures for the reporting date: continuation, translation coverage and the lifetimes counted per value (the bench's floor runs this too). */

@@ -25,9 +25,9 @@ async function dashboardSql(db: Db, reportDate: string, opts: { dateOnly?: boole
   const filters = opts.yearTo ? { yearTo: opts.yearTo } : {};
   await codeLabels(db);
   // The scope's translation-coverage items and continuation steps are cached as the page's are
-  // (docs/decisions/163, 165): this process runs with the data cache off, so it is on for the date's
-  // figures alone, and the floor counts the statements a new date runs, not the scope's (the untimed
-  // runs compute them: the scope's first date runs the overview's statement, its second builds the steps).
+  // (docs/decisions/163, 165, 167): this process runs with the data cache off, so it is on for the date's
+  // figures alone, and the floor counts the statements a new date runs, not the scope's (the untimed runs
+  // compute them: the scope's first ask counts the date directly, its second builds the items and steps).
   const cache = process.env.DATA_CACHE;
   if (opts.dateOnly) process.env.DATA_CACHE = "on";
   try {
