@@ -54,6 +54,12 @@ export function scopeFigures(db: Db, scope: SQL) {
 }
 
 /**
+ * Whether the scope's SQL names the reporting date (a status or count filter): it is then a new scope at
+ * every date, and items built for it would serve that one date only.
+ */
+const namesTheDate = (f: FigureFilters) => Boolean(f.status || f.counts);
+
+/**
  * The translation coverage at the reporting date from the scope's items counted per entry date, which do
  * not depend on the date and are cached with the scope (docs/decisions/163). They are built when the
  * scope is asked for a second time (docs/decisions/167); the first time, the date's coverage is counted
@@ -62,13 +68,15 @@ export function scopeFigures(db: Db, scope: SQL) {
 async function parityAtDate(db: Db, opts: FiguresOptions, generation?: string) {
   const scope = parityScopeOf(opts);
   const { reportDate, ...items } = scope;
-  const entries = await reusedFor(
-    db,
-    "dashboard-parity-entries",
-    parityEntriesSql(items),
-    () => parityEntries(db, items),
-    generation,
-  );
+  const entries = namesTheDate(opts.filters)
+    ? null
+    : await reusedFor(
+        db,
+        "dashboard-parity-entries",
+        parityEntriesSql(items),
+        () => parityEntries(db, items),
+        generation,
+      );
   return entries ? parityAt(entries, reportDate) : parityFigures(db, scope);
 }
 
@@ -77,13 +85,14 @@ async function parityAtDate(db: Db, opts: FiguresOptions, generation?: string) {
  * (`continuationSteps`) give every date without a statement; they cost two to three times one date's
  * statement, so they are built when the scope is asked for a second time (`reusedFor`, docs/decisions/167)
  * and the first ask runs the statement (`continuationOverview`), as the first view after any change does.
- * A scope whose SQL names the date (a status or count filter) is a new scope at every date and always
- * runs the statement; so does a date that is not a plain ISO date, and the data cache off.
+ * A scope whose SQL names the date (a status or count filter, `namesTheDate`) always runs the
+ * statement; so does a date that is not a plain ISO date, and the data cache off.
  */
-async function continuationAtDate(db: Db, reportDate: string, scope: SQL, generation?: string) {
+async function continuationAtDate(db: Db, opts: FiguresOptions, scope: SQL, generation?: string) {
+  const { reportDate } = opts;
   const day = dayOf(reportDate);
   const steps =
-    day == null
+    day == null || namesTheDate(opts.filters)
       ? null
       : await reusedFor(
           db,
@@ -99,7 +108,7 @@ async function continuationAtDate(db: Db, reportDate: string, scope: SQL, genera
 export function dateFigures(db: Db, opts: FiguresOptions, scope = scopeOf(opts), generation?: string) {
   const { reportDate } = opts;
   return Promise.all([
-    continuationAtDate(db, reportDate, scope, generation),
+    continuationAtDate(db, opts, scope, generation),
     parityAtDate(db, opts, generation),
     lifetimeGroups(db, { reportDate, scope }),
   ]);
