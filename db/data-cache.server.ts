@@ -13,6 +13,8 @@ import { todayIso } from "~shared/dates";
 const MAX_ENTRIES = 500;
 type Entry<T> = { generation: string; value: Promise<T> };
 const entries = new Map<string, Entry<unknown>>();
+/** Keys asked for once by `reusedFor`, with the generation they were asked at. */
+const asked = new Map<string, string>();
 const dialect = new PgDialect();
 
 export async function dataGeneration(db: Db): Promise<string> {
@@ -84,4 +86,32 @@ export function cachedRows<T>(
 export function cachedFor<T>(db: Db, name: string, query: SQL, compute: () => Promise<T>, generation?: string) {
   const { sql: text, params } = dialect.sqlToQuery(query);
   return cached(db, JSON.stringify([name, todayIso(), text, params]), compute, generation);
+}
+
+/**
+ * A value that pays for itself only when it is used again: the items of a scope from which the figures at
+ * any reporting date are summed, say, which cost more to build than one date's figures computed directly.
+ * The first time `query` is asked for at a data generation this gives null, and the caller computes its
+ * answer directly; from the second time on, `build`'s value, built once and cached as `cachedFor` does.
+ * With the data cache off, always null. See docs/decisions/167.
+ */
+export async function reusedFor<T>(
+  db: Db,
+  name: string,
+  query: SQL,
+  build: () => Promise<T>,
+  generation?: string,
+): Promise<T | null> {
+  if (process.env.DATA_CACHE === "off") return null;
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const key = JSON.stringify([name, todayIso(), text, params]);
+  const current = generation ?? (await dataGeneration(db));
+  const hit = entries.get(key);
+  if ((hit && hit.generation === current) || asked.get(key) === current) {
+    asked.delete(key);
+    return cached(db, key, build, current);
+  }
+  asked.set(key, current);
+  while (asked.size > MAX_ENTRIES) asked.delete(asked.keys().next().value!);
+  return null;
 }

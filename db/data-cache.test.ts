@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../tests/helpers/db";
 import { continuationChecks, feedback, pilotMunicipalities, pilots } from "~db/schema";
-import { cached, cachedRows, dataGeneration } from "./data-cache.server";
+import { cached, cachedRows, dataGeneration, reusedFor } from "./data-cache.server";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -79,6 +79,37 @@ describe("cached", () => {
     expect([a, b, computed]).toEqual([1, 1, 1]);
     await expect(cached(t.db, "f", () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");
     expect(await cached(t.db, "f", async () => 42)).toBe(42);
+  });
+});
+
+describe("reusedFor", () => {
+  it("builds a value only when its query is asked for again at the same generation, then keeps it", async () => {
+    let built = 0;
+    const build = async () => ++built;
+    const q = sql`select 'reused items' as x`;
+    // The first ask: the caller answers directly, nothing is built.
+    expect(await reusedFor(t.db, "items", q, build)).toBeNull();
+    expect(built).toBe(0);
+    // The second: built once and kept.
+    expect(await reusedFor(t.db, "items", q, build)).toBe(1);
+    expect(await reusedFor(t.db, "items", q, build)).toBe(1);
+    // Another query is asked for the first time.
+    expect(await reusedFor(t.db, "items", sql`select 'other items' as x`, build)).toBeNull();
+    // A change to the data: asked once more before it is built again.
+    await t.db.insert(pilots).values({ title: { fi: "Uusi kerran" }, state: "draft" });
+    expect(await reusedFor(t.db, "items", q, build)).toBeNull();
+    expect(await reusedFor(t.db, "items", q, build)).toBe(2);
+    expect(built).toBe(2);
+  });
+
+  it("never builds with the data cache off", async () => {
+    process.env.DATA_CACHE = "off";
+    try {
+      const q = sql`select 'uncached items' as x`;
+      for (let i = 0; i < 3; i++) expect(await reusedFor(t.db, "items", q, async () => 1)).toBeNull();
+    } finally {
+      delete process.env.DATA_CACHE;
+    }
   });
 });
 

@@ -141,6 +141,9 @@ test.describe("layout", () => {
       // appear one at a time as the walk goes, not all at once when it arrives, mid-walk.
       // (The title in the page's language is the one required.)
       const other = lang === "fi" ? "sv" : "fi";
+      // Hydrated first (the artist rows' search fields have replaced their buttons): a blur before that
+      // reaches no handler, and on a loaded machine the message would never come.
+      await expect(page.locator(".artist-picker [role=combobox]").first()).toBeVisible();
       await page.locator(`#f-title-${lang}`).focus();
       await page.locator(`#f-title-${other}`).focus();
       await expect(page.locator(`#f-title-${lang}-error`)).toBeVisible();
