@@ -8,6 +8,7 @@
 import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { cachedFor, reusedFor } from "~db/data-cache.server";
+import { continuationSteps, continuationStepsSql, dayOf, overviewAt } from "~db/queries/continuation-steps.server";
 import {
   continuationOverview,
   municipalityReach,
@@ -71,11 +72,34 @@ async function parityAtDate(db: Db, opts: FiguresOptions, generation?: string) {
   return entries ? parityAt(entries, reportDate) : parityFigures(db, scope);
 }
 
+/**
+ * The continuation overview at the reporting date (docs/decisions/165). The scope's steps
+ * (`continuationSteps`) give every date without a statement; they cost two to three times one date's
+ * statement, so they are built when the scope is asked for a second time (`reusedFor`, docs/decisions/167)
+ * and the first ask runs the statement (`continuationOverview`), as the first view after any change does.
+ * A scope whose SQL names the date (a status or count filter) is a new scope at every date and always
+ * runs the statement; so does a date that is not a plain ISO date, and the data cache off.
+ */
+async function continuationAtDate(db: Db, reportDate: string, scope: SQL, generation?: string) {
+  const day = dayOf(reportDate);
+  const steps =
+    day == null
+      ? null
+      : await reusedFor(
+          db,
+          "dashboard-continuation-steps",
+          continuationStepsSql(scope),
+          () => continuationSteps(db, scope),
+          generation,
+        );
+  return steps && day != null ? overviewAt(steps, day) : continuationOverview(db, { reportDate, scope });
+}
+
 /** The figures for the reporting date: continuation, translation coverage and the lifetimes counted per value (the bench's floor runs this too). */
 export function dateFigures(db: Db, opts: FiguresOptions, scope = scopeOf(opts), generation?: string) {
   const { reportDate } = opts;
   return Promise.all([
-    continuationOverview(db, { reportDate, scope }),
+    continuationAtDate(db, reportDate, scope, generation),
     parityAtDate(db, opts, generation),
     lifetimeGroups(db, { reportDate, scope }),
   ]);

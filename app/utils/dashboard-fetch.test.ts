@@ -45,6 +45,17 @@ describe("a new reporting date reuses the scope's figures", () => {
     expect(second.cuts).not.toEqual(first.cuts);
     expect(second).toEqual(await uncached("2026-06-30"));
     expect(first).toEqual(await uncached("2015-06-30"));
+    // From the second date on, the continuation figures come from the scope's steps (docs/decisions/165).
+    const third = await fetchFigures(t.db, { reportDate: "2020-02-29", filters: {}, visibility }, generation);
+    expect(third).toEqual(await uncached("2020-02-29"));
+  });
+
+  it("keeps the statement for a scope that depends on the date (a status filter)", async () => {
+    const generation = await dataGeneration(t.db);
+    for (const reportDate of ["2019-06-30", "2026-06-30", "2022-12-31"]) {
+      const figures = await fetchFigures(t.db, { reportDate, filters: { status: "ended" }, visibility }, generation);
+      expect(figures).toEqual(await uncached(reportDate, { status: "ended" }));
+    }
   });
 
   it("computes everything for a new filter, and again after a change to the data", async () => {

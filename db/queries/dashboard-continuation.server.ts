@@ -152,7 +152,7 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
       cross join unnest(f.cut_keys) k where b.x0 is not null group by k, b.x0) g`,
   );
   // Pilots per status under each (dimension, key); a null status: in scope but not eligible.
-  const groups = new Map<string, { dim: string; key: string; n: Map<string, number> }>();
+  const groups = new Map<string, StatusGroup>();
   let outOfDate = 0;
   for (const r of rows) {
     if (r.s == null || (r.dim === "year" && r.key === "")) continue;
@@ -162,12 +162,29 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     g.n.set(r.s, (g.n.get(r.s) ?? 0) + r.n);
     if (r.dim === "all" && r.ood) outOfDate += r.n;
   }
+  return overviewOf(groups, outOfDate);
+}
+
+/** Pilots per status (`n`, by what the status counts as, "" for no answer) under one dimension and key. */
+export type StatusGroup = { dim: string; key: string; n: Map<string, number> };
+
+/** The overview's value. */
+export type ContinuationOverview = ReturnType<typeof overviewOf>;
+
+/**
+ * The overview from the pilots per status in each group (keyed by dimension, NUL, key; the headline is
+ * "all", the horizons "h6", "h12", "h24", each with the key "") and the out-of-date pilots: the shape
+ * `continuationOverview` returns, whichever way the counts were found (continuation-steps.server.ts).
+ * Each cut's rows are in the order of their keys.
+ */
+export function overviewOf(groups: ReadonlyMap<string, StatusGroup>, outOfDate: number) {
   const cuts = Object.fromEntries(CUTS.map((c) => [c, [] as { key: string; counts: ContinuationCounts }[]])) as Record<
     Cut,
     { key: string; counts: ContinuationCounts }[]
   >;
   for (const g of groups.values())
     if ((CUTS as readonly string[]).includes(g.dim)) cuts[g.dim as Cut].push({ key: g.key, counts: countsOf(g.n) });
+  for (const rows of Object.values(cuts)) rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const counts = (dim: string) => countsOf(groups.get(`${dim}\u0000`)?.n ?? new Map());
   const horizons = HORIZONS.map((h) => ({ horizon: h, counts: counts(`h${h}`) }));
   // Followed-up pilots whose latest answer (continuing) is more than 12 months old at the reporting date:

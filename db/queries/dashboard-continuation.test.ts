@@ -2,8 +2,10 @@
  * The overview split by what depends on the reporting date (docs/decisions/160): continuationOverview's
  * figures with the municipality table joined from municipalityReach (municipalityRows) equal the one
  * statement they replace (tests/helpers/continuation-overview-reference.ts) on random pilots, links,
- * employments and checks, at random reporting dates, with and without filters. Runs on PGlite and, with
- * DATABASE_URL, on PostgreSQL.
+ * employments and checks, at random reporting dates, with and without filters. The overview read off a
+ * scope's steps (docs/decisions/165) equals the statement at every kind of date where a pilot's values
+ * change, on either side of it, and before and after all data. Runs on PGlite and, with DATABASE_URL,
+ * on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
@@ -12,6 +14,7 @@ import { DAY, iso, randomChoices } from "../../tests/helpers/random-data";
 import { continuationOverviewReference } from "../../tests/helpers/continuation-overview-reference";
 import { queryRows } from "../connect";
 import { latestStatusesSql } from "./continuation.server";
+import { continuationSteps, dayOf, overviewAt, type ContinuationSteps } from "./continuation-steps.server";
 import { continuationOverview, municipalityReach, municipalityRows } from "./dashboard-continuation.server";
 import { and_, pilotFilterSql, type PilotFilters } from "./pilot-filters.server";
 
@@ -158,5 +161,74 @@ describe(`the overview split by the reporting date (${process.env.DATABASE_URL ?
       const { municipalities: _m, ...rest } = b;
       expect(byKey(a)).toEqual(byKey(rest));
     }
+  });
+
+  it("reads every date's overview off the scope's steps as the statement counts it", async () => {
+    const g = await seed(20261208, 80);
+    // Answers corrected (status, date, "ended on"), moved to another pilot and deleted, and end dates
+    // moved, so that the record's spans are recomputed as they are in use.
+    await t.db.execute(sql`update continuation_checks set status_code = 'continues_partly' where id % 7 = 0`);
+    await t.db.execute(sql`update continuation_checks set checked_on = checked_on + 45 where id % 11 = 0`);
+    await t.db.execute(
+      sql`update continuation_checks set ended_on = checked_on - 20 where status_code = 'ended' and id % 3 = 0`,
+    );
+    await t.db.execute(
+      sql`update continuation_checks set pilot_id = (select min(id) from pilots where end_date = '2020-02-29')
+        where id % 13 = 0`,
+    );
+    await t.db.execute(sql`delete from continuation_checks where id % 17 = 0`);
+    await t.db.execute(sql`update pilots set end_date = end_date + 31 where id % 9 = 0 and end_date is not null`);
+    // Every kind of date where a pilot's value may change (end dates, milestones with their month ends and
+    // leap days, a span's first date, a span's first date + 12 months + 1 day), on it and the day before,
+    // a sample of them; random dates; and dates before and after all data.
+    const edges = await queryRows<{ d: string }>(
+      t.db,
+      sql`select distinct d::text as d from (
+        select end_date as d from pilots
+        union all select (end_date + make_interval(months => h))::date from pilots, unnest(array[6, 12, 24]) h
+        union all select valid_from from pilot_status_spans
+        union all select (valid_from + interval '12 months')::date + 1 from pilot_status_spans) x
+      where d is not null order by 1`,
+    );
+    const sample = Array.from({ length: 50 }, () => g.pick(edges).d).flatMap((d) => [d, iso(Date.parse(d) - DAY)]);
+    const dates = [
+      "1990-01-01",
+      "2020-02-29",
+      "2020-03-01",
+      "2021-02-28",
+      "2024-02-29",
+      "2099-12-31",
+      ...sample,
+      ...Array.from({ length: 6 }, () => iso(Date.UTC(2016, 0, 1) + g.int(12 * 365) * DAY)),
+    ];
+    let outOfDate = 0;
+    let empty = 0;
+    let horizons = 0;
+    for (const visibility of [sql`p.state = 'published'`, sql`true`])
+      for (const filters of FILTERS) {
+        const scope = and_([visibility, ...pilotFilterSql(filters, "2000-01-01")]);
+        // A plain value: it survives JSON (a cache) unchanged.
+        const steps: ContinuationSteps = JSON.parse(JSON.stringify(await continuationSteps(t.db, scope)));
+        for (const reportDate of dates) {
+          const expected = await continuationOverview(t.db, { reportDate, scope });
+          expect(overviewAt(steps, dayOf(reportDate)!), `${reportDate} ${JSON.stringify(filters)}`).toEqual(expected);
+          outOfDate += expected.outOfDate;
+          if (expected.headline.eligible === 0) empty++;
+          horizons += expected.horizons.filter((h) => h.counts.ended > 0 && h.counts.partly > 0).length;
+        }
+      }
+    // The comparison met out-of-date pilots, dates before any pilot ended and horizons with every status.
+    expect(outOfDate).toBeGreaterThan(50);
+    expect(empty).toBeGreaterThan(5);
+    expect(horizons).toBeGreaterThan(50);
+  }, 600_000);
+
+  it("counts a date's days as PostgreSQL does, and tells a date that is not a plain ISO date", async () => {
+    for (const d of ["1970-01-02", "1969-12-31", "2020-02-29", "0050-01-01", "2199-12-31"]) {
+      const [{ n }] = await queryRows<{ n: number }>(t.db, sql`select ${d}::date - date '1970-01-01' as n`);
+      expect(dayOf(d), d).toBe(n);
+    }
+    // The statement reads these (and refuses the impossible date).
+    for (const d of ["2021-02-29", "20200101", "2020-1-01", " 2020-01-01"]) expect(dayOf(d), d).toBeNull();
   });
 });
