@@ -141,7 +141,7 @@ function deflatedParts(parts: Buffer[]) {
   const referable = parts.every((part) => part.indexOf(0) < 0);
   const before: Buffer[] = [];
   return parts.map((part, i) => {
-    const window = referable ? Buffer.concat(before).subarray(-WINDOW) : Buffer.alloc(0);
+    const window = referable ? lastBytes(before, WINDOW) : Buffer.alloc(0);
     before.push(part, blank);
     return zlib.deflateRawSync(part, {
       ...(window.length > 0 ? { dictionary: window } : {}),
@@ -152,6 +152,13 @@ function deflatedParts(parts: Buffer[]) {
 
 /** How far back deflate refers: its window (32 KB). */
 const WINDOW = 32 * 1024;
+
+/** The last `n` bytes of the buffers one after another (only the buffers that reach into them copied). */
+function lastBytes(buffers: Buffer[], n: number) {
+  let from = buffers.length;
+  for (let bytes = 0; from > 0 && bytes < n; ) bytes += buffers[--from].length;
+  return Buffer.concat(buffers.slice(from)).subarray(-n);
+}
 
 /** gzip's header: deflate, no name, no time, from Unix (as Node's own gzip writes it). */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);

@@ -17,6 +17,8 @@ import { type ComparisonView, SurvivalComparison, SurvivalCutForm } from "./surv
 
 /** The key the loader hands the figures to the server's render under (app/utils/document-only.ts). */
 export const FIGURES = "dashboard-figures";
+/** The key the loader hands the server's render its table writer under (app/utils/table-markup.server.ts). */
+export const FIGURES_TABLES = "dashboard-figures-tables";
 
 export type FiguresData = {
   model: DashboardModel;

@@ -3,17 +3,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HORIZONS } from "~db/queries/continuation.server";
 import { pilotFilterOptions } from "~db/queries/pilots.server";
+import { type TableMarkup, TableMarkupContext } from "~/components/data-table";
 import { StaticPart } from "~/components/static-part";
 import { getI18n, isLang } from "~/i18n";
 import { dashboardFromRequest } from "~/utils/dashboard-request.server";
 import { documentOnlyOf, useDocumentOnly } from "~/utils/document-only";
 import { formatDate } from "~/utils/format";
 import type { RenderMemoHandle } from "~/utils/render-memo.server";
+import { tableMarkup } from "~/utils/table-markup.server";
 import { useLang } from "~/utils/use-lang";
 import printHref from "~/styles/dashboard-print.css?url";
 import { dashboardCharts } from "./chart-views.server";
 import { FilterForm } from "./filter-form";
-import { FIGURES, Figures, type FiguresData } from "./figures";
+import { FIGURES, FIGURES_TABLES, Figures, type FiguresData } from "./figures";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const {
@@ -51,6 +53,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // that markup, so they are not sent again as data (app/utils/document-only.ts).
   const documentOnly = documentOnlyOf(context);
   documentOnly?.set(FIGURES, figures);
+  // There the tables are written as markup (app/utils/table-markup.server.ts).
+  documentOnly?.set(FIGURES_TABLES, ((table, caption) => tableMarkup(table, caption, lang)) satisfies TableMarkup);
   const body = {
     reportDateIso: model.reportDate,
     internal: model.internal,
@@ -83,6 +87,7 @@ export default function Dashboard() {
   const { t } = useTranslation("dashboard");
   const lang = useLang();
   const rendered = useDocumentOnly<FiguresData>(FIGURES);
+  const tables = useDocumentOnly<TableMarkup>(FIGURES_TABLES);
   // The printable report of the same figures: the filters and the reporting date shown.
   const reportParams = new URLSearchParams(
     Object.entries({ ...filters, reportDate: reportDateIso, survivalCut })
@@ -111,7 +116,10 @@ export default function Dashboard() {
 
       {live ? (
         <div key="live" className="dashboard-figures">
-          <Figures {...(live as FiguresData)} />
+          {/* Figures only shown (a document request's): their tables written as markup. */}
+          <TableMarkupContext.Provider value={figures ? null : (tables ?? null)}>
+            <Figures {...(live as FiguresData)} />
+          </TableMarkupContext.Provider>
         </div>
       ) : (
         <StaticPart key="static" className="dashboard-figures" />
