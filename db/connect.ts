@@ -87,6 +87,7 @@ const dialect = new PgDialect();
 
 /** The planner settings of `nestedLoopRows`, for the statement's own transaction (SET LOCAL). */
 const NESTED_LOOP_SETTINGS = sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`;
+const NESTED_LOOP_SETTINGS_TEXT = dialect.sqlToQuery(NESTED_LOOP_SETTINGS).sql;
 
 /**
  * Rows of a read-only query planned with the nested-loop plan it was written for: hash and merge joins
@@ -114,7 +115,7 @@ export async function nestedLoopRows<T>(db: Db, query: SQL): Promise<T[]> {
     // makes PostgreSQL answer COMMIT with a rollback.
     const [begin, settings, rows, commit] = await Promise.allSettled([
       reserved.unsafe("begin"),
-      reserved.unsafe(dialect.sqlToQuery(NESTED_LOOP_SETTINGS).sql),
+      reserved.unsafe(NESTED_LOOP_SETTINGS_TEXT),
       // Unnamed, as drizzle's execute() sends it: planned for its parameters each time, nothing kept.
       reserved.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: false }),
       reserved.unsafe("commit"),

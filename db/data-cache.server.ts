@@ -84,8 +84,13 @@ export function cachedRows<T>(
  * their SQL would have been exactly the same.
  */
 export function cachedFor<T>(db: Db, name: string, query: SQL, compute: () => Promise<T>, generation?: string) {
+  return cached(db, keyFor(name, query), compute, generation);
+}
+
+/** The cache's key for `name` and the SQL `query`: its text, its parameters and today's date. */
+function keyFor(name: string, query: SQL) {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return cached(db, JSON.stringify([name, todayIso(), text, params]), compute, generation);
+  return JSON.stringify([name, todayIso(), text, params]);
 }
 
 /**
@@ -103,8 +108,7 @@ export async function reusedFor<T>(
   generation?: string,
 ): Promise<T | null> {
   if (process.env.DATA_CACHE === "off") return null;
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  const key = JSON.stringify([name, todayIso(), text, params]);
+  const key = keyFor(name, query);
   const current = generation ?? (await dataGeneration(db));
   const hit = entries.get(key);
   if ((hit && hit.generation === current) || asked.get(key) === current) {
