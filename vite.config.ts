@@ -53,8 +53,12 @@ export default defineConfig({
     include: ["app/**/*.test.ts", "db/**/*.test.ts", "shared/**/*.test.ts", "tests/unit/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Two files at a time: each has a database of its own, and the CI machine has two cores (docs/decisions/168).
+    fileParallelism: true,
+    maxWorkers: 2,
     // Every translation, as the server holds them (the app's own entry loads it there).
     setupFiles: ["app/locales.server.ts"],
+    // Names this run's migrated and seeded template databases, which each file's database is copied from (tests/helpers/db.ts).
+    globalSetup: ["tests/helpers/db-templates.ts"],
   },
 });

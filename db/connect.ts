@@ -30,7 +30,13 @@ export type DbHandle = {
 /** The migrations folder, resolved from the working directory (the server runs from build/). */
 export const migrationsFolder = path.resolve("db/migrations");
 
-export async function openDb(options: { url?: string; dataDir?: string; max?: number }): Promise<DbHandle> {
+export async function openDb(options: {
+  url?: string;
+  dataDir?: string;
+  max?: number;
+  /** PGlite only: start from a data directory dumped by `dumpDataDir` (the tests' migrated templates). */
+  loadDataDir?: Blob;
+}): Promise<DbHandle> {
   if (options.url) {
     const client = postgres(options.url, {
       max: options.max ?? 10,
@@ -60,7 +66,7 @@ export async function openDb(options: { url?: string; dataDir?: string; max?: nu
     dataDir = path.resolve(options.dataDir);
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   }
-  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  const client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
   setIcuCollations(false);
   await client.waitReady;
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;

@@ -3,7 +3,8 @@
  * `npm test`: every test, on the database the environment names.
  *   0. static checks, one test each: tsc, Biome (format and lint), knip, dependency-cruiser (skipped
  *      when they passed on exactly the same files before: the second CI run);
- *   1. unit and integration tests (vitest); with DATABASE_URL each file creates and drops its own database;
+ *   1. unit and integration tests (vitest, two files at a time); each file gets a database of its own, copied
+ *      from the run's migrated and seeded template (tests/helpers/db.ts; with DATABASE_URL created and dropped);
  *   2. the app is built (its client bundle checked for database code: scripts/check-client-bundle.mjs,
  *      and each page's first-load JavaScript against its budget: scripts/page-weight.mjs)
  *      and started on a fresh database with the demo data

@@ -10,15 +10,16 @@ import postgres from "postgres";
 /**
  * @param {string} serverUrl a connection URL of the server (its database part is replaced)
  * @param {string} prefix the new database's name before a random suffix, e.g. "rajaton_test"
+ * @param {{ template?: string }} [options] a database to copy (nothing may be connected to it), else an empty one
  * @returns {Promise<{ name: string; url: string; drop: () => Promise<void>; release: () => Promise<void> }>}
  */
-export async function createThrowawayDatabase(serverUrl, prefix) {
+export async function createThrowawayDatabase(serverUrl, prefix, options = {}) {
   const name = `${prefix}_${crypto.randomBytes(4).toString("hex")}`;
   const adminUrl = new URL(serverUrl);
   adminUrl.pathname = "/postgres";
   const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database "${name}"`);
+    await admin.unsafe(`create database "${name}"${options.template ? ` template "${options.template}"` : ""}`);
   } catch (e) {
     await admin.end();
     throw e;
