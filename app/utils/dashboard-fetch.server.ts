@@ -86,9 +86,10 @@ async function parityAtDate(db: Db, opts: FiguresOptions, generation?: string) {
  * statement, so they are built when the scope is asked for a second time (`reusedFor`, docs/decisions/167)
  * and the first ask runs the statement (`continuationOverview`), as the first view after any change does.
  * A scope whose SQL names the date (a status or count filter, `namesTheDate`) always runs the
- * statement; so does a date that is not a plain ISO date, and the data cache off.
+ * statement; so does a date that is not a plain ISO date, and the data cache off. The open-data API's
+ * continuation figures come from here too (app/utils/open-data/figures.server.ts).
  */
-async function continuationAtDate(db: Db, opts: FiguresOptions, scope: SQL, generation?: string) {
+export async function continuationAtDate(db: Db, opts: FiguresOptions, scope: SQL, generation?: string) {
   const { reportDate } = opts;
   const day = dayOf(reportDate);
   const steps =
