@@ -25,9 +25,10 @@ async function dashboardSql(db: Db, reportDate: string, opts: { dateOnly?: boole
   const filters = opts.yearTo ? { yearTo: opts.yearTo } : {};
   await codeLabels(db);
   // The scope's translation-coverage items and continuation steps are cached as the page's are
-  // (docs/decisions/163, 165, 167): this process runs with the data cache off, so it is on for the date's
-  // figures alone, and the floor counts the statements a new date runs, not the scope's (the untimed runs
-  // compute them: the scope's first ask counts the date directly, its second builds the items and steps).
+  // (docs/decisions/163, 165, 167, 169): this process runs with the data cache off, so it is on for the
+  // date's figures alone, and the floor counts the statements a new date runs, not the scope's (the untimed
+  // runs compute them: the scope's first two asks count the date directly, the second starts building the
+  // items and steps, and the third waits for them).
   const cache = process.env.DATA_CACHE;
   if (opts.dateOnly) process.env.DATA_CACHE = "on";
   try {

@@ -59,7 +59,7 @@ export async function continuationFigures(
   },
 ): Promise<ContinuationFiguresOut> {
   const figureOpts = { reportDate: opts.reportDate, filters: opts.filters, visibility: opts.visibility };
-  // The dashboard's own path (docs/decisions/165, 167): a scope asked for again reads any date off its
+  // The dashboard's own path (docs/decisions/165, 167, 169): a scope asked for again reads any date off its
   // steps, shared with the dashboard's for the same scope.
   const [overview, names] = await Promise.all([
     continuationAtDate(db, figureOpts, scopeOf(figureOpts), opts.generation),
