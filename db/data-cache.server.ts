@@ -97,8 +97,10 @@ function keyFor(name: string, query: SQL) {
  * A value that pays for itself only when it is used again: the items of a scope from which the figures at
  * any reporting date are summed, say, which cost more to build than one date's figures computed directly.
  * The first time `query` is asked for at a data generation this gives null, and the caller computes its
- * answer directly; from the second time on, `build`'s value, built once and cached as `cachedFor` does.
- * With the data cache off, always null. See docs/decisions/167.
+ * answer directly. The second time it still gives null, and `build` starts beside the caller's own
+ * answer, so that no single request waits for the build; from the third time on, `build`'s value (awaited
+ * if it is still being built), cached as `cachedFor` does. A build that fails is asked for afresh. With
+ * the data cache off, always null. See docs/decisions/167 and 169.
  */
 export async function reusedFor<T>(
   db: Db,
@@ -111,9 +113,12 @@ export async function reusedFor<T>(
   const key = keyFor(name, query);
   const current = generation ?? (await dataGeneration(db));
   const hit = entries.get(key);
-  if ((hit && hit.generation === current) || asked.get(key) === current) {
+  if (hit && hit.generation === current) return cached(db, key, build, current);
+  if (asked.get(key) === current) {
     asked.delete(key);
-    return cached(db, key, build, current);
+    // Started, not awaited: the entry is there for the next ask; a failure only removes it (cached).
+    cached(db, key, build, current).catch(() => {});
+    return null;
   }
   asked.set(key, current);
   while (asked.size > MAX_ENTRIES) asked.delete(asked.keys().next().value!);

@@ -83,23 +83,52 @@ describe("cached", () => {
 });
 
 describe("reusedFor", () => {
-  it("builds a value only when its query is asked for again at the same generation, then keeps it", async () => {
+  it("starts building a value when its query is asked for again, answers with it from the third ask, then keeps it", async () => {
     let built = 0;
-    const build = async () => ++built;
+    let finish: () => void = () => {};
+    const build = () => {
+      built++;
+      return new Promise<number>((resolve) => {
+        finish = () => resolve(built);
+      });
+    };
     const q = sql`select 'reused items' as x`;
     // The first ask: the caller answers directly, nothing is built.
     expect(await reusedFor(t.db, "items", q, build)).toBeNull();
     expect(built).toBe(0);
-    // The second: built once and kept.
+    // The second: the build starts, but this ask is answered directly too, without waiting for it.
+    expect(await reusedFor(t.db, "items", q, build)).toBeNull();
+    expect(built).toBe(1);
+    // The third waits for the build under way rather than starting another; later asks reuse the value.
+    const third = reusedFor(t.db, "items", q, build);
+    finish();
+    expect(await third).toBe(1);
     expect(await reusedFor(t.db, "items", q, build)).toBe(1);
-    expect(await reusedFor(t.db, "items", q, build)).toBe(1);
+    expect(built).toBe(1);
     // Another query is asked for the first time.
     expect(await reusedFor(t.db, "items", sql`select 'other items' as x`, build)).toBeNull();
-    // A change to the data: asked once more before it is built again.
+    // A change to the data: asked twice more before it is built again.
     await t.db.insert(pilots).values({ title: { fi: "Uusi kerran" }, state: "draft" });
     expect(await reusedFor(t.db, "items", q, build)).toBeNull();
+    expect(await reusedFor(t.db, "items", q, build)).toBeNull();
+    finish();
     expect(await reusedFor(t.db, "items", q, build)).toBe(2);
     expect(built).toBe(2);
+  });
+
+  it("asks afresh after a build that failed", async () => {
+    const q = sql`select 'failing items' as x`;
+    let attempts = 0;
+    const failing = async () => {
+      attempts++;
+      throw new Error("the build failed");
+    };
+    expect(await reusedFor(t.db, "items", q, failing)).toBeNull();
+    expect(await reusedFor(t.db, "items", q, failing)).toBeNull();
+    expect(attempts).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    // The failed build left nothing behind: the next ask is a first ask again, answered directly.
+    expect(await reusedFor(t.db, "items", q, async () => 7)).toBeNull();
   });
 
   it("never builds with the data cache off", async () => {

@@ -61,9 +61,9 @@ const namesTheDate = (f: FigureFilters) => Boolean(f.status || f.counts);
 
 /**
  * The translation coverage at the reporting date from the scope's items counted per entry date, which do
- * not depend on the date and are cached with the scope (docs/decisions/163). They are built when the
- * scope is asked for a second time (docs/decisions/167); the first time, the date's coverage is counted
- * directly, which costs less than building them.
+ * not depend on the date and are cached with the scope (docs/decisions/163). They start being built when
+ * the scope is asked for a second time and serve from the third (`reusedFor`, docs/decisions/167, 169);
+ * until then the date's coverage is counted directly, which costs less than building them.
  */
 async function parityAtDate(db: Db, opts: FiguresOptions, generation?: string) {
   const scope = parityScopeOf(opts);
@@ -83,12 +83,14 @@ async function parityAtDate(db: Db, opts: FiguresOptions, generation?: string) {
 /**
  * The continuation overview at the reporting date (docs/decisions/165). The scope's steps
  * (`continuationSteps`) give every date without a statement; they cost two to three times one date's
- * statement, so they are built when the scope is asked for a second time (`reusedFor`, docs/decisions/167)
- * and the first ask runs the statement (`continuationOverview`), as the first view after any change does.
+ * statement, so they start being built when the scope is asked for a second time and serve from the third
+ * (`reusedFor`, docs/decisions/167, 169); the first two asks run the statement (`continuationOverview`), as
+ * the first view after any change does.
  * A scope whose SQL names the date (a status or count filter, `namesTheDate`) always runs the
- * statement; so does a date that is not a plain ISO date, and the data cache off.
+ * statement; so does a date that is not a plain ISO date, and the data cache off. The open-data API's
+ * continuation figures come from here too (app/utils/open-data/figures.server.ts).
  */
-async function continuationAtDate(db: Db, opts: FiguresOptions, scope: SQL, generation?: string) {
+export async function continuationAtDate(db: Db, opts: FiguresOptions, scope: SQL, generation?: string) {
   const { reportDate } = opts;
   const day = dayOf(reportDate);
   const steps =

@@ -45,9 +45,12 @@ describe("a new reporting date reuses the scope's figures", () => {
     expect(second.cuts).not.toEqual(first.cuts);
     expect(second).toEqual(await uncached("2026-06-30"));
     expect(first).toEqual(await uncached("2015-06-30"));
-    // From the second date on, the continuation figures come from the scope's steps (docs/decisions/165).
+    // The second date started building the scope's steps beside its own statement; from the third date on
+    // the continuation figures come from them (docs/decisions/165, 169).
     const third = await fetchFigures(t.db, { reportDate: "2020-02-29", filters: {}, visibility }, generation);
     expect(third).toEqual(await uncached("2020-02-29"));
+    const fourth = await fetchFigures(t.db, { reportDate: "2024-12-31", filters: {}, visibility }, generation);
+    expect(fourth).toEqual(await uncached("2024-12-31"));
   });
 
   it("keeps the statement for a scope that depends on the date (a status filter)", async () => {

@@ -17,6 +17,7 @@ import { queryRows } from "~db/connect";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { env } from "~/utils/env.server";
 import { resetRateLimit } from "~/utils/open-data/http.server";
+import { continuationOverview } from "~db/queries/dashboard.server";
 import { buildDashboard } from "~/utils/dashboard-model.server";
 import { figuresVisibility } from "~/utils/permissions.server";
 import * as openapiRoute from "~/routes/api/openapi";
@@ -328,6 +329,35 @@ describe("figures", () => {
     const dash = table("by-region").rows;
     expect(byRegion.rows.length).toBe(dash.length);
     for (const row of byRegion.rows) expect(api(row)).toEqual(pick(dash.find((d) => d.name === row.name.fi)!));
+  });
+
+  it("the continuation figures at any date equal the overview's statement, the first ask and every later one", async () => {
+    // The first ask of a scope runs the statement, the second builds the scope's steps, the later ones read
+    // them (docs/decisions/165, 167): every answer must be the statement's at its date, by every cut.
+    const dates = ["2024-05-31", "2025-02-28", "2026-01-01", "2026-11-23", "2027-03-15"];
+    for (const reportDate of dates) {
+      const expected = await continuationOverview(t.db, { reportDate, scope: figuresVisibility(null) });
+      const whole = (
+        await get(continuationRoute.loader, `/api/v1/figures/continuation?reportDate=${reportDate}`)
+      ).json();
+      expect(whole.rows[0].eligible, reportDate).toBe(expected.headline.eligible);
+      expect(whole.rows[0].continuing, reportDate).toBe(expected.headline.continuing);
+      expect(whole.rows[0].ended, reportDate).toBe(expected.headline.ended);
+      for (const cut of ["region", "artForm", "year"] as const) {
+        const rows = (
+          await get(continuationRoute.loader, `/api/v1/figures/continuation?reportDate=${reportDate}&cut=${cut}`)
+        ).json().rows as { key: string; eligible: number; continuing: number; ended: number }[];
+        const want = expected.cuts[cut].map((r) => ({
+          key: r.key,
+          eligible: r.counts.eligible,
+          continuing: r.counts.continuing,
+          ended: r.counts.ended,
+        }));
+        const got = rows.map((r) => ({ key: r.key, eligible: r.eligible, continuing: r.continuing, ended: r.ended }));
+        const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+        expect(got.sort(byKey), `${reportDate} ${cut}`).toEqual(want.sort(byKey));
+      }
+    }
   });
 
   it("the network figures validate", async () => {

@@ -7,9 +7,10 @@ import type { SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { cached } from "~db/data-cache.server";
 import { MIN_N_FOR_RATE, summarize, type ContinuationCounts, type Horizon } from "~db/queries/continuation.server";
-import { continuationOverview, networkFigures as networkFigureRows } from "~db/queries/dashboard.server";
+import { networkFigures as networkFigureRows } from "~db/queries/dashboard.server";
 import { codeNames } from "~db/queries/open-data.server";
 import { and_, pilotFilterSql } from "~db/queries/pilot-filters.server";
+import { continuationAtDate, scopeOf } from "~/utils/dashboard-fetch.server";
 import type { DashboardFilters } from "~/utils/dashboard-model.server";
 import { loc } from "./map.server";
 import type { ContinuationFiguresOut, NetworkFiguresOut } from "./schemas.server";
@@ -57,10 +58,11 @@ export async function continuationFigures(
     generation: string;
   },
 ): Promise<ContinuationFiguresOut> {
-  const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, opts.reportDate)]);
-  const key = JSON.stringify(["api-continuation", opts.reportDate, opts.filters]);
+  const figureOpts = { reportDate: opts.reportDate, filters: opts.filters, visibility: opts.visibility };
+  // The dashboard's own path (docs/decisions/165, 167, 169): a scope asked for again reads any date off its
+  // steps, shared with the dashboard's for the same scope.
   const [overview, names] = await Promise.all([
-    cached(db, key, () => continuationOverview(db, { reportDate: opts.reportDate, scope }), opts.generation),
+    continuationAtDate(db, figureOpts, scopeOf(figureOpts), opts.generation),
     codeNames(db, opts.generation),
   ]);
   let rows: ContinuationFiguresOut["rows"];
