@@ -332,8 +332,8 @@ describe("figures", () => {
   });
 
   it("the continuation figures at any date equal the overview's statement, the first ask and every later one", async () => {
-    // The first ask of a scope runs the statement, the second builds the scope's steps, the later ones read
-    // them (docs/decisions/165, 167): every answer must be the statement's at its date, by every cut.
+    // The first two asks of a scope run the statement (the second starts building the scope's steps), the
+    // later ones read the steps (docs/decisions/165, 169): every answer must be the statement's at its date.
     const dates = ["2024-05-31", "2025-02-28", "2026-01-01", "2026-11-23", "2027-03-15"];
     for (const reportDate of dates) {
       const expected = await continuationOverview(t.db, { reportDate, scope: figuresVisibility(null) });
