@@ -60,6 +60,21 @@ export function scopeFigures(db: Db, scope: SQL) {
 const namesTheDate = (f: FigureFilters) => Boolean(f.status || f.counts);
 
 /**
+ * The scope's per-date items under `name` when they pay for themselves (`reusedFor`, docs/decisions/167,
+ * 169), else null: always null for a scope whose SQL names the date.
+ */
+function scopeItems<T>(
+  db: Db,
+  opts: FiguresOptions,
+  name: string,
+  query: SQL,
+  build: () => Promise<T>,
+  generation?: string,
+) {
+  return namesTheDate(opts.filters) ? null : reusedFor(db, name, query, build, generation);
+}
+
+/**
  * The translation coverage at the reporting date from the scope's items counted per entry date, which do
  * not depend on the date and are cached with the scope (docs/decisions/163). They start being built when
  * the scope is asked for a second time and serve from the third (`reusedFor`, docs/decisions/167, 169);
@@ -68,15 +83,14 @@ const namesTheDate = (f: FigureFilters) => Boolean(f.status || f.counts);
 async function parityAtDate(db: Db, opts: FiguresOptions, generation?: string) {
   const scope = parityScopeOf(opts);
   const { reportDate, ...items } = scope;
-  const entries = namesTheDate(opts.filters)
-    ? null
-    : await reusedFor(
-        db,
-        "dashboard-parity-entries",
-        parityEntriesSql(items),
-        () => parityEntries(db, items),
-        generation,
-      );
+  const entries = await scopeItems(
+    db,
+    opts,
+    "dashboard-parity-entries",
+    parityEntriesSql(items),
+    () => parityEntries(db, items),
+    generation,
+  );
   return entries ? parityAt(entries, reportDate) : parityFigures(db, scope);
 }
 
@@ -94,10 +108,11 @@ export async function continuationAtDate(db: Db, opts: FiguresOptions, scope: SQ
   const { reportDate } = opts;
   const day = dayOf(reportDate);
   const steps =
-    day == null || namesTheDate(opts.filters)
+    day == null
       ? null
-      : await reusedFor(
+      : await scopeItems(
           db,
+          opts,
           "dashboard-continuation-steps",
           continuationStepsSql(scope),
           () => continuationSteps(db, scope),

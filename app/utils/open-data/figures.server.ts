@@ -9,7 +9,6 @@ import { cached } from "~db/data-cache.server";
 import { MIN_N_FOR_RATE, summarize, type ContinuationCounts, type Horizon } from "~db/queries/continuation.server";
 import { networkFigures as networkFigureRows } from "~db/queries/dashboard.server";
 import { codeNames } from "~db/queries/open-data.server";
-import { and_, pilotFilterSql } from "~db/queries/pilot-filters.server";
 import { continuationAtDate, scopeOf } from "~/utils/dashboard-fetch.server";
 import type { DashboardFilters } from "~/utils/dashboard-model.server";
 import { loc } from "./map.server";
@@ -93,7 +92,7 @@ export async function networkFigures(
   db: Db,
   opts: { visibility: SQL; today: string; filters: Omit<DashboardFilters, "horizon">; generation: string },
 ): Promise<NetworkFiguresOut> {
-  const scope = and_([opts.visibility, ...pilotFilterSql(opts.filters, opts.today)]);
+  const scope = scopeOf({ reportDate: opts.today, filters: opts.filters, visibility: opts.visibility });
   const key = JSON.stringify(["api-network", opts.filters]);
   const [figures, names] = await Promise.all([
     cached(db, key, () => networkFigureRows(db, scope), opts.generation),
