@@ -71,10 +71,12 @@ export function FilterForm(props: {
         />
       </div>
       {survivalCut ? <input type="hidden" name="survivalCut" value={survivalCut} /> : null}
-      <button type="submit" className="button">
-        {t("filters.apply")}
-      </button>{" "}
-      <Link to={`/${lang}/dashboard`}>{t("filters.reset")}</Link>
+      <div className="toolbar">
+        <button type="submit" className="button">
+          {t("filters.apply")}
+        </button>
+        <Link to={`/${lang}/dashboard`}>{t("filters.reset")}</Link>
+      </div>
     </Form>
   );
 }

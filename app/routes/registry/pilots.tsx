@@ -177,10 +177,12 @@ export default function PilotList() {
             </select>
           </div>
         </div>
-        <button type="submit" className="button">
-          {t("filters.apply")}
-        </button>{" "}
-        <Link to={`/${lang}/pilots`}>{t("filters.reset")}</Link>
+        <div className="toolbar">
+          <button type="submit" className="button">
+            {t("filters.apply")}
+          </button>
+          <Link to={`/${lang}/pilots`}>{t("filters.reset")}</Link>
+        </div>
       </Form>
       <p role="status" data-testid="result-count">
         {t(capped ? "list.countCapped" : "list.count", { count: total, formatted: formatNumber(lang, total) })}
