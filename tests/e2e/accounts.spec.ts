@@ -13,6 +13,7 @@ import {
   test,
   type translator,
   type Lang,
+  signIn,
 } from "./fixtures";
 import { FIXTURES } from "./authz/types";
 
@@ -105,7 +106,7 @@ test.describe("accounts", () => {
     lang,
     t,
   }, info) => {
-    await login(page, lang, ACCOUNTS.admin);
+    await signIn(page, lang, ACCOUNTS.admin);
     await page.goto(`/${lang}/admin`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("admin:hub.title"));
     await expectNoAxeViolations(page);
@@ -178,7 +179,7 @@ test.describe("accounts", () => {
     lang,
     t,
   }, info) => {
-    await login(page, lang, ACCOUNTS.admin);
+    await signIn(page, lang, ACCOUNTS.admin);
     const staff = await newPage(browser, info);
     const email = uniqueEmail("staff.seinajoki", info);
     await inviteAndAccept(page, staff, lang, t, email, ["743"]);
@@ -231,7 +232,7 @@ test.describe("accounts", () => {
     await expect(answer).toHaveText(t("account:register.sent", { email }));
 
     const admin = await newPage(browser, info);
-    await login(admin, lang, ACCOUNTS.admin);
+    await signIn(admin, lang, ACCOUNTS.admin);
     const path = await linkFromOutbox(admin, lang, email, "verify");
     await admin.goto(`/${lang}/admin/outbox?to=${encodeURIComponent(email)}`);
     await expect(admin.getByRole("heading", { name: t("account:email.verify.subject") })).toBeVisible();
@@ -270,7 +271,7 @@ test.describe("accounts", () => {
     t,
   }, info) => {
     const admin = await newPage(browser, info);
-    await login(admin, lang, ACCOUNTS.admin);
+    await signIn(admin, lang, ACCOUNTS.admin);
     const email = uniqueEmail("reset", info);
     const oldPassword = await inviteAndAccept(admin, page, lang, t, email, ["287"]);
 
@@ -327,7 +328,7 @@ test.describe("accounts", () => {
     lang,
     t,
   }, info) => {
-    await login(page, lang, ACCOUNTS.admin);
+    await signIn(page, lang, ACCOUNTS.admin);
     const email = uniqueEmail("disable", info);
     const staff = await newPage(browser, info);
     const password = await inviteAndAccept(page, staff, lang, t, email, ["287"]);
@@ -386,7 +387,7 @@ test.describe("accounts", () => {
       const byOrigin = await request.post(path, { form, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
       expect(byOrigin.status(), `${path} (Origin)`).toBe(403);
     }
-    await login(page, lang, ACCOUNTS.admin);
+    await signIn(page, lang, ACCOUNTS.admin);
     await page.goto(`/${lang}/admin/outbox?to=${encodeURIComponent(email)}`);
     await expect(page.getByText(t("admin:outbox.none"))).toBeVisible();
     await page.goto(`/${lang}/admin/users?q=${encodeURIComponent(email)}`);
@@ -426,7 +427,7 @@ test.describe("accounts", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/admin`);
     await expect(page.getByRole("link", { name: t("admin:hub.parity") })).toBeVisible();
     await expect(page.getByRole("link", { name: t("admin:hub.users") })).toHaveCount(0);
@@ -449,7 +450,7 @@ test.describe("own account", () => {
     t,
   }, info) => {
     const admin = await newPage(browser, info);
-    await login(admin, lang, ACCOUNTS.admin);
+    await signIn(admin, lang, ACCOUNTS.admin);
     const email = uniqueEmail("sessions", info);
     const password = await inviteAndAccept(admin, page, lang, t, email, ["905"]);
     await admin.context().close();

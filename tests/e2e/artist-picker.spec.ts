@@ -6,7 +6,7 @@
  */
 import { FIXTURES } from "./authz/types";
 import { artistName, chooseArtist, expectChosen, pickerId } from "./artist-picker";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, test, signIn } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 
@@ -16,7 +16,7 @@ test.describe("artist picker with JavaScript", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     const name = await artistName(page, lang, FIXTURES.artists.other);
     const title = `Poiminta ${unique()}`;
     await page.goto(`/${lang}/pilots/new`);
@@ -68,7 +68,7 @@ test.describe("artist picker without JavaScript", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     const name = await artistName(page, lang, FIXTURES.artists.other);
     const title = `Poiminta ${unique()}`;
     await page.goto(`/${lang}/pilots/new`);
@@ -102,7 +102,7 @@ test.describe("artist picker without JavaScript", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     const title = `Poiminta ${unique()}`;
     await page.goto(`/${lang}/pilots/new`);
     await page.locator(`#f-title-${lang}`).fill(title);

@@ -4,7 +4,16 @@
  * changes the demo artist or the FIXTURES records.
  */
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, expect, expectNoAxeViolations, login, test, translator, type Lang } from "./fixtures";
+import {
+  ACCOUNTS,
+  DEMO_PASSWORD,
+  expect,
+  expectNoAxeViolations,
+  test,
+  translator,
+  type Lang,
+  signIn,
+} from "./fixtures";
 import { FIXTURES } from "./authz/types";
 
 const VORA = "946";
@@ -21,7 +30,7 @@ async function newSession(
 ) {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  await login(page, lang, email, password);
+  await signIn(page, lang, email, password);
   return { context, page };
 }
 
@@ -261,7 +270,7 @@ test.describe("artist directory", () => {
     const publicOther = async () =>
       (await (await request.get(`/${lang}/artists/${FIXTURES.artists.other}`)).text()).replace(/nonce="[^"]*"/g, "");
     const before = await publicOther();
-    await login(page, lang, ACCOUNTS.artist);
+    await signIn(page, lang, ACCOUNTS.artist);
     // Another artist's service: not found, for the page and for every action on it.
     expect((await page.goto(`/${lang}/me/artist/services/${FIXTURES.services.other}`))?.status()).toBe(404);
     const post = (path: string, form: Record<string, string>) =>
@@ -341,7 +350,7 @@ test.describe("artist directory", () => {
     await expectNoAxeViolations(page);
     // Staff and anonymous visitors cannot open the moderation queue or an artist's own pages.
     expect((await page.goto(`/${lang}/moderation`))?.url()).toContain(`/${lang}/login`);
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     expect((await page.goto(`/${lang}/moderation`))?.status()).toBe(403);
     expect((await page.goto(`/${lang}/me/artist`))?.status()).toBe(403);
   });

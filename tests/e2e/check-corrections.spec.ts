@@ -5,7 +5,7 @@
  * and confirmation pages (with JavaScript on: axe runs in the page). Each test makes its own pilot.
  */
 import type { Page } from "@playwright/test";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test, type Lang } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, test, type Lang, signIn } from "./fixtures";
 
 const word = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -30,7 +30,7 @@ async function walk(
   t: (k: string, v?: Record<string, string | number>) => string,
   axe: boolean,
 ) {
-  await login(page, lang, ACCOUNTS.admin);
+  await signIn(page, lang, ACCOUNTS.admin);
   const pilotId = await ownPilot(page);
   await page.goto(`/${lang}/pilots/${pilotId}`);
 

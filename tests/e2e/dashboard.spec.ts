@@ -1,5 +1,5 @@
 import { FIXTURES } from "./authz/types";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, test, signIn } from "./fixtures";
 
 /** A title as it appears in a download's name (lower case, words joined by hyphens). */
 const fileNamePart = (text: string) =>
@@ -111,7 +111,7 @@ test.describe("network dashboard", () => {
     await page.goto(`/${lang}/dashboard`);
     await expect(page.getByText(t("dashboard:scopePublic"))).toBeVisible();
     const publicN = Number(await page.getByTestId("headline-n").textContent());
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/dashboard`);
     await expect(page.getByText(t("dashboard:scopeInternal"))).toBeVisible();
     const councilN = Number(await page.getByTestId("headline-n").textContent());
@@ -163,7 +163,7 @@ test.describe("network dashboard", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/dashboard?region=15`);
     await page.getByRole("link", { name: t("dashboard:parity.listLink") }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("dashboard:parity.heading.sv"));
@@ -195,7 +195,7 @@ test.describe("network dashboard", () => {
   test("the parity list is for the council only", async ({ page, lang, t }) => {
     await page.goto(`/${lang}/dashboard/parity`);
     await expect(page).toHaveURL(new RegExp(`/${lang}/login`));
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     const res = await page.goto(`/${lang}/dashboard/parity`);
     expect(res?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("errors.403.title"));

@@ -3,7 +3,7 @@
  * the council's inbox as new with its due date; the council opens it and replies; it becomes answered.
  * The axe scans run in a second test with JavaScript on (axe runs inside the page).
  */
-import { ACCOUNTS, expect, expectNoAxeViolations, login, postFromAddress, test } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, postFromAddress, test, signIn } from "./fixtures";
 
 const sendFeedback = (baseURL: string, lang: string, message: string) =>
   postFromAddress(baseURL, `/${lang}/accessibility`, {
@@ -20,7 +20,7 @@ test.describe("accessibility feedback inbox", () => {
     const sent = await sendFeedback(baseURL ?? "", lang, marker);
     expect(sent.status).toBe(200);
 
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/admin`);
     await page.getByRole("link", { name: t("admin:hub.feedback") }).click();
     await expect(page.getByRole("heading", { level: 1, name: t("admin:feedback.title") })).toBeVisible();
@@ -47,7 +47,7 @@ test.describe("accessibility feedback inbox, scanned", () => {
   test("axe finds nothing on the inbox and on a message", async ({ page, lang, baseURL }) => {
     const marker = `${lang === "fi" ? "Fokus ei näy" : "Fokus syns inte"} ${Date.now()}`;
     expect((await sendFeedback(baseURL ?? "", lang, marker)).status).toBe(200);
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/admin/feedback`);
     await expectNoAxeViolations(page);
     await page.getByRole("row").filter({ hasText: marker }).getByRole("link").click();

@@ -3,7 +3,7 @@
  * language alternates with x-default, on PUBLIC_URL and without tracking or sort parameters; a
  * pilot's and an artist's page carry schema.org JSON-LD with the response's CSP nonce.
  */
-import { ACCOUNTS, expect, login, test } from "./fixtures";
+import { ACCOUNTS, expect, test, signIn } from "./fixtures";
 import { FIXTURES } from "./authz/types";
 
 test.describe("findable pages", () => {
@@ -69,7 +69,7 @@ test.describe("findable pages", () => {
 
   test("no JSON-LD on a draft, even for the council who may read it", async ({ page, lang }) => {
     test.skip(lang !== "fi", "language-independent");
-    await login(page, "fi", ACCOUNTS.council);
+    await signIn(page, "fi", ACCOUNTS.council);
     await page.goto(`/fi/pilots/${FIXTURES.pilots.draftVasa}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);

@@ -6,7 +6,7 @@
  * JavaScript on: axe runs in the page).
  */
 import type { Page } from "@playwright/test";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test, type Lang } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, test, type Lang, signIn } from "./fixtures";
 
 const word = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -40,7 +40,7 @@ test.describe("follow-up requests", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, ACCOUNTS.admin);
+    await signIn(page, lang, ACCOUNTS.admin);
     const { pilotId, title, path } = await requestFor(page, lang, "continues_partly");
     await page.goto(`/${lang}/follow-ups`);
     const rateBefore = await page.getByTestId("response-rate").textContent();
@@ -94,7 +94,7 @@ test.describe("follow-up requests", () => {
       lang,
       t,
     }) => {
-      await login(page, lang, ACCOUNTS.admin);
+      await signIn(page, lang, ACCOUNTS.admin);
       const { pilotId, path } = await requestFor(page, lang, "unknown");
       const anonymous = await browser.newContext({ baseURL, javaScriptEnabled: false });
       const p = await anonymous.newPage();

@@ -6,14 +6,14 @@
  * without a start date says that the start is not known.
  */
 import { FIXTURES } from "./authz/types";
-import { ACCOUNTS, expect, login, test } from "./fixtures";
+import { ACCOUNTS, expect, test, signIn } from "./fixtures";
 
 test("a text field with a limit says the limit and counts the characters as they are typed", async ({
   page,
   lang,
   t,
 }) => {
-  await login(page, lang, ACCOUNTS.staff);
+  await signIn(page, lang, ACCOUNTS.staff);
   await page.goto(`/${lang}/pilots/new`);
   await page.waitForLoadState("networkidle"); // hydrated: the counter follows the typing
   const counter = page.locator(`#f-title-${lang}-counter`);
@@ -56,7 +56,7 @@ test("a new service form has no art form chosen and marks no missing translation
   lang,
   t,
 }) => {
-  await login(page, lang, ACCOUNTS.artist);
+  await signIn(page, lang, ACCOUNTS.artist);
   await page.goto(`/${lang}/me/artist/services/new`);
   const artForm = page.locator("#f-artForm");
   await expect(artForm).toHaveValue("");
@@ -66,7 +66,7 @@ test("a new service form has no art form chosen and marks no missing translation
 });
 
 test("the artist's municipality choices are in the page language's alphabetical order", async ({ page, lang }) => {
-  await login(page, lang, ACCOUNTS.artist);
+  await signIn(page, lang, ACCOUNTS.artist);
   await page.goto(`/${lang}/me/artist`);
   const collator = new Intl.Collator(lang === "fi" ? "fi-FI" : "sv-FI");
   let lists = 0;

@@ -3,10 +3,10 @@
  * JavaScript the server's reply shows the errors and keeps what was typed; control characters,
  * impossible dates and out-of-range ids get a 400 or a normal page, never a 500.
  */
-import { ACCOUNTS, expect, login, test } from "./fixtures";
+import { ACCOUNTS, expect, test, signIn } from "./fixtures";
 
 test("following a link in the error summary focuses the field and keeps every error", async ({ page, lang, t }) => {
-  await login(page, lang, ACCOUNTS.staff);
+  await signIn(page, lang, ACCOUNTS.staff);
   await page.goto(`/${lang}/pilots/new`);
   await page.locator("#f-leadMunicipality").fill("");
   await page.locator("#f-startDate").fill("29.2.2017");
@@ -72,7 +72,7 @@ test("with JavaScript, until the browser's check has arrived the server checks t
 });
 
 test("with JavaScript the pilot form shows a field's localized error before any request", async ({ page, lang, t }) => {
-  await login(page, lang, ACCOUNTS.council);
+  await signIn(page, lang, ACCOUNTS.council);
   await page.goto(`/${lang}/pilots/new`);
   await page.waitForLoadState("networkidle"); // hydrated: the browser checks the form
   const posts: string[] = [];
@@ -95,7 +95,7 @@ test("with JavaScript the pilot form shows a field's localized error before any 
 });
 
 test("with JavaScript the check form shows a field's localized error before any request", async ({ page, lang, t }) => {
-  await login(page, lang, ACCOUNTS.council);
+  await signIn(page, lang, ACCOUNTS.council);
   await page.goto(`/${lang}/pilots/1`);
   await page.waitForLoadState("networkidle");
   const posts: string[] = [];
@@ -136,7 +136,7 @@ test.describe("without JavaScript", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/pilots/1`);
     await page.getByRole("button", { name: t("pilots:checkForm.submit") }).click();
     const summary = page.locator(".check-form .error-summary");
@@ -176,7 +176,7 @@ test("control characters, impossible dates and out-of-range numbers never give a
     expect(res.status(), path).toBeLessThan(500);
   }
   // Signed in: the pilot form, versions and moderation ids beyond int4.
-  await login(page, lang, ACCOUNTS.council);
+  await signIn(page, lang, ACCOUNTS.council);
   const r = page.request;
   const pilot = await r.post(`/${lang}/pilots/new`, {
     form: { "title.fi": nul, "summary.sv": nul, contactName: nul, maxGroupSize: "0", intent: "save" },

@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { FIXTURES } from "./authz/types";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, test, signIn } from "./fixtures";
 
 /** Screenshots for a person to look at, when SCREENSHOT_DIR is set. */
 async function snap(page: Page, name: string) {
@@ -103,7 +103,7 @@ test.describe("layout", () => {
     test.setTimeout(240_000);
     const seen = new Set<string>();
     const staff = await (await browser.newContext()).newPage();
-    await login(staff, lang, ACCOUNTS.staff);
+    await signIn(staff, lang, ACCOUNTS.staff);
     await staff.goto(`/${lang}/pilots/new`);
     // Hydrated: the artist rows' "Search" buttons (for the form without JavaScript) have become
     // search fields, so the buttons counted are the ones that stay.
@@ -112,7 +112,7 @@ test.describe("layout", () => {
     await staff.close();
 
     const admin = await (await browser.newContext()).newPage();
-    await login(admin, lang, ACCOUNTS.admin);
+    await signIn(admin, lang, ACCOUNTS.admin);
     await admin.goto(`/${lang}/admin/users/${FIXTURES.users.staff}`);
     for (const c of await checkButtons(admin, "user page")) seen.add(c);
     await admin.goto(`/${lang}/pilots/${FIXTURES.pilots.draftVasa}`);
@@ -134,7 +134,7 @@ test.describe("layout", () => {
     }) => {
       test.setTimeout(180_000);
       const page = await (await browser.newContext({ viewport })).newPage();
-      await login(page, lang, ACCOUNTS.staff);
+      await signIn(page, lang, ACCOUNTS.staff);
       await page.goto(`/${lang}/pilots/new`);
       await snap(page, `pilot-form-${viewport.width}-${lang}`);
       // The browser's check is loaded (docs/decisions/146) before the walk: left fields' messages then
@@ -183,7 +183,7 @@ test.describe("layout", () => {
   test("dashboard tables fit or scroll in a labelled, focusable region at 1280 px", async ({ browser, lang }) => {
     test.setTimeout(180_000);
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/dashboard`);
     const regions = page.locator("main .table-wrap");
     const n = await regions.count();
@@ -229,7 +229,7 @@ test.describe("layout", () => {
   test("the pilot page shows the session length", async ({ browser, lang, t }) => {
     test.setTimeout(120_000);
     const page = await (await browser.newContext()).newPage();
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     // The first demo pilot records sessions of 3 hours.
     await page.goto(`/${lang}/pilots/3`);
     await expect(page.getByText(t("pilots:field.sessionHours"), { exact: true })).toBeVisible();

@@ -8,7 +8,7 @@ import zlib from "node:zlib";
 import type { Page } from "@playwright/test";
 import { firstLoad } from "../../scripts/page-weight.mjs";
 import { FIXTURES } from "./authz/types";
-import { ACCOUNTS, expect, login, test } from "./fixtures";
+import { ACCOUNTS, expect, test, signIn } from "./fixtures";
 
 /**
  * The page's JavaScript as page-weight.mjs measures it: each script fetched and the inline manifest,
@@ -64,7 +64,7 @@ test.describe("parts of a page for some users only", () => {
 
       const context = await browser.newContext();
       const council = await context.newPage();
-      await login(council, lang, ACCOUNTS.council);
+      await signIn(council, lang, ACCOUNTS.council);
       const staff = await loadJavaScript(council, `/${lang}/${path}`);
       expect(staff.files.filter((f) => !visitor.files.includes(f)).length).toBeGreaterThan(0);
       expect(staff.errors).toEqual([]);
@@ -78,7 +78,7 @@ test.describe("parts of a page for some users only", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/pilots/${FIXTURES.pilots.submittedAlavus}`);
     await page.waitForLoadState("networkidle");
     await expect(page.getByRole("button", { name: t("pilots:actions.publish"), exact: true })).toBeVisible();
@@ -105,7 +105,7 @@ test.describe("parts of a page for some users only, without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the council's forms are in the server's HTML and post", async ({ page, lang, t }) => {
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/pilots/${FIXTURES.pilots.submittedAlavus}`);
     await expect(page.getByRole("button", { name: t("pilots:actions.publish"), exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: t("pilots:actions.return"), exact: true })).toBeVisible();

@@ -7,7 +7,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { artistName, chooseArtist } from "./artist-picker";
 import { FIXTURES } from "./authz/types";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test, type translator, type Lang } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, test, type translator, type Lang, signIn } from "./fixtures";
 
 type T = ReturnType<typeof translator>;
 
@@ -27,7 +27,7 @@ function todayFi() {
 async function signedIn(browser: Browser, lang: Lang, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await login(page, lang, email);
+  await signIn(page, lang, email);
   return { context, page };
 }
 
@@ -94,7 +94,7 @@ test.describe("pilot registry", () => {
     t,
   }) => {
     const word = uniqueWord();
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     const { id, title } = await createAndSubmit(page, lang, t, word);
 
     // The council publishes it.
@@ -161,7 +161,7 @@ test.describe("pilot registry", () => {
     t,
   }) => {
     const word = uniqueWord();
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     await page.goto(`/${lang}/pilots/new`);
     await page.locator(`#f-title-${lang}`).fill(`Rinnakkain ${word}`);
     await page.getByRole("button", { name: t("pilots:form.saveDraft") }).click();
@@ -196,7 +196,7 @@ test.describe("pilot registry", () => {
     t,
   }) => {
     const id = FIXTURES.pilots.kulttuurikaveri; // Kauhava
-    await login(page, lang, ACCOUNTS.staffVasa);
+    await signIn(page, lang, ACCOUNTS.staffVasa);
     // The page as HTML without its per-request CSP nonces.
     const snapshot = async () =>
       (await (await page.request.get(`/${lang}/pilots/${id}`)).text()).replace(/nonce="[^"]*"/g, "");
@@ -235,13 +235,13 @@ test.describe("pilot registry", () => {
 
     // Kauhava staff do not even see Vaasa's draft.
     await page.context().clearCookies();
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     expect((await page.request.get(`/${lang}/pilots/${FIXTURES.pilots.draftVasa}/edit`)).status()).toBe(404);
   });
 
   test("a draft is deleted only after confirmation", async ({ page, lang, t }) => {
     const word = uniqueWord();
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     await page.goto(`/${lang}/pilots/new`);
     await expectNoAxeViolations(page);
     await page.locator(`#f-title-${lang}`).fill(`Poistettava ${word}`);
@@ -264,7 +264,7 @@ test.describe("pilot registry", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     const { id: submitted } = await createAndSubmit(page, lang, t, uniqueWord());
     const council = await signedIn(browser, lang, ACCOUNTS.council);
     await council.page.goto(`/${lang}/pilots/${submitted}`);
@@ -283,7 +283,7 @@ test.describe("pilot registry without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the same create flow works: errors, nothing lost, fix, submit", async ({ page, lang, t }) => {
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     const { id } = await createAndSubmit(page, lang, t, uniqueWord(), false);
     expect(id).toBeGreaterThan(0);
     // The municipality combobox is a native input with a datalist: "Vasa" was found without JavaScript.

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import fs from "node:fs";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, test, signIn } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 /** A4's width less the report's 14 mm side margins, in CSS pixels (96 per inch). */
@@ -222,7 +222,7 @@ test.describe("the printable report", () => {
     // The public does not see the days and fees of artists who did not consent; the council does.
     await page.goto(`/${lang}/dashboard/report`);
     await expect(page.locator("#table-pilots").getByText(t("report:withheld")).first()).toBeVisible();
-    await login(page, lang, ACCOUNTS.council);
+    await signIn(page, lang, ACCOUNTS.council);
     await page.goto(`/${lang}/dashboard/report`);
     await expect(page.getByText(t("dashboard:scopeInternal"))).toBeVisible();
     await expect(page.locator("#table-pilots").getByText(t("report:withheld"))).toHaveCount(0);

@@ -5,7 +5,7 @@
  * with a comment and the council's withdrawal (decision 071). Each test creates its own pilot.
  */
 import type { Browser, Page } from "@playwright/test";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test, type translator, type Lang } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, test, type translator, type Lang, signIn } from "./fixtures";
 
 type T = ReturnType<typeof translator>;
 
@@ -19,7 +19,7 @@ function uniqueWord() {
 async function signedIn(browser: Browser, lang: Lang, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await login(page, lang, email);
+  await signIn(page, lang, email);
   return { context, page };
 }
 
@@ -66,7 +66,7 @@ test.describe("review of a published pilot's edits", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, staffFor(lang));
+    await signIn(page, lang, staffFor(lang));
     const { id, title, word, council } = await publishedPilot(browser, page, lang, t);
     const changed = `${lang === "fi" ? "Muutettu nimi" : "Ändrat namn"} ${word}`;
 
@@ -119,7 +119,7 @@ test.describe("review of a published pilot's edits", () => {
     lang,
     t,
   }) => {
-    await login(page, lang, staffFor(lang));
+    await signIn(page, lang, staffFor(lang));
     const { id, title, word, council } = await publishedPilot(browser, page, lang, t);
     await page.goto(`/${lang}/pilots/${id}/edit`);
     await page.locator(`#f-title-${lang}`).fill(`${title} 2`);

@@ -4,7 +4,7 @@
  * fee from the public pilot page and its data, while the council sees them; a pilot's contact person is
  * public only with their consent.
  */
-import { ACCOUNTS, expect, login, loopbackAddress, postFromAddress, test } from "./fixtures";
+import { ACCOUNTS, expect, loopbackAddress, postFromAddress, test, signIn } from "./fixtures";
 
 test("registration from one address: the sixth is refused with 429 and Retry-After, with and without JavaScript", async ({
   lang,
@@ -59,7 +59,7 @@ test("an artist who refused has no days or fee on the public pilot page or its d
   await expect(page.getByText("kultur.499@kunta.example")).toHaveCount(0);
 
   const council = await browser.newPage();
-  await login(council, lang, ACCOUNTS.council);
+  await signIn(council, lang, ACCOUNTS.council);
   await council.goto(`/${lang}/pilots/16`);
   const seen = council.getByRole("row").filter({ hasText: "Veikko Laine" });
   await expect(seen).toContainText(days);

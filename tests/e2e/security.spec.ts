@@ -6,7 +6,7 @@
 import http from "node:http";
 import { expect, request as playwrightRequest } from "@playwright/test";
 import { FIXTURES } from "./authz/types";
-import { ACCOUNTS, DEMO_PASSWORD, login, test } from "./fixtures";
+import { ACCOUNTS, DEMO_PASSWORD, login, test, signIn } from "./fixtures";
 
 type Raw = { status: number; headers: http.IncomingHttpHeaders; text: string };
 
@@ -133,7 +133,7 @@ test("a visitor's pilot list, rendered once for its data, carries each response'
   const path = `/${lang}/pilots?q=taiku`;
   await expectOwnNonces(() => visit(() => request.get(path)));
   // Staff see the list with their "new pilot" link; the visitor's stays without.
-  await login(page, lang, ACCOUNTS.staff);
+  await signIn(page, lang, ACCOUNTS.staff);
   const staff = await visit(() => page.request.get(path));
   expect(staff.html).toContain(`href="/${lang}/pilots/new"`);
   expect((await visit(() => request.get(path))).html).not.toContain(`href="/${lang}/pilots/new"`);
@@ -147,7 +147,7 @@ test("a visitor's pilot page, rendered once for its data, carries each response'
   const path = `/${lang}/pilots/${FIXTURES.pilots.taikuSotessa}`;
   await expectOwnNonces(() => visit(() => request.get(path)));
   // The council's page of the same pilot is rendered for them, with their forms; the visitor's stays without.
-  await login(page, lang, ACCOUNTS.council);
+  await signIn(page, lang, ACCOUNTS.council);
   const council = await visit(() => page.request.get(path));
   expect(council.html).toContain('name="intent" value="unpublish"');
   expect(council.html).toContain(`nonce="${council.nonce}"`);
@@ -216,7 +216,7 @@ test("ten wrong passwords: after the fifth, sign-in is refused for a while, in t
 
 test("a form posted from another origin is refused and changes nothing", async ({ page, lang, baseURL, t }) => {
   // A page on another site (served by the test) with a form that signs the visitor out of Rajaton.
-  await login(page, lang, ACCOUNTS.admin);
+  await signIn(page, lang, ACCOUNTS.admin);
   await page.route("http://evil.example/**", (route) =>
     route.fulfill({
       contentType: "text/html",
@@ -234,13 +234,13 @@ test("a form posted from another origin is refused and changes nothing", async (
 
   // Straight from a script with a foreign Origin: refused before anything is read.
   const api = await playwrightRequest.newContext({ baseURL });
-  const signIn = await api.post(`/${lang}/login`, {
+  const foreign = await api.post(`/${lang}/login`, {
     form: { email: ACCOUNTS.staff, password: DEMO_PASSWORD },
     headers: { Origin: "https://evil.example" },
     maxRedirects: 0,
   });
-  expect(signIn.status()).toBe(403);
-  expect(signIn.headers()["set-cookie"]).toBeUndefined();
+  expect(foreign.status()).toBe(403);
+  expect(foreign.headers()["set-cookie"]).toBeUndefined();
   await api.dispose();
 });
 
@@ -251,7 +251,7 @@ test("a Host the server does not serve gets 400 and sends nothing; links come fr
   t,
 }) => {
   const email = lang === "fi" ? ACCOUNTS.staffVasa : ACCOUNTS.staff;
-  await login(page, lang, ACCOUNTS.admin);
+  await signIn(page, lang, ACCOUNTS.admin);
   const before = await resetMailCount(page, lang, email);
   const form = { "Content-Type": "application/x-www-form-urlencoded" };
   const body = `email=${encodeURIComponent(email)}`;
@@ -326,7 +326,7 @@ test("production sends HSTS; nothing shown to a signed-in user is stored by the 
   const anonymous = await request.get(`/${lang}`);
   expect(anonymous.headers()["strict-transport-security"]).toContain("max-age=");
   expect(anonymous.headers()["cache-control"] ?? "").not.toContain("no-store");
-  await login(page, lang, ACCOUNTS.council);
+  await signIn(page, lang, ACCOUNTS.council);
   for (const path of [
     `/${lang}`,
     `/${lang}/pilots`,

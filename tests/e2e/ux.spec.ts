@@ -6,14 +6,14 @@
  * other date. Each page is scanned with axe.
  */
 import { FIXTURES } from "./authz/types";
-import { ACCOUNTS, expect, expectNoAxeViolations, login, test } from "./fixtures";
+import { ACCOUNTS, expect, expectNoAxeViolations, test, signIn } from "./fixtures";
 
 const otherOf = (lang: "fi" | "sv") => (lang === "fi" ? "sv" : "fi");
 
 test("the pilot form is carried to the other language, unsaved, with JavaScript", async ({ page, lang, t }) => {
   test.setTimeout(120_000); // the pilot form is long: two loads and an axe scan of it
   const other = otherOf(lang);
-  await login(page, lang, ACCOUNTS.staff);
+  await signIn(page, lang, ACCOUNTS.staff);
   await page.goto(`/${lang}/pilots/new`);
   await page.locator("#f-title-fi").fill("Puoliksi täytetty");
   await page.locator("#f-easyRead-sv").fill("Vi sjunger tillsammans.");
@@ -68,7 +68,7 @@ test.describe("without JavaScript", () => {
 
   test("the pilot form is carried to the other language, unsaved", async ({ page, lang, t }) => {
     const other = otherOf(lang);
-    await login(page, lang, ACCOUNTS.staff);
+    await signIn(page, lang, ACCOUNTS.staff);
     const id = FIXTURES.pilots.kulttuurikaveri;
     await page.goto(`/${lang}/pilots/${id}/edit`);
     const version = await page.locator('input[name="version"]').inputValue();
