@@ -43,7 +43,7 @@ export async function runScale(opts: { server: string; only: string | null; requ
         const m = await measure(s, servers[s.cache ?? "on"], floor.db, {
           requests: opts.requests,
           concurrent: false,
-          warmup: 20,
+          warmup: 100,
           budgetMs: 15_000,
         }).catch((e: Error) => {
           notes.push(`${pilots} pilots, ${s.name}: failed (${e.message})`);
@@ -96,7 +96,7 @@ export async function runScale(opts: { server: string; only: string | null; requ
   for (const n of notes) console.log(n);
   const [l1, l5, l15] = os.loadavg();
   console.log(
-    `\n(--scale: up to ${opts.requests} sequential requests per scenario at each size after 20 untimed, fewer once they took 15 s; PostgreSQL; ` +
+    `\n(--scale: up to ${opts.requests} sequential requests per scenario at each size after up to 100 untimed (15 s at most), fewer once they took 15 s; PostgreSQL; ` +
       `${os.availableParallelism()} CPU cores; load average ${l1.toFixed(1)} ${l5.toFixed(1)} ${l15.toFixed(1)}; ` +
       `the whole run took ${((performance.now() - started) / 60000).toFixed(1)} min)`,
   );
