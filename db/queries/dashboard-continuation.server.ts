@@ -132,11 +132,12 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
       -- Per pilot in scope: x0, x6, x12, x24 its status at the reporting date and at each horizon where it is
       -- eligible there (null where not); ood: its latest answer is continuing and more than 12 months old.
       b as materialized (
-        select p.id, ${pilotYearSql} as year,
+        select p.id, ${pilotYearSql} as year, f.cut_keys,
           case when p.end_date <= ${R} then coalesce(st.r, '') end as x0,
           st.r in ('continuing', 'partly') and (st.r_on + interval '12 months')::date < ${R} as ood,
           ${atHorizon(6)}, ${atHorizon(12)}, ${atHorizon(24)}
         from pilots p left join (${statuses}) st on st.pilot_id = p.id
+          left join pilot_figures f on f.pilot_id = p.id
         where ${opts.scope}
       )
     select case grouping(b.year, b.ood, b.x6, b.x12, b.x24) when 23 then 'all' when 15 then 'year'
@@ -147,9 +148,11 @@ export async function continuationOverview(db: Db, opts: { reportDate: string; s
     union all
     -- Every other cut (programme, phase, target group, art form, region, municipality) in one grouping of
     -- the eligible pilots by the keys kept with them (pilot_figures.cut_keys, docs/decisions/156).
+    -- Pilots share few sets of keys: they are counted per set and status first, then per key.
     select split_part(g.k, ':', 1), substr(g.k, strpos(g.k, ':') + 1), g.x0, null, g.n
-    from (select k, b.x0, count(*)::int as n from b join pilot_figures f on f.pilot_id = b.id
-      cross join unnest(f.cut_keys) k where b.x0 is not null group by k, b.x0) g`,
+    from (select k, c.x0, sum(c.n)::int as n
+      from (select b.cut_keys, b.x0, count(*) as n from b where b.x0 is not null group by 1, 2) c
+      cross join unnest(c.cut_keys) k group by k, c.x0) g`,
   );
   // Pilots per status under each (dimension, key); a null status: in scope but not eligible.
   const groups = new Map<string, StatusGroup>();
