@@ -6,6 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../connect";
 import { continuationCounts, summarize } from "./continuation.server";
+import { distinctArtists } from "./dashboard-continuation.server";
 import { pilotYearSql } from "./pilot-filters.server";
 
 export {
@@ -14,15 +15,6 @@ export {
   municipalityRows,
   type Cut,
 } from "./dashboard-continuation.server";
-
-/**
- * The number of distinct artists among employments `e`: an artist of the directory by id, else by name,
- * else each employment on its own. The three kinds never meet, so they are counted apart, the first two
- * as integers and names rather than as one text key built for every row.
- */
-const distinctArtists = (e: string) =>
-  sql.raw(`(count(distinct ${e}.artist_id) + count(distinct ${e}.artist_name) filter (where ${e}.artist_id is null)
-    + count(*) filter (where ${e}.artist_id is null and ${e}.artist_name is null))::int`);
 
 /**
  * Pilots per year and phase (a pilot's phase: its first programme phase). Each pilot's phase comes from a
