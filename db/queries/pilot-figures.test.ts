@@ -27,6 +27,7 @@ import {
   reachFigures,
 } from "./dashboard.server";
 import { PARITY_FIELDS, parityFigures } from "./parity.server";
+import { and_, pilotFilterSql } from "./pilot-filters.server";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -301,6 +302,17 @@ async function expectFiguresEqualDefinition() {
       cooperation: await cooperationFigures(t.db, scope),
       reach: await reachFigures(t.db, scope),
     });
+    // Municipalities involved per region, by today's regions, as its plain join counts them.
+    expect(perRegion).toEqual(
+      await queryRows(
+        t.db,
+        sql`select mr.region_code as region, count(distinct pm.municipality_code)::int as involved,
+            (select count(*)::int from municipality_regions t where t.region_code = mr.region_code and t.valid_to is null) as total
+          from pilots p join pilot_municipalities pm on pm.pilot_id = p.id
+            join municipality_regions mr on mr.municipality_code = pm.municipality_code and mr.valid_to is null
+          where ${scope} group by mr.region_code order by 1`,
+      ),
+    );
   }
 }
 
@@ -332,6 +344,31 @@ describe(`each pilot's figures kept with it (${process.env.DATABASE_URL ? "Postg
     expect(spread.r15).toBeGreaterThan(0);
     expect(spread.texts).toBeGreaterThan(20);
   }, 300_000);
+
+  it("counts each pilot in the year of its start, else its end, after its dates moved", async () => {
+    const rows = await queryRows<{ id: number; start: string | null; end: string | null; year: number | null }>(
+      t.db,
+      sql`select id, start_date::text as start, end_date::text as end, year from pilots order by id`,
+    );
+    const yearOf = (r: { start: string | null; end: string | null }) => {
+      const d = r.start ?? r.end;
+      return d ? Number(d.slice(0, 4)) : null;
+    };
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.map((r) => [r.id, r.year])).toEqual(rows.map((r) => [r.id, yearOf(r)]));
+    // The registry's year filters and the dashboard's pilots per year read the same year.
+    const expected = new Map<number | null, number>();
+    for (const r of rows) expected.set(yearOf(r), (expected.get(yearOf(r)) ?? 0) + 1);
+    const perYear = new Map<number | null, number>();
+    for (const y of await pilotsPerYear(t.db, sql`true`)) perYear.set(y.year, (perYear.get(y.year) ?? 0) + y.pilots);
+    expect(perYear).toEqual(expected);
+    const year = [...expected.keys()].find((y) => y != null) as number;
+    const filtered = await queryRows<{ id: number }>(
+      t.db,
+      sql`select p.id from pilots p where ${and_(pilotFilterSql({ yearFrom: year, yearTo: year }, "2026-12-07"))} order by p.id`,
+    );
+    expect(filtered.map((r) => r.id)).toEqual(rows.filter((r) => yearOf(r) === year).map((r) => r.id));
+  });
 
   it("follows a municipality moved to another region, and a rollback leaves it as it was", async () => {
     const keys = sql`select pilot_id, cut_keys from pilot_figures order by 1`;

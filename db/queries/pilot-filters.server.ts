@@ -112,8 +112,11 @@ export function filtersToParams(f: PilotFilters) {
   return params;
 }
 
-/** The year a pilot is counted in: the start of its funded period, else its end. */
-export const pilotYearSql = sql`extract(year from coalesce(p.start_date, p.end_date))::int`;
+/**
+ * The year a pilot is counted in: the start of its funded period, else its end. Kept with the pilot as a
+ * generated column (db/migrations/0030_pilot_year.sql, docs/decisions/172).
+ */
+export const pilotYearSql = sql`p.year`;
 
 /** Region membership is taken at the start of the funded period (docs/decisions/041). */
 export const membershipDateSql = sql`coalesce(p.start_date, p.end_date, current_date)`;

@@ -73,10 +73,12 @@ export const pilots = pgTable(
     updatedAt: updatedAt(),
     publishedAt: timestamp({ withTimezone: true }),
     search: tsvector().generatedAlwaysAs(pilotSearch),
+    /** The year the pilot is counted in: the start of its funded period, else its end (docs/decisions/172). */
+    year: integer().generatedAlwaysAs(sql`(extract(year from coalesce(start_date, end_date)))::int`),
   },
   (t) => [
     // Every figure's scope (visibility, filters) read index-only (docs/decisions/144).
-    index("pilots_scope").on(t.state, t.id, t.startDate, t.endDate),
+    index("pilots_scope").on(t.state, t.id, t.startDate, t.endDate, t.year),
     index("pilots_updated_at").on(t.updatedAt),
     index("pilots_end_date").on(t.endDate),
     // The registry's default order, read off the index (docs/decisions/123).
