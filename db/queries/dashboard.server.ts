@@ -39,10 +39,11 @@ export function municipalitiesPerRegion(db: Db, scope: SQL) {
   return queryRows<{ region: string; involved: number; total: number }>(
     db,
     sql`with involved as (
-        select distinct mr.region_code, pm.municipality_code from pilots p
-        join pilot_municipalities pm on pm.pilot_id = p.id
-        join municipality_regions mr on mr.municipality_code = pm.municipality_code and mr.valid_to is null
-        where ${scope})
+        -- Each municipality tested for a pilot in scope: the planner may stop at the first, or group the
+        -- scope's links by municipality before the few hundred municipalities are joined.
+        select mr.region_code, mr.municipality_code from municipality_regions mr
+        where mr.valid_to is null and exists (select 1 from pilot_municipalities pm join pilots p on p.id = pm.pilot_id
+          where pm.municipality_code = mr.municipality_code and ${scope}))
       select i.region_code as region, count(*)::int as involved,
         (select count(*)::int from municipality_regions t where t.region_code = i.region_code and t.valid_to is null) as total
       from involved i group by i.region_code order by 1`,
